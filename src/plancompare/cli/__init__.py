@@ -1,0 +1,7 @@
+"""Command line: a thin typer layer over the library (see README for the commands)."""
+
+from __future__ import annotations
+
+from .app import app, main
+
+__all__ = ["app", "main"]

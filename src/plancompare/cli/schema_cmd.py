@@ -1,0 +1,21 @@
+"""`plancompare schema [NAME]`: print the published JSON Schema of a model."""
+
+from __future__ import annotations
+
+import typer
+
+from ..errors import UsageError
+from ..models import SCHEMAS
+from ..serialise import json_schema
+from .app import app, handles_errors
+
+
+@app.command()
+@handles_errors
+def schema(
+    name: str = typer.Argument("review", help=f"Which schema: {', '.join(SCHEMAS)}."),
+) -> None:
+    """Print the JSON Schema of plans, reviews or diff results (also committed under schemas/)."""
+    if name not in SCHEMAS:
+        raise UsageError(f"unknown schema {name!r}", f"choose one of: {', '.join(SCHEMAS)}")
+    typer.echo(json_schema(name), nl=False)

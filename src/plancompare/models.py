@@ -1,0 +1,209 @@
+"""The canonical form of plans, reviews and diff results (pydantic v2).
+
+Everything plancompare reads or writes goes through these models: the extractor produces
+`Plan` and `Review`, the diff engine produces `DiffResult`, reports only read them.
+Field order is part of the JSON contract (README), so keep it stable.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+ProposalVerdict = Literal["adopted", "changed", "dropped"]
+MeasureVerdict = Literal["kept", "revised", "merged", "split", "dropped"]
+DecidedBy = Literal["engine", "analyst"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    """Where a document came from; `sha256` is the hash of the file's bytes."""
+
+    file: str = Field(description="File name (no directory), as given by the user.")
+    sha256: str | None = None
+    pages: int | None = Field(default=None, description="Number of pages in the PDF.")
+
+
+class Responsibility(_Model):
+    """One « Mise en œuvre : ... » / « Pilotes : ... » / « Partenaires : ... » line of a measure."""
+
+    role: str = Field(description="The label as written: « Mise en œuvre », « Pilote(s) », « Responsable », ...")
+    text: str = Field(description="What follows the label, verbatim (normalised spaces).")
+    bodies: list[str] = Field(default_factory=list, description="The bodies named, one per item.")
+
+
+class Priority(_Model):
+    """A priority or axis (« PRIORITE II », « AXE 4 ») with its sections in reading order."""
+
+    id: str = Field(description="Roman or arabic numeral as written: « I », « II », « 4 ».")
+    title: str
+    sections: list[str] = Field(default_factory=list)
+
+
+class Measure(_Model):
+    """A numbered measure of a plan (or the plan-text column of a review)."""
+
+    number: int
+    title: str
+    priority: str | None = Field(default=None, description="Id of its priority/axis, e.g. « I » or « 4 ».")
+    section: str | None = None
+    action: str | None = Field(default=None, description="Sub-action heading, e.g. « Action 3.2 ».")
+    responsible: list[Responsibility] = Field(default_factory=list)
+    instrument: str | None = None
+    calendar: str | None = None
+    text: str = Field(default="", description="Body text; paragraphs separated by a blank line.")
+    first_page: int | None = None
+    last_page: int | None = None
+    heading_inferred: bool = Field(
+        default=False, description="True when the document had no heading for this measure."
+    )
+
+
+class ReviewMeasure(Measure):
+    """A measure row of a review table: the plan text plus the reviewer's observations."""
+
+    observations: str | None = Field(default=None, description="The « constats » column, paragraphs.")
+
+
+class Proposal(_Model):
+    """One demand of a review: `M05-P02` (measure 5, proposal 2) or a general demand `G03`."""
+
+    id: str
+    measure: int | None = Field(description="Base measure number, or null for a general demand.")
+    text: str
+    page: int | None = None
+
+
+class Plan(_Model):
+    kind: Literal["plan"] = "plan"
+    schema_version: str = SCHEMA_VERSION
+    title: str | None = None
+    source: Source | None = None
+    priorities: list[Priority] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Review(_Model):
+    kind: Literal["review"] = "review"
+    schema_version: str = SCHEMA_VERSION
+    title: str | None = None
+    author: str | None = None
+    source: Source | None = None
+    priorities: list[Priority] = Field(default_factory=list)
+    measures: list[ReviewMeasure] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+Document = Annotated[Plan | Review, Field(discriminator="kind")]
+
+
+# --- diff results -------------------------------------------------------------------------------
+
+
+class Match(_Model):
+    """A next-plan measure that answers a proposal (or continues a base measure)."""
+
+    measure: int = Field(description="Next-plan measure number.")
+    score: float = Field(description="0-100, higher is closer.")
+    passage: str = Field(description="The sentence(s) of the next-plan measure that answer best.")
+    base_passage: str | None = Field(
+        default=None, description="The sentence of the proposal or base measure that matched it."
+    )
+
+
+class Reason(_Model):
+    """A checkable reason for a verdict: « 6 mois » became « 1 an », « doit » became « pourra »."""
+
+    code: Literal["figure", "modality", "actor", "scope", "partial", "no-match", "topic-only", "analyst"]
+    base: str | None = Field(default=None, description="What the base text says (words quoted from it).")
+    next: str | None = Field(default=None, description="What the next plan says instead.")
+    detail: str | None = None
+
+
+class Decision(_Model):
+    """An analyst's recorded decision on one proposal."""
+
+    verdict: ProposalVerdict
+    measures: list[int] | None = None
+    comment: str | None = None
+    author: str | None = None
+    fingerprint: str
+    stale: bool = False
+    stale_reason: str | None = None
+
+
+class ProposalResult(_Model):
+    id: str
+    measure: int | None
+    text: str
+    verdict: ProposalVerdict
+    engine_verdict: ProposalVerdict
+    score: float
+    matches: list[Match] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+    decided_by: DecidedBy = "engine"
+    decision: Decision | None = None
+    priority: str | None = None
+
+
+class MeasureResult(_Model):
+    number: int
+    title: str
+    priority: str | None = None
+    verdict: MeasureVerdict
+    next: list[int] = Field(default_factory=list)
+    score: float = 0.0
+    matches: list[Match] = Field(default_factory=list)
+
+
+class NextMeasure(_Model):
+    """The next plan's measures, as reports need them (title, axis)."""
+
+    number: int
+    title: str
+    priority: str | None = None
+    antecedents: list[int] = Field(default_factory=list)
+
+
+class Settings(_Model):
+    """What produced a result, so that two results can be compared knowingly."""
+
+    plancompare: str
+    engine: str
+    thresholds: dict[str, float] = Field(default_factory=dict)
+    config: str | None = Field(default=None, description="Config file the thresholds came from, if any.")
+
+
+class DocumentRef(_Model):
+    title: str | None = None
+    source: str | None = None
+    language: str | None = None
+
+
+class DiffResult(_Model):
+    schema_version: str = SCHEMA_VERSION
+    settings: Settings
+    base: DocumentRef
+    next: DocumentRef
+    priorities: list[Priority] = Field(default_factory=list, description="Base priorities (report grouping).")
+    next_priorities: list[Priority] = Field(default_factory=list)
+    proposals: list[ProposalResult] = Field(default_factory=list)
+    measures: list[MeasureResult] = Field(default_factory=list)
+    new_measures: list[int] = Field(default_factory=list)
+    next_measures: list[NextMeasure] = Field(default_factory=list)
+    stale_decisions: list[str] = Field(default_factory=list, description="Proposal ids whose decision is stale.")
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "plan": Plan,
+    "review": Review,
+    "diff": DiffResult,
+}
