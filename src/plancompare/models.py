@@ -33,7 +33,9 @@ class Source(_Model):
 class Responsibility(_Model):
     """One « Mise en œuvre : ... » / « Pilotes : ... » / « Partenaires : ... » line of a measure."""
 
-    role: str = Field(description="The label as written: « Mise en œuvre », « Pilote(s) », « Responsable », ...")
+    role: str = Field(
+        description="The label as written: « Mise en œuvre », « Pilote(s) », « Responsable », ..."
+    )
     text: str = Field(description="What follows the label, verbatim (normalised spaces).")
     bodies: list[str] = Field(default_factory=list, description="The bodies named, one per item.")
 
@@ -199,7 +201,9 @@ class DiffResult(_Model):
     measures: list[MeasureResult] = Field(default_factory=list)
     new_measures: list[int] = Field(default_factory=list)
     next_measures: list[NextMeasure] = Field(default_factory=list)
-    stale_decisions: list[str] = Field(default_factory=list, description="Proposal ids whose decision is stale.")
+    stale_decisions: list[str] = Field(
+        default_factory=list, description="Proposal ids whose decision is stale."
+    )
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

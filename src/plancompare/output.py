@@ -38,7 +38,9 @@ def write_atomic(target: Path, data: str | bytes, *, inputs: Iterable[Path] = ()
         os.replace(tmp_name, target)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}", "check the path and permissions") from exc
+        raise OutputError(
+            f"cannot write {target}: {exc.strerror or exc}", "check the path and permissions"
+        ) from exc
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
