@@ -1,0 +1,111 @@
+"""What every report format shares: proposals grouped by priority, counts, shortened text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import DiffResult, ProposalResult
+from .i18n import Labels
+
+PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
+MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
+GENERAL = "__general__"
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣\-–—*]\s*)+")
+
+
+@dataclass
+class Group:
+    """The proposals of one base priority (or the general demands), in document order."""
+
+    key: str
+    label: str
+    proposals: list[ProposalResult] = field(default_factory=list)
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for p in self.proposals if p.verdict == verdict)
+
+
+def clean(text: str) -> str:
+    """One line of text: whitespace collapsed, a leading bullet dropped (reviews use « • »)."""
+    return " ".join(_BULLET.sub("", text).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary and marked with « … »."""
+    line = clean(text)
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def priority_of(result: DiffResult, proposal: ProposalResult) -> str | None:
+    if proposal.measure is None:
+        return None
+    if proposal.priority:
+        return proposal.priority
+    for measure in result.measures:
+        if measure.number == proposal.measure:
+            return measure.priority
+    return None
+
+
+def groups(result: DiffResult, words: Labels) -> list[Group]:
+    """Base priorities in plan order, then any priority only proposals name, then general demands."""
+    titles = {p.id: p.title for p in result.priorities}
+    by_key: dict[str, Group] = {}
+    for prio in result.priorities:
+        by_key[prio.id] = Group(prio.id, _priority_label(prio.id, prio.title, words))
+    general = Group(GENERAL, words["general"])
+    orphans = Group("", words["no_priority"])
+    for proposal in result.proposals:
+        if proposal.measure is None:
+            general.proposals.append(proposal)
+            continue
+        key = priority_of(result, proposal)
+        if key is None:
+            orphans.proposals.append(proposal)
+            continue
+        if key not in by_key:
+            by_key[key] = Group(key, _priority_label(key, titles.get(key), words))
+        by_key[key].proposals.append(proposal)
+    ordered = [g for g in by_key.values() if g.proposals]
+    return [g for g in (*ordered, orphans, general) if g.proposals]
+
+
+def _priority_label(key: str, title: str | None, words: Labels) -> str:
+    name = f"{words['priority']} {key}"
+    return f"{name} – {clean(title)}" if title else name
+
+
+def next_title(result: DiffResult, number: int) -> str | None:
+    for measure in result.next_measures:
+        if measure.number == number:
+            return measure.title
+    return None
+
+
+def measure_list(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def proposal_measures(proposal: ProposalResult) -> list[int]:
+    """Next-plan measures of a proposal's matches, without repeats, in match order."""
+    seen: list[int] = []
+    for match in proposal.matches:
+        if match.measure not in seen:
+            seen.append(match.measure)
+    return seen
+
+
+def score_text(score: float) -> str:
+    return f"{score:.0f}"
+
+
+def verdict_counts(proposals: list[ProposalResult]) -> dict[str, int]:
+    return {v: sum(1 for p in proposals if p.verdict == v) for v in PROPOSAL_VERDICTS}

@@ -1,0 +1,303 @@
+"""One self-contained HTML report: summary, a bar chart, filters, and word-level evidence.
+
+No network and no external asset: CSS, JavaScript and the SVG chart are inline, so the file can be
+mailed or opened from a USB stick. Every piece of text goes through `html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..models import DiffResult, ProposalResult
+from .grouping import (
+    GENERAL,
+    MEASURE_VERDICTS,
+    PROPOSAL_VERDICTS,
+    Group,
+    clean,
+    groups,
+    measure_list,
+    next_title,
+    proposal_measures,
+    score_text,
+    verdict_counts,
+)
+from .i18n import Labels, labels
+from .worddiff import side_by_side_html
+
+COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828"}
+
+_CSS = """
+:root { --adopted: #2e7d32; --changed: #b26a00; --dropped: #c62828; --line: #d0d4da; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 0 auto; max-width: 1200px;
+       padding: 1rem 1.5rem 3rem; color: #1b1f24; background: #fff; }
+h1 { margin: 0.2rem 0; font-size: 1.6rem; }
+h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); }
+.docs { color: #444; margin: 0 0 1rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot td { font-weight: bold; }
+.verdict { display: inline-block; padding: 0 0.45rem; border-radius: 0.6rem; color: #fff;
+           font-size: 0.85rem; }
+.v-adopted { background: var(--adopted); } .v-changed { background: var(--changed); }
+.v-dropped { background: var(--dropped); }
+.filters { position: sticky; top: 0; background: #fff; padding: 0.5rem 0;
+           border-bottom: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 0.5rem;
+           align-items: center; z-index: 1; }
+.filters button { border: 1px solid #888; background: #f5f6f8; padding: 0.25rem 0.7rem; border-radius: 1rem;
+                  cursor: pointer; font: inherit; }
+.filters button[aria-pressed="true"] { background: #1b1f24; color: #fff; }
+.proposal { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px;
+            margin: 0.8rem 0; padding: 0.5rem 0.8rem; }
+.proposal[data-verdict="adopted"] { border-left-color: var(--adopted); }
+.proposal[data-verdict="changed"] { border-left-color: var(--changed); }
+.proposal[data-verdict="dropped"] { border-left-color: var(--dropped); }
+.proposal header { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: baseline; }
+.proposal .pid { font-weight: bold; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.analyst { font-size: 0.85rem; border: 1px solid #555; border-radius: 0.6rem; padding: 0 0.4rem; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 0.4rem; }
+.pair h4 { margin: 0 0 0.2rem; font-size: 0.8rem; text-transform: uppercase; color: #555; }
+.pair p { margin: 0; }
+del { background: #fde2e1; color: #7a1212; }
+ins { background: #dcf3dd; color: #114d14; text-decoration: none; }
+.reasons { margin: 0.4rem 0 0; padding-left: 1.2rem; color: #333; }
+.muted { color: #777; font-style: italic; }
+details { margin-top: 0.3rem; color: #333; }
+[hidden] { display: none !important; }
+@media (max-width: 700px) { .pair { grid-template-columns: 1fr; } }
+"""
+
+_JS = """
+(function () {
+  "use strict";
+  var state = { verdict: "all", axis: "" };
+  var cards = Array.prototype.slice.call(document.querySelectorAll("article.proposal"));
+  var shown = document.getElementById("shown-count");
+  function apply() {
+    var count = 0;
+    cards.forEach(function (card) {
+      var ok = (state.verdict === "all" || card.dataset.verdict === state.verdict) &&
+               (state.axis === "" || card.dataset.axis === state.axis);
+      card.hidden = !ok;
+      if (ok) { count += 1; }
+    });
+    shown.textContent = String(count);
+  }
+  document.querySelectorAll("button[data-verdict]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      state.verdict = button.dataset.verdict;
+      document.querySelectorAll("button[data-verdict]").forEach(function (other) {
+        other.setAttribute("aria-pressed", other === button ? "true" : "false");
+      });
+      apply();
+    });
+  });
+  document.getElementById("axis-filter").addEventListener("change", function (event) {
+    state.axis = event.target.value;
+    apply();
+  });
+  apply();
+})();
+"""
+
+
+def _axis_key(group: Group) -> str:
+    return "general" if group.key == GENERAL else group.key
+
+
+def _summary_table(result: DiffResult, parts: list[Group], words: Labels) -> str:
+    head = "".join(f'<th class="num">{escape(words.verdict(v))}</th>' for v in PROPOSAL_VERDICTS)
+    rows = []
+    for group in parts:
+        counts = verdict_counts(group.proposals)
+        total = len(group.proposals)
+        cells = "".join(f'<td class="num">{counts[v]}</td>' for v in PROPOSAL_VERDICTS)
+        rows.append(
+            f'<tr><td>{escape(group.label)}</td>{cells}<td class="num">{total}</td>'
+            f'<td class="num">{escape(words.percent(counts["adopted"], total))}</td></tr>'
+        )
+    counts = verdict_counts(result.proposals)
+    total = len(result.proposals)
+    cells = "".join(f'<td class="num" id="count-{v}">{counts[v]}</td>' for v in PROPOSAL_VERDICTS)
+    foot = (
+        f'<tr><td>{escape(words["total"])}</td>{cells}<td class="num" id="count-total">{total}</td>'
+        f'<td class="num">{escape(words.percent(counts["adopted"], total))}</td></tr>'
+    )
+    return (
+        f'<table class="summary"><thead><tr><th>{escape(words["priority"])}</th>{head}'
+        f'<th class="num">{escape(words["total"])}</th><th class="num">{escape(words["adoption_rate"])}</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{foot}</tfoot></table>"
+    )
+
+
+def _chart(parts: list[Group], words: Labels) -> str:
+    """Stacked horizontal bars, one per priority, widths proportional to the counts."""
+    label_w, bar_w, row_h, gap = 260, 560, 22, 10
+    biggest = max((len(g.proposals) for g in parts), default=1) or 1
+    height = len(parts) * (row_h + gap) + 40
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + bar_w + 60}" '
+        f'height="{height}" viewBox="0 0 {label_w + bar_w + 60} {height}" '
+        f'aria-label="{escape(words["verdicts_by_axis"])}">'
+    ]
+    for row, group in enumerate(parts):
+        y = row * (row_h + gap) + 4
+        label = group.label if len(group.label) <= 38 else group.label[:37] + "…"
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="13">'
+            f"<title>{escape(group.label)}</title>{escape(label)}</text>"
+        )
+        x = float(label_w)
+        counts = verdict_counts(group.proposals)
+        for verdict in PROPOSAL_VERDICTS:
+            if not counts[verdict]:
+                continue
+            width = bar_w * counts[verdict] / biggest
+            out.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row_h}" fill="{COLOURS[verdict]}">'
+                f"<title>{escape(words.verdict(verdict))} : {counts[verdict]}</title></rect>"
+            )
+            if width >= 18:
+                out.append(
+                    f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" font-size="12" '
+                    f'fill="#fff">{counts[verdict]}</text>'
+                )
+            x += width
+        out.append(f'<text x="{x + 6:.1f}" y="{y + 16}" font-size="12">{len(group.proposals)}</text>')
+    legend_y = len(parts) * (row_h + gap) + 20
+    x = label_w
+    for verdict in PROPOSAL_VERDICTS:
+        out.append(f'<rect x="{x}" y="{legend_y - 10}" width="12" height="12" fill="{COLOURS[verdict]}"/>')
+        out.append(
+            f'<text x="{x + 16}" y="{legend_y}" font-size="12">{escape(words.verdict(verdict))}</text>'
+        )
+        x += 130
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _filters(result: DiffResult, parts: list[Group], words: Labels) -> str:
+    buttons = [
+        f'<button type="button" data-verdict="all" aria-pressed="true">{escape(words["all"])}</button>'
+    ]
+    for verdict in PROPOSAL_VERDICTS:
+        buttons.append(
+            f'<button type="button" data-verdict="{verdict}" aria-pressed="false">'
+            f"{escape(words.verdict(verdict))}</button>"
+        )
+    options = [f'<option value="">{escape(words["all_axes"])}</option>']
+    for group in parts:
+        options.append(f'<option value="{escape(_axis_key(group))}">{escape(group.label)}</option>')
+    return (
+        f'<nav class="filters" aria-label="filters"><span>{escape(words["filter_verdict"])}</span>'
+        f"{''.join(buttons)}<label>{escape(words['filter_axis'])} "
+        f'<select id="axis-filter">{"".join(options)}</select></label>'
+        f'<span><span id="shown-count">{len(result.proposals)}</span> {escape(words["shown"])}</span></nav>'
+    )
+
+
+def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels) -> str:
+    best = proposal.matches[0] if proposal.matches else None
+    numbers = proposal_measures(proposal)
+    head = [
+        f'<span class="pid">{escape(proposal.id)}</span>',
+        f'<span class="verdict v-{proposal.verdict}">{escape(words.verdict(proposal.verdict))}</span>',
+    ]
+    if numbers:
+        head.append(f"<span>{escape(words['measure'])} {escape(measure_list(numbers))}</span>")
+        head.append(f"<span>{escape(words['score'])} {escape(score_text(proposal.score))}</span>")
+    if proposal.decided_by == "analyst":
+        head.append(f'<span class="analyst">{escape(words["analyst"])}</span>')
+    before = clean(best.base_passage or proposal.text) if best else clean(proposal.text)
+    if best:
+        left, right = side_by_side_html(before, clean(best.passage))
+        title = next_title(result, best.measure)
+        right_head = f"{words['measure']} {best.measure}" + (f" – {clean(title)}" if title else "")
+    else:
+        left, right = escape(before), f'<span class="muted">{escape(words["no_passage"])}</span>'
+        right_head = words["next"]
+    reasons = "".join(f"<li>{escape(words.reason(r))}</li>" for r in proposal.reasons)
+    parts = [
+        f'<article class="proposal" id="p-{escape(proposal.id)}" data-verdict="{proposal.verdict}" '
+        f'data-axis="{escape(axis)}">',
+        f"<header>{''.join(head)}</header>",
+        '<div class="pair">',
+        f"<div><h4>{escape(words['proposal'])}</h4><p>{left}</p></div>",
+        f"<div><h4>{escape(right_head)}</h4><p>{right}</p></div>",
+        "</div>",
+    ]
+    if reasons:
+        parts.append(f'<ul class="reasons">{reasons}</ul>')
+    if best and before != clean(proposal.text):
+        parts.append(
+            f"<details><summary>{escape(words['full_text'])}</summary><p>{escape(clean(proposal.text))}</p></details>"
+        )
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def _measures_table(result: DiffResult, words: Labels) -> str:
+    rows = []
+    for measure in result.measures:
+        targets = "; ".join(f"{n} – {clean(next_title(result, n) or '')}" for n in measure.next)
+        rows.append(
+            f'<tr><td class="num">{measure.number}</td><td>{escape(clean(measure.title))}</td>'
+            f"<td>{escape(words.measure_verdict(measure.verdict))}</td><td>{escape(targets)}</td></tr>"
+        )
+    counts = " · ".join(
+        f"{escape(words.measure_verdict(v))} {sum(1 for m in result.measures if m.verdict == v)}"
+        for v in MEASURE_VERDICTS
+    )
+    return (
+        f'<p>{counts}</p><table><thead><tr><th class="num">{escape(words["measure"])}</th>'
+        f"<th>{escape(words['title_col'])}</th><th>{escape(words['verdict'])}</th>"
+        f"<th>{escape(words['becomes'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _new_measures(result: DiffResult, words: Labels) -> str:
+    if not result.new_measures:
+        return f'<p class="muted">{escape(words["none"])}</p>'
+    items = "".join(
+        f"<li><b>{n}</b> {escape(clean(next_title(result, n) or ''))}</li>" for n in result.new_measures
+    )
+    return f"<ul>{items}</ul>"
+
+
+def render_html(result: DiffResult, lang: str) -> str:
+    words = labels(lang)
+    parts = groups(result, words)
+    base = clean(result.base.title or result.base.source or words["base"])
+    nxt = clean(result.next.title or result.next.source or words["next"])
+    cards = []
+    for group in parts:
+        cards.append(f"<h3>{escape(group.label)}</h3>")
+        cards.extend(_card(result, p, _axis_key(group), words) for p in group.proposals)
+    stale = ""
+    if result.stale_decisions:
+        items = "".join(
+            f"<li><b>{escape(p.id)}</b> {escape(p.decision.stale_reason or '')}</li>"
+            for p in result.proposals
+            if p.id in result.stale_decisions and p.decision
+        )
+        stale = f"<h2>{escape(words['stale'])}</h2><p>{escape(words['stale_intro'])}</p><ul>{items}</ul>"
+    return "".join(
+        [
+            f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(words['title'])} – {escape(nxt)}</title><style>{_CSS}</style></head><body>",
+            f"<header><h1>{escape(words['title'])}</h1>",
+            f'<p class="docs">{escape(words.colon(words["base"]))} {escape(base)}<br>',
+            f"{escape(words.colon(words['next']))} {escape(nxt)}</p></header>",
+            f"<section><h2>{escape(words['summary'])}</h2>{_summary_table(result, parts, words)}",
+            f"<h3>{escape(words['verdicts_by_axis'])}</h3>{_chart(parts, words)}</section>",
+            stale,
+            f"<section><h2>{escape(words['proposals'])}</h2>{_filters(result, parts, words)}",
+            f'<div id="proposals">{"".join(cards)}</div></section>',
+            f"<section><h2>{escape(words['base_measures'])}</h2>{_measures_table(result, words)}</section>",
+            f"<section><h2>{escape(words['new_measures'])}</h2>{_new_measures(result, words)}</section>",
+            f"<script>{_JS}</script></body></html>\n",
+        ]
+    )

@@ -1,0 +1,197 @@
+"""Report labels in French and English, and the few formatting rules that differ between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from ..models import Reason
+
+LANGUAGES = ("fr", "en")
+
+_FR = {
+    "title": "Écarts entre plans",
+    "base": "Plan de référence",
+    "next": "Plan suivant",
+    "summary": "Synthèse",
+    "proposals": "Propositions",
+    "priority": "Priorité",
+    "general": "Demandes générales",
+    "no_priority": "Sans priorité",
+    "total": "Total",
+    "adoption_rate": "Taux d’adoption",
+    "adopted": "Adoptée",
+    "changed": "Modifiée",
+    "dropped": "Non reprise",
+    "kept": "Maintenue",
+    "revised": "Révisée",
+    "merged": "Fusionnée",
+    "split": "Scindée",
+    "measure_dropped": "Abandonnée",
+    "id": "Id",
+    "proposal": "Proposition",
+    "verdict": "Verdict",
+    "next_measures": "Mesure(s) du plan suivant",
+    "score": "Score",
+    "evidence": "Passage",
+    "reasons": "Raisons",
+    "decided": "Décision",
+    "analyst": "✔ analyste",
+    "base_measures": "Mesures du plan de référence",
+    "measure": "Mesure",
+    "title_col": "Intitulé",
+    "becomes": "Devient",
+    "new_measures": "Nouvelles mesures",
+    "none": "aucune",
+    "stale": "Décisions d’analyste périmées",
+    "stale_intro": "Ces décisions n’ont pas été appliquées ; revoyez-les avec `plancompare decide` :",
+    "engine": "moteur",
+    "all": "Toutes",
+    "all_axes": "Tous les axes",
+    "filter_verdict": "Verdict",
+    "filter_axis": "Axe",
+    "shown": "affichées",
+    "diff_legend": "Mots retirés de la proposition / ajoutés dans le plan",
+    "full_text": "Texte complet",
+    "no_passage": "Aucun passage correspondant",
+    "verdicts_by_axis": "Verdicts par priorité",
+    "by_measure": "Propositions par mesure",
+    "more_rows": (
+        "{n} propositions au total ; --all pour toutes les lister, --format md ou html pour le rapport"
+    ),
+    "settings": "Réglages",
+}
+
+_EN = {
+    "title": "Gaps between plans",
+    "base": "Base plan",
+    "next": "Next plan",
+    "summary": "Summary",
+    "proposals": "Proposals",
+    "priority": "Priority",
+    "general": "General demands",
+    "no_priority": "No priority",
+    "total": "Total",
+    "adoption_rate": "Adoption rate",
+    "adopted": "Adopted",
+    "changed": "Changed",
+    "dropped": "Dropped",
+    "kept": "Kept",
+    "revised": "Revised",
+    "merged": "Merged",
+    "split": "Split",
+    "measure_dropped": "Dropped",
+    "id": "Id",
+    "proposal": "Proposal",
+    "verdict": "Verdict",
+    "next_measures": "Next-plan measure(s)",
+    "score": "Score",
+    "evidence": "Passage",
+    "reasons": "Reasons",
+    "decided": "Decision",
+    "analyst": "✔ analyst",
+    "base_measures": "Base-plan measures",
+    "measure": "Measure",
+    "title_col": "Title",
+    "becomes": "Becomes",
+    "new_measures": "New measures",
+    "none": "none",
+    "stale": "Stale analyst decisions",
+    "stale_intro": "These decisions were not applied; review them with `plancompare decide`:",
+    "engine": "engine",
+    "all": "All",
+    "all_axes": "All axes",
+    "filter_verdict": "Verdict",
+    "filter_axis": "Axis",
+    "shown": "shown",
+    "diff_legend": "Words removed from the proposal / added in the plan",
+    "full_text": "Full text",
+    "no_passage": "No matching passage",
+    "verdicts_by_axis": "Verdicts by priority",
+    "by_measure": "Proposals by measure",
+    "more_rows": "{n} proposals in all; --all to list every one, --format md or html for the full report",
+    "settings": "Settings",
+}
+
+_REASONS = {
+    "fr": {
+        "figure": "chiffre",
+        "modality": "modalité",
+        "actor": "acteur",
+        "scope": "portée",
+        "partial": "partielle",
+        "no-match": "aucune mesure correspondante",
+        "topic-only": "même thème seulement",
+        "analyst": "analyste",
+    },
+    "en": {
+        "figure": "figure",
+        "modality": "modality",
+        "actor": "actor",
+        "scope": "scope",
+        "partial": "partial",
+        "no-match": "no matching measure",
+        "topic-only": "same topic only",
+        "analyst": "analyst",
+    },
+}
+
+# Codes whose base/next are quoted words (« doit » → « pourra »); figures read better bare (6 mois → 1 an).
+_QUOTED = {"modality", "actor", "scope"}
+
+
+@dataclass(frozen=True)
+class Labels:
+    lang: str
+    words: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.words[key]
+
+    def verdict(self, verdict: str) -> str:
+        """Proposal verdicts (adopted/changed/dropped) and measure verdicts (kept/.../dropped)."""
+        return self.words[verdict]
+
+    def measure_verdict(self, verdict: str) -> str:
+        return self.words["measure_dropped" if verdict == "dropped" else verdict]
+
+    @property
+    def sep(self) -> str:
+        """Between items of a list in one cell (French puts a space before the semicolon)."""
+        return "\u00a0; " if self.lang == "fr" else "; "
+
+    def quote(self, text: str) -> str:
+        return f"«\u00a0{text}\u00a0»" if self.lang == "fr" else f"“{text}”"
+
+    def colon(self, label: str) -> str:
+        # French typography puts a (non-breaking) space before the colon.
+        return f"{label}\u00a0:" if self.lang == "fr" else f"{label}:"
+
+    def percent(self, part: int, whole: int) -> str:
+        if whole == 0:
+            return "–"
+        value = round(100 * part / whole)
+        return f"{value}\u00a0%" if self.lang == "fr" else f"{value}%"
+
+    def reason(self, reason: Reason) -> str:
+        name = _REASONS[self.lang][reason.code]
+        quoted = reason.code in _QUOTED
+        parts: list[str] = []
+        if reason.base is not None or reason.next is not None:
+            before = reason.base if reason.base is not None else "–"
+            after = reason.next if reason.next is not None else "–"
+            if quoted:
+                before = self.quote(before) if reason.base is not None else before
+                after = self.quote(after) if reason.next is not None else after
+            parts.append(f"{before} → {after}")
+        if reason.detail:
+            parts.append(reason.detail)
+        if not parts:
+            return name
+        return f"{self.colon(name)} {self.sep.join(parts)}"
+
+
+def labels(lang: str) -> Labels:
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown report language {lang!r}", f"choose one of: {', '.join(LANGUAGES)}")
+    return Labels(lang, _FR if lang == "fr" else _EN)

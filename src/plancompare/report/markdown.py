@@ -1,0 +1,169 @@
+"""Gap tables in GitHub-flavoured markdown: the format analysts publish."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DiffResult, ProposalResult
+from .grouping import (
+    MEASURE_VERDICTS,
+    PROPOSAL_VERDICTS,
+    Group,
+    clean,
+    groups,
+    measure_list,
+    next_title,
+    proposal_measures,
+    score_text,
+    shorten,
+    verdict_counts,
+)
+from .i18n import Labels, labels
+
+TEXT_LIMIT = 140
+PASSAGE_LIMIT = 160
+
+# Characters markdown would read as emphasis, links, code, HTML, tables or strikethrough.
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# What would start a list, heading, quote or numbered list at the beginning of a cell.
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+#>=])")
+
+
+def escape(text: str) -> str:
+    """Text made safe for one markdown table cell: one line, no markup, no HTML."""
+    line = " ".join(text.split())
+    line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    line = _INLINE.sub(r"\\\1", line)
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(header: list[str], rows: list[list[str]], align: str | None = None) -> list[str]:
+    rule = align or "|" + "|".join("---" for _ in header) + "|"
+    return [_row(header), rule, *(_row(r) for r in rows)]
+
+
+def _summary(result: DiffResult, parts: list[Group], words: Labels) -> list[str]:
+    header = [words["priority"], *(words.verdict(v) for v in PROPOSAL_VERDICTS), words["total"]]
+    header.append(words["adoption_rate"])
+    rows: list[list[str]] = []
+    for group in parts:
+        counts = verdict_counts(group.proposals)
+        total = len(group.proposals)
+        rows.append(
+            [
+                escape(group.label),
+                *(str(counts[v]) for v in PROPOSAL_VERDICTS),
+                str(total),
+                words.percent(counts["adopted"], total),
+            ]
+        )
+    counts = verdict_counts(result.proposals)
+    total = len(result.proposals)
+    rows.append(
+        [
+            f"**{words['total']}**",
+            *(f"**{counts[v]}**" for v in PROPOSAL_VERDICTS),
+            f"**{total}**",
+            f"**{words.percent(counts['adopted'], total)}**",
+        ]
+    )
+    return _table(header, rows, "|---|--:|--:|--:|--:|--:|")
+
+
+def _measure_summary(result: DiffResult, words: Labels) -> str:
+    counts = {v: sum(1 for m in result.measures if m.verdict == v) for v in MEASURE_VERDICTS}
+    items = [f"{words.measure_verdict(v)} {counts[v]}" for v in MEASURE_VERDICTS]
+    items.append(f"{words['new_measures']} {len(result.new_measures)}")
+    return f"{words.colon(words['base_measures'])} " + " · ".join(items) + "."
+
+
+def _reasons(proposal: ProposalResult, words: Labels) -> str:
+    return words.sep.join(escape(words.reason(r)) for r in proposal.reasons)
+
+
+def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -> list[str]:
+    best = proposal.matches[0] if proposal.matches else None
+    numbers = proposal_measures(proposal)
+    decided = words["analyst"] if proposal.decided_by == "analyst" else ""
+    return [
+        f"**{escape(proposal.id)}** {escape(shorten(proposal.text, TEXT_LIMIT))}",
+        words.verdict(proposal.verdict),
+        measure_list(numbers),
+        score_text(proposal.score),
+        escape(shorten(best.passage, PASSAGE_LIMIT)) if best else "",
+        _reasons(proposal, words),
+        decided,
+    ]
+
+
+def _measures_table(result: DiffResult, words: Labels) -> list[str]:
+    header = [words["measure"], words["title_col"], words["verdict"], words["becomes"], words["score"]]
+    rows = []
+    for measure in result.measures:
+        targets = [f"{n} ({escape(shorten(next_title(result, n) or '', 60))})" for n in measure.next]
+        rows.append(
+            [
+                str(measure.number),
+                escape(shorten(measure.title, 90)),
+                words.measure_verdict(measure.verdict),
+                words.sep.join(targets),
+                score_text(measure.score) if measure.next else "",
+            ]
+        )
+    return _table(header, rows, "|--:|---|---|---|--:|")
+
+
+def _new_measures(result: DiffResult, words: Labels) -> list[str]:
+    if not result.new_measures:
+        return [f"_{words['none']}_"]
+    header = [words["measure"], words["title_col"], words["priority"]]
+    rows = []
+    for number in result.new_measures:
+        found = next((m for m in result.next_measures if m.number == number), None)
+        title = escape(shorten(found.title, 120)) if found else ""
+        prio = escape(found.priority or "") if found else ""
+        rows.append([str(number), title, prio])
+    return _table(header, rows, "|--:|---|---|")
+
+
+def render_markdown(result: DiffResult, lang: str) -> str:
+    words = labels(lang)
+    parts = groups(result, words)
+    base = clean(result.base.title or result.base.source or words["base"])
+    nxt = clean(result.next.title or result.next.source or words["next"])
+    out: list[str] = [f"# {words['title']}", ""]
+    out.append(f"- {words.colon(words['base'])} {escape(base)}")
+    out.append(f"- {words.colon(words['next'])} {escape(nxt)}")
+    out += ["", f"## {words['summary']}", "", *_summary(result, parts, words), ""]
+    out += [_measure_summary(result, words), ""]
+    if result.stale_decisions:
+        out += [f"### {words['stale']}", "", words["stale_intro"], ""]
+        for proposal in result.proposals:
+            if proposal.id in result.stale_decisions and proposal.decision:
+                why = escape(proposal.decision.stale_reason or "")
+                head = f"**{escape(proposal.id)}** ({words.verdict(proposal.decision.verdict)})"
+                out.append(f"- {words.colon(head)} {why}")
+        out.append("")
+    header = [
+        words["proposal"],
+        words["verdict"],
+        words["next_measures"],
+        words["score"],
+        words["evidence"],
+        words["reasons"],
+        words["decided"],
+    ]
+    out += [f"## {words['proposals']}", ""]
+    for group in parts:
+        counts = verdict_counts(group.proposals)
+        tally = ", ".join(f"{words.verdict(v)} {counts[v]}" for v in PROPOSAL_VERDICTS)
+        out += [f"### {escape(group.label)}", "", f"{tally}.", ""]
+        rows = [_proposal_row(result, p, words) for p in group.proposals]
+        out += [*_table(header, rows, "|---|---|---|--:|---|---|---|"), ""]
+    out += [f"## {words['base_measures']}", "", *_measures_table(result, words), ""]
+    out += [f"## {words['new_measures']}", "", *_new_measures(result, words), ""]
+    return "\n".join(out)

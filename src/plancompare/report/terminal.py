@@ -1,0 +1,187 @@
+"""The report in a terminal: rich tables coloured by verdict.
+
+By default one screen: the counts by priority, then one line per base measure listing which of its
+proposals were adopted, changed or dropped. `--all` lists every proposal with its evidence.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..models import DiffResult, ProposalResult
+from .grouping import (
+    MEASURE_VERDICTS,
+    PROPOSAL_VERDICTS,
+    clean,
+    groups,
+    measure_list,
+    proposal_measures,
+    score_text,
+    shorten,
+    verdict_counts,
+)
+from .i18n import Labels, labels
+
+STYLES = {"adopted": "green", "changed": "yellow", "dropped": "red"}
+MEASURE_STYLES = {"kept": "green", "revised": "yellow", "merged": "cyan", "split": "cyan", "dropped": "red"}
+
+
+def _verdict(words: Labels, verdict: str) -> Text:
+    return Text(words.verdict(verdict), style=STYLES[verdict])
+
+
+def _short_id(proposal: ProposalResult) -> str:
+    # « M05-P02 » reads « P02 » on its measure's line.
+    return (
+        proposal.id.split("-", 1)[1] if proposal.measure is not None and "-" in proposal.id else proposal.id
+    )
+
+
+def _summary(result: DiffResult, words: Labels) -> Table:
+    table = Table(title=words["summary"], title_justify="left", expand=False)
+    table.add_column(words["priority"], overflow="fold", max_width=60)
+    for verdict in PROPOSAL_VERDICTS:
+        table.add_column(_verdict(words, verdict), justify="right")
+    table.add_column(words["total"], justify="right")
+    table.add_column(words["adoption_rate"], justify="right")
+    for group in groups(result, words):
+        counts = verdict_counts(group.proposals)
+        total = len(group.proposals)
+        table.add_row(
+            Text(shorten(group.label, 56)),
+            *(str(counts[v]) for v in PROPOSAL_VERDICTS),
+            str(total),
+            words.percent(counts["adopted"], total),
+        )
+    counts = verdict_counts(result.proposals)
+    total = len(result.proposals)
+    table.add_section()
+    table.add_row(
+        Text(words["total"], style="bold"),
+        *(Text(str(counts[v]), style="bold") for v in PROPOSAL_VERDICTS),
+        Text(str(total), style="bold"),
+        Text(words.percent(counts["adopted"], total), style="bold"),
+    )
+    return table
+
+
+def _measure_line(result: DiffResult, words: Labels) -> Text:
+    line = Text(words.colon(words["base_measures"]) + " ")
+    for index, verdict in enumerate(MEASURE_VERDICTS):
+        if index:
+            line.append(" · ")
+        count = sum(1 for m in result.measures if m.verdict == verdict)
+        line.append(f"{words.measure_verdict(verdict)} {count}", style=MEASURE_STYLES[verdict])
+    line.append(f" · {words['new_measures']} {len(result.new_measures)}")
+    return line
+
+
+def _ids(proposals: list[ProposalResult], verdict: str) -> Text:
+    chosen = [p for p in proposals if p.verdict == verdict]
+    text = Text()
+    for index, proposal in enumerate(chosen):
+        if index:
+            text.append(" ")
+        text.append(_short_id(proposal) + ("✔" if proposal.decided_by == "analyst" else ""))
+    text.stylize(STYLES[verdict])
+    return text
+
+
+def _by_measure(result: DiffResult, words: Labels) -> Table:
+    table = Table(title=words["by_measure"], title_justify="left", expand=False)
+    table.add_column(words["measure"], justify="right")
+    table.add_column(words["title_col"], max_width=34, no_wrap=True, overflow="ellipsis")
+    table.add_column(words["becomes"])
+    for verdict in PROPOSAL_VERDICTS:
+        table.add_column(_verdict(words, verdict), overflow="fold")
+    by_measure: dict[int | None, list[ProposalResult]] = {}
+    for proposal in result.proposals:
+        by_measure.setdefault(proposal.measure, []).append(proposal)
+    for measure in result.measures:
+        becomes = Text(words.measure_verdict(measure.verdict), style=MEASURE_STYLES[measure.verdict])
+        if measure.next:
+            becomes.append(f" → {measure_list(measure.next)}")
+        own = by_measure.get(measure.number, [])
+        table.add_row(
+            str(measure.number),
+            Text(clean(measure.title)),
+            becomes,
+            *(_ids(own, v) for v in PROPOSAL_VERDICTS),
+        )
+    general = by_measure.get(None, [])
+    if general:
+        table.add_section()
+        table.add_row("G", Text(words["general"]), "", *(_ids(general, v) for v in PROPOSAL_VERDICTS))
+    return table
+
+
+def _every_proposal(result: DiffResult, words: Labels) -> Table:
+    table = Table(title=words["proposals"], title_justify="left", expand=True, show_lines=True)
+    table.add_column(words["id"], no_wrap=True)
+    table.add_column(words["verdict"], no_wrap=True)
+    table.add_column(words["measure"], justify="right")
+    table.add_column(words["score"], justify="right")
+    table.add_column(words["proposal"], ratio=3)
+    table.add_column(words["evidence"], ratio=3)
+    table.add_column(words["reasons"], ratio=2)
+    for proposal in result.proposals:
+        best = proposal.matches[0] if proposal.matches else None
+        verdict = _verdict(words, proposal.verdict)
+        if proposal.decided_by == "analyst":
+            verdict.append(f"\n{words['analyst']}", style="bold")
+        table.add_row(
+            proposal.id,
+            verdict,
+            measure_list(proposal_measures(proposal)),
+            score_text(proposal.score),
+            Text(shorten(proposal.text, 220)),
+            Text(shorten(best.passage, 220) if best else ""),
+            Text("\n".join(words.reason(r) for r in proposal.reasons)),
+        )
+    return table
+
+
+def _stale(result: DiffResult, words: Labels) -> Text:
+    text = Text(words["stale"] + "\n", style="bold red")
+    text.append(words["stale_intro"])
+    for proposal in result.proposals:
+        if proposal.id in result.stale_decisions and proposal.decision:
+            text.append(f"\n  {proposal.id}: {proposal.decision.stale_reason or ''}")
+    return text
+
+
+def renderables(result: DiffResult, lang: str, *, show_all: bool = False) -> list[RenderableType]:
+    words = labels(lang)
+    base = clean(result.base.title or result.base.source or words["base"])
+    nxt = clean(result.next.title or result.next.source or words["next"])
+    header = Text(words["title"], style="bold")
+    header.append(f"\n{words.colon(words['base'])} {base}\n{words.colon(words['next'])} {nxt}", style="")
+    items: list[RenderableType] = [header, _summary(result, words), _measure_line(result, words)]
+    if result.stale_decisions:
+        items.append(_stale(result, words))
+    if show_all:
+        items.append(_every_proposal(result, words))
+    else:
+        items.append(_by_measure(result, words))
+        items.append(Text(words["more_rows"].format(n=len(result.proposals)), style="dim"))
+    return items
+
+
+def render_terminal(result: DiffResult, lang: str, *, show_all: bool = False, width: int = 120) -> str:
+    """Plain text (no colour) at a fixed width: what snapshots and pipes get."""
+    console = Console(width=width, force_terminal=False, color_system=None, record=True, file=_Null())
+    console.print(Group(*renderables(result, lang, show_all=show_all)))
+    # Rich pads titles to the full width; trailing blanks only make snapshot diffs noisy.
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+
+
+class _Null:
+    """A file that drops what is written: the recording console keeps the text."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
