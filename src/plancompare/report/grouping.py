@@ -13,6 +13,8 @@ MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
 GENERAL = "__general__"
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣\-–—*]\s*)+")
+# Breaking whitespace only: French non-breaking spaces (« », before « : ») are part of the text.
+_SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
 
 
 @dataclass
@@ -29,7 +31,12 @@ class Group:
 
 def clean(text: str) -> str:
     """One line of text: whitespace collapsed, a leading bullet dropped (reviews use « • »)."""
-    return " ".join(_BULLET.sub("", text).split())
+    return one_line(_BULLET.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """Runs of breaking whitespace (newlines included) become one space; no-break spaces stay."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def shorten(text: str, limit: int) -> str:
@@ -109,3 +116,20 @@ def score_text(score: float) -> str:
 
 def verdict_counts(proposals: list[ProposalResult]) -> dict[str, int]:
     return {v: sum(1 for p in proposals if p.verdict == v) for v in PROPOSAL_VERDICTS}
+
+
+def stale_entries(result: DiffResult, words: Labels) -> list[tuple[str, str]]:
+    """(proposal id, why) for every stale decision, the proposal's recorded verdict first."""
+    from ..decisions import stale_message
+
+    by_id = {p.id: p for p in result.proposals}
+    entries = []
+    for pid in result.stale_decisions:
+        proposal = by_id.get(pid)
+        if proposal is None or proposal.decision is None:
+            entries.append((pid, stale_message(pid, words.lang)))
+            continue
+        decided = words.verdict(proposal.decision.verdict)
+        engine = f"{words.colon(words['engine'])} {words.verdict(proposal.verdict)}"
+        entries.append((pid, f"{decided} ({engine}) – {proposal.decision.stale_reason or ''}"))
+    return entries

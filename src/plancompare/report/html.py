@@ -20,6 +20,7 @@ from .grouping import (
     next_title,
     proposal_measures,
     score_text,
+    stale_entries,
     verdict_counts,
 )
 from .i18n import Labels, labels
@@ -278,9 +279,7 @@ def render_html(result: DiffResult, lang: str) -> str:
     stale = ""
     if result.stale_decisions:
         items = "".join(
-            f"<li><b>{escape(p.id)}</b> {escape(p.decision.stale_reason or '')}</li>"
-            for p in result.proposals
-            if p.id in result.stale_decisions and p.decision
+            f"<li><b>{escape(pid)}</b> {escape(why)}</li>" for pid, why in stale_entries(result, words)
         )
         stale = f"<h2>{escape(words['stale'])}</h2><p>{escape(words['stale_intro'])}</p><ul>{items}</ul>"
     return "".join(

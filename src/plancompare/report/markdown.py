@@ -13,9 +13,11 @@ from .grouping import (
     groups,
     measure_list,
     next_title,
+    one_line,
     proposal_measures,
     score_text,
     shorten,
+    stale_entries,
     verdict_counts,
 )
 from .i18n import Labels, labels
@@ -31,7 +33,7 @@ _LINE_START = re.compile(r"^(\d+)([.)])|^([-+#>=])")
 
 def escape(text: str) -> str:
     """Text made safe for one markdown table cell: one line, no markup, no HTML."""
-    line = " ".join(text.split())
+    line = one_line(text)
     line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _INLINE.sub(r"\\\1", line)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
@@ -142,11 +144,8 @@ def render_markdown(result: DiffResult, lang: str) -> str:
     out += [_measure_summary(result, words), ""]
     if result.stale_decisions:
         out += [f"### {words['stale']}", "", words["stale_intro"], ""]
-        for proposal in result.proposals:
-            if proposal.id in result.stale_decisions and proposal.decision:
-                why = escape(proposal.decision.stale_reason or "")
-                head = f"**{escape(proposal.id)}** ({words.verdict(proposal.decision.verdict)})"
-                out.append(f"- {words.colon(head)} {why}")
+        for pid, why in stale_entries(result, words):
+            out.append(f"- {words.colon(f'**{escape(pid)}**')} {escape(why)}")
         out.append("")
     header = [
         words["proposal"],

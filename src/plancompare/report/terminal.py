@@ -20,6 +20,7 @@ from .grouping import (
     proposal_measures,
     score_text,
     shorten,
+    stale_entries,
     verdict_counts,
 )
 from .i18n import Labels, labels
@@ -146,9 +147,8 @@ def _every_proposal(result: DiffResult, words: Labels) -> Table:
 def _stale(result: DiffResult, words: Labels) -> Text:
     text = Text(words["stale"] + "\n", style="bold red")
     text.append(words["stale_intro"])
-    for proposal in result.proposals:
-        if proposal.id in result.stale_decisions and proposal.decision:
-            text.append(f"\n  {proposal.id}: {proposal.decision.stale_reason or ''}")
+    for pid, why in stale_entries(result, words):
+        text.append(f"\n  {words.colon(pid)} {why}")
     return text
 
 
