@@ -85,6 +85,10 @@ _JS = """
       if (ok) { count += 1; }
     });
     shown.textContent = String(count);
+    // A priority's heading goes with its last visible proposal.
+    document.querySelectorAll("section.group").forEach(function (group) {
+      group.hidden = group.querySelector("article.proposal:not([hidden])") === null;
+    });
   }
   document.querySelectorAll("button[data-verdict]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -134,41 +138,39 @@ def _summary_table(result: DiffResult, parts: list[Group], words: Labels) -> str
 
 
 def _chart(parts: list[Group], words: Labels) -> str:
-    """Stacked horizontal bars, one per priority, widths proportional to the counts."""
-    label_w, bar_w, row_h, gap = 260, 560, 22, 10
+    """Stacked horizontal bars, one per priority (its name above), widths proportional to the counts."""
+    bar_w, bar_h, label_h, gap = 640, 22, 18, 10
+    step = label_h + bar_h + gap
     biggest = max((len(g.proposals) for g in parts), default=1) or 1
-    height = len(parts) * (row_h + gap) + 40
+    height = len(parts) * step + 30
+    width = bar_w + 60
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + bar_w + 60}" '
-        f'height="{height}" viewBox="0 0 {label_w + bar_w + 60} {height}" '
-        f'aria-label="{escape(words["verdicts_by_axis"])}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(words["verdicts_by_axis"])}">'
     ]
     for row, group in enumerate(parts):
-        y = row * (row_h + gap) + 4
-        label = group.label if len(group.label) <= 38 else group.label[:37] + "…"
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="13">'
-            f"<title>{escape(group.label)}</title>{escape(label)}</text>"
-        )
-        x = float(label_w)
+        y = row * step
+        out.append(f'<text x="0" y="{y + 13}" font-size="13">{escape(group.label)}</text>')
+        y += label_h
+        x = 0.0
         counts = verdict_counts(group.proposals)
         for verdict in PROPOSAL_VERDICTS:
             if not counts[verdict]:
                 continue
-            width = bar_w * counts[verdict] / biggest
+            part = bar_w * counts[verdict] / biggest
             out.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row_h}" fill="{COLOURS[verdict]}">'
+                f'<rect x="{x:.1f}" y="{y}" width="{part:.1f}" height="{bar_h}" fill="{COLOURS[verdict]}">'
                 f"<title>{escape(words.verdict(verdict))} : {counts[verdict]}</title></rect>"
             )
-            if width >= 18:
+            if part >= 18:
                 out.append(
-                    f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" font-size="12" '
+                    f'<text x="{x + part / 2:.1f}" y="{y + 16}" text-anchor="middle" font-size="12" '
                     f'fill="#fff">{counts[verdict]}</text>'
                 )
-            x += width
+            x += part
         out.append(f'<text x="{x + 6:.1f}" y="{y + 16}" font-size="12">{len(group.proposals)}</text>')
-    legend_y = len(parts) * (row_h + gap) + 20
-    x = label_w
+    legend_y = len(parts) * step + 16
+    x = 0
     for verdict in PROPOSAL_VERDICTS:
         out.append(f'<rect x="{x}" y="{legend_y - 10}" width="12" height="12" fill="{COLOURS[verdict]}"/>')
         out.append(
@@ -274,8 +276,10 @@ def render_html(result: DiffResult, lang: str) -> str:
     nxt = clean(result.next.title or result.next.source or words["next"])
     cards = []
     for group in parts:
+        cards.append(f'<section class="group" data-axis="{escape(_axis_key(group))}">')
         cards.append(f"<h3>{escape(group.label)}</h3>")
         cards.extend(_card(result, p, _axis_key(group), words) for p in group.proposals)
+        cards.append("</section>")
     stale = ""
     if result.stale_decisions:
         items = "".join(
