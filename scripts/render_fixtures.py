@@ -1,0 +1,705 @@
+"""Render the fixture PDFs of tests/pdfs/ from their sources in tests/pdfs/src/.
+
+Each fixture is small and named after what it tests (see tests/pdfs/README.md). Two renderers are used on
+purpose (reportlab and fpdf2) so the extractor is not tuned to one producer's text layer. The bad inputs
+(not a PDF, truncated, encrypted, scanned without text layer, no measures) are derived here too.
+
+Dev tool only: needs the [render] extra (reportlab, fpdf2, pypdf), DejaVu fonts and poppler's pdftoppm.
+Output is byte-identical across runs (fixed dates and document ids).
+
+    .venv/bin/python scripts/render_fixtures.py            # writes every fixture into tests/pdfs/
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pdfplumber
+import yaml
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+NBSP = "\u00a0"
+SOFT_HYPHEN = "\u00ad"
+# Ligature glyphs written directly into the two-column plan (the extractor must read them as letters).
+LIGATURES = (("ffi", "\ufb03"), ("fi", "\ufb01"), ("fl", "\ufb02"))
+
+
+def register_reportlab_fonts() -> None:
+    for name, filename in (
+        ("DejaVuSans", "DejaVuSans.ttf"),
+        ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+        ("DejaVuSerif", "DejaVuSerif.ttf"),
+        ("DejaVuSerif-Bold", "DejaVuSerif-Bold.ttf"),
+    ):
+        path = FONT_DIR / filename
+        if not path.exists():
+            sys.exit(f"font {path} not found (install Debian fonts-dejavu-core)")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
+    pdfmetrics.registerFontFamily("DejaVuSerif", normal="DejaVuSerif", bold="DejaVuSerif-Bold")
+
+
+def load(name: str) -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "tests/pdfs/src" / name).read_text(encoding="utf-8"))
+
+
+def paragraphs(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [" ".join(part.split()) for part in text.strip().split("\n\n") if part.strip()]
+
+
+def nbsp_before_colon(text: str) -> str:
+    """French typography: a non-breaking space before « : » (and ; ? !)."""
+    return re.sub(r" ([:;?!])", NBSP + r"\1", text)
+
+
+def with_ligatures(text: str) -> str:
+    for letters, glyph in LIGATURES:
+        text = text.replace(letters, glyph)
+    return text
+
+
+def column_texts(path: Path, split_x: float) -> list[str]:
+    """Text of each page's left then right column (pdfplumber would interleave them)."""
+    texts = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for box in ((0, 0, split_x, page.height), (split_x, 0, page.width, page.height)):
+                texts.append(page.crop(box).extract_text() or "")
+    return texts
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-two-columns.pdf: cover, table of contents, then two text columns (reportlab)
+# --------------------------------------------------------------------------------------------------
+
+
+class TocDocTemplate(BaseDocTemplate):
+    """Records the page of every paragraph carrying a `toc_key` (to number the table of contents)."""
+
+    def __init__(self, filename: str, pages: dict[str, int], **kw: Any) -> None:
+        super().__init__(filename, **kw)
+        self.toc_pages = pages
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        key = getattr(flowable, "toc_key", None)
+        if key:
+            self.toc_pages[key] = self.page
+
+
+def keyed(paragraph: Paragraph, key: str) -> Paragraph:
+    paragraph.toc_key = key  # type: ignore[attr-defined]
+    return paragraph
+
+
+def dotted(label: str, style: ParagraphStyle, width: float) -> str:
+    """« label ........ » filling `width` on one line, as word processors print TOC leaders."""
+    room = width - pdfmetrics.stringWidth(label + " ", style.fontName, style.fontSize)
+    dots = int(room / pdfmetrics.stringWidth(".", style.fontName, style.fontSize)) - 1
+    return label + " " + "." * max(dots, 3)
+
+
+def two_column_styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName="DejaVuSerif",
+        fontSize=9,
+        leading=11.5,
+        alignment=TA_JUSTIFY,
+        spaceAfter=5,
+        # Lets a word break at a soft hyphen or after its own hyphen at a line end.
+        embeddedHyphenation=1,
+    )
+    return {
+        "body": body,
+        "cover_title": ParagraphStyle(
+            "cover_title", fontName="DejaVuSans-Bold", fontSize=22, leading=28, alignment=TA_CENTER
+        ),
+        "cover": ParagraphStyle("cover", fontName="DejaVuSans", fontSize=13, leading=18, alignment=TA_CENTER),
+        "toc_title": ParagraphStyle("toc_title", fontName="DejaVuSans-Bold", fontSize=16, leading=22),
+        "toc": ParagraphStyle("toc", fontName="DejaVuSans", fontSize=10, leading=13),
+        "toc_axis": ParagraphStyle("toc_axis", fontName="DejaVuSans-Bold", fontSize=10, leading=13),
+        "toc_page": ParagraphStyle(
+            "toc_page", fontName="DejaVuSans", fontSize=10, leading=13, alignment=TA_RIGHT
+        ),
+        "axis": ParagraphStyle(
+            "axis",
+            fontName="DejaVuSans-Bold",
+            fontSize=11,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=6,
+            keepWithNext=1,
+            textColor=colors.HexColor("#1f3864"),
+        ),
+        "measure": ParagraphStyle(
+            "measure",
+            fontName="DejaVuSans-Bold",
+            fontSize=10,
+            leading=12.5,
+            spaceBefore=6,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "action": ParagraphStyle(
+            "action",
+            fontName="DejaVuSans-Bold",
+            fontSize=9,
+            leading=11.5,
+            spaceBefore=2,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "meta": ParagraphStyle("meta", fontName="DejaVuSans", fontSize=8.5, leading=10.5, spaceAfter=2),
+    }
+
+
+def meta_line(line: str, style: ParagraphStyle) -> Paragraph:
+    label, _, rest = line.partition(" : ")
+    return Paragraph(f"<b>{escape(label)}</b>{NBSP}: {escape(nbsp_before_colon(rest))}", style)
+
+
+def body_text(text: str, soft_words: list[str]) -> str:
+    for word in soft_words:
+        half = len(word) // 2
+        text = text.replace(word, word[:half] + SOFT_HYPHEN + word[half:])
+    return escape(with_ligatures(nbsp_before_colon(text)))
+
+
+def plan_two_columns_story(
+    data: dict[str, Any], st: dict[str, ParagraphStyle], pages: dict[str, int], width: float
+) -> list[Flowable]:
+    doc = data["document"]
+    soft_words = [b["word"] for b in data["line_end_breaks"] if "-" not in b["word"]]
+    measures = {m["number"]: m for m in data["measures"]}
+    story: list[Flowable] = [
+        Spacer(0, 6 * cm),
+        Paragraph(escape(doc["title"]), st["cover_title"]),
+        Spacer(0, 1 * cm),
+        Paragraph(escape(doc["subtitle"]), st["cover"]),
+        Spacer(0, 4 * cm),
+        Paragraph(escape(doc["publisher"]), st["cover"]),
+        Spacer(0, 0.5 * cm),
+        Paragraph(escape(doc["date"]), st["cover"]),
+        NextPageTemplate("toc"),
+        PageBreak(),
+        Paragraph("Sommaire", st["toc_title"]),
+        Spacer(0, 0.5 * cm),
+    ]
+    rows: list[list[Paragraph]] = []
+    for axis in data["priorities"]:
+        rows.append(
+            [
+                Paragraph(escape(f"Axe {axis['id']} – {axis['title'].capitalize()}"), st["toc_axis"]),
+                Paragraph(str(pages.get(f"axis-{axis['id']}", 0)), st["toc_page"]),
+            ]
+        )
+        for number in axis["measures"]:
+            label = dotted(f"Mesure {number} – {measures[number]['title']}", st["toc"], width - 1.5 * cm - 12)
+            rows.append(
+                [
+                    Paragraph(escape(label), st["toc"]),
+                    Paragraph(str(pages.get(f"measure-{number}", 0)), st["toc_page"]),
+                ]
+            )
+    table = Table(rows, colWidths=[width - 1.5 * cm, 1.5 * cm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (0, -1), 0)]))
+    story += [table, NextPageTemplate("body"), PageBreak()]
+    for axis in data["priorities"]:
+        heading = Paragraph(escape(f"AXE {axis['id']} – {axis['title']}"), st["axis"])
+        story.append(keyed(heading, f"axis-{axis['id']}"))
+        for number in axis["measures"]:
+            m = measures[number]
+            heading = Paragraph(escape(f"Mesure {number} – {m['title']}"), st["measure"])
+            story.append(keyed(heading, f"measure-{number}"))
+            story += [meta_line(line, st["meta"]) for line in m["responsible"]]
+            story += [Paragraph(body_text(p, soft_words), st["body"]) for p in paragraphs(m["text"])]
+            for action in m["actions"]:
+                story.append(Paragraph(escape(f"Action {action['id']} – {action['title']}"), st["action"]))
+                story += [Paragraph(body_text(p, soft_words), st["body"]) for p in paragraphs(action["text"])]
+            story.append(meta_line(m["instrument"], st["meta"]))
+            story.append(meta_line(m["calendar"], st["meta"]))
+    return story
+
+
+def render_plan_two_columns(target: Path) -> None:
+    data = load("plan-two-columns.yaml")
+    st = two_column_styles()
+    header = data["document"]["running_header"]
+    width, height = A4
+    margin = 2 * cm
+    gutter = 0.8 * cm
+    col = (width - 2 * margin - gutter) / 2
+
+    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 8)
+        canvas.drawCentredString(width / 2, height - 1.2 * cm, header)
+        canvas.setLineWidth(0.4)
+        canvas.line(margin, height - 1.35 * cm, width - margin, height - 1.35 * cm)
+        canvas.setFont("DejaVuSans", 9)
+        canvas.drawCentredString(width / 2, 1.1 * cm, str(doc.page))
+        canvas.restoreState()
+
+    def build(pages: dict[str, int]) -> None:
+        doc = TocDocTemplate(
+            str(target),
+            pages,
+            pagesize=A4,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin,
+            title=data["document"]["title"],
+            creator="plancompare scripts/render_fixtures.py",
+            invariant=1,
+        )
+        full = Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="full")
+        left = Frame(margin, margin, col, height - 2 * margin, id="left")
+        right = Frame(margin + col + gutter, margin, col, height - 2 * margin, id="right")
+        doc.addPageTemplates(
+            [
+                PageTemplate("cover", [full]),
+                PageTemplate("toc", [full], onPage=decorate),
+                PageTemplate("body", [left, right], onPage=decorate),
+            ]
+        )
+        doc.build(plan_two_columns_story(data, st, pages, width - 2 * margin))
+
+    pages: dict[str, int] = {}
+    build(pages)  # first pass: find the pages of the headings
+    build(pages)  # second pass: print them in the table of contents
+    text = "\n".join(column_texts(target, margin + col + gutter / 2))
+    for item in data["line_end_breaks"]:
+        if not re.search(rf"{re.escape(item['first'])}\n{re.escape(item['second'])}", text):
+            sys.exit(f"{target.name}: « {item['word']} » is not broken at a line end; adjust the text")
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-single-column-mesure-n.pdf (reportlab)
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_single_column(target: Path) -> None:
+    data = load("plan-single-column-mesure-n.yaml")
+    base = ParagraphStyle("base", fontName="DejaVuSans", fontSize=10.5, leading=14, spaceAfter=7)
+    st = {
+        "title": ParagraphStyle(
+            "title",
+            base,
+            fontName="DejaVuSans-Bold",
+            fontSize=14,
+            leading=18,
+            alignment=TA_CENTER,
+            spaceAfter=14,
+        ),
+        "priority": ParagraphStyle(
+            "priority", base, fontName="DejaVuSans-Bold", fontSize=12, leading=16, spaceBefore=6
+        ),
+        "section": ParagraphStyle("section", base, fontName="DejaVuSans-Bold", fontSize=10.5, spaceBefore=4),
+        "heading": ParagraphStyle("heading", base, fontName="DejaVuSans-Bold", spaceBefore=10),
+        "implementation": ParagraphStyle("implementation", base, fontSize=9.5, leading=12, leftIndent=12),
+        "body": ParagraphStyle("body", base, alignment=TA_JUSTIFY),
+    }
+    story: list[Flowable] = [Paragraph(escape(data["document"]["title"]), st["title"])]
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        story.append(Paragraph(escape(prio["heading"]), st["priority"]))
+        for section in prio["sections"]:
+            story.append(Paragraph(escape(section["title"]), st["section"]))
+            for number in section["measures"]:
+                m = measures[number]
+                story.append(Paragraph(escape(m["heading"]), st["heading"]))
+                story.append(Paragraph(escape(m["implementation"]), st["implementation"]))
+                for i, text in enumerate(paragraphs(m["text"]), start=1):
+                    story.append(Paragraph(escape(text), st["body"]))
+                    if i == m.get("page_break_after"):
+                        story.append(PageBreak())
+
+    def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 9)
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"– {doc.page} –")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=2.5 * cm,
+        rightMargin=2.5 * cm,
+        topMargin=2.2 * cm,
+        bottomMargin=2.2 * cm,
+        title=data["document"]["title"],
+        creator="plancompare scripts/render_fixtures.py",
+        invariant=1,
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+# --------------------------------------------------------------------------------------------------
+# review-second-renderer.pdf: a three-column review table laid out by hand with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    text: str
+    style: str  # "", "B"
+    size: float
+    height: float
+    boxed: bool = False
+
+
+@dataclass
+class Block:
+    text: str
+    style: str = ""
+    size: float = 8.0
+    gap: float = 1.6  # mm after the paragraph
+    boxed: bool = False
+
+
+def restore_nbsp(text: str, lines: list[str]) -> list[str]:
+    """fpdf2's line splitter returns U+00A0 as a plain space: take each line back from `text`."""
+    out = []
+    pos = 0
+    for line in lines:
+        while pos < len(text) and text[pos] == " " and not line.startswith(" "):
+            pos += 1
+        piece = text[pos : pos + len(line)]
+        if piece.replace(NBSP, " ") != line:
+            sys.exit(f"cannot map wrapped line back to its text: {line!r}")
+        out.append(piece)
+        pos += len(line)
+    return out
+
+
+class ReviewPDF(FPDF):
+    footer_text = "Constats et propositions du Collectif – extrait – 9 mars 2017"
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font("DejaVuSerif", "", 7)
+        self.cell(0, 4, self.footer_text, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 4, f"Page {self.page_no()}/{{nb}}", align="R")
+
+
+class ReviewTable:
+    """Rows of three cells whose text continues on the next page, under a repeated header row."""
+
+    pad = 1.5  # mm
+
+    def __init__(self, pdf: ReviewPDF, widths: list[float], header: list[list[Block]]) -> None:
+        self.pdf = pdf
+        self.widths = widths
+        self.header = header
+        self.bottom = pdf.h - pdf.b_margin
+
+    def lines(self, blocks: list[Block], width: float) -> list[Line]:
+        out: list[Line] = []
+        for block in blocks:
+            self.pdf.set_font("DejaVuSerif", block.style, block.size)
+            height = block.size * 0.45
+            inner = width - 2 * self.pad - (2 if block.boxed else 0)
+            # fpdf2 keeps U+00A0 in the text layer (reportlab writes it as a plain space).
+            text = nbsp_before_colon(block.text)
+            wrapped = restore_nbsp(
+                text, self.pdf.multi_cell(inner, height, text, dry_run=True, output="LINES")
+            )
+            out += [Line(text, block.style, block.size, height, block.boxed) for text in wrapped]
+            out.append(Line("", "", block.size, block.gap, block.boxed and block.gap == 0))
+        return out
+
+    def start(self) -> None:
+        self.row([self.header[0], self.header[1], self.header[2]], fill=(217, 217, 217), is_header=True)
+
+    def row(
+        self,
+        cells: list[list[Block]],
+        fill: tuple[int, int, int] | None = None,
+        is_header: bool = False,
+    ) -> None:
+        widths = self.widths if len(cells) == len(self.widths) else [sum(self.widths)]
+        pending = [self.lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
+        while any(pending):
+            room = self.bottom - self.pdf.get_y() - 2 * self.pad
+            take = []
+            for lines in pending:
+                used, count = 0.0, 0
+                while count < len(lines) and used + lines[count].height <= room:
+                    used += lines[count].height
+                    count += 1
+                take.append(count)
+            if not any(take):
+                # Not even one line fits below the previous row: continue on a fresh page.
+                self.new_page()
+                continue
+            parts = [lines[:n] for lines, n in zip(pending, take, strict=True)]
+            height = max(sum(line.height for line in part) for part in parts) + 2 * self.pad
+            self.draw(parts, widths, height, fill)
+            pending = [lines[n:] for lines, n in zip(pending, take, strict=True)]
+            # Drop trailing paragraph gaps so they do not open an empty continuation on the next page.
+            pending = [p if any(line.text for line in p) else [] for p in pending]
+            if any(pending):
+                self.new_page()
+
+    def draw(
+        self,
+        parts: list[list[Line]],
+        widths: list[float],
+        height: float,
+        fill: tuple[int, int, int] | None,
+    ) -> None:
+        pdf = self.pdf
+        top = pdf.get_y()
+        x = pdf.l_margin
+        for part, width in zip(parts, widths, strict=True):
+            if fill:
+                pdf.set_fill_color(*fill)
+                pdf.rect(x, top, width, height, style="F")
+            y = top + self.pad
+            box_top: float | None = None
+            for line in part:
+                if line.boxed and box_top is None:
+                    box_top = y
+                if not line.boxed and box_top is not None:
+                    pdf.rect(x + self.pad, box_top - 0.5, width - 2 * self.pad, y - box_top + 0.5)
+                    box_top = None
+                if line.text:
+                    pdf.set_font("DejaVuSerif", line.style, line.size)
+                    pdf.set_xy(x + self.pad + (1 if line.boxed else 0), y)
+                    pdf.cell(width - 2 * self.pad, line.height, line.text)
+                y += line.height
+            if box_top is not None:
+                pdf.rect(x + self.pad, box_top - 0.5, width - 2 * self.pad, y - box_top + 0.5)
+            pdf.rect(x, top, width, height)
+            x += width
+        pdf.set_xy(pdf.l_margin, top + height)
+
+    def new_page(self) -> None:
+        self.pdf.add_page()
+        self.start()
+
+
+def review_measure_cells(measure: dict[str, Any], first: bool) -> list[list[Block]]:
+    plan: list[Block] = []
+    # As in the coalition's table, the first measure has no heading: the extractor must infer it.
+    if not first:
+        plan.append(Block(f"MESURE N° {measure['number']} : {measure['title']}", "B", 8.0, 2.0))
+    box = [line for line in (measure.get("implementation"), measure.get("instrument")) if line]
+    for i, line in enumerate(box):
+        plan.append(Block(line, "", 7.5, 2.5 if i == len(box) - 1 else 0.0, boxed=True))
+    plan += [Block(text) for text in paragraphs(measure.get("plan_text"))]
+    constats = [Block(text) for text in paragraphs(measure.get("constats"))]
+    proposals = [Block(text) for prop in measure["proposals"] for text in paragraphs(prop["text"])]
+    return [plan, constats, proposals]
+
+
+def render_review_second_renderer(target: Path) -> None:
+    data = load("review-second-renderer.yaml")
+    pdf = ReviewPDF(orientation="portrait", format="A4")
+    pdf.set_creation_date(dt.datetime(2017, 3, 9, tzinfo=dt.UTC))
+    pdf.set_title("Constats et propositions – extrait")
+    pdf.set_creator("plancompare scripts/render_fixtures.py")
+    pdf.set_margins(12, 12, 12)
+    pdf.set_auto_page_break(False, margin=16)
+    for style, filename in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
+        pdf.add_font("DejaVuSerif", style, str(FONT_DIR / filename))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    title, _, subtitle = data["document"]["title"].partition(" Constats ")
+    pdf.set_font("DejaVuSerif", "B", 12)
+    pdf.multi_cell(width, 6, title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVuSerif", "", 10)
+    pdf.multi_cell(width, 5, "Constats " + subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("DejaVuSerif", "", 9)
+    for demand in data["general_demands"]:
+        text = nbsp_before_colon(" ".join(demand["text"].split()))
+        pdf.multi_cell(width, 4.4, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+    pdf.ln(4)
+    header = [
+        [Block("Texte du plan (mai 2014), mesure par mesure", "B", 8.5)],
+        [Block("Constats du Collectif (mars 2017)", "B", 8.5)],
+        [Block("Propositions du Collectif", "B", 8.5)],
+    ]
+    table = ReviewTable(pdf, [width * share for share in (0.34, 0.30, 0.36)], header)
+    table.start()
+    measures = {m["number"]: m for m in data["measures"]}
+    first = True
+    for prio in data["priorities"]:
+        table.row([[Block(f"PRIORITE {prio['id']} – {prio['title']}", "B", 9.5)]], fill=(191, 191, 191))
+        for section in prio["sections"]:
+            if section.get("title"):
+                table.row([[Block(section["title"], "B", 8.5)]], fill=(242, 242, 242))
+            for number in section["measures"]:
+                table.row(review_measure_cells(measures[number], first))
+                first = False
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
+# Bad inputs for the CLI tests
+# --------------------------------------------------------------------------------------------------
+
+
+def render_no_measures(target: Path) -> None:
+    """A real text PDF (a letter) with no measure, no review table and no proposal."""
+    base = ParagraphStyle("letter", fontName="DejaVuSerif", fontSize=11, leading=15, spaceAfter=9)
+    right = ParagraphStyle("right", base, alignment=TA_RIGHT)
+    story = [
+        Paragraph("Association Les Amis du Canal<br/>12, rue des Écluses<br/>75010 Paris", base),
+        Spacer(0, 0.6 * cm),
+        Paragraph("Paris, le 14 février 2020", right),
+        Spacer(0, 0.6 * cm),
+        Paragraph(f"Objet{NBSP}: assemblée générale annuelle", base),
+        Paragraph("Chères adhérentes, chers adhérents,", base),
+        Paragraph(
+            "Nous avons le plaisir de vous convier à l’assemblée générale de l’association, qui se tiendra "
+            "le samedi 21 mars à 14 heures dans la salle paroissiale. L’ordre du jour comprend le rapport "
+            "moral, le rapport financier et l’élection du conseil d’administration.",
+            ParagraphStyle("j", base, alignment=TA_JUSTIFY),
+        ),
+        Paragraph(
+            "Les personnes qui ne pourront pas être présentes peuvent se faire représenter en remettant un "
+            "pouvoir à l’adhérent de leur choix. Un goûter clôturera la réunion ; chacun est invité à "
+            "apporter une spécialité de sa région.",
+            ParagraphStyle("j2", base, alignment=TA_JUSTIFY),
+        ),
+        Paragraph("Dans l’attente du plaisir de vous retrouver, recevez nos salutations amicales.", base),
+        Spacer(0, 0.8 * cm),
+        Paragraph("La présidente,<br/>Hélène Martin", right),
+    ]
+    doc = SimpleDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=2.5 * cm,
+        rightMargin=2.5 * cm,
+        title="Convocation à l’assemblée générale",
+        creator="plancompare scripts/render_fixtures.py",
+        invariant=1,
+    )
+    doc.build(story)
+
+
+def render_not_a_pdf(target: Path) -> None:
+    target.write_text(
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>Plan national</title></head>\n'
+        "<body><h1>Plan national de lutte contre la traite</h1>\n"
+        "<p>Cette page a été enregistrée sous un nom en .pdf, mais c’est du HTML.</p></body></html>\n",
+        encoding="utf-8",
+    )
+
+
+def render_truncated(source: Path, target: Path) -> None:
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+
+
+def render_encrypted(source: Path, target: Path) -> None:
+    reader = PdfReader(source)
+    writer = PdfWriter(clone_from=reader)
+    # RC4-128 key derivation uses only the passwords and the first document id; pypdf draws the ids at
+    # random, so fix both to keep the bytes stable.
+    fixed = ByteStringObject(b"plancompare-fixt")
+    writer._ID = ArrayObject((fixed, fixed))
+    writer.encrypt(user_password="secret", owner_password="secret-owner", algorithm="RC4-128")
+    writer._ID = ArrayObject((fixed, fixed))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target.write_bytes(buffer.getvalue())
+
+
+def render_scanned(source: Path, target: Path) -> None:
+    """Page 1 of `source` as a grey image only: what a scanner gives, with no text layer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stem = Path(tmp) / "page"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "110",
+                "-gray",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(source),
+                str(stem),
+            ],
+            check=True,
+        )
+        # Read through a buffer: reportlab would otherwise name the image after its temporary path.
+        image = ImageReader(io.BytesIO(Path(str(stem) + ".png").read_bytes()))
+        canvas = Canvas(str(target), pagesize=A4, invariant=1)
+        canvas.drawImage(image, 0, 0, width=A4[0], height=A4[1])
+        canvas.showPage()
+        canvas.save()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "tests/pdfs", help="folder to write into")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    register_reportlab_fonts()
+    steps: list[tuple[str, Callable[[Path], None]]] = [
+        ("plan-two-columns.pdf", render_plan_two_columns),
+        ("plan-single-column-mesure-n.pdf", render_plan_single_column),
+        ("review-second-renderer.pdf", render_review_second_renderer),
+        ("no-measures.pdf", render_no_measures),
+        ("not-a-pdf.pdf", render_not_a_pdf),
+        ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),
+        ("encrypted.pdf", lambda t: render_encrypted(out / "plan-single-column-mesure-n.pdf", t)),
+        ("scanned-no-text.pdf", lambda t: render_scanned(out / "no-measures.pdf", t)),
+    ]
+    for name, step in steps:
+        step(out / name)
+        print(f"wrote {out / name}")
+
+
+if __name__ == "__main__":
+    main()
