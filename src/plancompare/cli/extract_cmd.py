@@ -1,0 +1,100 @@
+"""`plancompare extract FILE.pdf`: a plan or review PDF to JSON (see README, « JSON contracts »)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..extract import extract as extract_document
+from ..models import Plan, Review
+from ..output import refuse_overwriting_inputs, write_atomic
+from ..serialise import to_json
+from .app import app, err_console, handles_errors
+
+# Documents longer than this get a progress bar on stderr.
+PROGRESS_MIN_PAGES = 20
+
+
+class LayoutChoice(StrEnum):
+    auto = "auto"
+    plan = "plan"
+    review = "review"
+
+
+class _PageProgress:
+    """A rich progress bar, shown only once the document turns out to be long."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= PROGRESS_MIN_PAGES:
+            return
+        if self.bar is None:
+            self.bar = Progress(
+                TextColumn("reading pages"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("pages", total=total)
+        self.bar.update(self.task, completed=done)  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+@handles_errors
+def extract(
+    file: Path = typer.Argument(..., help="The plan or review PDF."),
+    layout: LayoutChoice = typer.Option(
+        LayoutChoice.auto, "--layout", help="auto: tell a review table from a plan; or force plan / review."
+    ),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the JSON here (default: stdout)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Parse the PDF again, ignoring cached results."),
+) -> None:
+    """Extract the measures (and a review's observations and proposals) of a PDF as JSON."""
+    if output is not None:
+        refuse_overwriting_inputs(output, [file])
+    progress = _PageProgress()
+    try:
+        document = extract_document(file, layout.value, use_cache=not no_cache, progress=progress)
+    finally:
+        progress.stop()
+    data = to_json(document)
+    if output is not None:
+        write_atomic(output, data, inputs=[file])
+    else:
+        typer.echo(data, nl=False)
+    _summary(document)
+
+
+def _summary(document: Plan | Review) -> None:
+    pages = document.source.pages if document.source else None
+    numbers = [m.number for m in document.measures]
+    shown = ", ".join(str(n) for n in numbers[:3]) + (f", ..., {numbers[-1]}" if len(numbers) > 3 else "")
+    err_console.print(
+        f"[bold]{document.kind}[/]: {pages} pages, {len(numbers)} measures ({shown})", soft_wrap=True
+    )
+    if isinstance(document, Review):
+        general = sum(1 for p in document.proposals if p.measure is None)
+        per_measure: dict[int, int] = {}
+        for p in document.proposals:
+            if p.measure is not None:
+                per_measure[p.measure] = per_measure.get(p.measure, 0) + 1
+        counts = " ".join(f"{n}:{per_measure.get(n, 0)}" for n in (m.number for m in document.measures))
+        in_measures = len(document.proposals) - general
+        err_console.print(
+            f"proposals: {in_measures} in measures ({counts}); {general} general demands", soft_wrap=True
+        )
+    for warning in document.warnings:
+        err_console.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)

@@ -1,0 +1,75 @@
+"""PDF → Plan or Review: the extractor's entry point (pdf → layout → segmentation → models)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from . import cache
+from .errors import NoMeasuresError, UsageError
+from .layout import PageLayout, layout_document
+from .models import Plan, Review, Source
+from .pdf import check_file, read_pages
+from .reviewtable import looks_like_review, segment_review
+from .segment import document_title, segment_plan
+
+LayoutName = Literal["auto", "plan", "review"]
+LAYOUTS: tuple[str, ...] = ("auto", "plan", "review")
+
+
+def extract(
+    path: Path,
+    layout: LayoutName = "auto",
+    *,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Plan | Review:
+    """Read a plan or review PDF into its model; raises an InputError subclass on bad input."""
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {layout!r}", "choose auto, plan or review")
+    path = Path(path)
+    data = check_file(path)
+    sha = hashlib.sha256(data).hexdigest()
+    key = cache.cache_key(sha, layout)
+    if use_cache:
+        cached = cache.load(key)
+        if cached is not None:
+            # The same bytes under another name: the cached result keeps the name it was made with.
+            if cached.source is not None:
+                cached.source.file = path.name
+            return cached
+    pages = read_pages(path, data, progress)
+    layouts = layout_document(pages)
+    kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
+    source = Source(file=path.name, sha256=sha, pages=len(pages))
+    document = _review(layouts, source) if kind == "review" else _plan(layouts, source)
+    if not document.measures:
+        what = "review table" if kind == "review" else "measure heading (« Mesure 5 », « MESURE N° 5 : »)"
+        hint = (
+            "check that this is a plan or a review of one; try --layout review"
+            if kind == "plan"
+            else "check that this is a measure-by-measure review; try --layout plan"
+        )
+        raise NoMeasuresError(f"no measures found in {path.name}: no {what} recognised", hint)
+    if use_cache:
+        cache.store(key, document)
+    return document
+
+
+def _plan(layouts: list[PageLayout], source: Source) -> Plan:
+    priorities, measures, warnings = segment_plan(layouts)
+    return Plan(
+        title=document_title(layouts),
+        source=source,
+        priorities=priorities,
+        measures=measures,
+        warnings=warnings,
+    )
+
+
+def _review(layouts: list[PageLayout], source: Source) -> Review:
+    review = segment_review(layouts)
+    review.source = source
+    return review

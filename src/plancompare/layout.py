@@ -1,0 +1,338 @@
+"""Page layout: running headers and footers dropped, columns found, lines in reading order.
+
+Columns come from the table rulings when a page has long vertical rules, otherwise from the
+word positions: a vertical strip that (almost) no text line crosses, with text on both sides
+over the same height, is a gutter. Lines that do cross a gutter span the columns (titles,
+banners) and cut the page into bands read one after the other, each band column by column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import accumulate
+
+from .pdf import PageData, Word
+from .textclean import clean
+
+# The top and bottom share of a page where running headers, footers and page numbers live.
+_MARGIN_SHARE = 0.13
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|sur|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    column: int = 0  # index among the page's columns; -1 for a line spanning them
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]  # reading order
+    columns: list[tuple[float, float]]  # x extents, left to right
+    ruled: bool  # columns come from table rulings
+    hrules: list[tuple[float, float, float]]
+
+
+def _line_from_words(words: list[Word], page: int) -> Line:
+    words.sort(key=lambda w: w.x0)
+    parts: list[str] = []
+    prev: Word | None = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 0.08 * max(w.size, 1.0):
+            parts.append(" ")
+        parts.append(w.text)
+        prev = w
+    sizes = Counter(round(w.size, 1) for w in words)
+    bold_chars = sum(len(w.text) for w in words if w.bold)
+    return Line(
+        text=clean("".join(parts)).strip(),
+        x0=min(w.x0 for w in words),
+        x1=max(w.x1 for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        size=sizes.most_common(1)[0][0],
+        bold=bold_chars * 2 > sum(len(w.text) for w in words),
+        page=page,
+    )
+
+
+def _margin_key(line: Line, page: PageData) -> tuple[str, str, int] | None:
+    """Where and what a line in the top or bottom margin says, digits masked (page numbers vary)."""
+    if line.bottom <= page.height * _MARGIN_SHARE:
+        zone = "top"
+    elif line.top >= page.height * (1 - _MARGIN_SHARE):
+        zone = "bottom"
+    else:
+        return None
+    return zone, _DIGITS.sub("#", line.text.lower()), round(line.top / 4)
+
+
+def find_running_lines(pages: list[PageData], page_lines: list[list[Line]]) -> set[tuple[str, str, int]]:
+    """Margin lines repeated at the same place on enough pages: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[tuple[str, str, int]] = Counter()
+    for page, lines in zip(pages, page_lines, strict=True):
+        keys = {k for line in lines if (k := _margin_key(line, page)) is not None}
+        # Tolerate a point or two of drift: count each key also under its neighbours' positions.
+        counts.update(keys)
+    need = 2 if len(pages) <= 4 else max(3, int(0.3 * len(pages)))
+    repeated: set[tuple[str, str, int]] = set()
+    for key, count in counts.items():
+        near = (
+            count + counts.get((key[0], key[1], key[2] - 1), 0) + counts.get((key[0], key[1], key[2] + 1), 0)
+        )
+        if near >= need:
+            repeated.update({key, (key[0], key[1], key[2] - 1), (key[0], key[1], key[2] + 1)})
+    return repeated
+
+
+def _is_margin_noise(line: Line, page: PageData, running: set[tuple[str, str, int]]) -> bool:
+    key = _margin_key(line, page)
+    if key is None:
+        return False
+    return key in running or bool(_PAGE_NUMBER.match(line.text))
+
+
+# --- columns ------------------------------------------------------------------------------------
+
+
+def _ruled_columns(page: PageData, lines: list[Line]) -> list[float]:
+    """x of the table's inner column edges: long vertical rules between the outer ones.
+
+    The outer rules (the table's frame) are no column edge, unless text lies beyond them; a page
+    where only one column has text still gets the table's columns.
+    """
+    if not lines:
+        return []
+    body_top = min(line.top for line in lines)
+    body_bottom = max(line.bottom for line in lines)
+    height = max(body_bottom - body_top, 0.15 * page.height)
+    by_x: dict[int, float] = {}
+    for x, top, bottom in page.vrules:
+        key = round(x / 3)
+        by_x[key] = by_x.get(key, 0.0) + max(0.0, min(bottom, body_bottom) - max(top, body_top))
+    xs: list[float] = []
+    for x in sorted(k * 3.0 for k, length in by_x.items() if length >= 0.25 * height):
+        if not xs or x - xs[-1] >= 12:
+            xs.append(x)
+    if len(xs) < 2:
+        return []
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    inner = xs[1:-1]
+    inner += [x for x in (xs[0], xs[-1]) if left + 10 < x < right - 10]
+    return sorted(inner)
+
+
+def _gap_columns(lines: list[Line], words_by_line: list[list[Word]]) -> list[float]:
+    """Gutters from word positions: wide strips few lines cross, with text on both sides."""
+    if len(lines) < 6:
+        return []
+    left = int(min(line.x0 for line in lines))
+    right = int(max(line.x1 for line in lines)) + 1
+    width = right - left
+    if width <= 0:
+        return []
+    delta = [0] * (width + 2)
+    for words in words_by_line:
+        for w in words:
+            delta[max(int(w.x0) - left, 0)] += 1
+            delta[min(int(w.x1) - left + 1, width + 1)] -= 1
+    crossing = list(accumulate(delta))
+    sizes = sorted(line.size for line in lines)
+    body_size = sizes[len(sizes) // 2]
+    min_gap = max(8.0, 1.0 * body_size)
+    allowed = max(0, int(0.03 * len(lines)))
+    gutters: list[float] = []
+    i = 0
+    while i < width:
+        if crossing[i] <= allowed:
+            j = i
+            while j < width and crossing[j] <= allowed:
+                j += 1
+            if j - i >= min_gap and i > 0 and j < width:
+                gutters.append(left + (i + j) / 2)
+            i = j
+        else:
+            i += 1
+    return [g for g in gutters if _both_sides_used(g, lines, words_by_line)]
+
+
+def _both_sides_used(x: float, lines: list[Line], words_by_line: list[list[Word]]) -> bool:
+    """Text on both sides of `x` over overlapping heights, each side a real share of the text."""
+    left_ink = right_ink = 0.0
+    left_rows: list[tuple[float, float]] = []
+    right_rows: list[tuple[float, float]] = []
+    for line, words in zip(lines, words_by_line, strict=True):
+        lw = sum(w.x1 - w.x0 for w in words if w.x1 <= x)
+        rw = sum(w.x1 - w.x0 for w in words if w.x0 >= x)
+        left_ink += lw
+        right_ink += rw
+        if lw:
+            left_rows.append((line.top, line.bottom))
+        if rw:
+            right_rows.append((line.top, line.bottom))
+    total = left_ink + right_ink
+    if not total or min(left_ink, right_ink) < 0.08 * total or min(len(left_rows), len(right_rows)) < 3:
+        return False
+    lt, lb = min(t for t, _ in left_rows), max(b for _, b in left_rows)
+    rt, rb = min(t for t, _ in right_rows), max(b for _, b in right_rows)
+    overlap = min(lb, rb) - max(lt, rt)
+    return overlap > 0.3 * min(lb - lt, rb - rt)
+
+
+def _vrule_at(page: PageData, x: float, top: float, bottom: float) -> bool:
+    mid = (top + bottom) / 2
+    return any(abs(rx - x) < 4 and rt - 2 <= mid <= rb + 2 for rx, rt, rb in page.vrules)
+
+
+def _phrases(row: list[Word]) -> list[list[Word]]:
+    """A row cut at wide gaps: the pieces a running header or a page number can be."""
+    row = sorted(row, key=lambda w: w.x0)
+    out: list[list[Word]] = [[row[0]]]
+    for w in row[1:]:
+        if w.x0 - out[-1][-1].x1 > 2.5 * max(w.size, 1.0):
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def _page_phrases(page: PageData) -> list[tuple[Line, list[Word]]]:
+    return [
+        (_line_from_words(list(ph), page.number), ph) for row in _rows(page.words) for ph in _phrases(row)
+    ]
+
+
+def layout_page(
+    page: PageData,
+    phrases: list[tuple[Line, list[Word]]],
+    running: set[tuple[str, str, int]],
+    previous: PageLayout | None = None,
+) -> PageLayout:
+    """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
+    keep_words = [w for line, ws in phrases if not _is_margin_noise(line, page, running) for w in ws]
+    rows = _rows(keep_words)
+    row_lines = [_line_from_words(list(r), page.number) for r in rows]
+    bounds = _ruled_columns(page, row_lines)
+    ruled = bool(bounds)
+    if not ruled:
+        bounds = _gap_columns(row_lines, rows)
+    if not bounds and previous is not None and len(previous.columns) > 1 and row_lines:
+        # A page holding one column of a table that goes on (a long cell): the previous page's
+        # columns still hold if no line crosses them.
+        inherited = [b for _, b in previous.columns[:-1]]
+        if not any(w.x0 < b - 1 and w.x1 > b + 1 for row in rows for w in row for b in inherited):
+            bounds = inherited
+    edges = [float("-inf"), *bounds, float("inf")]
+    columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+    if len(columns) == 1:
+        lines = [ln for ln in row_lines if ln.text]
+        return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules)
+    # Split every row at the gutters; a word that straddles a gutter makes its row span.
+    pieces: list[tuple[float, int, list[Word]]] = []  # (top, column, words)
+    for row in rows:
+        top = min(w.top for w in row)
+        bottom = max(w.bottom for w in row)
+        spans = any(w.x0 < b - 1 and w.x1 > b + 1 for w in row for b in bounds)
+        if ruled and not spans:
+            # In a table, a row no inner rule passes through is a merged cell (banner).
+            spans = not any(_vrule_at(page, b, top, bottom) for b in bounds)
+        if spans:
+            pieces.append((top, -1, row))
+            continue
+        buckets: dict[int, list[Word]] = {}
+        for w in row:
+            centre = (w.x0 + w.x1) / 2
+            col = next(i for i, (a, b) in enumerate(columns) if a <= centre < b)
+            buckets.setdefault(col, []).append(w)
+        for col, ws in buckets.items():
+            pieces.append((top, col, ws))
+    # Reading order: bands between spanning rows; in a band, column by column, top to bottom.
+    ordered: list[Line] = []
+    band: list[tuple[float, int, list[Word]]] = []
+
+    def flush() -> None:
+        for col in range(len(columns)):
+            for _, _, ws in sorted((p for p in band if p[1] == col), key=lambda p: p[0]):
+                line = _line_from_words(ws, page.number)
+                if line.text:
+                    line.column = col
+                    ordered.append(line)
+        band.clear()
+
+    for piece in sorted(pieces, key=lambda p: p[0]):
+        if piece[1] == -1:
+            flush()
+            line = _line_from_words(piece[2], page.number)
+            if line.text:
+                line.column = -1
+                ordered.append(line)
+        else:
+            band.append(piece)
+    flush()
+    return PageLayout(page.number, page.width, page.height, ordered, columns, ruled, page.hrules)
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words on one baseline, top to bottom; no chaining, so offset baselines of two columns stay apart.
+
+    Superscripts (« 1er », note calls) are smaller and sit higher: they join the row they touch.
+    """
+    if not words:
+        return []
+    sizes = sorted(w.size for w in words)
+    typical = sizes[len(sizes) // 2]
+    normal = [w for w in words if w.size >= 0.75 * typical]
+    small = [w for w in words if w.size < 0.75 * typical]
+    rows: list[list[Word]] = []
+    ref = 0.0
+    for w in sorted(normal, key=lambda w: (w.bottom, w.x0)):
+        if rows and w.bottom - ref <= 0.3 * max(w.size, 1.0):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            ref = w.bottom
+    for w in small:
+        best = None
+        for row in rows:
+            top, bottom = min(x.top for x in row), max(x.bottom for x in row)
+            near = any(abs(w.x0 - x.x1) < w.size or abs(x.x0 - w.x1) < w.size for x in row)
+            if w.bottom > top and w.top < bottom and near:
+                best = row
+                break
+        if best is None:
+            rows.append([w])
+        else:
+            best.append(w)
+    rows.sort(key=lambda r: min(x.top for x in r))
+    return rows
+
+
+def layout_document(pages: list[PageData]) -> list[PageLayout]:
+    phrases = [_page_phrases(p) for p in pages]
+    running = find_running_lines(pages, [[line for line, _ in ph] for ph in phrases])
+    layouts: list[PageLayout] = []
+    for page, page_phrases in zip(pages, phrases, strict=True):
+        layouts.append(layout_page(page, page_phrases, running, layouts[-1] if layouts else None))
+    return layouts

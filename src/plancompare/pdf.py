@@ -1,0 +1,211 @@
+"""The PDF boundary: bytes in, pages of positioned words out, or one clear `InputError`.
+
+pdfminer raises dozens of exception types on malformed files (PSEOF, KeyError, struct.error,
+RecursionError, ...); they are all caught here and nowhere else, so the rest of the extractor
+only ever sees well-formed `PageData`. Each pdfplumber page is closed as soon as its words are
+taken, so memory stays flat on long documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, NoTextLayerError, UsageError
+
+# A PDF may carry junk before its header; readers accept the header within the first KiB.
+_HEADER_WINDOW = 1024
+# Thinner than this (points), a filled rectangle is a ruling line, not a shaded area.
+_RULE_THICKNESS = 2.5
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class PageData:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word]
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    chars: int = 0
+    images: int = 0
+
+
+def check_file(path: Path) -> bytes:
+    """The file's bytes, after checking it exists and looks like a PDF (magic bytes)."""
+    if not path.exists():
+        raise UsageError(f"{path} does not exist", "check the file name")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder, not a PDF file", "give the path of a PDF file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}", "check the permissions") from exc
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        what = "it is empty" if not data else "it has no %PDF- header"
+        raise NotAPdfError(f"{path.name} is not a PDF file ({what})", "give the PDF of the plan or review")
+    return data
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        name = type(item).__name__
+        if "Password" in name or "Encrypt" in name:
+            return True
+        todo.extend(a for a in item.args if isinstance(a, BaseException))
+        todo.extend(e for e in (item.__cause__, item.__context__) if e is not None)
+    return False
+
+
+def _corrupt(path: Path, exc: BaseException) -> CorruptPdfError:
+    detail = type(exc).__name__
+    return CorruptPdfError(
+        f"{path.name} is a damaged or truncated PDF (the PDF reader failed: {detail})",
+        "download or export the file again",
+    )
+
+
+def _rules(page: object) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    vrules: list[tuple[float, float, float]] = []
+    hrules: list[tuple[float, float, float]] = []
+    for line in page.lines:  # type: ignore[attr-defined]
+        x0, x1, top, bottom = line["x0"], line["x1"], line["top"], line["bottom"]
+        if abs(x1 - x0) <= _RULE_THICKNESS and bottom - top > 4:
+            vrules.append(((x0 + x1) / 2, top, bottom))
+        elif abs(bottom - top) <= _RULE_THICKNESS and x1 - x0 > 4:
+            hrules.append(((top + bottom) / 2, x0, x1))
+    for rect in page.rects:  # type: ignore[attr-defined]
+        x0, x1, top, bottom = rect["x0"], rect["x1"], rect["top"], rect["bottom"]
+        w, h = x1 - x0, bottom - top
+        if w <= _RULE_THICKNESS and h > 4:
+            vrules.append(((x0 + x1) / 2, top, bottom))
+        elif h <= _RULE_THICKNESS and w > 4:
+            hrules.append(((top + bottom) / 2, x0, x1))
+        elif w > 4 and h > 4 and rect.get("stroke"):
+            # A stroked cell box: its four sides are rulings.
+            vrules.extend([(x0, top, bottom), (x1, top, bottom)])
+            hrules.extend([(top, x0, x1), (bottom, x0, x1)])
+    return vrules, hrules
+
+
+def _words(chars: list[dict]) -> list[Word]:
+    """Words from characters in content order: a space, a jump back, a gap or a new baseline ends one.
+
+    Done by hand rather than with pdfplumber's extract_words: one pass, no sorting or clustering,
+    which keeps layout cost small next to parsing (benchmarks/extract.py).
+    """
+    words: list[Word] = []
+    buf: list[str] = []
+    x0 = x1 = top = bottom = size = 0.0
+    bold = False
+    for ch in chars:
+        text = ch["text"]
+        cx0, cx1, ctop, cbottom = ch["x0"], ch["x1"], ch["top"], ch["bottom"]
+        if not ch.get("upright", True):
+            continue
+        if text.isspace() or text in "\u00a0\u202f\u2009":
+            if buf:
+                words.append(Word("".join(buf), x0, x1, top, bottom, size, bold))
+                buf = []
+            continue
+        if buf:
+            tol = max(1.0, 0.25 * size)
+            same_line = abs(cbottom - bottom) < 0.5 * size and abs(ctop - top) < 0.6 * size
+            if not same_line or cx0 > x1 + tol or cx0 < x1 - 0.5 * size:
+                words.append(Word("".join(buf), x0, x1, top, bottom, size, bold))
+                buf = []
+        if not buf:
+            x0, top, bottom, size = cx0, ctop, cbottom, ch.get("size", cbottom - ctop)
+            font = ch.get("fontname", "")
+            bold = "Bold" in font or "Black" in font or "Heavy" in font or "Semibold" in font
+        buf.append(text)
+        x1 = max(x1, cx1) if len(buf) > 1 else cx1
+        top = min(top, ctop)
+        bottom = max(bottom, cbottom)
+    if buf:
+        words.append(Word("".join(buf), x0, x1, top, bottom, size, bold))
+    return words
+
+
+def read_pages(
+    path: Path, data: bytes | None = None, progress: Callable[[int, int], None] | None = None
+) -> list[PageData]:
+    """Every page's words and rulings, or an InputError saying why the PDF cannot be read."""
+    import pdfplumber  # imported here: `plancompare --help` should not pay for pdfminer
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    if data is None:
+        data = check_file(path)
+    pages: list[PageData] = []
+    try:
+        import io
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            total = len(pdf.pages)
+            for index, page in enumerate(pdf.pages):
+                try:
+                    chars = page.chars
+                    pages.append(
+                        PageData(
+                            number=index + 1,
+                            width=float(page.width),
+                            height=float(page.height),
+                            words=_words(chars),
+                            chars=len(chars),
+                            images=len(page.images),
+                        )
+                    )
+                    pages[-1].vrules, pages[-1].hrules = _rules(page)
+                finally:
+                    with contextlib.suppress(Exception):
+                        page.close()
+                if progress is not None:
+                    progress(index + 1, total)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        if _is_password_error(exc):
+            raise EncryptedPdfError(
+                f"{path.name} is encrypted with a password",
+                "remove the password first, e.g. qpdf --decrypt --password=... in.pdf out.pdf",
+            ) from None
+        raise _corrupt(path, exc) from None
+    if not pages:
+        raise CorruptPdfError(f"{path.name} has no pages", "download or export the file again")
+    check_text_layer(path, pages)
+    return pages
+
+
+def check_text_layer(path: Path, pages: list[PageData]) -> None:
+    """A scan (images, almost no characters) cannot be read without OCR."""
+    chars = sum(p.chars for p in pages)
+    if chars < 20 * len(pages) and chars < 200:
+        if any(p.images for p in pages):
+            raise NoTextLayerError(
+                f"{path.name} has no text layer (it looks like a scan: images but no text)",
+                "run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+            )
+        raise NoTextLayerError(
+            f"{path.name} has no text to read ({chars} characters on {len(pages)} pages)",
+            "give the PDF with its text, or run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+        )

@@ -1,0 +1,354 @@
+"""Reviews: the three-column table (plan text / observations / proposals), page after page.
+
+Each measure is a table row: column 1 opens with its heading (« MESURE N° 5 : ... »), column 2
+holds the reviewer's observations, column 3 the proposals. Rows run over page breaks (the
+cells go on at the top of the next page), the header row is repeated on every page (dropped:
+cell lines repeated on many pages), and priority banners and section headings are rows spanning
+the table. The pages before the table hold general demands (« • ... » paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .layout import Line, PageLayout
+from .models import Priority, Proposal, Review, ReviewMeasure
+from .segment import (
+    MEASURE_RE,
+    PRIORITY_RE,
+    Para,
+    _add_body,
+    _Draft,
+    _finish,
+    _title_parts,
+    body_size,
+    document_title,
+    paragraphs,
+    starts_with_bullet,
+)
+from .textclean import fold, is_upper_text, join_lines, normalise_spaces
+
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])\s*[.)\-–]\s*")
+_SUB_ITEM = re.compile(r"^[-–—•·▪◦]\s*[a-zà-ÿ0-9(«]")
+_OPEN_END = re.compile(r"[^.!?…»)]$")
+# A short paragraph that only leads into what follows (« Cependant, », « En outre : »).
+_LEAD_IN = re.compile(r"^.{1,40}[,:]$")
+
+
+def table_pages(layouts: list[PageLayout]) -> list[PageLayout]:
+    return [p for p in layouts if len(p.columns) >= 3]
+
+
+def looks_like_review(layouts: list[PageLayout]) -> bool:
+    """Three-column pages on a good share of the document (a plan has one or two columns)."""
+    tables = table_pages(layouts)
+    text_pages = [p for p in layouts if p.lines]
+    return bool(tables) and (len(tables) >= 0.4 * len(text_pages) or len(tables) >= 3)
+
+
+def _header_keys(tables: list[PageLayout]) -> set[tuple[int, str]]:
+    """Cell lines repeated on many table pages: the header row, repeated page after page."""
+    counts: Counter[tuple[int, str]] = Counter()
+    for page in tables:
+        counts.update({(ln.column, fold(ln.text)) for ln in page.lines if ln.column >= 0})
+    need = max(3, int(0.4 * len(tables))) if len(tables) >= 3 else 99
+    return {key for key, n in counts.items() if n >= need}
+
+
+@dataclass
+class _Row:
+    """One measure's row, gathered over the pages it runs on."""
+
+    heading: Line | None
+    priority: str | None
+    section: str | None
+    cells: list[list[Line]] = field(default_factory=lambda: [[], [], []])
+
+
+def _is_heading(line: Line) -> bool:
+    return line.column == 0 and bool(MEASURE_RE.match(line.text)) and (line.bold or line.text.isupper())
+
+
+def segment_review(layouts: list[PageLayout]) -> Review:
+    tables = table_pages(layouts)
+    if not tables:
+        return Review(title=document_title(layouts))
+    first_table = tables[0].number
+    header = _header_keys(tables)
+    state = _TableState()
+    for page in layouts:
+        if page.number >= first_table:
+            state.read_page(page, header)
+    rows = _attach_early_cells(state.rows)
+    measures, proposals, warnings = _measures(rows)
+    general = general_demands(layouts, first_table)
+    return Review(
+        title=document_title(layouts),
+        priorities=state.priorities,
+        measures=measures,
+        proposals=general + proposals,
+        warnings=warnings,
+    )
+
+
+class _TableState:
+    """Rows, priorities and sections met so far, and the row that runs on at the next page top."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.priorities: list[Priority] = []
+        self.priority: Priority | None = None
+        self.section: str | None = None
+        self.row: _Row | None = None
+
+    def _new_row(self, heading: Line | None) -> _Row:
+        row = _Row(
+            heading=heading, priority=self.priority.id if self.priority else None, section=self.section
+        )
+        self.rows.append(row)
+        return row
+
+    def _banner(self, line: Line, previous_was_section: bool) -> bool:
+        """A row spanning the table: a priority, a section heading, or stray text. True for a section."""
+        m = PRIORITY_RE.match(line.text)
+        if m:
+            self.priority = Priority(id=m.group("num"), title=normalise_spaces(m.group("rest")))
+            self.priorities.append(self.priority)
+            self.section = None
+            return False
+        if is_upper_text(line.text) or line.bold:
+            if previous_was_section and self.section:
+                self.section = normalise_spaces(f"{self.section} {line.text}")  # on two lines
+                if self.priority is not None and self.priority.sections:
+                    self.priority.sections[-1] = self.section
+            else:
+                self.section = normalise_spaces(line.text)
+                if self.priority is not None:
+                    self.priority.sections.append(self.section)
+            return True
+        return False
+
+    def read_page(self, page: PageLayout, header: set[tuple[int, str]]) -> None:
+        lines = [ln for ln in page.lines if not (ln.column >= 0 and (ln.column, fold(ln.text)) in header)]
+        if len(page.columns) < 3:
+            # A page the table did not reach (no columns found): its text goes on in the plan column.
+            for line in lines:
+                if self.row is None:
+                    self.row = self._new_row(None)
+                self.row.cells[0].append(line)
+            return
+        # Where each row starts on this page: after a banner, or at a measure heading.
+        starts: list[tuple[float, _Row | None]] = [(float("-inf"), self.row)]
+        previous_section = False
+        for line in sorted((ln for ln in lines if ln.column < 0 or _is_heading(ln)), key=lambda ln: ln.top):
+            if line.column < 0:
+                is_section = self._banner(line, previous_section)
+                if is_section or PRIORITY_RE.match(line.text):
+                    starts.append((line.bottom, None))
+                previous_section = is_section
+                continue
+            previous_section = False
+            starts.append((_row_top(page, line), self._new_row(line)))
+        created: dict[int, _Row] = {}
+        for line in lines:
+            if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
+                continue
+            index = max(i for i, (y, _) in enumerate(starts) if y <= line.top + 0.1)
+            row = starts[index][1]
+            if row is None:
+                row = created.get(index) or self._new_row(None)
+                created[index] = row
+            row.cells[max(0, min(line.column, 2))].append(line)
+        last_index = len(starts) - 1
+        self.row = starts[last_index][1] or created.get(last_index)
+
+
+def _row_top(page: PageLayout, heading: Line) -> float:
+    """A row starts at the rule above its heading if there is one, else a little above the heading."""
+    rules = [y for y, x0, x1 in page.hrules if heading.top - 2.5 * heading.size <= y <= heading.top + 1]
+    return max(rules) if rules else heading.top - 0.5 * heading.size
+
+
+def _attach_early_cells(rows: list[_Row]) -> list[_Row]:
+    """Lines of columns 2-3 set a little above the heading of their row (top alignment) are fine;
+    a headless row holding no plan text but followed by a heading row on the same page is the same
+    row seen early: merge it forward."""
+    out: list[_Row] = []
+    for row in rows:
+        if (
+            out
+            and row.heading is not None
+            and out[-1].heading is None
+            and not out[-1].cells[0]
+            and all(ln.page == row.heading.page for col in out[-1].cells for ln in col)
+        ):
+            early = out.pop()
+            for i in range(3):
+                row.cells[i] = early.cells[i] + row.cells[i]
+        out.append(row)
+    return out
+
+
+def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], list[str]]:
+    measures: list[ReviewMeasure] = []
+    proposals: list[Proposal] = []
+    warnings: list[str] = []
+    previous = 0
+    for row in rows:
+        lines = row.cells[0]
+        paras = paragraphs(lines, body_size(lines)) if lines else []
+        if row.heading is not None:
+            m = MEASURE_RE.match(row.heading.text)
+            assert m is not None
+            number = int(m.group("num"))
+            head_para = next(p for p in paras if p.first is row.heading)
+            title_parts, leftover = _title_parts(head_para, m.group("rest").strip())
+            rest = paras[paras.index(head_para) + 1 :]
+            if leftover:
+                rest.insert(0, Para(leftover, join_lines(x.text for x in leftover)))
+            before = paras[: paras.index(head_para)]
+            inferred = False
+        else:
+            if not any(row.cells):
+                continue
+            number = previous + 1
+            title_parts = [_inferred_title(paras)] if paras else []
+            rest, before = paras, []
+            inferred = True
+        first_page = min((ln.page for col in row.cells for ln in col), default=None)
+        last_page = max((ln.page for col in row.cells for ln in col), default=None)
+        draft = _Draft(
+            number=number,
+            title_lines=[t for t in title_parts if t],
+            heading=paras[0] if paras else Para([]),
+            priority=row.priority,
+            section=row.section,
+            action=None,
+            first_page=first_page or 0,
+            last_page=last_page or 0,
+        )
+        pending: str | None = None
+        for para in before + rest:
+            pending = _add_body(draft, para, pending)
+        base = _finish(draft)
+        observations = _column_text(row.cells[1])
+        measure = ReviewMeasure(
+            **base.model_dump(exclude={"heading_inferred"}),
+            observations=observations or None,
+            heading_inferred=inferred,
+        )
+        measure.first_page, measure.last_page = first_page, last_page
+        measures.append(measure)
+        if inferred:
+            warnings.append(
+                f"measure {number} (page {first_page}) has no « MESURE N° » heading: number inferred "
+                f"from its place in the table, title from its first heading line"
+            )
+        for k, (text, page) in enumerate(split_proposals(row.cells[2]), start=1):
+            proposals.append(Proposal(id=f"M{number:02d}-P{k:02d}", measure=number, text=text, page=page))
+        previous = number
+    return measures, proposals, warnings
+
+
+def _inferred_title(paras: list[Para]) -> str:
+    """A headless row's title: its first upper-case heading line, without its « 1. » numbering."""
+    for para in paras:
+        text = para.text
+        if is_upper_text(text) and not re.match(r"^[\w ’']+\s*:", text):
+            return normalise_spaces(_ENUMERATOR.sub("", text, count=1))
+    return ""
+
+
+def _column_text(lines: list[Line]) -> str:
+    return "\n\n".join(normalise_spaces(p.text) for p in paragraphs(lines) if p.text.strip()) if lines else ""
+
+
+def split_proposals(lines: list[Line]) -> list[tuple[str, int]]:
+    """Column-3 paragraphs, one proposal per demand.
+
+    A new paragraph starts a new proposal, except: the item after a lead-in ending with « : »
+    stays with it; sub-items (« - l’aide ... », a dash then lower case) stay with their item;
+    a short « Il s’agit de : » spelling out the paragraph before it stays with that paragraph.
+    """
+    if not lines:
+        return []
+    paras = [p for p in paragraphs(lines) if p.text.strip()]
+    groups: list[list[Para]] = []
+    for i, para in enumerate(paras):
+        text = para.text.strip()
+        if not groups:
+            groups.append([para])
+            continue
+        prev = groups[-1][-1].text.strip()
+        following = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
+        if (
+            (_SUB_ITEM.match(text)
+            and prev.endswith((":", ";", ",")))
+            or (_SUB_ITEM.match(text)
+            and _in_sub_list(groups[-1]))
+        ):
+            groups[-1].append(para)
+        elif (
+            len(groups[-1]) == 1
+            and not _SUB_ITEM.match(groups[-1][0].text)
+            and (prev.endswith(":") or (_OPEN_END.search(prev) and starts_with_bullet(text)))
+        ):
+            groups[-1].append(para)  # the first item after a lead-in (« : », or an open sentence)
+        elif text.endswith(":") and len(text.split()) <= 6 and _SUB_ITEM.match(following):
+            groups[-1].append(para)  # « Il s’agit d’aider : » and its sub-list spell out the paragraph
+        else:
+            groups.append([para])
+    return [
+        ("\n\n".join(normalise_spaces(p.text) for p in group), group[0].page) for group in groups if group
+    ]
+
+
+def _in_sub_list(group: list[Para]) -> bool:
+    """The group's last paragraphs are a sub-list introduced by an item ending with « : »."""
+    for para in reversed(group):
+        text = para.text.strip()
+        if _SUB_ITEM.match(text):
+            continue
+        return text.endswith(":")
+    return False
+
+
+def general_demands(layouts: list[PageLayout], first_table: int) -> list[Proposal]:
+    """Bullet paragraphs before the table become G01, G02, ...; a lead-in joins the next one."""
+    lines = [ln for page in layouts if page.number < first_table for ln in page.lines]
+    if not lines:
+        return []
+    paras = paragraphs(lines)
+    title = document_title(layouts) or ""
+    demands: list[tuple[str, int]] = []
+    started = False
+    lead: list[str] = []
+    for para in paras:
+        text = normalise_spaces(para.text)
+        if not text:
+            continue
+        bullet = starts_with_bullet(text)
+        heading = (para.bold or is_upper_text(text)) and not bullet
+        if not started:
+            if bullet:
+                started = True
+            elif _LEAD_IN.match(text) and not heading:
+                lead.append(text)
+                continue
+            else:
+                continue
+        elif heading and not bullet:
+            break  # the demands end at the next heading (member list, contacts)
+        if normalise_spaces(text) in title:
+            continue
+        if _LEAD_IN.match(text) and not bullet:
+            lead.append(text)
+            continue
+        demands.append((" ".join([*lead, text]), para.page))
+        lead = []
+    return [
+        Proposal(id=f"G{i:02d}", measure=None, text=text, page=page)
+        for i, (text, page) in enumerate(demands, start=1)
+    ]

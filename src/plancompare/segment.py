@@ -1,0 +1,387 @@
+"""Lines to paragraphs, and a plan's paragraphs to priorities, sections and measures.
+
+Paragraphs start at a vertical gap, a first-line indent, a bullet, a change of font, or after a
+short line that ends a sentence. Headings are recognised on a paragraph's first line:
+« MESURE N° 5 : », « Mesure 5 – », « Action 3.2 », « PRIORITE II », « AXE 4 – »; the labels
+« Mise en œuvre : », « Pilotes : », « Instrument : », « Calendrier : » fill the measure's fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .layout import Line, PageLayout
+from .models import Measure, Priority
+from .responsible import ROLE_LABELS, parse_responsibilities
+from .textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
+
+_SEP = r"\s*(?:[:–—\-.]\s*|$)"
+_ROMAN = r"(?:[IVXLC]+|\d+)"
+MEASURE_RE = re.compile(
+    rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
+)
+ACTION_RE = re.compile(
+    r"^(?:ACTION|Action)\s+(?P<num>\d{1,3}(?:\.\d{1,3})*)(?![\d/])" + _SEP + r"(?P<rest>.*)$"
+)
+PRIORITY_RE = re.compile(
+    rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE|Axe)\s*(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
+)
+SECTION_RE = re.compile(
+    r"^(?:SECTION|Section|OBJECTIF|Objectif|CHAPITRE|Chapitre|PARTIE|Partie)\s+\w+" + _SEP
+)
+# Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
+_ANY_LABEL = re.compile(
+    r"(?:^|(?<=[\s•·;]))(?P<label>"
+    + "|".join(re.escape(r) for r in ROLE_LABELS)
+    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier)\s*:",
+    re.IGNORECASE,
+)
+_STOP_RE = re.compile(
+    r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES)|Liste des sigles)\b"
+)
+TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
+_BULLET = re.compile(r"^(?:[•▪◦●■□►➢✓*·]|[-–—](?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
+_ENDS_SENTENCE = re.compile(r"[.!?:;»)…]$")
+_CLOSES = re.compile(r"[.!?…]\s*[»)]?$")
+
+
+@dataclass(slots=True)
+class Para:
+    lines: list[Line]
+    text: str = ""
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def last_page(self) -> int:
+        return self.lines[-1].page
+
+    @property
+    def bold(self) -> bool:
+        return self.lines[0].bold
+
+
+def starts_with_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def heading_like(line: Line) -> bool:
+    """A line that can open a heading: one of the numbered heading patterns."""
+    text = line.text
+    return bool(MEASURE_RE.match(text) or PRIORITY_RE.match(text) or ACTION_RE.match(text))
+
+
+def body_size(lines: list[Line]) -> float:
+    sizes = sorted(line.size for line in lines)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def paragraphs(lines: list[Line], body: float | None = None) -> list[Para]:
+    """Group a flow of lines (reading order, possibly across columns and pages) into paragraphs."""
+    if not lines:
+        return []
+    size = body or body_size(lines)
+    # Normal line spacing and the right edge of each column, per page and column.
+    gaps: dict[tuple[int, int], list[float]] = {}
+    left: dict[tuple[int, int], float] = {}
+    right: dict[tuple[int, int], float] = {}
+    for a, b in pairwise(lines):
+        if a.page == b.page and a.column == b.column and 0 <= b.top - a.bottom < 3 * size:
+            gaps.setdefault((a.page, a.column), []).append(b.top - a.bottom)
+    for line in lines:
+        key = (line.page, line.column)
+        left[key] = min(left.get(key, line.x0), line.x0)
+        right[key] = max(right.get(key, line.x1), line.x1)
+    all_gaps = sorted(g for v in gaps.values() for g in v)
+    default_gap = all_gaps[len(all_gaps) // 4] if all_gaps else 0.2 * size
+
+    def normal_gap(key: tuple[int, int]) -> float:
+        values = sorted(gaps.get(key, []))
+        return values[len(values) // 4] if len(values) >= 4 else default_gap
+
+    result: list[Para] = []
+    current: list[Line] = []
+    for line in lines:
+        if current and _breaks(current, line, size, normal_gap, left, right):
+            result.append(Para(current))
+            current = []
+        current.append(line)
+    if current:
+        result.append(Para(current))
+    for para in result:
+        para.text = join_lines(line.text for line in para.lines)
+    return result
+
+
+def _breaks(current: list[Line], b: Line, size: float, normal_gap, left, right) -> bool:
+    a = current[-1]
+    key = (b.page, b.column)
+    if starts_with_bullet(b.text) or heading_like(b):
+        return True
+    if abs(a.size - b.size) >= 0.4 or (a.bold != b.bold and (a.bold or b.bold)):
+        return True
+    col_width = max(right.get(key, b.x1) - left.get(key, b.x0), 1.0)
+    short = a.x1 < right.get((a.page, a.column), a.x1) - 0.3 * col_width
+    if a.page != b.page or a.column != b.column:
+        # A paragraph goes on in the next column or page unless the last line closed it and the
+        # next one opens a sentence.
+        return bool(_CLOSES.search(a.text)) and (b.text[:1].isupper() or b.text[:1].isdigit())
+    gap = b.top - a.bottom
+    if gap > normal_gap(key) + max(1.0, 0.2 * min(a.size, b.size)) or gap < -0.5 * size:
+        return True
+    col_left = left.get(key, b.x0)
+    indent = 0.8 * b.size
+    if b.x0 - col_left > indent and a.x0 - col_left < indent / 2 and not starts_with_bullet(a.text):
+        # A first-line indent (not the hanging indent of a bullet list's continuation lines).
+        first = current[0]
+        if not (starts_with_bullet(first.text) and b.x0 >= first.x0):
+            return True
+    # A short line that ends a sentence, then a capital: a paragraph without spacing.
+    return bool(
+        short and _ENDS_SENTENCE.search(a.text) and b.text[:1].isupper() and a.x1 - a.x0 < 0.6 * col_width
+    )
+
+
+# --- plan ---------------------------------------------------------------------------------------
+
+
+def is_toc_line(text: str) -> bool:
+    return bool(TOC_LINE.search(text))
+
+
+def drop_toc(layouts: list[PageLayout]) -> list[Line]:
+    """All lines in reading order, without tables of contents (dot leaders and page numbers)."""
+    out: list[Line] = []
+    for page in layouts:
+        toc = [line for line in page.lines if is_toc_line(line.text)]
+        if len(toc) >= 3 and len(toc) >= 0.3 * len(page.lines):
+            continue  # a table-of-contents page: its entries look like headings but are not
+        out.extend(line for line in page.lines if not is_toc_line(line.text))
+    return out
+
+
+@dataclass
+class _Draft:
+    number: int
+    title_lines: list[str]
+    heading: Para
+    priority: str | None
+    section: str | None
+    action: str | None
+    first_page: int
+    last_page: int
+    body: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    instrument: list[str] = field(default_factory=list)
+    calendar: list[str] = field(default_factory=list)
+    inferred: bool = False
+
+
+def _title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
+    """The heading's title (its rest plus continuation lines in the heading's style) and the leftover."""
+    head = para.lines[0]
+    parts = [rest] if rest else []
+    leftover: list[Line] = []
+    upper = is_upper_text(rest) if rest else None
+    for i, line in enumerate(para.lines[1:], start=1):
+        text = line.text
+        same_style = line.bold == head.bold and abs(line.size - head.size) < 0.5
+        if _ANY_LABEL.match(text) or not same_style or len(parts) >= 4:
+            leftover = para.lines[i:]
+            break
+        if upper is None:
+            upper = is_upper_text(text)
+        elif upper and not is_upper_text(text, minimum_letters=1):
+            leftover = para.lines[i:]
+            break
+        parts.append(text)
+    return parts, leftover
+
+
+def _split_labels(text: str) -> list[tuple[str, str]]:
+    """« Mise en œuvre : A • Instrument : B » → [(« Mise en œuvre », « A »), (« Instrument », « B »)]."""
+    matches = list(_ANY_LABEL.finditer(text))
+    out = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip().strip("•·;").strip()
+        out.append((m.group("label"), value))
+    return out
+
+
+def _label_kind(label: str) -> str:
+    low = label.lower()
+    if low.startswith(("instrument", "outil")):
+        return "instrument"
+    if low.startswith(("calendrier", "échéan", "echéan", "echean", "délai", "delai")):
+        return "calendar"
+    return "role"
+
+
+def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]]:
+    """Priorities (with sections) and measures of a plan, plus warnings."""
+    lines = drop_toc(layouts)
+    paras = paragraphs(lines)
+    priorities: list[Priority] = []
+    drafts: list[_Draft] = []
+    warnings: list[str] = []
+    current: _Draft | None = None
+    priority: Priority | None = None
+    section: str | None = None
+    action: str | None = None
+    stopped = False
+    pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
+    priority_title_open = False
+
+    def next_is_measure(i: int) -> bool:
+        return i + 1 < len(paras) and bool(MEASURE_RE.match(paras[i + 1].first.text))
+
+    for i, para in enumerate(paras):
+        text = para.text
+        first = para.first.text
+        if m := PRIORITY_RE.match(first):
+            title_parts, _ = _title_parts(para, m.group("rest").strip())
+            priority = Priority(id=m.group("num"), title=normalise_spaces(" ".join(title_parts)))
+            priorities.append(priority)
+            priority_title_open = not title_parts
+            current, section, action, stopped, pending_label = None, None, None, False, None
+            continue
+        if m := MEASURE_RE.match(first):
+            title_parts, leftover = _title_parts(para, m.group("rest").strip())
+            current = _Draft(
+                number=int(m.group("num")),
+                title_lines=title_parts,
+                heading=para,
+                priority=priority.id if priority else None,
+                section=section,
+                action=action,
+                first_page=para.page,
+                last_page=para.last_page,
+            )
+            drafts.append(current)
+            stopped, pending_label, priority_title_open = False, None, False
+            if leftover:
+                _add_body(current, Para(leftover, join_lines(x.text for x in leftover)), None)
+            continue
+        if priority_title_open and priority is not None and (is_upper_text(text) or para.bold):
+            priority.title = normalise_spaces(text)
+            priority_title_open = False
+            continue
+        priority_title_open = False
+        if m := ACTION_RE.match(first):
+            label = normalise_spaces(text) if len(text) < 200 else normalise_spaces(first)
+            inside = current is not None and m.group("num").split(".")[0] == str(current.number)
+            if inside and current is not None:
+                current.action = current.action or label
+                current.body.append(text)
+                current.last_page = para.last_page
+            else:
+                action = label
+                current = None
+            continue
+        if _STOP_RE.match(first) and (is_upper_text(first) or para.bold):
+            current, stopped = None, True
+            continue
+        is_section = SECTION_RE.match(first) or (
+            next_is_measure(i)
+            and (is_upper_text(text) or para.bold)
+            and len(text) < 250
+            and not _ANY_LABEL.match(text)
+        )
+        if is_section and not (current is not None and not current.title_lines):
+            section = normalise_spaces(text)
+            action = None
+            if priority is not None and section not in priority.sections:
+                priority.sections.append(section)
+            current = None
+            continue
+        if current is None or stopped:
+            continue
+        pending_label = _add_body(current, para, pending_label)
+    measures = [_finish(d) for d in drafts]
+    return priorities, measures, warnings
+
+
+def _add_body(draft: _Draft, para: Para, pending_label: str | None) -> str | None:
+    """Put a paragraph of a measure where it belongs; returns a label still waiting for its value."""
+    text = para.text
+    draft.last_page = max(draft.last_page, para.last_page)
+    if pending_label is not None:
+        _put_label(draft, pending_label, text)
+        return None
+    first = para.first.text
+    if not draft.title_lines and not _ANY_LABEL.match(first):
+        # « MESURE 5 » alone on its line: the title is the next paragraph.
+        draft.title_lines.append(text)
+        return None
+    if _ANY_LABEL.match(first.lstrip("•-–· ")):
+        parts = _split_labels(text.lstrip("•-–· "))
+        for label, value in parts:
+            if value:
+                _put_label(draft, label, value)
+        if parts and not parts[-1][1]:
+            return parts[-1][0]
+        return None
+    draft.body.append(text)
+    return None
+
+
+def _put_label(draft: _Draft, label: str, value: str) -> None:
+    kind = _label_kind(label)
+    if kind == "instrument":
+        draft.instrument.append(value)
+    elif kind == "calendar":
+        draft.calendar.append(value)
+    else:
+        draft.roles.append(f"{label} : {value}")
+
+
+def _finish(draft: _Draft) -> Measure:
+    responsible = parse_responsibilities(" • ".join(draft.roles)) if draft.roles else []
+    return Measure(
+        number=draft.number,
+        title=normalise_spaces(" ".join(draft.title_lines)).strip(" :–-"),
+        priority=draft.priority,
+        section=draft.section,
+        action=draft.action,
+        responsible=responsible,
+        instrument=normalise_spaces(" ".join(draft.instrument)) or None,
+        calendar=normalise_spaces(" ".join(draft.calendar)) or None,
+        text="\n\n".join(normalise_spaces(t) for t in draft.body if t.strip()),
+        first_page=draft.first_page,
+        last_page=draft.last_page,
+    )
+
+
+def document_title(layouts: list[PageLayout]) -> str | None:
+    """The first page's heading: its leading lines set larger or bolder than the body text."""
+    if not layouts or not layouts[0].lines:
+        return None
+    lines = layouts[0].lines
+    body = body_size([line for page in layouts[:5] for line in page.lines])
+    picked: list[str] = []
+    # Larger than the body text first; failing that, bold (a title set at body size).
+    for prominent in (lambda ln: ln.size >= body + 1.5, lambda ln: ln.bold):
+        for line in lines:
+            if heading_like(line):
+                break
+            if prominent(line):
+                picked.append(line.text)
+                if len(picked) >= 4:
+                    break
+            elif picked:
+                break
+        if picked:
+            break
+    if not picked:
+        biggest = max(line.size for line in lines)
+        picked = [line.text for line in lines if line.size == biggest][:3]
+    return normalise_spaces(join_lines(picked)) or None
