@@ -1,0 +1,83 @@
+"""`plancompare decide ID VERDICT`: record an analyst's verdict for one proposal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from ..decisions import FILE_NAME, VERDICTS, RecordedDecision, RecordedMeasure, fingerprint, record_decision
+from ..errors import EXIT_CODES_HELP, UsageError
+from .app import app, err_console, handles_errors
+from .diff_cmd import default_decisions_file, progress_bar, resolve_inputs
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+@handles_errors
+def decide(
+    proposal_id: str = typer.Argument(..., metavar="ID", help="Proposal id, e.g. M05-P02 or G03."),
+    verdict: str = typer.Argument(..., help=f"One of: {', '.join(VERDICTS)}."),
+    measure: list[int] | None = typer.Option(
+        None, "--measure", "-m", help="Next-plan measure that answers it (repeat for several)."
+    ),
+    comment: str | None = typer.Option(None, "--comment", help="Why: shown in the reports."),
+    author: str | None = typer.Option(None, "--author", help="Who decided."),
+    date: str | None = typer.Option(None, "--date", help="When, as YYYY-MM-DD (never filled in for you)."),
+    base: Path | None = typer.Option(None, "--base", help="Base corpus (default: corpora/2014-2016)."),
+    next_: Path | None = typer.Option(None, "--next", help="Next plan (default: corpora/next)."),
+    file: Path | None = typer.Option(
+        None, "--file", help=f"Decisions file (default: {FILE_NAME} of NEXT's corpus, else BASE's)."
+    ),
+) -> None:
+    """Record that proposal ID is adopted, changed or dropped in the next plan (with its measures).
+
+    The decision keeps a fingerprint of the proposal's current text and the measures' titles; `diff`
+    applies it while both still hold and reports it as stale otherwise."""
+    from ..corpus import load_side
+
+    if verdict not in VERDICTS:
+        raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
+    numbers = list(dict.fromkeys(measure or []))
+    if verdict == "dropped" and numbers:
+        raise UsageError("a dropped proposal has no next-plan measure", "leave out --measure")
+    if verdict != "dropped" and not numbers:
+        raise UsageError(f"an {verdict} proposal needs its next-plan measure(s)", "add --measure N")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD") from None
+    base_path, next_path = resolve_inputs(base, next_)
+    with progress_bar() as progress:
+        base_side = load_side(base_path, progress=progress)
+        next_side = load_side(next_path, progress=progress)
+    proposals = {p.id: p for review in base_side.reviews for p in review.proposals}
+    if proposal_id not in proposals:
+        raise UsageError(
+            f"no proposal {proposal_id} in {base_path}", "see the ids in `plancompare diff --all`"
+        )
+    titles = {m.number: m.title for m in next_side.plan.measures}
+    missing = [n for n in numbers if n not in titles]
+    if missing:
+        raise UsageError(
+            f"the next plan has no measure {', '.join(map(str, missing))}",
+            "see `plancompare diff --format md`",
+        )
+    target = file or default_decisions_file(base_side, next_side)
+    if target is None:
+        raise UsageError(
+            "neither BASE nor NEXT is a corpus folder", "say where to keep decisions with --file"
+        )
+    decision = RecordedDecision(
+        id=proposal_id,
+        fingerprint=fingerprint(proposals[proposal_id].text),
+        verdict=verdict,
+        measures=[RecordedMeasure(n, " ".join(titles[n].split())) for n in numbers],
+        comment=comment,
+        author=author,
+        date=date,
+    )
+    record_decision(target, decision)
+    where = f" → {', '.join(map(str, numbers))}" if numbers else ""
+    err_console.print(f"recorded {proposal_id}: {verdict}{where} in {target}", highlight=False)

@@ -1,0 +1,174 @@
+"""`plancompare diff [BASE] [NEXT]`: compare a base corpus with a next plan and print the report."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+from ..decisions import FILE_NAME, apply_decisions, load_decisions
+from ..errors import EXIT_CODES_HELP, UsageError
+from ..models import DiffResult
+from ..output import write_atomic
+from ..report import FORMATS, LANGUAGES, render
+from ..report.terminal import renderables
+from .app import app, err_console, handles_errors
+
+if TYPE_CHECKING:
+    from ..corpus import Side
+
+DEFAULT_BASE = Path("corpora/2014-2016")
+DEFAULT_NEXT = Path("corpora/next")
+
+Progressor = Callable[[str, int, int], None]
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progressor]:
+    """A progress bar on stderr while PDFs are parsed (silent when stderr is not a terminal)."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total or None)
+            bar.update(tasks[stage], completed=done, total=total or None)
+
+        yield report
+
+
+def resolve_inputs(base: Path | None, next_: Path | None) -> tuple[Path, Path]:
+    if base is None or next_ is None:
+        chosen_base = base or DEFAULT_BASE
+        chosen_next = next_ or DEFAULT_NEXT
+        if not chosen_base.exists() or not chosen_next.exists():
+            raise UsageError(
+                f"no BASE and NEXT given and {chosen_base}/ or {chosen_next}/ is not in the current folder",
+                "pass BASE and NEXT (corpus folders, PDFs or JSON files from `plancompare extract`)",
+            )
+        return chosen_base, chosen_next
+    for path in (base, next_):
+        if not path.exists():
+            raise UsageError(f"{path} does not exist", "pass an existing corpus folder, PDF or JSON file")
+    return base, next_
+
+
+def default_decisions_file(base_side: Side, next_side: Side) -> Path | None:
+    """`decisions.yaml` of NEXT's corpus folder, else of BASE's; None when neither is a corpus."""
+    for side in (next_side, base_side):
+        path = getattr(side, "decisions_path", None)
+        if path is not None:
+            return Path(path)
+    return None
+
+
+@dataclass
+class Run:
+    """Everything a command needs after the diff: the result, its inputs, the report language."""
+
+    result: DiffResult
+    inputs: list[Path]
+    lang: str
+    base_side: Side
+    next_side: Side
+
+
+def run_diff(
+    base: Path | None,
+    next_: Path | None,
+    *,
+    lang: str | None,
+    config: Path | None,
+    decisions: Path | None,
+) -> Run:
+    """Load both sides (with a progress bar), compare them and apply the analyst decisions."""
+    from ..config import load_config
+    from ..corpus import load_side
+    from ..diff import compare
+
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r}", f"choose one of: {', '.join(LANGUAGES)}")
+    for given, option in ((config, "--config"), (decisions, "--decisions")):
+        if given is not None and not given.is_file():
+            raise UsageError(f"{option} {given}: no such file", "check the path")
+    base_path, next_path = resolve_inputs(base, next_)
+    with progress_bar() as progress:
+        base_side = load_side(base_path, progress=progress)
+        next_side = load_side(next_path, progress=progress)
+    config_path = config or _corpus_file(next_side, base_side, "config_path")
+    result = compare(base_side, next_side, load_config(config_path))
+    language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
+    decisions_path = decisions or default_decisions_file(base_side, next_side)
+    if decisions_path is not None and decisions_path.is_file():
+        result = apply_decisions(result, load_decisions(decisions_path), lang=language)
+    inputs = [*base_side.sources, *next_side.sources, base_path, next_path]
+    inputs += [p for p in (config_path, decisions_path) if p is not None]
+    return Run(result, inputs, language, base_side, next_side)
+
+
+def _corpus_file(first: Side, second: Side, attribute: str) -> Path | None:
+    for side in (first, second):
+        path = getattr(side, attribute, None)
+        if path is not None and Path(path).is_file():
+            return Path(path)
+    return None
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+@handles_errors
+def diff(
+    base: Path | None = typer.Argument(
+        None,
+        metavar="[BASE]",
+        help=f"Base corpus folder, PDF or JSON (default: {DEFAULT_BASE}).",
+        show_default=False,
+    ),
+    next_: Path | None = typer.Argument(
+        None,
+        metavar="[NEXT]",
+        help=f"Next plan: corpus folder, PDF or JSON (default: {DEFAULT_NEXT}).",
+        show_default=False,
+    ),
+    fmt: str = typer.Option("term", "--format", "-f", help=f"Report format: {', '.join(FORMATS)}."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically)."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Report language, fr or en (default: fr when the base corpus is French)."
+    ),
+    decisions: Path | None = typer.Option(
+        None,
+        "--decisions",
+        help=f"Analyst decisions file (default: {FILE_NAME} of NEXT's corpus, else BASE's).",
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", help="Matching thresholds file (default: the corpus config, if any)."
+    ),
+    show_all: bool = typer.Option(False, "--all", help="Terminal format: list every proposal."),
+) -> None:
+    """Say which proposals of BASE's reviews NEXT adopted, changed or dropped, and what became of each
+    base measure, with the evidence."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", f"choose one of: {', '.join(FORMATS)}")
+    run = run_diff(base, next_, lang=lang, config=config, decisions=decisions)
+    if output is not None:
+        write_atomic(output, render(run.result, fmt, run.lang, show_all=show_all), inputs=run.inputs)
+        err_console.print(f"wrote {output}", highlight=False)
+        return
+    if fmt == "term" and sys.stdout.isatty():
+        console = Console(highlight=False)
+        for item in renderables(run.result, run.lang, show_all=show_all):
+            console.print(item)
+        return
+    typer.echo(render(run.result, fmt, run.lang, show_all=show_all), nl=False)
