@@ -95,16 +95,16 @@ def run_diff(
     decisions: Path | None,
 ) -> Run:
     """Load both sides (with a progress bar), compare them and apply the analyst decisions."""
-    from ..config import load_config
-    from ..corpus import load_side
-    from ..diff import compare
-
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}", f"choose one of: {', '.join(LANGUAGES)}")
     for given, option in ((config, "--config"), (decisions, "--decisions")):
         if given is not None and not given.is_file():
             raise UsageError(f"{option} {given}: no such file", "check the path")
     base_path, next_path = resolve_inputs(base, next_)
+    from ..config import load_config
+    from ..corpus import load_side
+    from ..diff import compare
+
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
@@ -132,13 +132,13 @@ def _corpus_file(first: Side, second: Side, attribute: str) -> Path | None:
 def diff(
     base: Path | None = typer.Argument(
         None,
-        metavar="[BASE]",
+        metavar="BASE",
         help=f"Base corpus folder, PDF or JSON (default: {DEFAULT_BASE}).",
         show_default=False,
     ),
     next_: Path | None = typer.Argument(
         None,
-        metavar="[NEXT]",
+        metavar="NEXT",
         help=f"Next plan: corpus folder, PDF or JSON (default: {DEFAULT_NEXT}).",
         show_default=False,
     ),
