@@ -17,7 +17,7 @@ from .diff_cmd import default_decisions_file, progress_bar, resolve_inputs
 @handles_errors
 def decide(
     proposal_id: str = typer.Argument(..., metavar="ID", help="Proposal id, e.g. M05-P02 or G03."),
-    verdict: str = typer.Argument(..., help=f"One of: {', '.join(VERDICTS)}."),
+    verdict: str = typer.Argument(..., metavar="VERDICT", help=f"One of: {', '.join(VERDICTS)}."),
     measure: list[int] | None = typer.Option(
         None, "--measure", "-m", help="Next-plan measure that answers it (repeat for several)."
     ),
@@ -32,10 +32,7 @@ def decide(
 ) -> None:
     """Record that proposal ID is adopted, changed or dropped in the next plan (with its measures).
 
-    The decision keeps a fingerprint of the proposal's current text and the measures' titles; `diff`
-    applies it while both still hold and reports it as stale otherwise."""
-    from ..corpus import load_side
-
+    Keeps the proposal's fingerprint and the measures' titles: stale (not applied) once they change."""
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
     numbers = list(dict.fromkeys(measure or []))
@@ -49,6 +46,8 @@ def decide(
         except ValueError:
             raise UsageError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD") from None
     base_path, next_path = resolve_inputs(base, next_)
+    from ..corpus import load_side
+
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
