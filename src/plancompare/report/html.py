@@ -109,7 +109,10 @@ _JS = """
 
 
 def _axis_key(group: Group) -> str:
-    return "general" if group.key == GENERAL else group.key
+    # "" is the filter's « all axes », so proposals without a priority need a key of their own.
+    if group.key == GENERAL:
+        return "general"
+    return group.key or "none"
 
 
 def _summary_table(result: DiffResult, parts: list[Group], words: Labels) -> str:
