@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .pdf import PageData, Word
@@ -50,6 +50,8 @@ class PageLayout:
     columns: list[tuple[float, float]]  # x extents, left to right
     ruled: bool  # columns come from table rulings
     hrules: list[tuple[float, float, float]]
+    dropped: list[str] = field(default_factory=list)  # running headers/footers and page numbers removed
+    table_top: float | None = None  # where the columns begin (text above spans the page)
 
 
 def _line_from_words(words: list[Word], page: int) -> Line:
@@ -211,7 +213,7 @@ def _phrases(row: list[Word]) -> list[list[Word]]:
     row = sorted(row, key=lambda w: w.x0)
     out: list[list[Word]] = [[row[0]]]
     for w in row[1:]:
-        if w.x0 - out[-1][-1].x1 > 2.5 * max(w.size, 1.0):
+        if w.x0 - out[-1][-1].x1 > 1.2 * max(w.size, 1.0):
             out.append([w])
         else:
             out[-1].append(w)
@@ -231,7 +233,13 @@ def layout_page(
     previous: PageLayout | None = None,
 ) -> PageLayout:
     """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
-    keep_words = [w for line, ws in phrases if not _is_margin_noise(line, page, running) for w in ws]
+    keep_words: list[Word] = []
+    dropped: list[str] = []
+    for line, ws in phrases:
+        if _is_margin_noise(line, page, running):
+            dropped.append(line.text)
+        else:
+            keep_words.extend(ws)
     rows = _rows(keep_words)
     row_lines = [_line_from_words(list(r), page.number) for r in rows]
     bounds = _ruled_columns(page, row_lines)
@@ -248,7 +256,7 @@ def layout_page(
     columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
     if len(columns) == 1:
         lines = [ln for ln in row_lines if ln.text]
-        return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules)
+        return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules, dropped)
     # Split every row at the gutters; a word that straddles a gutter makes its row span.
     pieces: list[tuple[float, int, list[Word]]] = []  # (top, column, words)
     for row in rows:
@@ -291,7 +299,15 @@ def layout_page(
         else:
             band.append(piece)
     flush()
-    return PageLayout(page.number, page.width, page.height, ordered, columns, ruled, page.hrules)
+    if ruled:
+        tops = [t for x, t, _ in page.vrules if any(abs(x - b) < 4 for b in bounds)]
+        table_top = min(tops) if tops else None
+    else:
+        cells = [line.top for line in ordered if line.column >= 0]
+        table_top = min(cells) if cells else None
+    return PageLayout(
+        page.number, page.width, page.height, ordered, columns, ruled, page.hrules, dropped, table_top
+    )
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:

@@ -9,6 +9,7 @@ taken, so memory stays flat on long documents.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -108,6 +109,13 @@ def _rules(page: object) -> tuple[list[tuple[float, float, float]], list[tuple[f
     return vrules, hrules
 
 
+_SPACE_CHARS = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u2008\u200a")
+
+
+def _is_bold(font: str) -> bool:
+    return any(k in font for k in ("Bold", "Black", "Heavy", "Semibold", "Demi"))
+
+
 def _words(chars: list[dict]) -> list[Word]:
     """Words from characters in content order: a space, a jump back, a gap or a new baseline ends one.
 
@@ -115,35 +123,40 @@ def _words(chars: list[dict]) -> list[Word]:
     which keeps layout cost small next to parsing (benchmarks/extract.py).
     """
     words: list[Word] = []
+    append = words.append
     buf: list[str] = []
-    x0 = x1 = top = bottom = size = 0.0
+    x0 = x1 = top = bottom = size = tol = 0.0
     bold = False
+    bold_of: dict[str, bool] = {}
     for ch in chars:
         text = ch["text"]
-        cx0, cx1, ctop, cbottom = ch["x0"], ch["x1"], ch["top"], ch["bottom"]
-        if not ch.get("upright", True):
-            continue
-        if text.isspace() or text in "\u00a0\u202f\u2009":
+        if text in _SPACE_CHARS or not ch["upright"]:
             if buf:
-                words.append(Word("".join(buf), x0, x1, top, bottom, size, bold))
+                append(Word("".join(buf), x0, x1, top, bottom, size, bold))
                 buf = []
             continue
-        if buf:
-            tol = max(1.0, 0.25 * size)
-            same_line = abs(cbottom - bottom) < 0.5 * size and abs(ctop - top) < 0.6 * size
-            if not same_line or cx0 > x1 + tol or cx0 < x1 - 0.5 * size:
-                words.append(Word("".join(buf), x0, x1, top, bottom, size, bold))
-                buf = []
+        cx0 = ch["x0"]
+        cbottom = ch["bottom"]
+        if buf and (abs(cbottom - bottom) >= 0.5 * size or cx0 > x1 + tol or cx0 < x1 - 0.5 * size):
+            append(Word("".join(buf), x0, x1, top, bottom, size, bold))
+            buf = []
         if not buf:
-            x0, top, bottom, size = cx0, ctop, cbottom, ch.get("size", cbottom - ctop)
-            font = ch.get("fontname", "")
-            bold = "Bold" in font or "Black" in font or "Heavy" in font or "Semibold" in font
+            x0, top, bottom, size = cx0, ch["top"], cbottom, ch["size"]
+            tol = max(1.0, 0.25 * size)
+            font = ch["fontname"]
+            bold = bold_of.get(font)  # type: ignore[assignment]
+            if bold is None:
+                bold = bold_of[font] = _is_bold(font)
+            x1 = ch["x1"]
+        else:
+            x1 = max(x1, ch["x1"])
+            if ch["top"] < top:
+                top = ch["top"]
+            if cbottom > bottom:
+                bottom = cbottom
         buf.append(text)
-        x1 = max(x1, cx1) if len(buf) > 1 else cx1
-        top = min(top, ctop)
-        bottom = max(bottom, cbottom)
     if buf:
-        words.append(Word("".join(buf), x0, x1, top, bottom, size, bold))
+        append(Word("".join(buf), x0, x1, top, bottom, size, bold))
     return words
 
 
@@ -158,8 +171,6 @@ def read_pages(
         data = check_file(path)
     pages: list[PageData] = []
     try:
-        import io
-
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             total = len(pdf.pages)
             for index, page in enumerate(pdf.pages):

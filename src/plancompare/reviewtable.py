@@ -33,6 +33,12 @@ from .textclean import fold, is_upper_text, join_lines, normalise_spaces
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])\s*[.)\-–]\s*")
 _SUB_ITEM = re.compile(r"^[-–—•·▪◦]\s*[a-zà-ÿ0-9(«]")
 _OPEN_END = re.compile(r"[^.!?…»)]$")
+# Connectives that lean on the sentence before (« now », « moreover », « to do so »): the paragraph
+# they open supports the same demand. « En revanche », « Enfin », « Par ailleurs » open a new point.
+_CONTINUING = re.compile(
+    r"^(?:Or|De plus|En outre|Pour ce faire|Pour cela|À cet effet|A cet effet|Dès lors),\s"
+)
+_LABEL_START = re.compile(r"^[\w’' ]{2,30}\s?:")
 # A short paragraph that only leads into what follows (« Cependant, », « En outre : »).
 _LEAD_IN = re.compile(r"^.{1,40}[,:]$")
 
@@ -48,12 +54,18 @@ def looks_like_review(layouts: list[PageLayout]) -> bool:
     return bool(tables) and (len(tables) >= 0.4 * len(text_pages) or len(tables) >= 3)
 
 
-def _header_keys(tables: list[PageLayout]) -> set[tuple[int, str]]:
-    """Cell lines repeated on many table pages: the header row, repeated page after page."""
-    counts: Counter[tuple[int, str]] = Counter()
+def _header_keys(tables: list[PageLayout]) -> set[str]:
+    """Cell lines repeated on many table pages: the header row, repeated page after page.
+
+    Where the header sits in the top margin, the layout already dropped it as a running line on
+    most pages; the page where the table starts lower still shows it, so dropped lines count too.
+    """
+    counts: Counter[str] = Counter()
     for page in tables:
-        counts.update({(ln.column, fold(ln.text)) for ln in page.lines if ln.column >= 0})
-    need = max(3, int(0.4 * len(tables))) if len(tables) >= 3 else 99
+        counts.update(
+            {fold(ln.text) for ln in page.lines if ln.column >= 0} | {fold(t) for t in page.dropped}
+        )
+    need = max(2, int(0.4 * len(tables))) if len(tables) >= 2 else 99
     return {key for key, n in counts.items() if n >= need}
 
 
@@ -81,7 +93,7 @@ def segment_review(layouts: list[PageLayout]) -> Review:
     for page in layouts:
         if page.number >= first_table:
             state.read_page(page, header)
-    rows = _attach_early_cells(state.rows)
+    rows = _attach_early_cells([r for r in state.rows if r.heading is not None or any(r.cells)])
     measures, proposals, warnings = _measures(rows)
     general = general_demands(layouts, first_table)
     return Review(
@@ -130,8 +142,10 @@ class _TableState:
             return True
         return False
 
-    def read_page(self, page: PageLayout, header: set[tuple[int, str]]) -> None:
-        lines = [ln for ln in page.lines if not (ln.column >= 0 and (ln.column, fold(ln.text)) in header)]
+    def read_page(self, page: PageLayout, header: set[str]) -> None:
+        lines = [ln for ln in page.lines if not (ln.column >= 0 and fold(ln.text) in header)]
+        if page.table_top is not None:
+            lines = [ln for ln in lines if ln.bottom > page.table_top + 1]  # above: the pages' text
         if len(page.columns) < 3:
             # A page the table did not reach (no columns found): its text goes on in the plan column.
             for line in lines:
@@ -146,23 +160,20 @@ class _TableState:
             if line.column < 0:
                 is_section = self._banner(line, previous_section)
                 if is_section or PRIORITY_RE.match(line.text):
-                    starts.append((line.bottom, None))
+                    # Whatever follows a banner is a new row, until a measure heading opens one.
+                    starts.append((line.bottom, self._new_row(None)))
                 previous_section = is_section
                 continue
             previous_section = False
             starts.append((_row_top(page, line), self._new_row(line)))
-        created: dict[int, _Row] = {}
         for line in lines:
             if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
                 continue
             index = max(i for i, (y, _) in enumerate(starts) if y <= line.top + 0.1)
             row = starts[index][1]
-            if row is None:
-                row = created.get(index) or self._new_row(None)
-                created[index] = row
-            row.cells[max(0, min(line.column, 2))].append(line)
-        last_index = len(starts) - 1
-        self.row = starts[last_index][1] or created.get(last_index)
+            if row is not None:
+                row.cells[max(0, min(line.column, 2))].append(line)
+        self.row = starts[-1][1]
 
 
 def _row_top(page: PageLayout, heading: Line) -> float:
@@ -195,8 +206,9 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
     measures: list[ReviewMeasure] = []
     proposals: list[Proposal] = []
     warnings: list[str] = []
+    headed = [_heading_number(row) for row in rows]
     previous = 0
-    for row in rows:
+    for index, row in enumerate(rows):
         lines = row.cells[0]
         paras = paragraphs(lines, body_size(lines)) if lines else []
         if row.heading is not None:
@@ -213,8 +225,16 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         else:
             if not any(row.cells):
                 continue
-            number = previous + 1
+            # The row's place: after the previous measure, else before the next headed one.
+            following = next((n for n in headed[index + 1 :] if n is not None), None)
+            if previous == 0 and following is not None:
+                number = max(1, following - _headless_before(headed, index))
+            else:
+                number = previous + 1
             title_parts = [_inferred_title(paras)] if paras else []
+            from_heading = (
+                bool(title_parts) and not title_parts[0].endswith("…") and is_upper_text(title_parts[0])
+            )
             rest, before = paras, []
             inferred = True
         first_page = min((ln.page for col in row.cells for ln in col), default=None)
@@ -242,9 +262,10 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         measure.first_page, measure.last_page = first_page, last_page
         measures.append(measure)
         if inferred:
+            source = "its first heading line" if from_heading else "the first sentence of its plan text"
             warnings.append(
                 f"measure {number} (page {first_page}) has no « MESURE N° » heading: number inferred "
-                f"from its place in the table, title from its first heading line"
+                f"from its place in the table, title taken from {source}"
             )
         for k, (text, page) in enumerate(split_proposals(row.cells[2]), start=1):
             proposals.append(Proposal(id=f"M{number:02d}-P{k:02d}", measure=number, text=text, page=page))
@@ -252,12 +273,33 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
     return measures, proposals, warnings
 
 
+def _heading_number(row: _Row) -> int | None:
+    m = MEASURE_RE.match(row.heading.text) if row.heading is not None else None
+    return int(m.group("num")) if m else None
+
+
+def _headless_before(headed: list[int | None], index: int) -> int:
+    """How many headless rows, from `index` on, come before the next headed one."""
+    count = 0
+    for n in headed[index:]:
+        if n is not None:
+            break
+        count += 1
+    return count
+
+
 def _inferred_title(paras: list[Para]) -> str:
     """A headless row's title: its first upper-case heading line, without its « 1. » numbering."""
     for para in paras:
         text = para.text
-        if is_upper_text(text) and not re.match(r"^[\w ’']+\s*:", text):
+        if is_upper_text(text) and not _LABEL_START.match(text):
             return normalise_spaces(_ENUMERATOR.sub("", text, count=1))
+    # No heading line at all: the first sentence of the plan text stands in for the title.
+    for para in paras:
+        if para.text.strip() and not _LABEL_START.match(para.text):
+            sentence = re.split(r"(?<=[.!?:])\s", normalise_spaces(para.text), maxsplit=1)[0]
+            words = sentence.split()
+            return " ".join(words[:16]).rstrip(" :.,") + (" …" if len(words) > 16 else "")
     return ""
 
 
@@ -283,11 +325,8 @@ def split_proposals(lines: list[Line]) -> list[tuple[str, int]]:
             continue
         prev = groups[-1][-1].text.strip()
         following = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
-        if (
-            (_SUB_ITEM.match(text)
-            and prev.endswith((":", ";", ",")))
-            or (_SUB_ITEM.match(text)
-            and _in_sub_list(groups[-1]))
+        if (_SUB_ITEM.match(text) and prev.endswith((":", ";", ","))) or (
+            _SUB_ITEM.match(text) and _in_sub_list(groups[-1])
         ):
             groups[-1].append(para)
         elif (
@@ -298,6 +337,14 @@ def split_proposals(lines: list[Line]) -> list[tuple[str, int]]:
             groups[-1].append(para)  # the first item after a lead-in (« : », or an open sentence)
         elif text.endswith(":") and len(text.split()) <= 6 and _SUB_ITEM.match(following):
             groups[-1].append(para)  # « Il s’agit d’aider : » and its sub-list spell out the paragraph
+        elif _CONTINUING.match(text):
+            groups[-1].append(para)
+        elif (
+            para.page != groups[-1][-1].last_page
+            and starts_with_bullet(groups[-1][0].text)
+            and not starts_with_bullet(text)
+        ):
+            groups[-1].append(para)  # a dash item cut by the page break goes on without its dash
         else:
             groups.append([para])
     return [
@@ -317,7 +364,13 @@ def _in_sub_list(group: list[Para]) -> bool:
 
 def general_demands(layouts: list[PageLayout], first_table: int) -> list[Proposal]:
     """Bullet paragraphs before the table become G01, G02, ...; a lead-in joins the next one."""
-    lines = [ln for page in layouts if page.number < first_table for ln in page.lines]
+    lines = [
+        ln
+        for page in layouts
+        if page.number <= first_table
+        for ln in page.lines
+        if page.number < first_table or (page.table_top is not None and ln.bottom <= page.table_top + 1)
+    ]
     if not lines:
         return []
     paras = paragraphs(lines)

@@ -194,7 +194,7 @@ def _title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
     for i, line in enumerate(para.lines[1:], start=1):
         text = line.text
         same_style = line.bold == head.bold and abs(line.size - head.size) < 0.5
-        if _ANY_LABEL.match(text) or not same_style or len(parts) >= 4:
+        if _ANY_LABEL.match(text) or not same_style or len(" ".join(parts)) > 300:
             leftover = para.lines[i:]
             break
         if upper is None:
@@ -362,26 +362,24 @@ def _finish(draft: _Draft) -> Measure:
 
 
 def document_title(layouts: list[PageLayout]) -> str | None:
-    """The first page's heading: its leading lines set larger or bolder than the body text."""
+    """The first page's title: its first prominent lines (larger than the body text, or bold),
+    with the lines set right under them (a subtitle), up to the first wide vertical gap."""
     if not layouts or not layouts[0].lines:
         return None
     lines = layouts[0].lines
     body = body_size([line for page in layouts[:5] for line in page.lines])
-    picked: list[str] = []
-    # Larger than the body text first; failing that, bold (a title set at body size).
+    picked: list[Line] = []
     for prominent in (lambda ln: ln.size >= body + 1.5, lambda ln: ln.bold):
         for line in lines:
-            if heading_like(line):
+            if heading_like(line) or len(picked) >= 4:
+                break
+            if picked and (not prominent(line) or line.top - picked[-1].bottom > 0.8 * picked[-1].size):
                 break
             if prominent(line):
-                picked.append(line.text)
-                if len(picked) >= 4:
-                    break
-            elif picked:
-                break
+                picked.append(line)
         if picked:
             break
     if not picked:
         biggest = max(line.size for line in lines)
-        picked = [line.text for line in lines if line.size == biggest][:3]
-    return normalise_spaces(join_lines(picked)) or None
+        picked = [line for line in lines if line.size == biggest][:3]
+    return normalise_spaces(join_lines(line.text for line in picked)) or None
