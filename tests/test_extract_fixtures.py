@@ -1,0 +1,113 @@
+"""Fixture PDFs in other layouts: golden JSON beside each, and checks against each fixture's source.
+
+The golden files (tests/pdfs/<name>.golden.json) were written by the extractor and checked by hand
+against tests/pdfs/src/<name>.yaml; `PLANCOMPARE_UPDATE_GOLDEN=1 pytest tests/test_extract_fixtures.py`
+rewrites them after a deliberate change (review the diff before committing).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plancompare.extract import extract
+from plancompare.models import Plan, Review
+from plancompare.responsible import parse_responsibilities
+from plancompare.reviewyaml import load_review_yaml
+from plancompare.serialise import to_json
+
+PDFS = Path(__file__).resolve().parent / "pdfs"
+FIXTURES = {
+    "plan-two-columns": "plan",
+    "plan-single-column-mesure-n": "plan",
+    "review-second-renderer": "review",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_golden_output(name: str) -> None:
+    got = to_json(extract(PDFS / f"{name}.pdf", use_cache=False))
+    golden = PDFS / f"{name}.golden.json"
+    if os.environ.get("PLANCOMPARE_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_auto_layout_tells_plan_from_review(name: str) -> None:
+    assert extract(PDFS / f"{name}.pdf", "auto", use_cache=False).kind == FIXTURES[name]
+
+
+def _source(name: str) -> dict:
+    return yaml.safe_load((PDFS / "src" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _label_value(line: str | None) -> str | None:
+    return line.split(":", 1)[1].strip() if line else None
+
+
+@pytest.mark.parametrize("name", ["plan-two-columns", "plan-single-column-mesure-n"])
+def test_plan_fixture_matches_its_source(name: str) -> None:
+    source = _source(name)
+    plan = extract(PDFS / f"{name}.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert plan.title == source["document"]["title"]
+    assert [m.number for m in plan.measures] == [m["number"] for m in source["measures"]]
+    assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
+    axis_of = {n: str(p["id"]) for p in source["priorities"] for n in p.get("measures") or []}
+    for sections in (p.get("sections") or [] for p in source["priorities"]):
+        for section in sections:
+            for n in section.get("measures") or []:
+                axis_of[n] = next(
+                    str(p["id"]) for p in source["priorities"] if section in (p.get("sections") or [])
+                )
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.title == want["title"]
+        assert got.priority == axis_of[want["number"]]
+        responsible = want.get("responsible") or want.get("implementation") or []
+        lines = responsible if isinstance(responsible, list) else [responsible]
+        assert got.responsible == parse_responsibilities(" • ".join(lines))
+        assert got.instrument == _label_value(want.get("instrument"))
+        assert got.calendar == _label_value(want.get("calendar"))
+        text = "\n\n".join(" ".join(p.split()) for p in want["text"].strip().split("\n\n"))
+        for action in want.get("actions") or []:
+            body = "\n\n".join(" ".join(p.split()) for p in action["text"].strip().split("\n\n"))
+            text += f"\n\nAction {action['id']} – {action['title']}\n\n{body}"
+        assert got.text == text
+
+
+def test_two_column_plan_details() -> None:
+    plan = extract(PDFS / "plan-two-columns.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    everything = to_json(plan)
+    # No measure from the cover or the table of contents, no running header or page number in a text.
+    assert all(m.first_page is not None and m.first_page >= 3 for m in plan.measures)
+    assert "2019-2021" not in "".join(m.text for m in plan.measures)
+    assert "accompagnement" in everything and "accompa-" not in everything
+    assert "Ac-Sé" in everything and "c’est-à-dire" in everything
+    assert not any(ch in everything for ch in "\ufb01\ufb02\ufb03\u00a0")
+    assert plan.measures[2].action == "Action 3.1 – Créer un module de formation en ligne"
+
+
+def test_second_review_fixture_matches_its_source() -> None:
+    gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
+    review = extract(PDFS / "review-second-renderer.pdf", use_cache=False)
+    assert isinstance(review, Review)
+    assert review.title == gold.title
+    assert [m.number for m in review.measures] == [12, 13, 15]
+    assert [m.heading_inferred for m in review.measures] == [True, False, False]
+    for got, want in zip(review.measures[1:], gold.measures[1:], strict=True):
+        assert (got.title, got.priority, got.section) == (want.title, want.priority, want.section)
+    for got, want in zip(review.measures, gold.measures, strict=True):
+        assert got.text == want.text
+        assert got.observations == want.observations
+        assert got.responsible == want.responsible and got.instrument == want.instrument
+    assert [(p.id, p.measure, p.text) for p in review.proposals] == [
+        (p.id, p.measure, p.text) for p in gold.proposals
+    ]
+    assert [(p.id, p.title, p.sections) for p in review.priorities] == [
+        (p.id, p.title, p.sections) for p in gold.priorities
+    ]
