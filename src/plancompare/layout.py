@@ -58,21 +58,41 @@ def _line_from_words(words: list[Word], page: int) -> Line:
     words.sort(key=lambda w: w.x0)
     parts: list[str] = []
     prev: Word | None = None
+    bold_chars = total_chars = 0
+    longest = words[0]
     for w in words:
         if prev is not None and w.x0 - prev.x1 > 0.08 * max(w.size, 1.0):
             parts.append(" ")
         parts.append(w.text)
+        n = len(w.text)
+        total_chars += n
+        if w.bold:
+            bold_chars += n
+        if n > len(longest.text):
+            longest = w
         prev = w
-    sizes = Counter(round(w.size, 1) for w in words)
-    bold_chars = sum(len(w.text) for w in words if w.bold)
     return Line(
         text=clean("".join(parts)).strip(),
+        x0=words[0].x0,
+        x1=max(w.x1 for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        size=round(longest.size, 1),  # the size most of the line is set in
+        bold=bold_chars * 2 > total_chars,
+        page=page,
+    )
+
+
+def _row_box(words: list[Word], page: int) -> Line:
+    """A row's extent only (no text): enough to find columns, much cheaper than a full line."""
+    return Line(
+        text="",
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),
         bottom=max(w.bottom for w in words),
-        size=sizes.most_common(1)[0][0],
-        bold=bold_chars * 2 > sum(len(w.text) for w in words),
+        size=words[0].size,
+        bold=False,
         page=page,
     )
 
@@ -228,7 +248,7 @@ def _page_phrases(page: PageData) -> list[tuple[Line, list[Word]]]:
 
 def layout_page(
     page: PageData,
-    phrases: list[tuple[Line, list[Word]]],
+    phrases: list[tuple[Line | None, list[Word]]],
     running: set[tuple[str, str, int]],
     previous: PageLayout | None = None,
 ) -> PageLayout:
@@ -236,12 +256,12 @@ def layout_page(
     keep_words: list[Word] = []
     dropped: list[str] = []
     for line, ws in phrases:
-        if _is_margin_noise(line, page, running):
+        if line is not None and _is_margin_noise(line, page, running):
             dropped.append(line.text)
         else:
             keep_words.extend(ws)
     rows = _rows(keep_words)
-    row_lines = [_line_from_words(list(r), page.number) for r in rows]
+    row_lines = [_row_box(r, page.number) for r in rows]
     bounds = _ruled_columns(page, row_lines)
     ruled = bool(bounds)
     if not ruled:
@@ -255,7 +275,7 @@ def layout_page(
     edges = [float("-inf"), *bounds, float("inf")]
     columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
     if len(columns) == 1:
-        lines = [ln for ln in row_lines if ln.text]
+        lines = [ln for ln in (_line_from_words(r, page.number) for r in rows) if ln.text]
         return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules, dropped)
     # Split every row at the gutters; a word that straddles a gutter makes its row span.
     pieces: list[tuple[float, int, list[Word]]] = []  # (top, column, words)
@@ -347,7 +367,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
 
 def layout_document(pages: list[PageData]) -> list[PageLayout]:
     phrases = [_page_phrases(p) for p in pages]
-    running = find_running_lines(pages, [[line for line, _ in ph] for ph in phrases])
+    running = find_running_lines(pages, [[line for line, _ in ph if line is not None] for ph in phrases])
     layouts: list[PageLayout] = []
     for page, page_phrases in zip(pages, phrases, strict=True):
         layouts.append(layout_page(page, page_phrases, running, layouts[-1] if layouts else None))
