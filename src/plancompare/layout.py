@@ -22,6 +22,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|sur|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+_HEADING_START = re.compile(r"^(?:MESURE|Mesure|ACTION|Action|PRIORIT[EÉ]|Priorit[ée]|AXE|Axe)\b")
 
 
 @dataclass(slots=True)
@@ -130,7 +131,8 @@ def find_running_lines(pages: list[PageData], page_lines: list[list[Line]]) -> s
 
 def _is_margin_noise(line: Line, page: PageData, running: set[tuple[str, str, int]]) -> bool:
     key = _margin_key(line, page)
-    if key is None:
+    if key is None or _HEADING_START.match(line.text):
+        # A measure heading at the top of several pages repeats once digits are masked: content.
         return False
     return key in running or bool(_PAGE_NUMBER.match(line.text))
 
@@ -255,8 +257,13 @@ def layout_page(
     """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
     keep_words: list[Word] = []
     dropped: list[str] = []
+    noise = {id(line) for line, _ in phrases if line is not None and _is_margin_noise(line, page, running)}
+    # Running lines sit at the page's edges: nothing but other running lines between them and the edge.
+    content = [line for line, _ in phrases if line is not None and id(line) not in noise]
+    upper = min((ln.top for ln in content if ln.bottom <= page.height * _MARGIN_SHARE), default=page.height)
+    lower = max((ln.bottom for ln in content if ln.top >= page.height * (1 - _MARGIN_SHARE)), default=0.0)
     for line, ws in phrases:
-        if line is not None and _is_margin_noise(line, page, running):
+        if line is not None and id(line) in noise and (line.bottom <= upper + 1 or line.top >= lower - 1):
             dropped.append(line.text)
         else:
             keep_words.extend(ws)

@@ -42,6 +42,8 @@ _STOP_RE = re.compile(
     r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES)|Liste des sigles)\b"
 )
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
+_TOC_TITLE = re.compile(r"^(?:SOMMAIRE|Sommaire|TABLE DES MATI[EÈ]RES|Table des mati[eè]res)\s*$")
+_ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
 _BULLET = re.compile(r"^(?:[•▪◦●■□►➢✓*·]|[-–—](?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;»)…]$")
 _CLOSES = re.compile(r"[.!?…]\s*[»)]?$")
@@ -164,6 +166,10 @@ def drop_toc(layouts: list[PageLayout]) -> list[Line]:
         toc = [line for line in page.lines if is_toc_line(line.text)]
         if len(toc) >= 3 and len(toc) >= 0.3 * len(page.lines):
             continue  # a table-of-contents page: its entries look like headings but are not
+        if any(_TOC_TITLE.match(line.text) for line in page.lines[:5]):
+            numbered = [line for line in page.lines if _ENDS_WITH_PAGE.search(line.text)]
+            if len(numbered) >= 3:
+                continue  # « Sommaire » with entries ending in page numbers (no dot leaders)
         out.extend(line for line in page.lines if not is_toc_line(line.text))
     return out
 
@@ -306,8 +312,20 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
         if current is None or stopped:
             continue
         pending_label = _add_body(current, para, pending_label)
-    measures = [_finish(d) for d in drafts]
+    measures = [_finish(d) for d in _drop_listings(drafts)]
     return priorities, measures, warnings
+
+
+def _drop_listings(drafts: list[_Draft]) -> list[_Draft]:
+    """A number met twice: an empty first occurrence was a listing (summary table, index), not the measure."""
+    later: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        later[d.number] = i
+    return [
+        d
+        for i, d in enumerate(drafts)
+        if later[d.number] == i or d.body or d.roles or d.instrument or d.calendar
+    ]
 
 
 def _add_body(draft: _Draft, para: Para, pending_label: str | None) -> str | None:
