@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
+
+from rich.console import Console
 
 from plancompare.models import DiffResult
 from plancompare.report import render
+from plancompare.report.terminal import renderables
 from plancompare.serialise import load_model
 
 SAMPLE = Path(__file__).parent / "snapshots" / "sample-diff.json"
@@ -48,3 +53,13 @@ def test_output_has_no_colour_codes_and_is_deterministic() -> None:
     first = render(_sample(), "term", "en", show_all=True)
     assert "\x1b[" not in first
     assert first == render(_sample(), "term", "en", show_all=True)
+
+
+def test_verdicts_are_coloured_on_a_terminal() -> None:
+    console = Console(width=120, force_terminal=True, color_system="standard", file=io.StringIO())
+    for item in renderables(_sample(), "fr"):
+        console.print(item)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    for colour, word in (("32", "Adoptée"), ("33", "Modifiée"), ("31", "Non reprise"), ("31", "Abandonnée")):
+        assert re.search(rf"\x1b\[(1;)?{colour}m{word}", text), word
+    assert re.search(r"\x1b\[32mP02✔", text)  # ids coloured by their verdict too

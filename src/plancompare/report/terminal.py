@@ -156,8 +156,9 @@ def renderables(result: DiffResult, lang: str, *, show_all: bool = False) -> lis
     words = labels(lang)
     base = clean(result.base.title or result.base.source or words["base"])
     nxt = clean(result.next.title or result.next.source or words["next"])
-    header = Text(words["title"], style="bold")
-    header.append(f"\n{words.colon(words['base'])} {base}\n{words.colon(words['next'])} {nxt}", style="")
+    header = Text()
+    header.append(words["title"], style="bold")
+    header.append(f"\n{words.colon(words['base'])} {base}\n{words.colon(words['next'])} {nxt}")
     items: list[RenderableType] = [header, _summary(result, words), _measure_line(result, words)]
     if result.stale_decisions:
         items.append(_stale(result, words))
