@@ -186,7 +186,7 @@ def _gap_columns(lines: list[Line], words_by_line: list[list[Word]]) -> list[flo
     sizes = sorted(line.size for line in lines)
     body_size = sizes[len(sizes) // 2]
     min_gap = max(8.0, 1.0 * body_size)
-    allowed = max(0, int(0.03 * len(lines)))
+    allowed = max(2, int(0.05 * len(lines)))  # a few titles or banners may cross the gutter
     gutters: list[float] = []
     i = 0
     while i < width:
@@ -225,6 +225,15 @@ def _both_sides_used(x: float, lines: list[Line], words_by_line: list[list[Word]
     return overlap > 0.3 * min(lb - lt, rb - rt)
 
 
+def _bridges(row: list[Word], x: float) -> bool:
+    """Text on both sides of the gutter at `x` with only a word space between: one line across it."""
+    left = max((w.x1 for w in row if (w.x0 + w.x1) / 2 < x), default=None)
+    right = min((w.x0 for w in row if (w.x0 + w.x1) / 2 >= x), default=None)
+    if left is None or right is None:
+        return False
+    return right - left < 0.8 * max(w.size for w in row)
+
+
 def _vrule_at(page: PageData, x: float, top: float, bottom: float) -> bool:
     mid = (top + bottom) / 2
     return any(abs(rx - x) < 4 and rt - 2 <= mid <= rb + 2 for rx, rt, rb in page.vrules)
@@ -260,10 +269,15 @@ def layout_page(
     noise = {id(line) for line, _ in phrases if line is not None and _is_margin_noise(line, page, running)}
     # Running lines sit at the page's edges: nothing but other running lines between them and the edge.
     content = [line for line, _ in phrases if line is not None and id(line) not in noise]
-    upper = min((ln.top for ln in content if ln.bottom <= page.height * _MARGIN_SHARE), default=page.height)
-    lower = max((ln.bottom for ln in content if ln.top >= page.height * (1 - _MARGIN_SHARE)), default=0.0)
+    top_zone, bottom_zone = page.height * _MARGIN_SHARE, page.height * (1 - _MARGIN_SHARE)
+    upper = min((ln.top for ln in content if ln.bottom <= top_zone), default=top_zone)
+    lower = max((ln.bottom for ln in content if ln.top >= bottom_zone), default=bottom_zone)
     for line, ws in phrases:
-        if line is not None and id(line) in noise and (line.bottom <= upper + 1 or line.top >= lower - 1):
+        at_edge = line is not None and (
+            (line.bottom <= top_zone and line.bottom <= upper + 1)
+            or (line.top >= bottom_zone and line.top >= lower - 1)
+        )
+        if at_edge and id(line) in noise:
             dropped.append(line.text)
         else:
             keep_words.extend(ws)
@@ -290,6 +304,8 @@ def layout_page(
         top = min(w.top for w in row)
         bottom = max(w.bottom for w in row)
         spans = any(w.x0 < b - 1 and w.x1 > b + 1 for w in row for b in bounds)
+        if not ruled and not spans:
+            spans = any(_bridges(row, b) for b in bounds)
         if ruled and not spans:
             # In a table, a row no inner rule passes through is a merged cell (banner).
             spans = not any(_vrule_at(page, b, top, bottom) for b in bounds)

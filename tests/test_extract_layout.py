@@ -1,0 +1,72 @@
+"""Layout on hand-built pages (positioned words): running lines, columns, reading order."""
+
+from __future__ import annotations
+
+from plancompare.layout import layout_document
+from plancompare.pdf import PageData, Word
+from plancompare.segment import segment_plan
+
+WIDTH, HEIGHT = 595.0, 842.0
+
+
+def words(text: str, x: float, top: float, size: float = 9.0, bold: bool = False) -> list[Word]:
+    """One line of words starting at x, 0.55 em per character."""
+    out = []
+    for token in text.split():
+        width = 0.55 * size * len(token)
+        out.append(Word(token, x, x + width, top, top + size, size, bold))
+        x += width + 0.3 * size
+    return out
+
+
+def page(number: int, lines: list[list[Word]]) -> PageData:
+    return PageData(
+        number=number, width=WIDTH, height=HEIGHT, words=[w for line in lines for w in line], chars=500
+    )
+
+
+BODY = "des mots ordinaires pour remplir la colonne"
+
+
+def two_column_page(number: int, heading: str) -> PageData:
+    lines = [words("Plan national 2017-2019 – projet", 60, 30, 8), words(f"Page {number}", 280, 810, 8)]
+    lines.append(words(heading, 60, 80, 10, bold=True))
+    lines.append(words("Pilotes : ministère de la Justice", 60, 100))
+    for i in range(40):
+        lines.append(words(BODY, 60, 120 + 14 * i))
+        lines.append(words(BODY, 320, 80 + 14 * i))
+    return page(number, lines)
+
+
+def test_running_lines_go_and_headings_at_page_tops_stay() -> None:
+    pages = [two_column_page(n, f"Mesure {n} – Agir sur le point {n}") for n in range(1, 6)]
+    layouts = layout_document(pages)
+    for layout in layouts:
+        texts = [line.text for line in layout.lines]
+        assert not any("2017-2019" in t or t.startswith("Page ") for t in texts)
+        assert texts[0].startswith(f"Mesure {layout.number} ")
+        assert len(layout.columns) == 2
+        # Column 1 is read before column 2.
+        columns = [line.column for line in layout.lines]
+        assert columns == sorted(columns)
+    _, measures, _ = segment_plan(layouts)
+    assert [m.number for m in measures] == [1, 2, 3, 4, 5]
+    assert measures[0].title == "Agir sur le point 1"
+    assert measures[0].responsible[0].bodies == ["ministère de la Justice"]
+
+
+def test_full_width_title_splits_the_columns_into_bands() -> None:
+    lines = [words("TITRE QUI TRAVERSE TOUTE LA PAGE DE GAUCHE A DROITE ET ENCORE", 60, 60, 12, bold=True)]
+    for i in range(20):
+        lines.append(words(BODY, 60, 100 + 14 * i))
+        lines.append(words(BODY, 320, 100 + 14 * i))
+    layout = layout_document([page(1, lines)])[0]
+    assert layout.lines[0].column == -1
+    assert [ln.column for ln in layout.lines[1:]] == [0] * 20 + [1] * 20
+
+
+def test_single_column_page_has_one_column() -> None:
+    lines = [words(BODY + " " + BODY, 60, 100 + 14 * i) for i in range(30)]
+    layout = layout_document([page(1, lines)])[0]
+    assert len(layout.columns) == 1
+    assert len(layout.lines) == 30
