@@ -122,25 +122,34 @@ class _TableState:
         self.rows.append(row)
         return row
 
-    def _banner(self, line: Line, previous_was_section: bool) -> bool:
-        """A row spanning the table: a priority, a section heading, or stray text. True for a section."""
+    def _banner(self, line: Line, previous: tuple[str, Line] | None) -> str | None:
+        """A row spanning the table: « priority », « section », or None for stray text.
+
+        A banner line set right under the previous one, in the same size, continues its title.
+        """
+        if previous is not None:
+            kind, above = previous
+            close = line.top - above.bottom < 0.8 * above.size and abs(line.size - above.size) < 0.5
+            if close and not PRIORITY_RE.match(line.text):
+                if kind == "priority" and self.priority is not None:
+                    self.priority.title = normalise_spaces(f"{self.priority.title} {line.text}")
+                elif kind == "section" and self.section:
+                    self.section = normalise_spaces(f"{self.section} {line.text}")
+                    if self.priority is not None and self.priority.sections:
+                        self.priority.sections[-1] = self.section
+                return kind
         m = PRIORITY_RE.match(line.text)
         if m:
             self.priority = Priority(id=m.group("num"), title=normalise_spaces(m.group("rest")))
             self.priorities.append(self.priority)
             self.section = None
-            return False
+            return "priority"
         if is_upper_text(line.text) or line.bold:
-            if previous_was_section and self.section:
-                self.section = normalise_spaces(f"{self.section} {line.text}")  # on two lines
-                if self.priority is not None and self.priority.sections:
-                    self.priority.sections[-1] = self.section
-            else:
-                self.section = normalise_spaces(line.text)
-                if self.priority is not None:
-                    self.priority.sections.append(self.section)
-            return True
-        return False
+            self.section = normalise_spaces(line.text)
+            if self.priority is not None:
+                self.priority.sections.append(self.section)
+            return "section"
+        return None
 
     def read_page(self, page: PageLayout, header: set[str]) -> None:
         lines = [ln for ln in page.lines if not (ln.column >= 0 and fold(ln.text) in header)]
@@ -155,16 +164,16 @@ class _TableState:
             return
         # Where each row starts on this page: after a banner, or at a measure heading.
         starts: list[tuple[float, _Row | None]] = [(float("-inf"), self.row)]
-        previous_section = False
+        previous: tuple[str, Line] | None = None
         for line in sorted((ln for ln in lines if ln.column < 0 or _is_heading(ln)), key=lambda ln: ln.top):
             if line.column < 0:
-                is_section = self._banner(line, previous_section)
-                if is_section or PRIORITY_RE.match(line.text):
+                kind = self._banner(line, previous)
+                if kind is not None:
                     # Whatever follows a banner is a new row, until a measure heading opens one.
                     starts.append((line.bottom, self._new_row(None)))
-                previous_section = is_section
+                previous = (kind, line) if kind is not None else None
                 continue
-            previous_section = False
+            previous = None
             starts.append((_row_top(page, line), self._new_row(line)))
         for line in lines:
             if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
