@@ -108,3 +108,18 @@ def test_progress_reports_every_page() -> None:
 
 def test_library_and_cli_agree() -> None:
     assert run(PLAN).stdout == to_json(extract(PLAN, use_cache=False))
+
+
+def test_progress_bar_only_for_long_documents() -> None:
+    from plancompare.cli.extract_cmd import _PageProgress
+
+    short = _PageProgress()
+    short(1, 20)
+    assert short.bar is None
+    long = _PageProgress()
+    long(1, 29)
+    try:
+        assert long.bar is not None
+        assert long.bar.tasks[0].total == 29 and long.bar.tasks[0].completed == 1
+    finally:
+        long.stop()
