@@ -48,10 +48,13 @@ def table_pages(layouts: list[PageLayout]) -> list[PageLayout]:
 
 
 def looks_like_review(layouts: list[PageLayout]) -> bool:
-    """Three-column pages on a good share of the document (a plan has one or two columns)."""
+    """A three-column table over much of the document (a plan has one or two text columns)."""
     tables = table_pages(layouts)
     text_pages = [p for p in layouts if p.lines]
-    return bool(tables) and (len(tables) >= 0.4 * len(text_pages) or len(tables) >= 3)
+    if not tables:
+        return False
+    # Mostly table pages, or a table whose header row comes back page after page.
+    return len(tables) >= 0.4 * len(text_pages) or (len(tables) >= 3 and bool(_header_keys(tables)))
 
 
 def _header_keys(tables: list[PageLayout]) -> set[str]:
