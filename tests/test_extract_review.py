@@ -35,6 +35,7 @@ def gold() -> Review:
 def test_review_is_detected_and_titled(extracted: Review, gold: Review) -> None:
     assert extracted.kind == "review"
     assert extracted.title == gold.title
+    assert extracted.author == gold.author == "Collectif « Ensemble contre la traite des êtres humains »"
     assert extracted.source is not None and extracted.source.pages == 29
 
 

@@ -38,6 +38,8 @@ _OPEN_END = re.compile(r"[^.!?…»)]$")
 _CONTINUING = re.compile(
     r"^(?:Or|De plus|En outre|Pour ce faire|Pour cela|À cet effet|A cet effet|Dès lors),\s"
 )
+# A review's author, when its title names it: « ... du Collectif « Ensemble contre la traite » ».
+_AUTHOR = re.compile(r"\b(?:Collectif|Coalition|Plateforme|Fédération|Association|Réseau)\s+«[^»]+»")
 _LABEL_START = re.compile(r"^[\w’' ]{2,30}\s?:")
 # A short paragraph that only leads into what follows (« Cependant, », « En outre : »).
 _LEAD_IN = re.compile(r"^.{1,40}[,:]$")
@@ -99,8 +101,11 @@ def segment_review(layouts: list[PageLayout]) -> Review:
     rows = _attach_early_cells([r for r in state.rows if r.heading is not None or any(r.cells)])
     measures, proposals, warnings = _measures(rows)
     general = general_demands(layouts, first_table)
+    title = document_title(layouts)
+    author = _AUTHOR.search(title or "")
     return Review(
-        title=document_title(layouts),
+        title=title,
+        author=author.group(0) if author else None,
         priorities=state.priorities,
         measures=measures,
         proposals=general + proposals,
