@@ -8,6 +8,7 @@ overrides it), are written atomically, and a damaged entry is ignored and rewrit
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -18,8 +19,34 @@ from pydantic import TypeAdapter, ValidationError
 
 from .models import Document, Plan, Review
 
-# Bump when a change to the extractor changes its output: old entries are then never read.
+# Bump when a change to the extractor changes its output: old entries are then never read. The key
+# also holds a hash of the extractor's own source files, so an edited extractor never reads results
+# cached by an older one (during development, or after an upgrade that forgot the bump).
 EXTRACTOR_VERSION = "1"
+_SOURCES = (
+    "pdf.py",
+    "layout.py",
+    "textclean.py",
+    "segment.py",
+    "reviewtable.py",
+    "extract.py",
+    "models.py",
+    "responsible.py",
+)
+
+
+@functools.cache
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
+
+
 _DOCUMENT: TypeAdapter[Plan | Review] = TypeAdapter(Document)
 
 
@@ -33,7 +60,7 @@ def cache_dir() -> Path:
 
 
 def cache_key(sha256: str, layout: str) -> str:
-    raw = f"{sha256}:{EXTRACTOR_VERSION}:{layout}"
+    raw = f"{sha256}:{EXTRACTOR_VERSION}:{_code_hash()}:{layout}"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
