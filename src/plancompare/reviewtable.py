@@ -59,17 +59,27 @@ def looks_like_review(layouts: list[PageLayout]) -> bool:
     return len(tables) >= 0.4 * len(text_pages) or (len(tables) >= 3 and bool(_header_keys(tables)))
 
 
+def _column_tops(page: PageLayout, depth: int = 3) -> list[Line]:
+    """The first lines of each column on a page: where a repeated header row sits."""
+    seen: dict[int, int] = {}
+    tops = []
+    for line in sorted(page.lines, key=lambda ln: ln.top):
+        in_table = page.table_top is None or line.bottom > page.table_top + 1
+        if line.column >= 0 and in_table and seen.get(line.column, 0) < depth:
+            seen[line.column] = seen.get(line.column, 0) + 1
+            tops.append(line)
+    return tops
+
+
 def _header_keys(tables: list[PageLayout]) -> set[str]:
-    """Cell lines repeated on many table pages: the header row, repeated page after page.
+    """Lines at the top of the columns, repeated on many table pages: the repeated header row.
 
     Where the header sits in the top margin, the layout already dropped it as a running line on
     most pages; the page where the table starts lower still shows it, so dropped lines count too.
     """
     counts: Counter[str] = Counter()
     for page in tables:
-        counts.update(
-            {fold(ln.text) for ln in page.lines if ln.column >= 0} | {fold(t) for t in page.dropped}
-        )
+        counts.update({fold(ln.text) for ln in _column_tops(page)} | {fold(t) for t in page.dropped})
     need = max(2, int(0.4 * len(tables))) if len(tables) >= 2 else 99
     return {key for key, n in counts.items() if n >= need}
 
@@ -160,7 +170,10 @@ class _TableState:
         return None
 
     def read_page(self, page: PageLayout, header: set[str]) -> None:
-        lines = [ln for ln in page.lines if not (ln.column >= 0 and fold(ln.text) in header)]
+        repeated = {id(ln) for ln in _column_tops(page) if fold(ln.text) in header}
+        # Some producers repeat the header row above each row that starts on a page: bold repeats go too.
+        repeated |= {id(ln) for ln in page.lines if ln.bold and ln.column >= 0 and fold(ln.text) in header}
+        lines = [ln for ln in page.lines if id(ln) not in repeated]
         if page.table_top is not None:
             lines = [ln for ln in lines if ln.bottom > page.table_top + 1]  # above: the pages' text
         if len(page.columns) < 3:
