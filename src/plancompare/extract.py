@@ -45,6 +45,13 @@ def extract(
     kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
     source = Source(file=path.name, sha256=sha, pages=len(pages))
     document = _review(layouts, source) if kind == "review" else _plan(layouts, source)
+    scans = [p.number for p in pages if p.images and p.chars < 20]
+    if scans:
+        shown = ", ".join(str(n) for n in scans[:10]) + (", ..." if len(scans) > 10 else "")
+        document.warnings.append(
+            f"{len(scans)} page(s) are images without text (scanned?): {shown}; their text is missing, "
+            "run OCR first, e.g. ocrmypdf in.pdf out.pdf"
+        )
     if not document.measures:
         what = "review table" if kind == "review" else "measure heading (« Mesure 5 », « MESURE N° 5 : »)"
         hint = (
