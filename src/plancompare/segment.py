@@ -9,6 +9,7 @@ short line that ends a sentence. Headings are recognised on a paragraph's first 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -123,7 +124,15 @@ def paragraphs(lines: list[Line], body: float | None = None) -> list[Para]:
     return result
 
 
-def _breaks(current: list[Line], b: Line, size: float, normal_gap, left, right) -> bool:
+def _breaks(
+    current: list[Line],
+    b: Line,
+    size: float,
+    normal_gap: Callable[[tuple[int, int]], float],
+    left: dict[tuple[int, int], float],
+    right: dict[tuple[int, int], float],
+) -> bool:
+    """Does line `b` open a new paragraph after the lines of `current`?"""
     a = current[-1]
     key = (b.page, b.column)
     if starts_with_bullet(b.text) or heading_like(b):

@@ -129,11 +129,6 @@ def join_lines(lines: Iterable[str]) -> str:
     return _MULTISPACE.sub(" ", result)
 
 
-def paragraphs_text(paragraphs: Iterable[str]) -> str:
-    """Paragraphs joined by a blank line, empty ones dropped (the JSON contract's text form)."""
-    return "\n\n".join(p for p in (p.strip() for p in paragraphs) if p)
-
-
 def is_upper_text(text: str, minimum_letters: int = 4) -> bool:
     """Mostly capitals (headings): at least `minimum_letters` letters, ≥ 85 % upper-case."""
     letters = [c for c in text if c.isalpha()]
