@@ -1,0 +1,237 @@
+"""Align a proposal (or a base measure) with the next plan's measures, passage by passage.
+
+A short proposal is usually answered by one sentence or bullet of a long measure, so passages
+(sentences, bullet items, pairs of adjacent sentences) are scored, never whole measures: a long
+measure does not swallow every short proposal. The score of a query sentence against a passage is
+an F2 (recall-weighted) of IDF-weighted term overlap: how much of the ask the passage covers, and
+how much of the passage is about the ask. Stems that differ only by derivation (« médiateur » /
+« médiation ») get half credit through rapidfuzz on the stems. Asks (« doit », « il faut »,
+« Prévoir ... ») weigh more than context sentences of long proposals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .index import Idf, SentenceIndex
+from .models import Measure
+from .normalise import fold, sentences, tokens
+
+PREFIX = 7  # stems cut to 7 letters: « identif(ication) » and « identifi(er) » meet
+CANDIDATE_SENTENCES = 40
+CANDIDATE_MEASURES = 8
+CONTEXT_WEIGHT = 0.25
+FUZZY_CUTOFF = 84.0
+FUZZY_CREDIT = 0.5
+
+
+def terms(text: str) -> list[str]:
+    """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
+    stems = [s[:PREFIX] for s in tokens(text, content_only=True)]
+    return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    terms: frozenset[str]
+
+
+def unit(text: str) -> Unit:
+    return Unit(text, frozenset(terms(text)))
+
+
+_ASK = re.compile(
+    r"\b(doi[st]|doivent|devr(?:ai[st]|aient|a|ont|ions)|il faut|faudrait|faut|necessaire|indispensable|"
+    r"souhait\w*|demand\w*|recommand\w*|insist\w*|exig\w*|convient|importe|urge\w*|propos\w*|"
+    r"should|must|need(?:s|ed)?|call\w* for|recommend\w*)\b"
+)
+_NOT_INFINITIVE = frozenset(
+    {"entre", "outre", "notre", "votre", "contre", "autre", "leur", "pour", "sur", "par"}
+)
+
+
+def is_ask(sentence: str) -> bool:
+    """An ask: a sentence with a modal of obligation or wish, or one opening on an infinitive."""
+    folded = fold(sentence).lstrip('•-–— "«')
+    if _ASK.search(folded):
+        return True
+    first = re.match(r"[a-z]+", folded)
+    if first is None:
+        return False
+    word = first.group(0)
+    return len(word) > 4 and word not in _NOT_INFINITIVE and word.endswith(("er", "ir", "re", "oir"))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A proposal's sentences with their weights (asks count more than context)."""
+
+    units: list[Unit]
+    weights: list[float]
+    whole: Unit  # all ask sentences together, for asks that span sentences
+
+    @classmethod
+    def of(cls, text: str, *, asks: bool = True) -> Query:
+        sents = sentences(text) or [text]
+        flags = [is_ask(s) for s in sents] if asks else [True] * len(sents)
+        # Items after an unfinished ask (« Il est nécessaire d’avoir : - ... ») are its object.
+        for i in range(1, len(flags)):
+            if flags[i - 1] and not sents[i - 1].rstrip().endswith((".", "!", "?")):
+                flags[i] = True
+        if not any(flags):
+            flags = [True] * len(sents)
+        units = [unit(s) for s in sents]
+        weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
+        ask_text = " ".join(s for s, f in zip(sents, flags, strict=True) if f)
+        return cls(units, weights, unit(ask_text))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    measure: int
+    score: float  # 0-100
+    passage: str
+    base_passage: str
+    coverage: float  # share of the ask's weight found in the passage, 0-1
+    missing: tuple[str, ...]  # the ask's heaviest stems absent from the passage
+
+
+@dataclass
+class _NextMeasure:
+    number: int
+    passages: list[Unit]
+
+
+class Aligner:
+    """The next plan's passages, indexed once; `align` answers one query at a time."""
+
+    def __init__(self, measures: list[Measure], base_texts: Iterable[str] = ()) -> None:
+        self.measures: list[_NextMeasure] = []
+        sentence_units: list[Unit] = []
+        self.sentence_owner: list[int] = []
+        for i, m in enumerate(measures):
+            sents = [unit(s) for s in [m.title, *sentences(m.text)] if s.strip()]
+            pairs = [unit(f"{a.text} {b.text}") for a, b in zip(sents[1:], sents[2:], strict=False)]
+            self.measures.append(_NextMeasure(m.number, sents + pairs))
+            sentence_units += sents
+            self.sentence_owner += [i] * len(sents)
+        base_units = [terms(s) for t in base_texts for s in sentences(t)]
+        self.idf = Idf([u.terms for u in sentence_units] + base_units)
+        self.index = SentenceIndex([sorted(u.terms) for u in sentence_units], self.idf)
+        self._mass: dict[frozenset[str], float] = {}
+
+    def mass(self, ts: frozenset[str]) -> float:
+        value = self._mass.get(ts)
+        if value is None:
+            value = self.idf.mass(ts)
+            self._mass[ts] = value
+        return value
+
+    def query(self, text: str, *, asks: bool = True) -> Query:
+        """The query for `text`; bigrams the next plan never uses are left out (noise, not asks)."""
+        raw = Query.of(text, asks=asks)
+        vocab = self.index.postings
+
+        def keep(u: Unit) -> Unit:
+            return Unit(u.text, frozenset(t for t in u.terms if "_" not in t or t in vocab))
+
+        return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole))
+
+    def candidates(self, query: Query) -> list[int]:
+        q_terms: set[str] = set()
+        for u in query.units:
+            q_terms |= u.terms
+        owners: list[int] = []
+        for sent, _ in self.index.search(q_terms, CANDIDATE_SENTENCES):
+            owner = self.sentence_owner[sent]
+            if owner not in owners:
+                owners.append(owner)
+                if len(owners) == CANDIDATE_MEASURES:
+                    break
+        return owners
+
+    def _f2(self, q: Unit, p: Unit) -> tuple[float, float]:
+        q_mass = self.mass(q.terms)
+        p_mass = self.mass(p.terms)
+        if q_mass <= 0 or p_mass <= 0:
+            return 0.0, 0.0
+        shared = self.idf.mass(q.terms & p.terms)
+        recall = shared / q_mass
+        precision = shared / p_mass
+        if shared <= 0:
+            return 0.0, 0.0
+        return 5 * precision * recall / (4 * precision + recall), recall
+
+    def _refined(self, q: Unit, p: Unit) -> tuple[float, float, tuple[str, ...]]:
+        """F2 with half credit for ask stems that have a near-identical stem in the passage."""
+        q_mass = self.mass(q.terms)
+        p_mass = self.mass(p.terms)
+        if q_mass <= 0 or p_mass <= 0:
+            return 0.0, 0.0, ()
+        shared = self.idf.mass(q.terms & p.terms)
+        p_words = [t for t in p.terms if "_" not in t and len(t) > 3]
+        missing: list[tuple[float, str]] = []
+        for t in q.terms - p.terms:
+            w = self.idf(t)
+            if "_" not in t and len(t) > 3 and p_words:
+                hit = process.extractOne(t, p_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                if hit is not None:
+                    shared += FUZZY_CREDIT * w
+                    continue
+            missing.append((w, t))
+        recall = min(1.0, shared / q_mass)
+        precision = min(1.0, shared / p_mass)
+        f2 = 0.0 if shared <= 0 else 5 * precision * recall / (4 * precision + recall)
+        missing.sort(key=lambda item: (-item[0], item[1]))
+        return f2, recall, tuple(t for _, t in missing if "_" not in t)[:6]
+
+    def align(self, query: Query, owners: list[int] | None = None) -> list[Candidate]:
+        """Every candidate measure with its score and best passage pair, best first."""
+        out: list[Candidate] = []
+        total_weight = sum(query.weights)
+        for owner in self.candidates(query) if owners is None else owners:
+            m = self.measures[owner]
+            weighted = 0.0
+            best: tuple[float, int, int] = (-1.0, 0, 0)  # (weighted contribution, unit, passage)
+            for ui, (q, w) in enumerate(zip(query.units, query.weights, strict=True)):
+                top, top_p = 0.0, 0
+                for pi, p in enumerate(m.passages):
+                    f2, _ = self._f2(q, p)
+                    if f2 > top:
+                        top, top_p = f2, pi
+                if top > 0:
+                    top = self._refined(q, m.passages[top_p])[0]
+                weighted += w * top
+                if w * top > best[0]:
+                    best = (w * top, ui, top_p)
+            per_sentence = weighted / total_weight if total_weight else 0.0
+            # The asks together against the best passage: an ask may be spread over sentences.
+            whole_top, whole_p = 0.0, 0
+            if len(query.units) > 1:
+                for pi, p in enumerate(m.passages):
+                    f2, _ = self._f2(query.whole, p)
+                    if f2 > whole_top:
+                        whole_top, whole_p = f2, pi
+                whole_top = self._refined(query.whole, m.passages[whole_p])[0] if whole_top > 0 else 0.0
+            if whole_top > per_sentence:
+                q_unit, p_unit, score = query.whole, m.passages[whole_p], whole_top
+            else:
+                q_unit, p_unit, score = query.units[best[1]], m.passages[best[2]], per_sentence
+            _, recall, missing = self._refined(q_unit, p_unit)
+            out.append(
+                Candidate(
+                    measure=m.number,
+                    score=round(100 * score, 1),
+                    passage=p_unit.text,
+                    base_passage=q_unit.text,
+                    coverage=round(recall, 3),
+                    missing=missing,
+                )
+            )
+        out.sort(key=lambda c: (-c.score, c.measure))
+        return out

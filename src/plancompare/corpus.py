@@ -1,0 +1,273 @@
+"""One side of a comparison: a corpus folder, a PDF, an extracted JSON or a YAML file → `Side`."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import BadDataError, UsageError
+from .models import Measure, Plan, Priority, Review, Source
+from .normalise import words
+from .responsible import parse_responsibilities
+
+MANIFEST = "corpus.toml"
+CONFIG = "plancompare.toml"
+DECISIONS = "decisions.yaml"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Side:
+    title: str | None
+    language: str | None
+    plan: Plan
+    reviews: list[Review] = field(default_factory=list)
+    root: Path | None = None
+    sources: list[Path] = field(default_factory=list)
+    config_path: Path | None = None
+    decisions_path: Path | None = None
+
+
+# --- plan YAML -----------------------------------------------------------------------------------
+
+
+def _label_stripped(text: str | None, labels: tuple[str, ...]) -> str | None:
+    if not text:
+        return None
+    stripped = " ".join(str(text).split())
+    for label in labels:
+        if stripped.lower().startswith(label.lower()):
+            rest = stripped[len(label) :].lstrip()
+            return rest[1:].strip() if rest.startswith(":") else rest
+    return stripped
+
+
+def _paragraphs(text: str | None) -> str:
+    paras = [" ".join(p.split()) for p in (text or "").strip().split("\n\n")]
+    return "\n\n".join(p for p in paras if p)
+
+
+def load_plan_yaml(path: Path) -> Plan:
+    """A plan typed as YAML: title, axes [{id, title, measures [{number, title, action, pilots,
+    partners, instrument, calendar, text}]}] (a flat `measures` list is accepted too)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise BadDataError(f"{path} is not valid YAML ({exc})", "fix the file") from exc
+    if not isinstance(data, dict) or not (data.get("axes") or data.get("measures")):
+        raise BadDataError(f"{path} has no `axes` or `measures`", "see corpora/next/src/plan.yaml")
+    try:
+        priorities: list[Priority] = []
+        measures: list[Measure] = []
+        groups = data.get("axes") or [{"id": None, "title": None, "measures": data["measures"]}]
+        for axis in groups:
+            axis_id = str(axis["id"]) if axis.get("id") is not None else None
+            if axis_id is not None:
+                priorities.append(Priority(id=axis_id, title=" ".join(str(axis["title"]).split())))
+            for m in axis.get("measures") or []:
+                responsible = []
+                for key, label in (("pilots", "Pilotes"), ("partners", "Partenaires")):
+                    value = m.get(key)
+                    if value:
+                        line = str(value) if ":" in str(value) else f"{label} : {value}"
+                        responsible += parse_responsibilities(" ".join(line.split()))
+                measures.append(
+                    Measure(
+                        number=int(m["number"]),
+                        title=" ".join(str(m["title"]).split()),
+                        priority=axis_id,
+                        action=m.get("action"),
+                        responsible=responsible,
+                        instrument=_label_stripped(m.get("instrument"), ("Instruments", "Instrument")),
+                        calendar=_label_stripped(m.get("calendar"), ("Calendrier",)),
+                        text=_paragraphs(m.get("text")),
+                    )
+                )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadDataError(f"{path} does not follow the plan YAML format ({exc})", "fix the file") from exc
+    return Plan(
+        title=data.get("title"), source=Source(file=path.name), priorities=priorities, measures=measures
+    )
+
+
+def plan_of_review(review: Review, title: str | None = None) -> Plan:
+    """The plan a review reproduces measure by measure (its plan-text column)."""
+    measures = [Measure.model_validate(m.model_dump(exclude={"observations"})) for m in review.measures]
+    return Plan(
+        title=title or review.title,
+        source=review.source,
+        priorities=review.priorities,
+        measures=measures,
+    )
+
+
+# --- language ------------------------------------------------------------------------------------
+
+_FR = frozenset("le la les des du de et est une un dans pour sur au aux que qui".split())
+_EN = frozenset("the of and to in for is on with that by be are as an".split())
+
+
+def guess_language(texts: list[str]) -> str | None:
+    fr = en = 0
+    for text in texts:
+        for w in words(text)[:400]:
+            fr += w in _FR
+            en += w in _EN
+    if fr == en == 0:
+        return None
+    return "fr" if fr >= en else "en"
+
+
+def _texts(plan: Plan, reviews: list[Review]) -> list[str]:
+    out = [m.text for m in plan.measures[:20]]
+    for r in reviews:
+        out += [p.text for p in r.proposals[:20]]
+    return out
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def _extract(path: Path, layout: str, progress: Progress | None) -> Plan | Review:
+    from .extract import extract  # the PDF stack loads only when a PDF is given
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(f"reading {path.name}", done, total)
+
+    return extract(path, layout, progress=report)  # type: ignore[arg-type]
+
+
+def _load_file(path: Path, layout: str, progress: Progress | None) -> Plan | Review:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return _extract(path, layout, progress)
+    if suffix == ".json":
+        from .serialise import load_document
+
+        return load_document(path)
+    if suffix in (".yaml", ".yml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise BadDataError(f"{path} is not valid YAML ({exc})", "fix the file") from exc
+        if (
+            isinstance(data, dict)
+            and "axes" not in data
+            and any(
+                isinstance(m, dict) and ("plan_text" in m or "proposals" in m)
+                for m in data.get("measures") or []
+            )
+        ):
+            from .reviewyaml import load_review_yaml
+
+            return load_review_yaml(path)
+        return load_plan_yaml(path)
+    raise UsageError(
+        f"{path}: unknown input type {suffix or '(none)'}", "give a corpus folder, PDF, JSON or YAML"
+    )
+
+
+def _side_from_document(doc: Plan | Review, sources: list[Path], title: str | None = None) -> Side:
+    if isinstance(doc, Review):
+        plan = plan_of_review(doc, title)
+        reviews = [doc]
+    else:
+        plan = doc
+        reviews = []
+    return Side(
+        title=title or plan.title,
+        language=guess_language(_texts(plan, reviews)),
+        plan=plan,
+        reviews=reviews,
+        sources=sources,
+    )
+
+
+def _manifest(folder: Path) -> dict:
+    path = folder / MANIFEST
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadDataError(f"{path} is not valid TOML ({exc})", "fix the manifest") from exc
+
+
+def _source(folder: Path, entry: dict, what: str) -> Path:
+    src = entry.get("source")
+    if not isinstance(src, str) or not src:
+        raise BadDataError(f"{folder / MANIFEST}: {what} has no `source`", "name the file it is read from")
+    path = folder / src
+    if not path.exists():
+        raise BadDataError(
+            f"{folder / MANIFEST}: {what} source {src} is missing", "add the file or fix the name"
+        )
+    return path
+
+
+def _load_corpus(folder: Path, progress: Progress | None) -> Side:
+    manifest = _manifest(folder)
+    plan_entry = manifest.get("plan")
+    if not isinstance(plan_entry, dict):
+        raise BadDataError(f"{folder / MANIFEST} has no [plan] table", "see corpora/2014-2016/corpus.toml")
+    review_entries = manifest.get("reviews") or []
+    if not isinstance(review_entries, list) or not all(isinstance(r, dict) for r in review_entries):
+        raise BadDataError(f"{folder / MANIFEST}: `reviews` must be [[reviews]] tables", "fix the manifest")
+    loaded: dict[tuple[Path, str], Plan | Review] = {}
+
+    def load(entry: dict, what: str, default_layout: str) -> tuple[Path, Plan | Review]:
+        path = _source(folder, entry, what)
+        layout = str(entry.get("layout") or default_layout)
+        key = (path, layout)
+        if key not in loaded:
+            loaded[key] = _load_file(path, layout, progress)
+        return path, loaded[key]
+
+    sources: list[Path] = []
+    reviews: list[Review] = []
+    for i, entry in enumerate(review_entries):
+        path, doc = load(entry, f"review {i + 1}", "review")
+        if not isinstance(doc, Review):
+            raise BadDataError(f"{path.name} was read as a plan, not a review", 'set layout = "review"')
+        if entry.get("title"):
+            doc = doc.model_copy(update={"title": entry["title"]})
+        if entry.get("author"):
+            doc = doc.model_copy(update={"author": entry["author"]})
+        reviews.append(doc)
+        sources.append(path)
+    plan_path, plan_doc = load(plan_entry, "plan", "auto")
+    title = plan_entry.get("title") or manifest.get("name")
+    plan = plan_of_review(plan_doc, title) if isinstance(plan_doc, Review) else plan_doc
+    if title:
+        plan = plan.model_copy(update={"title": title})
+    if plan_path not in sources:
+        sources.insert(0, plan_path)
+    language = manifest.get("language") or guess_language(_texts(plan, reviews))
+    config = folder / CONFIG
+    decisions = folder / DECISIONS
+    return Side(
+        title=plan.title,
+        language=str(language) if language else None,
+        plan=plan,
+        reviews=reviews,
+        root=folder,
+        sources=sources,
+        config_path=config if config.is_file() else None,
+        decisions_path=decisions if decisions.is_file() else None,
+    )
+
+
+def load_side(path: Path, *, progress: Progress | None = None) -> Side:
+    """A corpus folder (with corpus.toml), a PDF, an extracted JSON, or a plan/review YAML."""
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(f"{path} does not exist", "pass a corpus folder, PDF, JSON or YAML file")
+    if path.is_dir():
+        if not (path / MANIFEST).is_file():
+            raise UsageError(f"{path} has no {MANIFEST}", "pass a corpus folder (see corpora/2014-2016)")
+        return _load_corpus(path, progress)
+    return _side_from_document(_load_file(path, "auto", progress), [path])

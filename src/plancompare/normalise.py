@@ -1,0 +1,187 @@
+"""Text → comparable tokens and passages (French first, English tolerated).
+
+Only true function words are dropped here; words every measure shares (« victimes », « traite »,
+« mesure ») are kept and down-weighted by the index's IDF instead, so that a plan about another
+topic still weighs them correctly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
+)
+
+# Function words only (articles, pronouns, prepositions, conjunctions, auxiliaries' common forms).
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    a au aux avec ce ces cet cette ci ca dans de des du elle elles en et eux il ils je la le les leur
+    leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses
+    son sur ta te tes toi ton tu un une vos votre vous y c d j l m n s t
+    ete etre etait etaient est sont ont ai as avons avez avait avaient eu
+    donc or ni car si sans sous chez entre vers afin ainsi aussi alors comme dont lors
+    tout tous toute toutes autre autres certains certaines plus moins tres bien deja
+    cela celle celles celui ceux ici la-bas puis quand quel quelle quels quelles
+    the of and to in for on with by an be is are as at or from that this which it its
+    """.split()
+)
+
+# Words that carry an ask's form, not its content (« il est nécessaire de », « doit être », « Donner »,
+# « le Collectif souhaite »). They are left out of matching; reasons.py reads the modality itself.
+FORM_WORDS: frozenset[str] = frozenset(
+    """
+    doit doivent devra devront devrait devraient devoir faut faudrait falloir peut peuvent pourra
+    pourront pourrait pourraient pouvoir veut voudrait souhaite souhaitent souhaiterait souhaitons
+    souhaitable demande demandent demander insiste rappelle rappeler regrette note constate
+    considere estime propose proposons recommande convient importe important importance necessaire
+    necessite indispensable essentiel urgent nouveau nouvelle prochain prochaine present presente
+    avoir faire donner mettre prevoir permettre veiller cas egalement notamment enfin
+    collectif associations_membres
+    should must need needs can could may will would shall
+    """.split()
+)
+
+_ELISION = re.compile(r"\b(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+_stemmer_fr = snowballstemmer.stemmer("french")
+
+
+def fold(text: str) -> str:
+    """NFKC, ligatures and apostrophes unified, lower case, accents removed."""
+    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES).lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _prepare(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES).lower()
+    return _ELISION.sub(" ", text)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem a lower-case word (accents still on: the French stemmer needs them), then fold accents."""
+    if word[0].isdigit():
+        return word.replace(",", ".")
+    return fold(_stemmer_fr.stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words and figures, elisions removed, accents kept."""
+    return _WORD.findall(_prepare(text))
+
+
+def tokens(text: str, *, content_only: bool = False) -> list[str]:
+    """Stems of the words of `text` that are not function words, in order (figures kept as
+    tokens); with `content_only`, the ask's form words (FORM_WORDS) are left out too."""
+    out: list[str] = []
+    for word in words(text):
+        for part in word.split("-") if not word[0].isdigit() else (word,):
+            if not part:
+                continue
+            folded = fold(part)
+            if folded in STOP_WORDS or (content_only and folded in FORM_WORDS):
+                continue
+            out.append(stem(part))
+    return out
+
+
+def with_bigrams(stems: list[str]) -> list[str]:
+    """Stems plus adjacent-stem bigrams (« administr_ad », « test_osseux ») for multiword terms."""
+    return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+# --- sentences and passages --------------------------------------------------------------------
+
+_BULLET = re.compile(r"(?:^|\s)[•▪●◦■□➢►‣*]\s*|(?:^|\n)\s*[-–—]\s*", re.UNICODE)
+# A sentence ends at . ! ? ; or : followed by a space and an upper-case letter, a bullet or a figure.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[«\"(A-ZÀ-ÖØ-Þ0-9•-])|(?<=:)\s+(?=[A-ZÀ-ÖØ-Þ•-])")
+_MIN_CHARS = 12
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and bullet items of a text, in order, whitespace normalised."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        for item in _BULLET.split(para):
+            item = " ".join(item.split())
+            if not item:
+                continue
+            for sent in _SENTENCE_END.split(item):
+                sent = sent.strip(" ;-–—")
+                if len(sent) >= _MIN_CHARS:
+                    out.append(sent)
+                elif sent and out:
+                    out[-1] = f"{out[-1]} {sent}"
+                elif sent:
+                    out.append(sent)
+    return out
+
+
+def passages(text: str) -> list[str]:
+    """Sentences, bullet items and pairs of adjacent sentences (an ask may span two of them)."""
+    sents = sentences(text)
+    return sents + [f"{a} {b}" for a, b in zip(sents, sents[1:], strict=False)]
+
+
+# --- figures (for reasons.py) -------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twelve": 12,
+}  # fmt: skip
+_DURATION_MONTHS = {"jour": 1 / 30, "jours": 1 / 30, "semaine": 0.25, "semaines": 0.25, "mois": 1.0,
+                    "an": 12.0, "ans": 12.0, "annee": 12.0, "annees": 12.0, "year": 12.0, "years": 12.0,
+                    "month": 1.0, "months": 1.0}  # fmt: skip
+_FIGURE = re.compile(
+    r"(?P<num>\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\s*(?P<pct>%|pour ?cent)?\s*(?P<unit>[^\W\d_]+)?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_ARTICLE_UNITS = frozenset({"des", "de", "du", "la", "le", "les", "l", "d", "et", "ou", "a"})
+
+
+def figures(text: str) -> list[tuple[float, str, str]]:
+    """Quantities in a text: (value, unit, as written). Durations are converted to months; years
+    (« 2016 »), article numbers (« article 6 ») and the article « un/une » alone are left out."""
+    out: list[tuple[float, str, str]] = []
+    plain = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
+    for m in _FIGURE.finditer(plain):
+        raw_num = m.group("num")
+        unit = fold(m.group("unit") or "")
+        start = m.start()
+        before = fold(plain[max(0, start - 12) : start])
+        if raw_num[0].isdigit():
+            digits = re.sub(r"[ \u00a0\u202f]", "", raw_num).replace(",", ".")
+            try:
+                value = float(digits)
+            except ValueError:
+                continue
+            if _YEAR.match(digits) or re.search(r"(article|art\.|loi n|n°|no)\s*$", before):
+                continue
+            if re.match(r"^\d+-\d", plain[start : start + 12]):  # code article « 225-4-1 »
+                continue
+        else:
+            value = float(_NUMBER_WORDS[fold(raw_num)])
+            # « un/une » is mostly an article: keep it only before a duration word.
+            if value == 1 and unit not in _DURATION_MONTHS:
+                continue
+            if unit in _ARTICLE_UNITS or not unit:
+                continue
+        if m.group("pct"):
+            out.append((value, "%", m.group(0).strip()))
+        elif unit in _DURATION_MONTHS:
+            out.append((value * _DURATION_MONTHS[unit], "mois", m.group(0).strip()))
+        elif unit and unit not in _ARTICLE_UNITS:
+            out.append((value, stem(unit), m.group(0).strip()))
+    return out
