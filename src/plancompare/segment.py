@@ -47,6 +47,7 @@ _TOC_TITLE = re.compile(r"^(?:SOMMAIRE|Sommaire|TABLE DES MATI[EÈ]RES|Table des
 _ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
 _BULLET = re.compile(r"^(?:[•▪◦●■□►➢✓*·]|[-–—](?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;»)…]$")
+_ITEM_BEFORE = re.compile(r"[.!?:;»)…]\s*$")
 _CLOSES = re.compile(r"[.!?…]\s*[»)]?$")
 
 
@@ -135,8 +136,15 @@ def _breaks(
     """Does line `b` open a new paragraph after the lines of `current`?"""
     a = current[-1]
     key = (b.page, b.column)
-    if starts_with_bullet(b.text) or heading_like(b):
+    if heading_like(b):
         return True
+    if starts_with_bullet(b.text):
+        # A dash opening a line in mid-sentence is an incise (« la traite — sexuelle, ... »), not an item.
+        incise = (
+            b.text[0] in "-–—" and not _ITEM_BEFORE.search(a.text) and not starts_with_bullet(current[0].text)
+        )
+        if not incise:
+            return True
     if abs(a.size - b.size) >= 0.4 or (a.bold != b.bold and (a.bold or b.bold)):
         return True
     col_width = max(right.get(key, b.x1) - left.get(key, b.x0), 1.0)
