@@ -70,3 +70,47 @@ def test_single_column_page_has_one_column() -> None:
     layout = layout_document([page(1, lines)])[0]
     assert len(layout.columns) == 1
     assert len(layout.lines) == 30
+
+
+def _flow(texts: list[str], gaps: dict[int, float] | None = None, page_break_at: int | None = None) -> list:
+    from plancompare.layout import Line
+
+    out = []
+    top = 100.0
+    page = 1
+    for i, text in enumerate(texts):
+        if i == page_break_at:
+            page, top = 2, 100.0
+        top += (gaps or {}).get(i, 0.0)
+        out.append(Line(text, 60, 60 + 5 * len(text), top, top + 9, 9.0, False, page))
+        top += 11.5
+    return out
+
+
+def test_paragraph_breaks() -> None:
+    from plancompare.segment import paragraphs
+
+    texts = [
+        "La formation des professionnels est la clé de l’accompa-",
+        "gnement des victimes de la traite des êtres humains sous",
+        "toutes ses formes — sexuelle, par le travail, servitude",
+        "— et sera déclinée selon les publics concernés partout.",
+        "Ce socle sera :",
+        "• conçu avec les associations spécialisées qui",
+        "interviendront dans les sessions",
+        "• fondé sur des cas pratiques.",
+        "Un nouveau paragraphe après un espace plus grand que",
+        "les autres, qui continue sur la page suivante sans",
+        "coupure de paragraphe.",
+    ]
+    paras = [p.text for p in paragraphs(_flow(texts, gaps={4: 6.0, 8: 6.0}, page_break_at=10))]
+    assert paras == [
+        "La formation des professionnels est la clé de l’accompagnement des victimes de la traite des êtres "
+        "humains sous toutes ses formes — sexuelle, par le travail, servitude — et sera déclinée selon les "
+        "publics concernés partout.",
+        "Ce socle sera :",
+        "• conçu avec les associations spécialisées qui interviendront dans les sessions",
+        "• fondé sur des cas pratiques.",
+        "Un nouveau paragraphe après un espace plus grand que les autres, qui continue sur la page suivante "
+        "sans coupure de paragraphe.",
+    ]
