@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from .errors import BadDataError
@@ -26,9 +26,11 @@ class MatchConfig:
     # × its best); with one successor scoring at least `kept` it is kept, else revised.
     successor: float = 30.0
     kept: float = 55.0
+    # The file these came from (its name only: results carry no absolute paths).
+    source: str | None = field(default=None, compare=False)
 
     def thresholds(self) -> dict[str, float]:
-        return {k: float(v) for k, v in asdict(self).items()}
+        return {k: float(v) for k, v in asdict(self).items() if k != "source"}
 
 
 def load_config(path: Path | None) -> MatchConfig:
@@ -42,7 +44,7 @@ def load_config(path: Path | None) -> MatchConfig:
     table = data.get("thresholds", {})
     if not isinstance(table, dict):
         raise BadDataError(f"{path}: [thresholds] must be a table", "see README, How matching works")
-    known = {f.name for f in fields(MatchConfig)}
+    known = {f.name for f in fields(MatchConfig)} - {"source"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise BadDataError(
@@ -53,7 +55,7 @@ def load_config(path: Path | None) -> MatchConfig:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise BadDataError(f"{path}: threshold {key} must be a number", "e.g. match = 42.0")
         values[key] = float(value)
-    return replace(MatchConfig(), **values)
+    return replace(MatchConfig(), **values, source=Path(path).name)
 
 
 def config_text(cfg: MatchConfig, comment: str = "") -> str:

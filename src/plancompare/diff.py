@@ -1,0 +1,157 @@
+"""Compare a base corpus (plan + reviews) with a next plan: `compare(base, next) -> DiffResult`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import __version__
+from .align import Aligner, Candidate
+from .classify import proposal_verdict
+from .config import MatchConfig
+from .corpus import Side
+from .models import (
+    DiffResult,
+    DocumentRef,
+    Match,
+    Measure,
+    MeasureResult,
+    MeasureVerdict,
+    NextMeasure,
+    Proposal,
+    ProposalResult,
+)
+from .reasons import change_reasons
+
+ENGINE = "plancompare-align 1 (BM25 sentence candidates, IDF-weighted F2 passage overlap, rapidfuzz stems)"
+MAX_MATCHES = 3
+
+
+def _ref(side: Side) -> DocumentRef:
+    names = sorted({p.name for p in side.sources})
+    return DocumentRef(title=side.title, source=", ".join(names) or None, language=side.language)
+
+
+def _match(c: Candidate) -> Match:
+    return Match(measure=c.measure, score=c.score, passage=c.passage, base_passage=c.base_passage)
+
+
+def _proposals(base: Side) -> list[Proposal]:
+    seen: dict[str, Proposal] = {}
+    for review in base.reviews:
+        for p in review.proposals:
+            seen.setdefault(p.id, p)
+    return sorted(seen.values(), key=lambda p: p.id)
+
+
+def judge_proposal(
+    aligner: Aligner, proposal: Proposal, next_by_number: dict[int, Measure], cfg: MatchConfig
+) -> tuple[str, float, list[Candidate], list]:
+    """(verdict, score, matched candidates, reasons) of one proposal."""
+    query = aligner.query(proposal.text)
+    cands = aligner.align(query)
+    best = cands[0] if cands else None
+    change = []
+    if best is not None and best.score >= cfg.match:
+        change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
+    verdict, reasons = proposal_verdict(best, change, cfg)
+    if verdict == "dropped":
+        kept = cands[:1]  # the nearest candidate, as evidence of why it was judged not taken up
+    else:
+        floor = max(cfg.match, cfg.relative * best.score) if best else cfg.match
+        kept = [c for c in cands if c.score >= floor][:MAX_MATCHES]
+    return verdict, (best.score if best else 0.0), kept, reasons
+
+
+def measure_candidates(aligner: Aligner, measure: Measure) -> list[Candidate]:
+    """A base measure against the next measures: all its sentences count alike."""
+    return aligner.align(aligner.query(f"{measure.title}.\n\n{measure.text}", asks=False))
+
+
+def judge_measures(
+    aligner: Aligner, base_measures: list[Measure], cfg: MatchConfig
+) -> tuple[list[MeasureResult], dict[int, list[int]]]:
+    successors: dict[int, list[Candidate]] = {}
+    for m in base_measures:
+        cands = measure_candidates(aligner, m)
+        if not cands or cands[0].score < cfg.successor:
+            successors[m.number] = []
+            continue
+        floor = max(cfg.successor, cfg.relative * cands[0].score)
+        successors[m.number] = [c for c in cands if c.score >= floor][:MAX_MATCHES]
+    antecedents: dict[int, list[int]] = defaultdict(list)
+    for number, cands in successors.items():
+        for c in cands:
+            antecedents[c.measure].append(number)
+    results: list[MeasureResult] = []
+    for m in base_measures:
+        cands = successors[m.number]
+        verdict: MeasureVerdict
+        if not cands:
+            verdict = "dropped"
+        elif len(cands) > 1:
+            verdict = "split"
+        elif len(antecedents[cands[0].measure]) > 1:
+            verdict = "merged"
+        else:
+            verdict = "kept" if cands[0].score >= cfg.kept else "revised"
+        results.append(
+            MeasureResult(
+                number=m.number,
+                title=m.title,
+                priority=m.priority,
+                verdict=verdict,
+                next=sorted(c.measure for c in cands),
+                score=cands[0].score if cands else 0.0,
+                matches=[_match(c) for c in cands],
+            )
+        )
+    return results, {k: sorted(v) for k, v in antecedents.items()}
+
+
+def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
+    cfg = config or MatchConfig()
+    proposals = _proposals(base)
+    base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
+    aligner = Aligner(next.plan.measures, base_texts)
+    next_by_number = {m.number: m for m in next.plan.measures}
+    priority_of = {m.number: m.priority for m in base.plan.measures}
+    results: list[ProposalResult] = []
+    for p in proposals:
+        verdict, score, kept, reasons = judge_proposal(aligner, p, next_by_number, cfg)
+        results.append(
+            ProposalResult(
+                id=p.id,
+                measure=p.measure,
+                text=p.text,
+                verdict=verdict,  # type: ignore[arg-type]
+                engine_verdict=verdict,  # type: ignore[arg-type]
+                score=score,
+                matches=[_match(c) for c in kept],
+                reasons=reasons,
+                priority=priority_of.get(p.measure) if p.measure is not None else None,
+            )
+        )
+    measures, antecedents = judge_measures(aligner, base.plan.measures, cfg)
+    next_measures = [
+        NextMeasure(
+            number=m.number, title=m.title, priority=m.priority, antecedents=antecedents.get(m.number, [])
+        )
+        for m in next.plan.measures
+    ]
+    return DiffResult(
+        settings=_settings(cfg),
+        base=_ref(base),
+        next=_ref(next),
+        priorities=base.plan.priorities,
+        next_priorities=next.plan.priorities,
+        proposals=results,
+        measures=measures,
+        new_measures=[m.number for m in next_measures if not m.antecedents],
+        next_measures=next_measures,
+    )
+
+
+def _settings(cfg: MatchConfig):  # -> Settings
+    from .models import Settings
+
+    return Settings(plancompare=__version__, engine=ENGINE, thresholds=cfg.thresholds(), config=cfg.source)

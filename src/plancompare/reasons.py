@@ -1,0 +1,189 @@
+"""Why a matched ask counts as changed: a figure, the modality, the actor, the scope.
+
+Each detector compares the proposal's ask with the next plan's passage that answers it and returns
+`Reason`s quoting the words of both sides, so a reader can check them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Measure, Reason
+from .normalise import figures, fold, stem, words
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def figure_reasons(ask: str, passage: str) -> list[Reason]:
+    """Same unit, another value: « six mois » → « un an », « 50 postes » → « 30 postes »."""
+    theirs = figures(passage)
+    out: list[Reason] = []
+    for value, unit, raw in figures(ask):
+        same_unit = [(v, r) for v, u, r in theirs if u == unit]
+        if not same_unit or any(abs(v - value) < 1e-9 for v, _ in same_unit):
+            continue
+        other_value, other_raw = same_unit[0]
+        detail = f"{_fmt(value)} → {_fmt(other_value)}" + (" (months)" if unit == "mois" else "")
+        out.append(Reason(code="figure", base=raw, next=other_raw, detail=detail))
+        break  # one figure reason says enough; the passage is quoted in the match
+    return out
+
+
+# --- modality ------------------------------------------------------------------------------------
+
+_STRONG = re.compile(
+    r"\b(doi[st]|doivent|devr(?:a|ont|ait|aient)|il faut|faudrait|obligatoire\w*|obligation|"
+    r"systemati\w*|tou(?:s|tes) les|chaque|generalis\w*|imperati\w*|automatique\w*|de plein droit|"
+    r"must|shall|all|every|systematic\w*|mandatory)\b"
+)
+_WEAK = re.compile(
+    r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|"
+    r"experiment\w*|etudi(?:er|era|eront)|une etude|reflexion|envisag\w*|site[s]? pilote[s]?|"
+    r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
+    r"si possible|dans la mesure du possible|progressivement|may|might|could|pilot|where appropriate)\b"
+)
+
+
+def modality_reasons(ask: str, passage: str) -> list[Reason]:
+    """An obligation asked, a possibility or an experiment given."""
+    strong = _STRONG.search(fold(ask))
+    weak = _WEAK.search(fold(passage))
+    if strong is None or weak is None:
+        return []
+    return [
+        Reason(
+            code="modality",
+            base=_quote(ask, strong.start(), strong.end()),
+            next=_quote(passage, weak.start(), weak.end()),
+            detail="an obligation was asked; the next plan gives a possibility, a study or an experiment",
+        )
+    ]
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The original words of `text` at the folded span [start, end) (folding keeps positions except
+    for ligatures, so fall back on a word search)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return text[start:end]
+    target = folded[start:end]
+    for w_start in range(len(text)):
+        if fold(text[w_start : w_start + len(target) + 2]).startswith(target):
+            return text[w_start : w_start + len(target)]
+    return target
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+# Bodies that French plans name as responsible (generic public actors, not one plan's list).
+ACTORS: dict[str, str] = {
+    r"associations?": "associations",
+    r"miprof": "MIPROF",
+    r"prefe(?:t|ts|ture|tures|ctoral)": "préfet",
+    r"inspect(?:eurs?|ion) du travail": "inspection du travail",
+    r"parquets?|procureurs?": "parquet",
+    r"magistrats?|juges?|juridictions?": "magistrats",
+    r"police|gendarmerie|services d.enquete|enqueteurs?|forces de l.ordre|ocrteh|oclti": "police",
+    r"ofpra|cnda": "OFPRA",
+    r"ofii": "OFII",
+    r"aide sociale a l.enfance|ase|conseils? departementa\w*|departements": "départements (ASE)",
+    r"collectivites territoriales|communes|maires?": "collectivités",
+    r"education nationale|ecoles?|etablissements scolaires": "éducation nationale",
+    r"agences? regionales? de sante|ars|hopita\w*": "santé",
+    r"douanes?": "douanes",
+    r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
+    r"entreprises?|employeurs?": "entreprises",
+    r"siao|115": "SIAO",
+}
+_ACTOR_RES = [(re.compile(rf"\b(?:{pattern})\b"), name) for pattern, name in ACTORS.items()]
+
+
+def actors(text: str) -> dict[str, str]:
+    """Actor name → the words that named it."""
+    folded = fold(text)
+    found: dict[str, str] = {}
+    for regex, name in _ACTOR_RES:
+        m = regex.search(folded)
+        if m and name not in found:
+            found[name] = _quote(text, m.start(), m.end())
+    return found
+
+
+def actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
+    """The ask gives a task to one actor; the passage (and the measure's pilots) to others only."""
+    asked = actors(ask)
+    given = actors(passage)
+    if not asked or not given:
+        return []
+    named_by_measure: set[str] = set()
+    if measure is not None:
+        for resp in measure.responsible:
+            named_by_measure |= set(actors(resp.text))
+    if set(asked) & (set(given) | named_by_measure):
+        return []
+    return [
+        Reason(
+            code="actor",
+            base=", ".join(asked.values()),
+            next=", ".join(given.values()),
+            detail="the next plan gives it to another body",
+        )
+    ]
+
+
+# --- scope ---------------------------------------------------------------------------------------
+
+_ALL_FORMS = re.compile(
+    r"\b(toutes? (?:les )?formes?|toute forme|quelle que soit (?:la|leur) forme|sous toutes ses formes|"
+    r"differentes formes|autres formes|all forms)\b"
+)
+_ONE_FORM = re.compile(
+    r"\b(exploitation sexuelle|prostitution\w*|proxenetisme|travail force|exploitation par le travail|"
+    r"servitude domestique|mendicite forcee|contrainte a commettre des delits|prelevement d.organes|"
+    r"sexual exploitation|forced labour)\b"
+)
+
+
+def scope_reasons(ask: str, passage: str) -> list[Reason]:
+    """All forms of trafficking asked, one form given."""
+    wide = _ALL_FORMS.search(fold(ask))
+    if wide is None:
+        return []
+    folded = fold(passage)
+    if _ALL_FORMS.search(folded):
+        return []
+    forms = {m.group(1) for m in _ONE_FORM.finditer(folded)}
+    if len(forms) != 1:
+        return []
+    narrow = _ONE_FORM.search(folded)
+    assert narrow is not None
+    return [
+        Reason(
+            code="scope",
+            base=_quote(ask, wide.start(), wide.end()),
+            next=_quote(passage, narrow.start(), narrow.end()),
+            detail="all forms of trafficking were asked; the next plan covers one",
+        )
+    ]
+
+
+def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
+    return [
+        *figure_reasons(ask, passage),
+        *modality_reasons(ask, passage),
+        *actor_reasons(ask, passage, measure),
+        *scope_reasons(ask, passage),
+    ]
+
+
+def surface_words(text: str, stems: tuple[str, ...], prefix: int) -> list[str]:
+    """The words of `text` whose (cut) stems are in `stems`, in the order of `stems`."""
+    by_stem: dict[str, str] = {}
+    for w in words(text):
+        key = stem(w)[:prefix] if w else ""
+        by_stem.setdefault(key, w)
+    return [by_stem[s] for s in stems if s in by_stem]
