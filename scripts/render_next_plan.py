@@ -303,7 +303,14 @@ def table_of_contents(st: dict[str, ParagraphStyle]) -> list[Flowable]:
             spaceAfter=2,
         ),
         ParagraphStyle(
-            "toc1", fontName="Sans", fontSize=8, leading=10, leftIndent=14, firstLineIndent=0, spaceAfter=1
+            "toc1",
+            fontName="Sans",
+            fontSize=8,
+            leading=10,
+            leftIndent=14,
+            rightIndent=24,
+            firstLineIndent=0,
+            spaceAfter=1,
         ),
     ]
     return [Paragraph("Sommaire", st["toc_title"]), toc]
