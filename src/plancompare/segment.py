@@ -47,6 +47,7 @@ _TOC_TITLE = re.compile(r"^(?:SOMMAIRE|Sommaire|TABLE DES MATI[EÈ]RES|Table des
 _ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
 _BULLET = re.compile(r"^(?:[•▪◦●■□►➢✓*·]|[-–—](?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;»)…]$")
+_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+\S")
 _ITEM_BEFORE = re.compile(r"[.!?:;»)…]\s*$")
 _CLOSES = re.compile(r"[.!?…]\s*[»)]?$")
 
@@ -75,6 +76,11 @@ class Para:
 
 def starts_with_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
+
+
+def _listed(text: str) -> bool:
+    """A list item's first line: a bullet, a dash, or « 1. » / « a) »."""
+    return bool(_BULLET.match(text) or _ENUMERATED.match(text))
 
 
 def heading_like(line: Line) -> bool:
@@ -158,10 +164,12 @@ def _breaks(
         return True
     col_left = left.get(key, b.x0)
     indent = 0.8 * b.size
-    if b.x0 - col_left > indent and a.x0 - col_left < indent / 2 and not starts_with_bullet(a.text):
-        # A first-line indent (not the hanging indent of a bullet list's continuation lines).
+    if _ENUMERATED.match(b.text) and (_ITEM_BEFORE.search(a.text) or _ENUMERATED.match(current[0].text)):
+        return True  # « 2. La qualité ... » after a closed sentence or another numbered item
+    if b.x0 - col_left > indent and a.x0 - col_left < indent / 2 and not _listed(a.text):
+        # A first-line indent (not the hanging indent of a list item's continuation lines).
         first = current[0]
-        if not (starts_with_bullet(first.text) and b.x0 >= first.x0):
+        if not (_listed(first.text) and b.x0 >= first.x0):
             return True
     # A short line that ends a sentence, then a capital: a paragraph without spacing.
     return bool(
