@@ -1,0 +1,117 @@
+"""compare() on hand-made sides and on the bundled corpora (real PDFs through the extractor)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from plancompare.config import MatchConfig, load_config
+from plancompare.corpus import Side, load_side
+from plancompare.diff import compare
+from plancompare.models import Measure, Plan, Proposal, Review, ReviewMeasure
+from plancompare.serialise import to_json
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def side(measures: list[Measure], proposals: list[Proposal] | None = None) -> Side:
+    plan = Plan(title="p", measures=measures)
+    reviews = []
+    if proposals is not None:
+        rms = [ReviewMeasure.model_validate(m.model_dump()) for m in measures]
+        reviews = [Review(title="r", measures=rms, proposals=proposals)]
+    return Side(title="p", language="fr", plan=plan, reviews=reviews, sources=[Path("/somewhere/x.yaml")])
+
+
+BASE = side(
+    [
+        Measure(
+            number=1,
+            title="Héberger les victimes",
+            priority="I",
+            text="Des places d’hébergement seront créées.",
+        ),
+        Measure(
+            number=2, title="Former les magistrats", priority="II", text="Un module de formation sera créé."
+        ),
+    ],
+    [
+        Proposal(id="M01-P01", measure=1, text="Créer 50 places d’hébergement sécurisé pour les victimes."),
+        Proposal(id="M02-P01", measure=2, text="La formation des magistrats doit être obligatoire."),
+        Proposal(id="G01", measure=None, text="Les tests osseux doivent être interdits pour les mineurs."),
+    ],
+)
+NEXT = side(
+    [
+        Measure(
+            number=1,
+            title="Héberger les victimes",
+            priority="1",
+            text="50 places d’hébergement sécurisé seront créées pour les victimes.",
+        ),
+        Measure(
+            number=2,
+            title="Former les magistrats",
+            priority="1",
+            text="La formation des magistrats pourra comporter un module sur la traite.",
+        ),
+        Measure(
+            number=3, title="Sensibiliser le public", priority="2", text="Une campagne nationale sera lancée."
+        ),
+    ]
+)
+CFG = MatchConfig(match=30, adopt=45, topic=15, successor=20, kept=50)
+
+
+def test_verdicts_reasons_and_evidence_on_a_small_case() -> None:
+    result = compare(BASE, NEXT, CFG)
+    by_id = {p.id: p for p in result.proposals}
+    assert [p.id for p in result.proposals] == ["G01", "M01-P01", "M02-P01"]
+    assert by_id["M01-P01"].verdict == "adopted" and by_id["M01-P01"].matches[0].measure == 1
+    assert by_id["M01-P01"].priority == "I"
+    changed = by_id["M02-P01"]
+    assert changed.verdict == "changed"
+    assert [(r.code, r.base, r.next) for r in changed.reasons] == [("modality", "doit", "pourra")]
+    dropped = by_id["G01"]
+    assert dropped.verdict == "dropped" and dropped.priority is None
+    assert dropped.reasons[0].code in ("no-match", "topic-only")
+    assert {m.number: m.next for m in result.measures} == {1: [1], 2: [2]}
+    assert result.measures[0].verdict == "kept"
+    assert result.new_measures == [3]
+    assert result.next_measures[0].antecedents == [1]
+    assert result.base.source == "x.yaml"  # a name, never a path
+
+
+def test_two_runs_are_byte_identical() -> None:
+    assert to_json(compare(BASE, NEXT, CFG)) == to_json(compare(BASE, NEXT, CFG))
+
+
+def test_config_file_thresholds_are_read_and_named_without_the_folder(tmp_path: Path) -> None:
+    path = tmp_path / "plancompare.toml"
+    path.write_text("[thresholds]\nmatch = 95\nadopt = 99\n", encoding="utf-8")
+    result = compare(BASE, NEXT, load_config(path))
+    assert result.settings.config == "plancompare.toml"
+    assert result.settings.thresholds["match"] == 95
+    assert all(p.verdict == "dropped" for p in result.proposals)
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Side, Side]]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PLANCOMPARE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield load_side(ROOT / "corpora/2014-2016"), load_side(ROOT / "corpora/next")
+
+
+def test_bundled_corpora_compare_deterministically_with_evidence(bundled: tuple[Side, Side]) -> None:
+    base, nxt = bundled
+    result = compare(base, nxt, load_config(nxt.config_path))
+    assert to_json(result) == to_json(compare(base, nxt, load_config(nxt.config_path)))
+    assert len(result.proposals) >= 120 and len(result.measures) == 23
+    verdicts = {p.verdict for p in result.proposals}
+    assert verdicts == {"adopted", "changed", "dropped"}
+    for p in result.proposals:
+        assert p.matches, p.id  # dropped ones carry their nearest candidate
+        assert p.verdict == "adopted" or p.reasons, p.id
+    assert "/" not in (result.base.source or "") and "/" not in (result.next.source or "")

@@ -1,0 +1,75 @@
+"""Change reasons on small hand-written French cases."""
+
+from __future__ import annotations
+
+from plancompare.models import Measure
+from plancompare.reasons import change_reasons
+from plancompare.responsible import parse_responsibilities
+
+
+def codes(ask: str, passage: str, measure: Measure | None = None) -> list[tuple[str, str | None, str | None]]:
+    return [(r.code, r.base, r.next) for r in change_reasons(ask, passage, measure)]
+
+
+def test_a_duration_written_in_words_changed() -> None:
+    assert codes(
+        "Le titre de séjour doit être délivré pour six mois renouvelables.",
+        "Un titre de séjour d’un an renouvelable sera délivré.",
+    )[0] == ("figure", "six mois", "un an")
+
+
+def test_a_number_of_posts_changed() -> None:
+    reasons = change_reasons(
+        "Créer 50 postes de médiateurs culturels.", "30 postes de médiateurs seront financés."
+    )
+    assert reasons[0].code == "figure"
+    assert reasons[0].detail == "50 → 30"
+
+
+def test_the_same_figure_is_no_reason() -> None:
+    assert codes("Créer 50 postes de médiateurs.", "50 postes de médiateurs seront créés.") == []
+
+
+def test_an_obligation_became_a_possibility() -> None:
+    assert codes(
+        "La désignation d’un administrateur ad hoc doit être systématique.",
+        "Un administrateur ad hoc pourra être désigné.",
+    ) == [("modality", "doit", "pourra")]
+
+
+def test_an_experiment_in_a_few_departements_weakens_a_national_ask() -> None:
+    reasons = codes(
+        "Il faut généraliser l’accueil sécurisé.",
+        "L’accueil sécurisé sera expérimenté dans trois départements.",
+    )
+    assert reasons[0][0] == "modality"
+
+
+def test_all_forms_asked_one_form_given() -> None:
+    assert codes(
+        "Déconnecter l’identification de la plainte pour toutes les formes de traite.",
+        "L’identification sans plainte sera ouverte aux victimes d’exploitation sexuelle.",
+    ) == [("scope", "toutes les formes", "exploitation sexuelle")]
+
+
+def test_another_body_is_given_the_task() -> None:
+    assert codes(
+        "Donner aux inspecteurs du travail la possibilité d’identifier les victimes.",
+        "Les services de police identifieront les victimes.",
+    ) == [("actor", "inspecteurs du travail", "police")]
+
+
+def test_the_asked_body_among_the_measure_pilots_is_no_actor_change() -> None:
+    measure = Measure(
+        number=1,
+        title="Identifier",
+        responsible=parse_responsibilities("Pilotes : ministère du Travail, inspection du travail"),
+    )
+    assert (
+        codes(
+            "Donner aux inspecteurs du travail la possibilité d’identifier les victimes.",
+            "Les services de police identifieront les victimes.",
+            measure,
+        )
+        == []
+    )
