@@ -11,6 +11,7 @@ how much of the passage is about the ask. Stems that differ only by derivation (
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,12 +28,17 @@ CANDIDATE_MEASURES = 8
 CONTEXT_WEIGHT = 0.25
 FUZZY_CUTOFF = 84.0
 FUZZY_CREDIT = 0.5
+TOPIC_WEIGHT = 0.35
+# A proposal about base measure N is read in its context: next measures that continue N get this
+# share of their measure-level score (0-100) added to the proposal's passage score.
+CONTEXT_PRIOR = 0.3
+PRIOR_CANDIDATES = 3
 
 
 def terms(text: str) -> list[str]:
     """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
     stems = [s[:PREFIX] for s in tokens(text, content_only=True)]
-    return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+    return stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ class Query:
     units: list[Unit]
     weights: list[float]
     whole: Unit  # all ask sentences together, for asks that span sentences
+    # Terms of the base measure the proposal comments on: its topic, not its ask. They count for
+    # less in how much of the ask a passage covers, so sharing the topic is not taking up the ask.
+    topic: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, *, asks: bool = True) -> Query:
@@ -94,7 +103,8 @@ class Query:
 @dataclass(frozen=True)
 class Candidate:
     measure: int
-    score: float  # 0-100
+    score: float  # 0-100: how well the passage answers the ask
+    rank: float  # score plus the base measure's context prior: what candidates are ordered by
     passage: str
     base_passage: str
     coverage: float  # share of the ask's weight found in the passage, 0-1
@@ -116,7 +126,11 @@ class Aligner:
         self.sentence_owner: list[int] = []
         for i, m in enumerate(measures):
             sents = [unit(s) for s in [m.title, *sentences(m.text)] if s.strip()]
-            pairs = [unit(f"{a.text} {b.text}") for a, b in zip(sents[1:], sents[2:], strict=False)]
+            pairs = [unit(f"{a.text} {b.text}") for a, b in itertools.pairwise(sents[1:])]
+            # Who does it is part of the answer (« la MIPROF doit être impliquée »).
+            lines = [f"{r.role} : {r.text}" for r in m.responsible]
+            lines += [f"Instrument : {m.instrument}"] if m.instrument else []
+            sents += [unit(line) for line in lines]
             self.measures.append(_NextMeasure(m.number, sents + pairs))
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
@@ -132,15 +146,22 @@ class Aligner:
             self._mass[ts] = value
         return value
 
-    def query(self, text: str, *, asks: bool = True) -> Query:
-        """The query for `text`; bigrams the next plan never uses are left out (noise, not asks)."""
+    def query(self, text: str, *, asks: bool = True, topic: str | None = None) -> Query:
+        """The query for `text` (`topic`: the text of the base measure it comments on); bigrams
+        the next plan never uses are left out (noise, not asks)."""
         raw = Query.of(text, asks=asks)
         vocab = self.index.postings
 
         def keep(u: Unit) -> Unit:
             return Unit(u.text, frozenset(t for t in u.terms if "_" not in t or t in vocab))
 
-        return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole))
+        topic_terms = frozenset(terms(topic)) if topic else frozenset()
+        return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole), topic_terms)
+
+    def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
+        if not topic:
+            return self.mass(ts)
+        return sum(self.idf(t) * (TOPIC_WEIGHT if t in topic else 1.0) for t in ts)
 
     def candidates(self, query: Query) -> list[int]:
         q_terms: set[str] = set()
@@ -155,25 +176,29 @@ class Aligner:
                     break
         return owners
 
-    def _f2(self, q: Unit, p: Unit) -> tuple[float, float]:
-        q_mass = self.mass(q.terms)
+    def _f2(self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
+        q_mass = self._ask_mass(q.terms, topic)
         p_mass = self.mass(p.terms)
         if q_mass <= 0 or p_mass <= 0:
             return 0.0, 0.0
-        shared = self.idf.mass(q.terms & p.terms)
-        recall = shared / q_mass
-        precision = shared / p_mass
-        if shared <= 0:
+        common = q.terms & p.terms
+        if not common:
             return 0.0, 0.0
+        recall = self._ask_mass(common, topic) / q_mass
+        precision = self.idf.mass(common) / p_mass
         return 5 * precision * recall / (4 * precision + recall), recall
 
-    def _refined(self, q: Unit, p: Unit) -> tuple[float, float, tuple[str, ...]]:
+    def _refined(
+        self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()
+    ) -> tuple[float, float, tuple[str, ...]]:
         """F2 with half credit for ask stems that have a near-identical stem in the passage."""
-        q_mass = self.mass(q.terms)
+        q_mass = self._ask_mass(q.terms, topic)
         p_mass = self.mass(p.terms)
         if q_mass <= 0 or p_mass <= 0:
             return 0.0, 0.0, ()
-        shared = self.idf.mass(q.terms & p.terms)
+        common = q.terms & p.terms
+        shared_ask = self._ask_mass(common, topic)
+        shared = self.idf.mass(common)
         p_words = [t for t in p.terms if "_" not in t and len(t) > 3]
         missing: list[tuple[float, str]] = []
         for t in q.terms - p.terms:
@@ -182,30 +207,40 @@ class Aligner:
                 hit = process.extractOne(t, p_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if hit is not None:
                     shared += FUZZY_CREDIT * w
+                    shared_ask += FUZZY_CREDIT * w * (TOPIC_WEIGHT if t in topic else 1.0)
                     continue
             missing.append((w, t))
-        recall = min(1.0, shared / q_mass)
+        recall = min(1.0, shared_ask / q_mass)
         precision = min(1.0, shared / p_mass)
         f2 = 0.0 if shared <= 0 else 5 * precision * recall / (4 * precision + recall)
         missing.sort(key=lambda item: (-item[0], item[1]))
         return f2, recall, tuple(t for _, t in missing if "_" not in t)[:6]
 
-    def align(self, query: Query, owners: list[int] | None = None) -> list[Candidate]:
-        """Every candidate measure with its score and best passage pair, best first."""
+    def align(
+        self, query: Query, owners: list[int] | None = None, prior: dict[int, float] | None = None
+    ) -> list[Candidate]:
+        """Every candidate measure with its score and best passage pair, best first. `prior` maps
+        next measure numbers to the measure-level score of the proposal's base measure."""
         out: list[Candidate] = []
         total_weight = sum(query.weights)
-        for owner in self.candidates(query) if owners is None else owners:
+        if owners is None:
+            owners = self.candidates(query)
+            if prior:
+                position = {m.number: i for i, m in enumerate(self.measures)}
+                ranked = sorted(prior.items(), key=lambda item: (-item[1], item[0]))[:PRIOR_CANDIDATES]
+                owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
+        for owner in owners:
             m = self.measures[owner]
             weighted = 0.0
             best: tuple[float, int, int] = (-1.0, 0, 0)  # (weighted contribution, unit, passage)
             for ui, (q, w) in enumerate(zip(query.units, query.weights, strict=True)):
                 top, top_p = 0.0, 0
                 for pi, p in enumerate(m.passages):
-                    f2, _ = self._f2(q, p)
+                    f2, _ = self._f2(q, p, query.topic)
                     if f2 > top:
                         top, top_p = f2, pi
                 if top > 0:
-                    top = self._refined(q, m.passages[top_p])[0]
+                    top = self._refined(q, m.passages[top_p], query.topic)[0]
                 weighted += w * top
                 if w * top > best[0]:
                     best = (w * top, ui, top_p)
@@ -214,24 +249,28 @@ class Aligner:
             whole_top, whole_p = 0.0, 0
             if len(query.units) > 1:
                 for pi, p in enumerate(m.passages):
-                    f2, _ = self._f2(query.whole, p)
+                    f2, _ = self._f2(query.whole, p, query.topic)
                     if f2 > whole_top:
                         whole_top, whole_p = f2, pi
-                whole_top = self._refined(query.whole, m.passages[whole_p])[0] if whole_top > 0 else 0.0
+                whole_top = (
+                    self._refined(query.whole, m.passages[whole_p], query.topic)[0] if whole_top > 0 else 0.0
+                )
             if whole_top > per_sentence:
                 q_unit, p_unit, score = query.whole, m.passages[whole_p], whole_top
             else:
                 q_unit, p_unit, score = query.units[best[1]], m.passages[best[2]], per_sentence
-            _, recall, missing = self._refined(q_unit, p_unit)
+            _, recall, missing = self._refined(q_unit, p_unit, query.topic)
+            bonus = CONTEXT_PRIOR * (prior or {}).get(m.number, 0.0)
             out.append(
                 Candidate(
                     measure=m.number,
                     score=round(100 * score, 1),
+                    rank=round(100 * score + bonus, 1),
                     passage=p_unit.text,
                     base_passage=q_unit.text,
                     coverage=round(recall, 3),
                     missing=missing,
                 )
             )
-        out.sort(key=lambda c: (-c.score, c.measure))
+        out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
         return out

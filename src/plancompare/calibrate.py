@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .align import Aligner
 from .config import MatchConfig
 from .corpus import Side
-from .diff import _proposals, judge_measures
+from .diff import _proposals, judge_measures, measure_priors, proposal_candidates
 from .labels import PROPOSAL_VERDICTS, Labels
 from .reasons import change_reasons
 
@@ -51,10 +51,12 @@ def observe(base: Side, next_side: Side, labels: Labels) -> list[Observation]:
     texts = [p.text for p in _proposals(base)] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next_side.plan.measures, texts)
     by_number = {m.number: m for m in next_side.plan.measures}
+    priors = measure_priors(aligner, base.plan.measures)
+    base_by_number = {m.number: m for m in base.plan.measures}
     out = []
     for p in proposals:
-        query = aligner.query(p.text)
-        cands = aligner.align(query)
+        number = p.measure if p.measure is not None else -1
+        query, cands = proposal_candidates(aligner, p, base_by_number.get(number), priors.get(number))
         best = cands[0] if cands else None
         changes = bool(best and change_reasons(query.whole.text, best.passage, by_number.get(best.measure)))
         gold, gold_measures = labels.proposals[p.id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import __version__
-from .align import Aligner, Candidate
+from .align import Aligner, Candidate, Query
 from .classify import proposal_verdict
 from .config import MatchConfig
 from .corpus import Side
@@ -43,12 +43,20 @@ def _proposals(base: Side) -> list[Proposal]:
     return sorted(seen.values(), key=lambda p: p.id)
 
 
+def proposal_candidates(
+    aligner: Aligner, proposal: Proposal, base_measure: Measure | None, prior: list[Candidate] | None
+) -> tuple[Query, list[Candidate]]:
+    """The proposal read in the context of its base measure: the measure's words are its topic,
+    and the next measures that continue it are candidates ranked up."""
+    topic = f"{base_measure.title}. {base_measure.text}" if base_measure is not None else None
+    query = aligner.query(proposal.text, topic=topic)
+    return query, aligner.align(query, prior={c.measure: c.score for c in prior or []})
+
+
 def judge_proposal(
-    aligner: Aligner, proposal: Proposal, next_by_number: dict[int, Measure], cfg: MatchConfig
+    query: Query, cands: list[Candidate], next_by_number: dict[int, Measure], cfg: MatchConfig
 ) -> tuple[str, float, list[Candidate], list]:
     """(verdict, score, matched candidates, reasons) of one proposal."""
-    query = aligner.query(proposal.text)
-    cands = aligner.align(query)
     best = cands[0] if cands else None
     change = []
     if best is not None and best.score >= cfg.match:
@@ -67,12 +75,20 @@ def measure_candidates(aligner: Aligner, measure: Measure) -> list[Candidate]:
     return aligner.align(aligner.query(f"{measure.title}.\n\n{measure.text}", asks=False))
 
 
+def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, list[Candidate]]:
+    return {m.number: measure_candidates(aligner, m) for m in base_measures}
+
+
 def judge_measures(
-    aligner: Aligner, base_measures: list[Measure], cfg: MatchConfig
+    aligner: Aligner,
+    base_measures: list[Measure],
+    cfg: MatchConfig,
+    priors: dict[int, list[Candidate]] | None = None,
 ) -> tuple[list[MeasureResult], dict[int, list[int]]]:
+    priors = priors if priors is not None else measure_priors(aligner, base_measures)
     successors: dict[int, list[Candidate]] = {}
     for m in base_measures:
-        cands = measure_candidates(aligner, m)
+        cands = priors[m.number]
         if not cands or cands[0].score < cfg.successor:
             successors[m.number] = []
             continue
@@ -115,9 +131,13 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     aligner = Aligner(next.plan.measures, base_texts)
     next_by_number = {m.number: m for m in next.plan.measures}
     priority_of = {m.number: m.priority for m in base.plan.measures}
+    priors = measure_priors(aligner, base.plan.measures)
+    base_by_number = {m.number: m for m in base.plan.measures}
     results: list[ProposalResult] = []
     for p in proposals:
-        verdict, score, kept, reasons = judge_proposal(aligner, p, next_by_number, cfg)
+        number = p.measure if p.measure is not None else -1
+        query, cands = proposal_candidates(aligner, p, base_by_number.get(number), priors.get(number))
+        verdict, score, kept, reasons = judge_proposal(query, cands, next_by_number, cfg)
         results.append(
             ProposalResult(
                 id=p.id,
@@ -131,7 +151,7 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
                 priority=priority_of.get(p.measure) if p.measure is not None else None,
             )
         )
-    measures, antecedents = judge_measures(aligner, base.plan.measures, cfg)
+    measures, antecedents = judge_measures(aligner, base.plan.measures, cfg, priors)
     next_measures = [
         NextMeasure(
             number=m.number, title=m.title, priority=m.priority, antecedents=antecedents.get(m.number, [])

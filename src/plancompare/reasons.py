@@ -44,15 +44,23 @@ _WEAK = re.compile(
     r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|"
     r"experiment\w*|etudi(?:er|era|eront)|une etude|reflexion|envisag\w*|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
-    r"si possible|dans la mesure du possible|progressivement|may|might|could|pilot|where appropriate)\b"
+    r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en priorite|"
+    r"may|might|could|pilot|where appropriate|case by case)\b"
 )
+
+
+# An ask that itself asks for a possibility (« donner la possibilité de ») is met by a « pourra ».
+_ASKS_POSSIBILITY = re.compile(r"\b(possibilit\w*|pouvoir|pourr\w*|peu(?:t|vent)|faculte|option)\b")
 
 
 def modality_reasons(ask: str, passage: str) -> list[Reason]:
     """An obligation asked, a possibility or an experiment given."""
-    strong = _STRONG.search(fold(ask))
+    folded_ask = fold(ask)
+    strong = _STRONG.search(folded_ask) or _ASK_WORD.search(folded_ask)
     weak = _WEAK.search(fold(passage))
     if strong is None or weak is None:
+        return []
+    if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
         return []
     return [
         Reason(
@@ -62,6 +70,9 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
             detail="an obligation was asked; the next plan gives a possibility, a study or an experiment",
         )
     ]
+
+
+_ASK_WORD = re.compile(r"\b(il faut|necessaire|indispensable|souhaite\w*|demande\w*|devrai\w*)\b")
 
 
 def _quote(text: str, start: int, end: int) -> str:
