@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from plancompare.check import compare_with_baseline, failures, parse_fail_on, summary_markdown
 from plancompare.errors import UsageError
@@ -71,3 +78,91 @@ def test_markdown_summary_lists_the_regressions() -> None:
     assert "- G01: Adoptée → Non reprise – Le Collectif appelle" in text
     english = summary_markdown([], ("regressed",), baseline, baseline, "en")
     assert "Nothing that fails the check (regressed)." in english
+
+
+# --- the command and the workflow of docs/ci.md, on the bundled corpora -------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANCOMPARE = Path(sys.executable).with_name("plancompare")
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("plancompare-cache")
+
+
+@pytest.fixture(autouse=True)
+def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cache is tested with the extractor; here each PDF need only be parsed once per module.
+    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
+
+
+def workflow_commands() -> list[str]:
+    """The shell commands of docs/ci.md's workflow steps that run plancompare."""
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)
+    assert len(blocks) == 1, "docs/ci.md should hold one workflow"
+    workflow = yaml.safe_load(blocks[0])
+    trigger = workflow.get("on") or workflow.get(True)  # YAML 1.1 reads a bare `on` as true
+    assert "corpora/next/**.pdf" in trigger["push"]["paths"]
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    return [s["run"] for s in steps if "plancompare " in s.get("run", "")]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A checkout as CI sees it: the corpora, and a reviewed baseline made from them."""
+    shutil.copytree(ROOT / "corpora", tmp_path / "corpora")
+    (tmp_path / "reviewed").mkdir()
+    command = [PLANCOMPARE, "diff", "corpora/2014-2016", "corpora/next", "--format", "json"]
+    made = subprocess.run(
+        [*command, "-o", "reviewed/baseline.json"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert made.returncode == 0, made.stderr
+    return tmp_path
+
+
+def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{PLANCOMPARE.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env["GITHUB_STEP_SUMMARY"] = str(cwd / "step-summary.md")
+    return subprocess.run(
+        ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_the_documented_workflow_passes_on_an_unchanged_draft(workspace: Path) -> None:
+    commands = workflow_commands()
+    assert any(c.startswith("plancompare check ") for c in commands)
+    for command in commands:
+        done = _run(command, workspace)
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+    summary = (workspace / "check-summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## Contrôle par rapport à la référence revue\n")
+    assert "Aucun écart bloquant (regressed, dropped)." in summary
+    assert (workspace / "gaps.md").read_text(encoding="utf-8").startswith("# Écarts entre plans")
+
+
+def test_a_regression_against_the_baseline_fails_with_its_id(workspace: Path) -> None:
+    baseline_path = workspace / "reviewed" / "baseline.json"
+    baseline = json.loads(baseline_path.read_text(encoding="utf-8"))
+    dropped = next(p for p in baseline["proposals"] if p["verdict"] == "dropped")
+    dropped["verdict"] = "adopted"  # the reviewed baseline said the plan had taken it up
+    baseline_path.write_text(json.dumps(baseline, ensure_ascii=False), encoding="utf-8")
+    check = next(c for c in workflow_commands() if c.startswith("plancompare check "))
+    done = _run(check, workspace)
+    assert done.returncode == 1, done.stderr
+    assert f"{dropped['id']}: Adoptée → Non reprise" in done.stdout
+    assert "check failed: 1 finding(s)" in done.stderr
+    summary = (workspace / "check-summary.md").read_text(encoding="utf-8")
+    assert "### Propositions en recul" in summary and f"- {dropped['id']}: Adoptée → Non reprise" in summary
+
+
+def test_check_usage_errors(workspace: Path) -> None:
+    done = _run("plancompare check corpora/2014-2016 corpora/next --baseline nowhere.json", workspace)
+    assert done.returncode == 2 and "--baseline nowhere.json" in done.stderr
+    check = "plancompare check corpora/2014-2016 corpora/next --baseline reviewed/baseline.json"
+    done = _run(f"{check} --fail-on everything", workspace)
+    assert done.returncode == 2 and "unknown kind everything" in done.stderr
+    (workspace / "broken.json").write_text("{", encoding="utf-8")
+    done = _run("plancompare check corpora/2014-2016 corpora/next --baseline broken.json", workspace)
+    assert done.returncode == 3 and "broken.json is not valid JSON" in done.stderr

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ..corpus import load_side
 from ..decisions import FILE_NAME, VERDICTS, RecordedDecision, RecordedMeasure, fingerprint, record_decision
 from ..errors import EXIT_CODES_HELP, UsageError
 from .app import app, err_console, handles_errors
@@ -46,8 +47,6 @@ def decide(
         except ValueError:
             raise UsageError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD") from None
     base_path, next_path = resolve_inputs(base, next_)
-    from ..corpus import load_side
-
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)

@@ -7,22 +7,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from ..config import load_config
+from ..corpus import Side, load_side
 from ..decisions import FILE_NAME, apply_decisions, load_decisions
+from ..diff import compare
 from ..errors import EXIT_CODES_HELP, UsageError
 from ..models import DiffResult
 from ..output import write_atomic
 from ..report import FORMATS, LANGUAGES, render
 from ..report.terminal import renderables
 from .app import app, err_console, handles_errors
-
-if TYPE_CHECKING:
-    from ..corpus import Side
 
 DEFAULT_BASE = Path("corpora/2014-2016")
 DEFAULT_NEXT = Path("corpora/next")
@@ -69,9 +68,10 @@ def resolve_inputs(base: Path | None, next_: Path | None) -> tuple[Path, Path]:
 def default_decisions_file(base_side: Side, next_side: Side) -> Path | None:
     """`decisions.yaml` of NEXT's corpus folder, else of BASE's; None when neither is a corpus."""
     for side in (next_side, base_side):
-        path = getattr(side, "decisions_path", None)
-        if path is not None:
-            return Path(path)
+        if side.decisions_path is not None:
+            return Path(side.decisions_path)
+        if side.root is not None:
+            return Path(side.root) / FILE_NAME
     return None
 
 
@@ -101,14 +101,11 @@ def run_diff(
         if given is not None and not given.is_file():
             raise UsageError(f"{option} {given}: no such file", "check the path")
     base_path, next_path = resolve_inputs(base, next_)
-    from ..config import load_config
-    from ..corpus import load_side
-    from ..diff import compare
 
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
-    config_path = config or _corpus_file(next_side, base_side, "config_path")
+    config_path = config or _corpus_config(next_side, base_side)
     result = compare(base_side, next_side, load_config(config_path))
     language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
     decisions_path = decisions or default_decisions_file(base_side, next_side)
@@ -119,11 +116,10 @@ def run_diff(
     return Run(result, inputs, language, base_side, next_side)
 
 
-def _corpus_file(first: Side, second: Side, attribute: str) -> Path | None:
+def _corpus_config(first: Side, second: Side) -> Path | None:
     for side in (first, second):
-        path = getattr(side, attribute, None)
-        if path is not None and Path(path).is_file():
-            return Path(path)
+        if side.config_path is not None and side.config_path.is_file():
+            return side.config_path
     return None
 
 

@@ -1,0 +1,199 @@
+"""`plancompare diff` and `plancompare decide` end to end on the bundled corpora (real PDFs, real CLI)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plancompare.cli import app
+from plancompare.models import DiffResult
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = ROOT / "corpora" / "2014-2016"
+NEXT = ROOT / "corpora" / "next"
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("plancompare-cache")
+
+
+@pytest.fixture(autouse=True)
+def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cache is tested with the extractor; here each PDF need only be parsed once per module.
+    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def engine_json() -> DiffResult:
+    code, out, err = invoke(
+        "diff", BASE, NEXT, "--format", "json", "--decisions", ROOT / "tests" / "absent.yaml"
+    )
+    assert code == 2 and "--decisions" in err  # a missing explicit decisions file is a usage error
+    code, out, err = invoke("diff", BASE, NEXT, "--format", "json")
+    assert code == 0, err
+    return DiffResult.model_validate(json.loads(out))
+
+
+def test_defaults_compare_the_bundled_corpora_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, err = invoke("diff")
+    assert code == 0, err
+    assert out.startswith("Écarts entre plans\n")
+    assert "Synthèse" in out and "Demandes générales" in out
+    code, out_en, _ = invoke("diff", "--lang", "en")
+    assert code == 0 and out_en.startswith("Gaps between plans\n") and "General demands" in out_en
+
+
+def test_without_corpora_here_it_asks_for_base_and_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("diff")
+    assert code == 2
+    assert "pass BASE and NEXT" in err
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "pdf"), "unknown format 'pdf'"),
+        (("--lang", "de"), "unknown language 'de'"),
+        (("--config", "nowhere.toml"), "--config nowhere.toml: no such file"),
+        (("--decisions", "nowhere.yaml"), "--decisions nowhere.yaml: no such file"),
+    ],
+)
+def test_usage_errors(args: tuple[str, ...], message: str) -> None:
+    code, _, err = invoke("diff", BASE, NEXT, *args)
+    assert code == 2
+    assert message in " ".join(err.split())
+
+
+def test_json_is_the_diff_result_and_reports_are_deterministic(
+    tmp_path: Path, engine_json: DiffResult
+) -> None:
+    ids = [p.id for p in engine_json.proposals]
+    assert len(ids) == len(set(ids)) > 100
+    assert {f"G{n:02d}" for n in range(1, 17)} <= set(ids)
+    assert {p.verdict for p in engine_json.proposals} <= {"adopted", "changed", "dropped"}
+    assert engine_json.settings.plancompare
+    for fmt in ("md", "csv", "json", "html"):
+        code, _, err = invoke("diff", BASE, NEXT, "--format", fmt, "-o", tmp_path / f"one.{fmt}")
+        assert code == 0, err
+    for fmt in ("md", "html"):  # a second run gives the same bytes (JSON: checked against engine_json)
+        code, _, err = invoke("diff", BASE, NEXT, "--format", fmt, "-o", tmp_path / f"two.{fmt}")
+        assert code == 0, err
+        assert (tmp_path / f"one.{fmt}").read_bytes() == (tmp_path / f"two.{fmt}").read_bytes(), fmt
+    assert (tmp_path / "one.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (tmp_path / "one.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert DiffResult.model_validate_json((tmp_path / "one.json").read_text(encoding="utf-8")) == engine_json
+
+
+def test_output_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
+    pdf = next(BASE.glob("*.pdf"))
+    before = pdf.read_bytes()
+    code, _, err = invoke("diff", BASE, NEXT, "--format", "md", "-o", pdf)
+    assert code == 2
+    assert "input file" in err
+    assert pdf.read_bytes() == before
+    assert not [p for p in BASE.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = invoke("diff", BASE, NEXT, "--format", "md", "-o", tmp_path / "no" / "report.md")
+    assert code == 2 and "does not exist" in err
+
+
+def _extract_base(tmp_path: Path) -> Path:
+    """The base review as JSON, so that a test can edit a proposal's text."""
+    target = tmp_path / "base.json"
+    code, _, err = invoke("extract", next(BASE.glob("*.pdf")), "-o", target)
+    assert code == 0, err
+    return target
+
+
+def test_decide_round_trip_then_stale_after_an_edit(tmp_path: Path, engine_json: DiffResult) -> None:
+    base = _extract_base(tmp_path)
+    decisions = tmp_path / "decisions.yaml"
+    dropped = next(p for p in engine_json.proposals if p.verdict == "dropped" and p.decided_by == "engine")
+    measure = engine_json.next_measures[0].number
+    code, _, err = invoke(
+        "decide", dropped.id, "adopted", "--measure", measure, "--comment", "repris mot pour mot",
+        "--author", "C. Dupont", "--date", "2026-11-20", "--base", base, "--next", NEXT, "--file", decisions,
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"recorded {dropped.id}: adopted → {measure}" in err
+    recorded = decisions.read_text(encoding="utf-8")
+    assert f"{dropped.id}:" in recorded and "date: '2026-11-20'" in recorded
+
+    code, out, err = invoke("diff", base, NEXT, "--format", "json", "--decisions", decisions)
+    assert code == 0, err
+    after = next(p for p in DiffResult.model_validate_json(out).proposals if p.id == dropped.id)
+    assert (after.verdict, after.engine_verdict, after.decided_by) == ("adopted", "dropped", "analyst")
+    assert [m.measure for m in after.matches] == [measure]
+    code, out, _ = invoke("diff", base, NEXT, "--format", "md", "--decisions", decisions)
+    row = next(line for line in out.splitlines() if line.startswith(f"| **{dropped.id}**"))
+    assert "| Adoptée |" in row and row.endswith("| ✔ analyste |")
+
+    data = json.loads(base.read_text(encoding="utf-8"))
+    for proposal in data["proposals"]:
+        if proposal["id"] == dropped.id:
+            proposal["text"] += " Et davantage."
+    base.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = invoke("diff", base, NEXT, "--format", "json", "--decisions", decisions, "--lang", "en")
+    assert code == 0, err
+    result = DiffResult.model_validate_json(out)
+    assert result.stale_decisions == [dropped.id]
+    stale = next(p for p in result.proposals if p.id == dropped.id)
+    assert stale.verdict == "dropped" and stale.decided_by == "engine"
+    assert stale.decision is not None and "text changed" in (stale.decision.stale_reason or "")
+    code, out, _ = invoke("diff", base, NEXT, "--format", "md", "--decisions", decisions)
+    assert (
+        "### Décisions d’analyste périmées" in out and f"**{dropped.id}**" in out.split("## Propositions")[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("G01", "maybe"), "unknown verdict 'maybe'"),
+        (("G01", "adopted"), "needs its next-plan measure"),
+        (("G01", "dropped", "--measure", "1"), "a dropped proposal has no next-plan measure"),
+        (("G99", "dropped"), "no proposal G99"),
+        (("G01", "adopted", "--measure", "999"), "the next plan has no measure 999"),
+        (("G01", "dropped", "--date", "hier"), "is not a date"),
+    ],
+)
+def test_decide_usage_errors(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    target = tmp_path / "decisions.yaml"
+    code, _, err = invoke("decide", *args, "--base", BASE, "--next", NEXT, "--file", target)
+    assert code == 2
+    assert message in " ".join(err.split())
+    assert not target.exists()
+
+
+def test_decide_defaults_to_the_next_corpus_folder(tmp_path: Path) -> None:
+    base, nxt = tmp_path / "base", tmp_path / "next"
+    shutil.copytree(BASE, base)
+    shutil.copytree(NEXT, nxt)
+    (nxt / "decisions.yaml").unlink(missing_ok=True)
+    code, _, err = invoke("decide", "G07", "dropped", "--base", base, "--next", nxt)
+    assert code == 0, err
+    assert "G07:" in (nxt / "decisions.yaml").read_text(encoding="utf-8")
+    assert not (base / "decisions.yaml").exists()
+    code, out, err = invoke("diff", base, nxt, "--format", "csv")
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.startswith("G07,"))
+    assert ",dropped,analyst," in row
