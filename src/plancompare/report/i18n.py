@@ -138,6 +138,8 @@ _REASONS = {
 
 # Codes whose base/next are quoted words (« doit » → « pourra »); figures read better bare (6 mois → 1 an).
 _QUOTED = {"modality", "actor", "scope"}
+# Codes whose `base` lists the words of the ask that the passage lacks.
+_MISSING = {"partial", "topic-only"}
 
 
 @dataclass(frozen=True)
@@ -174,21 +176,25 @@ class Labels:
         return f"{value}\u00a0%" if self.lang == "fr" else f"{value}%"
 
     def reason(self, reason: Reason) -> str:
+        """A reason in the report's language, from its structured fields.
+
+        The engine's `detail` is an English note for the JSON reader; reports rebuild the sentence
+        from `base`/`next` instead, except for an analyst's comment, which is shown as written.
+        """
         name = _REASONS[self.lang][reason.code]
-        quoted = reason.code in _QUOTED
-        parts: list[str] = []
-        if reason.base is not None or reason.next is not None:
-            before = reason.base if reason.base is not None else "–"
-            after = reason.next if reason.next is not None else "–"
-            if quoted:
-                before = self.quote(before) if reason.base is not None else before
-                after = self.quote(after) if reason.next is not None else after
-            parts.append(f"{before} → {after}")
-        if reason.detail:
-            parts.append(reason.detail)
-        if not parts:
+        if reason.code == "analyst":
+            return f"{self.colon(name)} {reason.detail}" if reason.detail else name
+        if reason.code in _MISSING:
+            if not reason.base:
+                return name
+            missing = "absent" if self.lang == "fr" else "missing"
+            return f"{name}, {self.colon(missing)} {reason.base}"
+        if reason.base is None and reason.next is None:
             return name
-        return f"{self.colon(name)} {self.sep.join(parts)}"
+        quoted = reason.code in _QUOTED
+        before = "–" if reason.base is None else self.quote(reason.base) if quoted else reason.base
+        after = "–" if reason.next is None else self.quote(reason.next) if quoted else reason.next
+        return f"{self.colon(name)} {before} → {after}"
 
 
 def labels(lang: str) -> Labels:
