@@ -86,6 +86,8 @@ def test_proposal_rows_show_the_text_verdict_measures_and_reasons(sample: DiffRe
     )
     assert tricky[6] == "✔ analyste"
     assert rows["M02-P01"][2] == "5, 6"
+    # A dropped proposal's nearest measure is shown in brackets: it is not an answer.
+    assert rows["M12-P01"][1:3] == ["Non reprise", "(9)"]
 
 
 def test_english_labels(sample: DiffResult) -> None:

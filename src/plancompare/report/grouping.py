@@ -110,6 +110,12 @@ def proposal_measures(proposal: ProposalResult) -> list[int]:
     return seen
 
 
+def measures_cell(proposal: ProposalResult) -> str:
+    """The next-plan measures of a proposal; in brackets when dropped (the nearest, not an answer)."""
+    numbers = measure_list(proposal_measures(proposal))
+    return f"({numbers})" if numbers and proposal.verdict == "dropped" else numbers
+
+
 def score_text(score: float) -> str:
     return f"{score:.0f}"
 

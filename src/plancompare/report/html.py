@@ -16,7 +16,7 @@ from .grouping import (
     Group,
     clean,
     groups,
-    measure_list,
+    measures_cell,
     next_title,
     proposal_measures,
     score_text,
@@ -212,7 +212,7 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         f'<span class="verdict v-{proposal.verdict}">{escape(words.verdict(proposal.verdict))}</span>',
     ]
     if numbers:
-        head.append(f"<span>{escape(words['measure'])} {escape(measure_list(numbers))}</span>")
+        head.append(f"<span>{escape(words['measure'])} {escape(measures_cell(proposal))}</span>")
         head.append(f"<span>{escape(words['score'])} {escape(score_text(proposal.score))}</span>")
     if proposal.decided_by == "analyst":
         head.append(f'<span class="analyst">{escape(words["analyst"])}</span>')
@@ -221,6 +221,8 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         left, right = side_by_side_html(before, clean(best.passage))
         title = next_title(result, best.measure)
         right_head = f"{words['measure']} {best.measure}" + (f" – {clean(title)}" if title else "")
+        if proposal.verdict == "dropped":
+            right_head += f" ({words['nearest']})"
     else:
         left, right = escape(before), f'<span class="muted">{escape(words["no_passage"])}</span>'
         right_head = words["next"]
@@ -300,7 +302,8 @@ def render_html(result: DiffResult, lang: str) -> str:
             f"<section><h2>{escape(words['summary'])}</h2>{_summary_table(result, parts, words)}",
             f"<h3>{escape(words['verdicts_by_axis'])}</h3>{_chart(parts, words)}</section>",
             stale,
-            f"<section><h2>{escape(words['proposals'])}</h2>{_filters(result, parts, words)}",
+            f"<section><h2>{escape(words['proposals'])}</h2><p>{escape(words['nearest_note'])}</p>",
+            _filters(result, parts, words),
             f'<div id="proposals">{"".join(cards)}</div></section>',
             f"<section><h2>{escape(words['base_measures'])}</h2>{_measures_table(result, words)}</section>",
             f"<section><h2>{escape(words['new_measures'])}</h2>{_new_measures(result, words)}</section>",

@@ -53,6 +53,11 @@ _FR = {
     "shown": "affichées",
     "diff_legend": "Mots retirés de la proposition / ajoutés dans le plan",
     "full_text": "Texte complet",
+    "nearest": "la plus proche",
+    "nearest_note": (
+        "Pour une proposition non reprise, la mesure entre parenthèses et son passage sont les plus proches"
+        " trouvés : ils ne répondent pas à la demande."
+    ),
     "no_passage": "Aucun passage correspondant",
     "verdicts_by_axis": "Verdicts par priorité",
     "by_measure": "Propositions par mesure",
@@ -106,6 +111,11 @@ _EN = {
     "shown": "shown",
     "diff_legend": "Words removed from the proposal / added in the plan",
     "full_text": "Full text",
+    "nearest": "nearest",
+    "nearest_note": (
+        "For a dropped proposal, the measure in brackets and its passage are the nearest found: they do not"
+        " answer the ask."
+    ),
     "no_passage": "No matching passage",
     "verdicts_by_axis": "Verdicts by priority",
     "by_measure": "Proposals by measure",

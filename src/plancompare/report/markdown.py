@@ -11,10 +11,9 @@ from .grouping import (
     Group,
     clean,
     groups,
-    measure_list,
+    measures_cell,
     next_title,
     one_line,
-    proposal_measures,
     score_text,
     shorten,
     stale_entries,
@@ -89,12 +88,11 @@ def _reasons(proposal: ProposalResult, words: Labels) -> str:
 
 def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -> list[str]:
     best = proposal.matches[0] if proposal.matches else None
-    numbers = proposal_measures(proposal)
     decided = words["analyst"] if proposal.decided_by == "analyst" else ""
     return [
         f"**{escape(proposal.id)}** {escape(shorten(proposal.text, TEXT_LIMIT))}",
         words.verdict(proposal.verdict),
-        measure_list(numbers),
+        measures_cell(proposal),
         score_text(proposal.score),
         escape(shorten(best.passage, PASSAGE_LIMIT)) if best else "",
         _reasons(proposal, words),
@@ -156,7 +154,7 @@ def render_markdown(result: DiffResult, lang: str) -> str:
         words["reasons"],
         words["decided"],
     ]
-    out += [f"## {words['proposals']}", ""]
+    out += [f"## {words['proposals']}", "", words["nearest_note"], ""]
     for group in parts:
         counts = verdict_counts(group.proposals)
         tally = ", ".join(f"{words.verdict(v)} {counts[v]}" for v in PROPOSAL_VERDICTS)

@@ -17,7 +17,7 @@ from .grouping import (
     clean,
     groups,
     measure_list,
-    proposal_measures,
+    measures_cell,
     score_text,
     shorten,
     stale_entries,
@@ -135,7 +135,7 @@ def _every_proposal(result: DiffResult, words: Labels) -> Table:
         table.add_row(
             proposal.id,
             verdict,
-            measure_list(proposal_measures(proposal)),
+            measures_cell(proposal),
             score_text(proposal.score),
             Text(shorten(proposal.text, 220)),
             Text(shorten(best.passage, 220) if best else ""),
@@ -164,6 +164,7 @@ def renderables(result: DiffResult, lang: str, *, show_all: bool = False) -> lis
         items.append(_stale(result, words))
     if show_all:
         items.append(_every_proposal(result, words))
+        items.append(Text(words["nearest_note"], style="dim"))
     else:
         items.append(_by_measure(result, words))
         items.append(Text(words["more_rows"].format(n=len(result.proposals)), style="dim"))
