@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from plancompare.cli.diff_cmd import run_diff
 from plancompare.models import DiffResult
 from plancompare.report import render
 from plancompare.report.grouping import priority_of
@@ -40,16 +41,22 @@ def _require_browser() -> None:
     pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
 
 
-def _result() -> DiffResult:
-    return load_model(ROOT / "tests" / "snapshots" / "sample-diff.json", DiffResult, "diff result")
+def _result(source: str) -> DiffResult:
+    if source == "sample":  # hand-made: markup-like text, analyst and stale decisions
+        return load_model(ROOT / "tests" / "snapshots" / "sample-diff.json", DiffResult, "diff result")
+    run = run_diff(
+        ROOT / "corpora" / "2014-2016", ROOT / "corpora" / "next", lang=None, config=None, decisions=None
+    )
+    return run.result
 
 
 @pytest.mark.browser
-def test_filters_work_in_chromium(tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", ["corpora", "sample"])
+def test_filters_work_in_chromium(tmp_path: Path, source: str) -> None:
     _require_browser()
     from playwright.sync_api import sync_playwright
 
-    result = _result()
+    result = _result(source)
     report = tmp_path / "report.html"
     report.write_text(render(result, "html", "fr"), encoding="utf-8")
     dropped = [p for p in result.proposals if p.verdict == "dropped"]
@@ -97,9 +104,16 @@ def test_filters_work_in_chromium(tmp_path: Path) -> None:
             page.select_option("#axis-filter", "")
             assert page.locator("article.proposal:visible").count() == len(result.proposals)
 
-            artifacts = ROOT / "test-artifacts"
-            artifacts.mkdir(exist_ok=True)
-            page.screenshot(path=str(artifacts / "report.png"), full_page=False)
+            if source == "corpora":
+                # What README shows: the filter bar and the changed proposals with their word diff.
+                page.get_by_role("button", name="Modifiée").click()
+                page.locator("nav.filters").scroll_into_view_if_needed()
+                page.evaluate(
+                    "window.scrollBy(0, document.querySelector('nav.filters').getBoundingClientRect().top)"
+                )
+                artifacts = ROOT / "test-artifacts"
+                artifacts.mkdir(exist_ok=True)
+                page.screenshot(path=str(artifacts / "report.png"), full_page=False)
         finally:
             browser.close()
     assert problems == []

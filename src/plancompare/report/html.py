@@ -47,6 +47,7 @@ tfoot td { font-weight: bold; }
 .filters { position: sticky; top: 0; background: #fff; padding: 0.5rem 0;
            border-bottom: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 0.5rem;
            align-items: center; z-index: 1; }
+.filters select { max-width: 26rem; }
 .filters button { border: 1px solid #888; background: #f5f6f8; padding: 0.25rem 0.7rem; border-radius: 1rem;
                   cursor: pointer; font: inherit; }
 .filters button[aria-pressed="true"] { background: #1b1f24; color: #fff; }
