@@ -117,6 +117,13 @@ def _measures_table(result: DiffResult, words: Labels) -> list[str]:
     return _table(header, rows, "|--:|---|---|---|--:|")
 
 
+def _next_priority(result: DiffResult, key: str | None) -> str:
+    if not key:
+        return ""
+    title = next((p.title for p in result.next_priorities if p.id == key), None)
+    return f"{key} – {shorten(title, 50)}" if title else key
+
+
 def _new_measures(result: DiffResult, words: Labels) -> list[str]:
     if not result.new_measures:
         return [f"_{words['none']}_"]
@@ -125,7 +132,7 @@ def _new_measures(result: DiffResult, words: Labels) -> list[str]:
     for number in result.new_measures:
         found = next((m for m in result.next_measures if m.number == number), None)
         title = escape(shorten(found.title, 120)) if found else ""
-        prio = escape(found.priority or "") if found else ""
+        prio = escape(_next_priority(result, found.priority)) if found else ""
         rows.append([str(number), title, prio])
     return _table(header, rows, "|--:|---|---|")
 
