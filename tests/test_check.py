@@ -155,6 +155,13 @@ def test_a_regression_against_the_baseline_fails_with_its_id(workspace: Path) ->
     assert "check failed: 1 finding(s)" in done.stderr
     summary = (workspace / "check-summary.md").read_text(encoding="utf-8")
     assert "### Propositions en recul" in summary and f"- {dropped['id']}: Adoptée → Non reprise" in summary
+    # Only the kinds named in --fail-on fail; the regression is still listed.
+    done = _run(f"{check.split(' --summary')[0]} --fail-on new-drops --format md --lang en", workspace)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        "## Check against the reviewed baseline\n\nNothing that fails the check (new-drops)."
+    )
+    assert f"- {dropped['id']}: Adopted → Dropped" in done.stdout
 
 
 def test_check_usage_errors(workspace: Path) -> None:

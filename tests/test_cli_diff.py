@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from plancompare.cli import app
@@ -197,3 +199,17 @@ def test_decide_defaults_to_the_next_corpus_folder(tmp_path: Path) -> None:
     assert code == 0, err
     row = next(line for line in out.splitlines() if line.startswith("G07,"))
     assert ",dropped,analyst," in row
+
+
+def test_progress_bar_on_stderr_while_pdfs_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancompare.cli import diff_cmd
+
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100)
+    monkeypatch.setattr(diff_cmd, "err_console", terminal)
+    review = ROOT / "tests" / "pdfs" / "review-second-renderer.pdf"
+    plan = ROOT / "tests" / "pdfs" / "plan-single-column-mesure-n.pdf"
+    code, out, err = invoke("diff", review, plan, "--format", "md", "--lang", "en")
+    assert code == 0, err
+    shown = terminal.file.getvalue()  # type: ignore[attr-defined]
+    assert f"reading {review.name}" in shown and f"reading {plan.name}" in shown
+    assert out.startswith("# Gaps between plans\n")  # stdout holds the report only
