@@ -15,7 +15,7 @@ from plancompare.decisions import (
     record_decision,
 )
 from plancompare.errors import BadDataError, UsageError
-from plancompare.models import DiffResult
+from plancompare.models import DiffResult, ProposalResult
 from plancompare.serialise import load_model
 
 SAMPLE = Path(__file__).parent / "snapshots" / "sample-diff.json"
@@ -31,7 +31,7 @@ def _sample() -> DiffResult:
     return result.model_copy(update={"proposals": proposals, "stale_decisions": []})
 
 
-def _proposal(result: DiffResult, pid: str):  # -> ProposalResult
+def _proposal(result: DiffResult, pid: str) -> ProposalResult:
     return next(p for p in result.proposals if p.id == pid)
 
 

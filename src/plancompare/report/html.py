@@ -38,7 +38,7 @@ h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); }
 .docs { color: #444; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tfoot td { font-weight: bold; }
 .verdict { display: inline-block; padding: 0 0.45rem; border-radius: 0.6rem; color: #fff;
            font-size: 0.85rem; }
