@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -29,16 +30,22 @@ CONTEXT_WEIGHT = 0.25
 FUZZY_CUTOFF = 84.0
 FUZZY_CREDIT = 0.5
 TOPIC_WEIGHT = 0.35
+REFINED_MEASURES = 3
 # A proposal about base measure N is read in its context: next measures that continue N get this
 # share of their measure-level score (0-100) added to the proposal's passage score.
 CONTEXT_PRIOR = 0.3
 PRIOR_CANDIDATES = 3
 
 
+@lru_cache(maxsize=100_000)
+def _cut_stems(text: str) -> tuple[str, ...]:
+    return tuple(s[:PREFIX] for s in tokens(text, content_only=True))
+
+
 def terms(text: str) -> list[str]:
     """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
-    stems = [s[:PREFIX] for s in tokens(text, content_only=True)]
-    return stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+    stems = _cut_stems(text)
+    return [*stems, *(f"{a}_{b}" for a, b in itertools.pairwise(stems))]
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,13 @@ class Unit:
 
 def unit(text: str) -> Unit:
     return Unit(text, frozenset(terms(text)))
+
+
+def _pair(a: Unit, b: Unit) -> Unit:
+    """Two adjacent sentences as one passage (their terms and the bigram across the boundary)."""
+    a_stems, b_stems = _cut_stems(a.text), _cut_stems(b.text)
+    bridge = {f"{a_stems[-1]}_{b_stems[0]}"} if a_stems and b_stems else set()
+    return Unit(f"{a.text} {b.text}", a.terms | b.terms | bridge)
 
 
 _ASK = re.compile(
@@ -115,6 +129,24 @@ class Candidate:
 class _NextMeasure:
     number: int
     passages: list[Unit]
+    masses: list[float] = field(default_factory=list)  # IDF mass of each passage
+
+
+@dataclass
+class _Scored:
+    """One candidate measure while a query is scored."""
+
+    owner: int
+    tops: list[int] = field(default_factory=list)  # best passage of each query unit
+    best_contribution: float = -1.0
+    best_unit: int = 0
+    per_sentence: float = 0.0
+    whole: float = 0.0
+    whole_p: int = 0
+
+    @property
+    def score(self) -> float:
+        return max(self.per_sentence, self.whole)
 
 
 class Aligner:
@@ -126,7 +158,7 @@ class Aligner:
         self.sentence_owner: list[int] = []
         for i, m in enumerate(measures):
             sents = [unit(s) for s in [m.title, *sentences(m.text)] if s.strip()]
-            pairs = [unit(f"{a.text} {b.text}") for a, b in itertools.pairwise(sents[1:])]
+            pairs = [_pair(a, b) for a, b in itertools.pairwise(sents[1:])]
             # Who does it is part of the answer (« la MIPROF doit être impliquée »).
             lines = [f"{r.role} : {r.text}" for r in m.responsible]
             lines += [f"Instrument : {m.instrument}"] if m.instrument else []
@@ -138,6 +170,8 @@ class Aligner:
         self.idf = Idf([u.terms for u in sentence_units] + base_units)
         self.index = SentenceIndex([sorted(u.terms) for u in sentence_units], self.idf)
         self._mass: dict[frozenset[str], float] = {}
+        for nm in self.measures:
+            nm.masses = [self.mass(p.terms) for p in nm.passages]
 
     def mass(self, ts: frozenset[str]) -> float:
         value = self._mass.get(ts)
@@ -175,6 +209,35 @@ class Aligner:
                 if len(owners) == CANDIDATE_MEASURES:
                     break
         return owners
+
+    def _weights(self, ts: frozenset[str], topic: frozenset[str]) -> dict[str, tuple[float, float]]:
+        """term → (weight in the ask, IDF) for one query unit."""
+        idf = self.idf
+        out = {}
+        for t in ts:
+            w = idf(t)
+            out[t] = (w * TOPIC_WEIGHT if t in topic else w, w)
+        return out
+
+    def _best_passage(
+        self, q_terms: frozenset[str], weights: dict[str, tuple[float, float]], m: _NextMeasure
+    ) -> tuple[float, int]:
+        """(F2, passage index) of the passage of `m` that answers the query unit best."""
+        q_mass = sum(w for w, _ in weights.values())
+        top, top_p = 0.0, 0
+        if q_mass <= 0:
+            return top, top_p
+        for pi, p in enumerate(m.passages):
+            common = q_terms & p.terms
+            if not common:
+                continue
+            p_mass = m.masses[pi]
+            recall = sum(weights[t][0] for t in common) / q_mass
+            precision = sum(weights[t][1] for t in common) / p_mass
+            f2 = 5 * precision * recall / (4 * precision + recall)
+            if f2 > top:
+                top, top_p = f2, pi
+        return top, top_p
 
     def _f2(self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
         q_mass = self._ask_mass(q.terms, topic)
@@ -216,6 +279,9 @@ class Aligner:
         missing.sort(key=lambda item: (-item[0], item[1]))
         return f2, recall, tuple(t for _, t in missing if "_" not in t)[:6]
 
+    def _number(self, sc: _Scored) -> int:
+        return self.measures[sc.owner].number
+
     def align(
         self, query: Query, owners: list[int] | None = None, prior: dict[int, float] | None = None
     ) -> list[Candidate]:
@@ -229,43 +295,55 @@ class Aligner:
                 position = {m.number: i for i, m in enumerate(self.measures)}
                 ranked = sorted(prior.items(), key=lambda item: (-item[1], item[0]))[:PRIOR_CANDIDATES]
                 owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
+        weights = [self._weights(u.terms, query.topic) for u in query.units]
+        whole_weights = self._weights(query.whole.terms, query.topic)
+        bonus_of = prior or {}
+        scored: list[_Scored] = []
         for owner in owners:
             m = self.measures[owner]
+            sc = _Scored(owner)
             weighted = 0.0
-            best: tuple[float, int, int] = (-1.0, 0, 0)  # (weighted contribution, unit, passage)
-            for ui, (q, w) in enumerate(zip(query.units, query.weights, strict=True)):
-                top, top_p = 0.0, 0
-                for pi, p in enumerate(m.passages):
-                    f2, _ = self._f2(q, p, query.topic)
-                    if f2 > top:
-                        top, top_p = f2, pi
-                if top > 0:
-                    top = self._refined(q, m.passages[top_p], query.topic)[0]
+            for ui, w in enumerate(query.weights):
+                top, top_p = self._best_passage(query.units[ui].terms, weights[ui], m)
+                sc.tops.append(top_p)
                 weighted += w * top
-                if w * top > best[0]:
-                    best = (w * top, ui, top_p)
-            per_sentence = weighted / total_weight if total_weight else 0.0
-            # The asks together against the best passage: an ask may be spread over sentences.
-            whole_top, whole_p = 0.0, 0
+                if w * top > sc.best_contribution:
+                    sc.best_contribution, sc.best_unit = w * top, ui
+            sc.per_sentence = weighted / total_weight if total_weight else 0.0
             if len(query.units) > 1:
-                for pi, p in enumerate(m.passages):
-                    f2, _ = self._f2(query.whole, p, query.topic)
-                    if f2 > whole_top:
-                        whole_top, whole_p = f2, pi
-                whole_top = (
-                    self._refined(query.whole, m.passages[whole_p], query.topic)[0] if whole_top > 0 else 0.0
-                )
-            if whole_top > per_sentence:
-                q_unit, p_unit, score = query.whole, m.passages[whole_p], whole_top
+                # The asks together against one passage: an ask may be spread over sentences.
+                sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
+            scored.append(sc)
+        # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
+        scored.sort(
+            key=lambda sc: (-(100 * sc.score + CONTEXT_PRIOR * bonus_of.get(self._number(sc), 0.0)), sc.owner)
+        )
+        for sc in scored[:REFINED_MEASURES]:
+            m = self.measures[sc.owner]
+            weighted = 0.0
+            sc.best_contribution = -1.0
+            for ui, (q, w) in enumerate(zip(query.units, query.weights, strict=True)):
+                top = self._refined(q, m.passages[sc.tops[ui]], query.topic)[0]
+                weighted += w * top
+                if w * top > sc.best_contribution:
+                    sc.best_contribution, sc.best_unit = w * top, ui
+            sc.per_sentence = weighted / total_weight if total_weight else 0.0
+            if len(query.units) > 1:
+                sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
+        for i, sc in enumerate(scored):
+            m = self.measures[sc.owner]
+            if sc.whole > sc.per_sentence:
+                q_unit, p_unit = query.whole, m.passages[sc.whole_p]
             else:
-                q_unit, p_unit, score = query.units[best[1]], m.passages[best[2]], per_sentence
-            _, recall, missing = self._refined(q_unit, p_unit, query.topic)
-            bonus = CONTEXT_PRIOR * (prior or {}).get(m.number, 0.0)
+                q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
+            recall, missing = 0.0, ()
+            if i < REFINED_MEASURES:
+                _, recall, missing = self._refined(q_unit, p_unit, query.topic)
             out.append(
                 Candidate(
                     measure=m.number,
-                    score=round(100 * score, 1),
-                    rank=round(100 * score + bonus, 1),
+                    score=round(100 * sc.score, 1),
+                    rank=round(100 * sc.score + CONTEXT_PRIOR * bonus_of.get(m.number, 0.0), 1),
                     passage=p_unit.text,
                     base_passage=q_unit.text,
                     coverage=round(recall, 3),

@@ -3,15 +3,16 @@ cost of a query grows with the postings of its terms, not with the number of mea
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 K1 = 1.2
 B = 0.75
-# Terms found in more than this share of the indexed sentences are scored but never used to
-# gather candidates on their own: they are the « victimes », « traite » every measure shares.
-CANDIDATE_MAX_DF = 0.08
+# Postings read per query at most (rarest terms first): the cost of a query stays flat however
+# large the plan, so matching grows with the number of proposals, not of pairs.
+POSTINGS_BUDGET = 2000
 
 
 class Idf:
@@ -39,7 +40,8 @@ class Idf:
         return value
 
     def mass(self, terms: Iterable[str]) -> float:
-        return sum(self(t) for t in terms)
+        cache = self._cache
+        return sum(cache[t] if t in cache else self(t) for t in terms)
 
 
 class SentenceIndex:
@@ -56,33 +58,23 @@ class SentenceIndex:
             for term, tf in Counter(doc).items():
                 postings[term].append((i, tf * (K1 + 1) / (tf + norm)))
         self.postings = dict(postings)
-        self.max_postings = max(8, int(CANDIDATE_MAX_DF * self.n))
 
     def search(self, query: Iterable[str], k: int = 40) -> list[tuple[int, float]]:
+        """BM25 over the query's rarest terms first, within a budget of postings: the rare words
+        of an ask find its candidates; words every sentence shares would only cost time (the
+        fine scoring of align.py weighs them afterwards)."""
+        plists = sorted(
+            ((term, self.postings[term]) for term in set(query) if term in self.postings),
+            key=lambda item: (len(item[1]), item[0]),
+        )
         scores: dict[int, float] = defaultdict(float)
-        common: list[str] = []
-        for term in set(query):
-            plist = self.postings.get(term)
-            if not plist:
-                continue
-            if len(plist) > self.max_postings:
-                common.append(term)
-                continue
+        spent = 0
+        for term, plist in plists:
+            if spent and spent + len(plist) > POSTINGS_BUDGET:
+                break
+            spent += len(plist)
             w = self.idf(term)
             for doc, tf_part in plist:
                 scores[doc] += w * tf_part
-        if not scores:
-            # Only common words in the query: fall back on them, so a vague ask still finds its topic.
-            for term in common:
-                w = self.idf(term)
-                for doc, tf_part in self.postings[term]:
-                    scores[doc] += w * tf_part
-        else:
-            # Common words still count for the candidates already found (cheap: a dict lookup each).
-            for term in common:
-                w = self.idf(term)
-                for doc, tf_part in self.postings[term]:
-                    if doc in scores:
-                        scores[doc] += w * tf_part
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return ranked[:k]
+        top = heapq.nlargest(k, zip(scores.values(), scores.keys(), strict=True))
+        return sorted(((doc, score) for score, doc in top), key=lambda item: (-item[1], item[0]))

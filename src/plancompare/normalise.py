@@ -7,6 +7,7 @@ topic still weighs them correctly.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -28,7 +29,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     tout tous toute toutes autre autres certains certaines plus moins tres bien deja
     cela celle celles celui ceux ici la-bas puis quand quel quelle quels quelles
     the of and to in for on with by an be is are as at or from that this which it its
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 # Words that carry an ask's form, not its content (« il est nécessaire de », « doit être », « Donner »,
@@ -43,7 +44,7 @@ FORM_WORDS: frozenset[str] = frozenset(
     avoir faire donner mettre prevoir permettre veiller cas egalement notamment enfin
     collectif associations_membres
     should must need needs can could may will would shall
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 _ELISION = re.compile(r"\b(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
@@ -82,19 +83,27 @@ def tokens(text: str, *, content_only: bool = False) -> list[str]:
     tokens); with `content_only`, the ask's form words (FORM_WORDS) are left out too."""
     out: list[str] = []
     for word in words(text):
-        for part in word.split("-") if not word[0].isdigit() else (word,):
-            if not part:
-                continue
-            folded = fold(part)
-            if folded in STOP_WORDS or (content_only and folded in FORM_WORDS):
-                continue
-            out.append(stem(part))
+        out.extend(_word_stems(word, content_only))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_stems(word: str, content_only: bool) -> tuple[str, ...]:
+    parts = word.split("-") if not word[0].isdigit() else (word,)
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        folded = fold(part)
+        if folded in STOP_WORDS or (content_only and folded in FORM_WORDS):
+            continue
+        out.append(stem(part))
+    return tuple(out)
 
 
 def with_bigrams(stems: list[str]) -> list[str]:
     """Stems plus adjacent-stem bigrams (« administr_ad », « test_osseux ») for multiword terms."""
-    return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+    return stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
 
 
 # --- sentences and passages --------------------------------------------------------------------
@@ -127,7 +136,7 @@ def sentences(text: str) -> list[str]:
 def passages(text: str) -> list[str]:
     """Sentences, bullet items and pairs of adjacent sentences (an ask may span two of them)."""
     sents = sentences(text)
-    return sents + [f"{a} {b}" for a, b in zip(sents, sents[1:], strict=False)]
+    return sents + [f"{a} {b}" for a, b in itertools.pairwise(sents)]
 
 
 # --- figures (for reasons.py) -------------------------------------------------------------------
