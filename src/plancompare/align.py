@@ -12,8 +12,11 @@ how much of the passage is about the ask. Stems that differ only by derivation (
 from __future__ import annotations
 
 import itertools
+import multiprocessing as mp
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,7 +36,7 @@ TOPIC_WEIGHT = 0.35
 REFINED_MEASURES = 3
 # A proposal about base measure N is read in its context: next measures that continue N get this
 # share of their measure-level score (0-100) added to the proposal's passage score.
-CONTEXT_PRIOR = 0.3
+CONTEXT_PRIOR = 0.5
 PRIOR_CANDIDATES = 3
 
 
@@ -352,3 +355,34 @@ class Aligner:
             )
         out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
         return out
+
+
+# --- many queries at once ------------------------------------------------------------------------
+
+PARALLEL_FROM = 400  # below this many queries, starting processes costs more than it saves
+_SHARED: Aligner | None = None
+
+
+def _align_chunk(chunk: list[tuple[Query, dict[int, float] | None]]) -> list[list[Candidate]]:
+    assert _SHARED is not None
+    return [_SHARED.align(q, prior=p) for q, p in chunk]
+
+
+def align_many(
+    aligner: Aligner, items: list[tuple[Query, dict[int, float] | None]], workers: int | None = None
+) -> list[list[Candidate]]:
+    """`aligner.align` for every (query, prior), in order; large batches are split over processes
+    (forked, so the index is shared, not copied). Results do not depend on the number of workers."""
+    global _SHARED
+    n_workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if n_workers <= 1 or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return [aligner.align(q, prior=p) for q, p in items]
+    size = -(-len(items) // n_workers)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    _SHARED = aligner
+    try:
+        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context("fork")) as pool:
+            parts = list(pool.map(_align_chunk, chunks))
+    finally:
+        _SHARED = None
+    return [cands for part in parts for cands in part]

@@ -54,9 +54,9 @@ def observe(base: Side, next_side: Side, labels: Labels) -> list[Observation]:
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
     out = []
-    for p in proposals:
-        number = p.measure if p.measure is not None else -1
-        query, cands = proposal_candidates(aligner, p, base_by_number.get(number), priors.get(number))
+    for p, (query, cands) in zip(
+        proposals, proposal_candidates(aligner, proposals, base_by_number, priors), strict=True
+    ):
         best = cands[0] if cands else None
         changes = bool(best and change_reasons(query.whole.text, best.passage, by_number.get(best.measure)))
         gold, gold_measures = labels.proposals[p.id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import __version__
-from .align import Aligner, Candidate, Query
+from .align import Aligner, Candidate, Query, align_many
 from .classify import proposal_verdict
 from .config import MatchConfig
 from .corpus import Side
@@ -44,13 +44,20 @@ def _proposals(base: Side) -> list[Proposal]:
 
 
 def proposal_candidates(
-    aligner: Aligner, proposal: Proposal, base_measure: Measure | None, prior: list[Candidate] | None
-) -> tuple[Query, list[Candidate]]:
-    """The proposal read in the context of its base measure: the measure's words are its topic,
+    aligner: Aligner,
+    proposals: list[Proposal],
+    base_measures: dict[int, Measure],
+    priors: dict[int, list[Candidate]],
+) -> list[tuple[Query, list[Candidate]]]:
+    """Each proposal read in the context of its base measure: the measure's words are its topic,
     and the next measures that continue it are candidates ranked up."""
-    topic = f"{base_measure.title}. {base_measure.text}" if base_measure is not None else None
-    query = aligner.query(proposal.text, topic=topic)
-    return query, aligner.align(query, prior={c.measure: c.score for c in prior or []})
+    items: list[tuple[Query, dict[int, float] | None]] = []
+    for p in proposals:
+        base_measure = base_measures.get(p.measure) if p.measure is not None else None
+        topic = f"{base_measure.title}. {base_measure.text}" if base_measure is not None else None
+        prior = priors.get(p.measure, []) if p.measure is not None else []
+        items.append((aligner.query(p.text, topic=topic), {c.measure: c.score for c in prior}))
+    return list(zip([q for q, _ in items], align_many(aligner, items), strict=True))
 
 
 def judge_proposal(
@@ -70,13 +77,10 @@ def judge_proposal(
     return verdict, (best.score if best else 0.0), kept, reasons
 
 
-def measure_candidates(aligner: Aligner, measure: Measure) -> list[Candidate]:
-    """A base measure against the next measures: all its sentences count alike."""
-    return aligner.align(aligner.query(f"{measure.title}.\n\n{measure.text}", asks=False))
-
-
 def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, list[Candidate]]:
-    return {m.number: measure_candidates(aligner, m) for m in base_measures}
+    """Each base measure against the next measures (all its sentences count alike)."""
+    queries = [(aligner.query(f"{m.title}.\n\n{m.text}", asks=False), None) for m in base_measures]
+    return {m.number: cands for m, cands in zip(base_measures, align_many(aligner, queries), strict=True)}
 
 
 def judge_measures(
@@ -134,9 +138,8 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
     results: list[ProposalResult] = []
-    for p in proposals:
-        number = p.measure if p.measure is not None else -1
-        query, cands = proposal_candidates(aligner, p, base_by_number.get(number), priors.get(number))
+    aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    for p, (query, cands) in zip(proposals, aligned, strict=True):
         verdict, score, kept, reasons = judge_proposal(query, cands, next_by_number, cfg)
         results.append(
             ProposalResult(
