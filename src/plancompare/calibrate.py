@@ -152,11 +152,12 @@ def fit_measures(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig) 
         return cfg, 0.0
     texts = [p.text for p in _proposals(base)] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next_side.plan.measures, texts)
+    priors = measure_priors(aligner, base.plan.measures)
     best = (-1.0, cfg)
     for successor in range(10, 72, 2):
         for kept in range(successor, 92, 2):
             trial = replace(cfg, successor=float(successor), kept=float(kept))
-            results, _ = judge_measures(aligner, base.plan.measures, trial)
+            results, _ = judge_measures(aligner, base.plan.measures, trial, priors)
             right = sum(labels.measures.get(r.number, ("", ()))[0] == r.verdict for r in results)
             share = right / len(labels.measures)
             if share > best[0] + 1e-12:

@@ -108,8 +108,8 @@ def plan_of_review(review: Review, title: str | None = None) -> Plan:
 
 # --- language ------------------------------------------------------------------------------------
 
-_FR = frozenset("le la les des du de et est une un dans pour sur au aux que qui".split())
-_EN = frozenset("the of and to in for is on with that by be are as an".split())
+_FR = frozenset("le la les des du de et est une un dans pour sur au aux que qui".split())  # noqa: SIM905
+_EN = frozenset("the of and to in for is on with that by be are as an".split())  # noqa: SIM905
 
 
 def guess_language(texts: list[str]) -> str | None:
