@@ -33,7 +33,7 @@ Progressor = Callable[[str, int, int], None]
 def progress_bar() -> Iterator[Progressor]:
     """A progress bar on stderr while PDFs are parsed (silent when stderr is not a terminal)."""
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # file names may hold [brackets]
         BarColumn(),
         MofNCompleteColumn(),
         console=err_console,
