@@ -73,3 +73,31 @@ def test_the_asked_body_among_the_measure_pilots_is_no_actor_change() -> None:
         )
         == []
     )
+
+
+def test_a_negated_possibility_is_a_constraint_not_a_weakening() -> None:
+    assert (
+        codes(
+            "Il faut que tout retour tienne compte de l’intérêt supérieur de l’enfant.",
+            "Aucun retour ne pourra être envisagé sans une évaluation de l’intérêt supérieur de l’enfant.",
+        )
+        == []
+    )
+
+
+def test_a_legal_term_is_not_a_hedge() -> None:
+    assert (
+        codes(
+            "La remise du récépissé doit être harmonisée.",
+            "Les conditions de remise du récépissé du délai de réflexion seront unifiées.",
+        )
+        == []
+    )
+
+
+def test_two_forms_named_where_all_were_asked_is_still_narrower() -> None:
+    reasons = codes(
+        "Déconnecter l’identification de la plainte pour toute forme d’exploitation.",
+        "L’identification sans plainte, ouverte à l’exploitation sexuelle, sera étendue au travail forcé.",
+    )
+    assert reasons == [("scope", "toute forme", "exploitation sexuelle")]

@@ -42,11 +42,14 @@ _STRONG = re.compile(
 )
 _WEAK = re.compile(
     r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|"
-    r"experiment\w*|etudi(?:er|era|eront)|une etude|reflexion|envisag\w*|site[s]? pilote[s]?|"
+    r"experiment\w*|etudi(?:er|era|eront)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|"
+    r"une reflexion sera|groupe de reflexion|envisag\w*|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en priorite|"
     r"may|might|could|pilot|where appropriate|case by case)\b"
 )
+# « ne pourra ... sans », « aucun ... ne pourra »: a negated possibility is a constraint, not a weakening.
+_NEGATED = re.compile(r"(?:\bne\b|\bn'|\baucun\w*|\bjamais\b)[^.;:]{0,30}$")
 
 
 # An ask that itself asks for a possibility (« donner la possibilité de ») is met by a « pourra ».
@@ -57,7 +60,10 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
     """An obligation asked, a possibility or an experiment given."""
     folded_ask = fold(ask)
     strong = _STRONG.search(folded_ask) or _ASK_WORD.search(folded_ask)
-    weak = _WEAK.search(fold(passage))
+    folded_passage = fold(passage)
+    weak = next(
+        (m for m in _WEAK.finditer(folded_passage) if not _NEGATED.search(folded_passage[: m.start()])), None
+    )
     if strong is None or weak is None:
         return []
     if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
@@ -168,7 +174,7 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
     if _ALL_FORMS.search(folded):
         return []
     forms = {m.group(1) for m in _ONE_FORM.finditer(folded)}
-    if len(forms) != 1:
+    if not 1 <= len(forms) <= 2:  # three forms or more listed: the passage is broad, not narrowed
         return []
     narrow = _ONE_FORM.search(folded)
     assert narrow is not None
@@ -177,7 +183,7 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
             code="scope",
             base=_quote(ask, wide.start(), wide.end()),
             next=_quote(passage, narrow.start(), narrow.end()),
-            detail="all forms of trafficking were asked; the next plan covers one",
+            detail="all forms of trafficking were asked; the next plan names only some",
         )
     ]
 
