@@ -26,7 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from plancompare.align import Aligner, align_many
-from plancompare.calibrate import Observation, cross_validate, observe
+from plancompare.calibrate import Observation, cross_validate, fit, observe, predict, score
 from plancompare.corpus import Side, load_side
 from plancompare.diff import _proposals
 from plancompare.labels import load_labels
@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--base", type=Path, default=ROOT / "corpora/2014-2016")
     ap.add_argument("--next", dest="nxt", type=Path, default=ROOT / "corpora/next")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--heldout", type=Path, default=ROOT / "corpora/heldout")
+    ap.add_argument("--heldout-labels", type=Path, default=ROOT / "corpora/heldout/src/labels.yaml")
     ap.add_argument("--sizes", default="200,2000,5000")
     ap.add_argument(
         "--cdist-max", type=int, default=2000, help="run cdist up to this N; above, extrapolate by pairs"
@@ -164,6 +166,24 @@ def main(argv: list[str] | None = None) -> int:
         figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
         print(f"{name:28} {figures}  ({per})")
     print(f"({len(rows[-1][1])} labelled proposals)\n")
+
+    if args.heldout.exists() and args.heldout_labels.exists():
+        # Generalisation: thresholds fit on all of LABELS, figures on another draft never tuned on.
+        held = load_side(args.heldout)
+        held_labels = load_labels(args.heldout_labels)
+        print(f"Held-out draft {args.heldout.name}: thresholds fit on all of the labels above")
+        held_rows = [
+            tfidf_observations(base, held, held_labels),
+            rapidfuzz_observations(base, held, held_labels),
+            observe(base, held, held_labels),
+        ]
+        for (name, obs, use_changes), held_obs in zip(rows, held_rows, strict=True):
+            match, adopt = fit(obs, use_changes)
+            s = score(held_obs, [predict(o, match, adopt, use_changes) for o in held_obs])
+            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ("adopted", "changed", "dropped"))
+            figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
+            print(f"{name:28} {figures}  ({per})")
+        print(f"({len(held_rows[-1])} labelled proposals)\n")
 
     print("Throughput: N synthetic proposals × N synthetic measures (seconds)")
     print(f"{'N':>6} {'pairs':>12} {'plancompare':>12} {'rapidfuzz cdist':>16}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancompare.align import Aligner, is_ask
+from plancompare.align import PARALLEL_FROM, Aligner, align_many, is_ask
 from plancompare.models import Measure
 
 LONG = Measure(
@@ -68,3 +68,18 @@ def test_the_ask_weighs_more_than_its_context() -> None:
         "Le Collectif demande que la domiciliation des victimes soit financée."
     )
     assert al.align(al.query(text))[0].measure == 8
+
+
+def test_batches_give_the_same_candidates_with_one_or_two_processes() -> None:
+    measures = [
+        Measure(
+            number=i + 1, title=f"Mesure {i + 1}", text=f"{LONG.text} Sujet numéro {i} : domiciliation {i}."
+        )
+        for i in range(30)
+    ]
+    al = Aligner(measures)
+    items = [
+        (al.query(f"Financer la domiciliation {i} des victimes mineures."), None)
+        for i in range(PARALLEL_FROM)
+    ]
+    assert align_many(al, items, workers=2) == align_many(al, items, workers=1)
