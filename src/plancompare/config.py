@@ -12,20 +12,21 @@ from .output import write_atomic
 
 @dataclass(frozen=True)
 class MatchConfig:
-    """Scores are 0-100 (align.py). Defaults are general-purpose values, not fit to one corpus."""
+    """Scores are 0-100 (align.py). The defaults are round values in the range calibration gives
+    on the bundled sample (which the held-out draft confirms); `plancompare calibrate` fits your own."""
 
     # A proposal is taken up (adopted or changed) when its best score reaches `match`.
-    match: float = 42.0
+    match: float = 20.0
     # Taken up and scoring at least `adopt`, with no change reason: adopted; else changed.
-    adopt: float = 62.0
+    adopt: float = 30.0
     # Dropped proposals scoring at least `topic` share the topic but not the ask (« topic-only »).
-    topic: float = 25.0
+    topic: float = 12.0
     # Other next measures are listed as matches when they score at least `relative` × the best.
     relative: float = 0.85
     # A base measure continues into a next measure scoring at least `successor` (and `relative`
     # × its best); with one successor scoring at least `kept` it is kept, else revised.
-    successor: float = 30.0
-    kept: float = 55.0
+    successor: float = 16.0
+    kept: float = 32.0
     # The file these came from (its name only: results carry no absolute paths).
     source: str | None = field(default=None, compare=False)
 
