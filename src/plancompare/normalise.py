@@ -7,7 +7,6 @@ topic still weighs them correctly.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -101,11 +100,6 @@ def _word_stems(word: str, content_only: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def with_bigrams(stems: list[str]) -> list[str]:
-    """Stems plus adjacent-stem bigrams (« administr_ad », « test_osseux ») for multiword terms."""
-    return stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
-
-
 # --- sentences and passages --------------------------------------------------------------------
 
 _BULLET = re.compile(r"(?:^|\s)[•▪●◦■□➢►‣*]\s*|(?:^|\n)\s*[-–—]\s*", re.UNICODE)
@@ -131,12 +125,6 @@ def sentences(text: str) -> list[str]:
                 elif sent:
                     out.append(sent)
     return out
-
-
-def passages(text: str) -> list[str]:
-    """Sentences, bullet items and pairs of adjacent sentences (an ask may span two of them)."""
-    sents = sentences(text)
-    return sents + [f"{a} {b}" for a, b in itertools.pairwise(sents)]
 
 
 # --- figures (for reasons.py) -------------------------------------------------------------------
