@@ -19,6 +19,9 @@ from .models import (
     NextMeasure,
     Proposal,
     ProposalResult,
+    ProposalVerdict,
+    Reason,
+    Settings,
 )
 from .reasons import change_reasons
 
@@ -62,10 +65,10 @@ def proposal_candidates(
 
 def judge_proposal(
     query: Query, cands: list[Candidate], next_by_number: dict[int, Measure], cfg: MatchConfig
-) -> tuple[str, float, list[Candidate], list]:
+) -> tuple[ProposalVerdict, float, list[Candidate], list[Reason]]:
     """(verdict, score, matched candidates, reasons) of one proposal."""
     best = cands[0] if cands else None
-    change = []
+    change: list[Reason] = []
     if best is not None and best.score >= cfg.match:
         change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
     verdict, reasons = proposal_verdict(best, change, cfg)
@@ -146,8 +149,8 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
                 id=p.id,
                 measure=p.measure,
                 text=p.text,
-                verdict=verdict,  # type: ignore[arg-type]
-                engine_verdict=verdict,  # type: ignore[arg-type]
+                verdict=verdict,
+                engine_verdict=verdict,
                 score=score,
                 matches=[_match(c) for c in kept],
                 reasons=reasons,
@@ -174,7 +177,5 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     )
 
 
-def _settings(cfg: MatchConfig):  # -> Settings
-    from .models import Settings
-
+def _settings(cfg: MatchConfig) -> Settings:
     return Settings(plancompare=__version__, engine=ENGINE, thresholds=cfg.thresholds(), config=cfg.source)
