@@ -58,13 +58,14 @@ def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
 
     vecs = [vec(d) for d in docs]
     out = []
+    gold_of = labels.resolve(_proposals(base))
     for p in _proposals(base):
-        if p.id not in labels.proposals:
+        if p.id not in gold_of:
             continue
         q = vec(p.text)
         sims = [sum(q.get(w, 0.0) * x for w, x in v.items()) for v in vecs]
         i = max(range(n), key=lambda j: (sims[j], -j))
-        gold, gold_measures = labels.proposals[p.id]
+        gold, gold_measures = gold_of[p.id]
         out.append(Observation(p.id, gold, gold_measures, 100 * sims[i], nxt.plan.measures[i].number, False))
     return out
 
@@ -72,12 +73,13 @@ def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
 def rapidfuzz_observations(base: Side, nxt: Side, labels) -> list[Observation]:
     docs = [f"{m.title}\n{m.text}" for m in nxt.plan.measures]
     out = []
+    gold_of = labels.resolve(_proposals(base))
     for p in _proposals(base):
-        if p.id not in labels.proposals:
+        if p.id not in gold_of:
             continue
         best = process.extractOne(p.text, docs, scorer=fuzz.token_set_ratio, processor=str.lower)
         assert best is not None
-        gold, gold_measures = labels.proposals[p.id]
+        gold, gold_measures = gold_of[p.id]
         out.append(Observation(p.id, gold, gold_measures, best[1], nxt.plan.measures[best[2]].number, False))
     return out
 

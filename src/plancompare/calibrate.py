@@ -47,7 +47,8 @@ def fold_of(key: str, k: int) -> int:
 
 
 def observe(base: Side, next_side: Side, labels: Labels) -> list[Observation]:
-    proposals = [p for p in _proposals(base) if p.id in labels.proposals]
+    gold_of = labels.resolve(_proposals(base))
+    proposals = [p for p in _proposals(base) if p.id in gold_of]
     texts = [p.text for p in _proposals(base)] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next_side.plan.measures, texts)
     by_number = {m.number: m for m in next_side.plan.measures}
@@ -59,7 +60,7 @@ def observe(base: Side, next_side: Side, labels: Labels) -> list[Observation]:
     ):
         best = cands[0] if cands else None
         changes = bool(best and change_reasons(query.whole.text, best.passage, by_number.get(best.measure)))
-        gold, gold_measures = labels.proposals[p.id]
+        gold, gold_measures = gold_of[p.id]
         out.append(
             Observation(
                 p.id,
