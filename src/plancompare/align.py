@@ -12,9 +12,11 @@ how much of the passage is about the ask. Stems that differ only by derivation (
 from __future__ import annotations
 
 import itertools
+import math
 import multiprocessing as mp
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -38,6 +40,10 @@ REFINED_MEASURES = 3
 # share of their measure-level score (0-100) added to the proposal's passage score.
 CONTEXT_PRIOR = 0.5
 PRIOR_CANDIDATES = 3
+# Candidates are also ranked up by the TF-IDF cosine (0-100) of the whole proposal with the whole
+# measure: an answer is sometimes spread over a measure's sentences, which passages alone miss.
+# It ranks candidates; it does not enter the score that verdicts are decided from.
+MEASURE_WEIGHT = 1.0
 
 
 @lru_cache(maxsize=100_000)
@@ -121,7 +127,7 @@ class Query:
 class Candidate:
     measure: int
     score: float  # 0-100: how well the passage answers the ask
-    rank: float  # score plus the base measure's context prior: what candidates are ordered by
+    rank: float  # score plus context prior and whole-measure cosine: what candidates are ordered by
     passage: str
     base_passage: str
     coverage: float  # share of the ask's weight found in the passage, 0-1
@@ -133,6 +139,20 @@ class _NextMeasure:
     number: int
     passages: list[Unit]
     masses: list[float] = field(default_factory=list)  # IDF mass of each passage
+    vector: dict[str, float] = field(default_factory=dict)  # whole measure, TF-IDF, unit length
+
+
+def _unit_vector(counts: Counter[str], idf: Idf) -> dict[str, float]:
+    weights = {t: n * idf(t) for t, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def _stem_counts(texts: Iterable[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_cut_stems(text))
+    return counts
 
 
 @dataclass
@@ -173,8 +193,9 @@ class Aligner:
         self.idf = Idf([u.terms for u in sentence_units] + base_units)
         self.index = SentenceIndex([sorted(u.terms) for u in sentence_units], self.idf)
         self._mass: dict[frozenset[str], float] = {}
-        for nm in self.measures:
+        for nm, m in zip(self.measures, measures, strict=True):
             nm.masses = [self.mass(p.terms) for p in nm.passages]
+            nm.vector = _unit_vector(_stem_counts([m.title, *sentences(m.text)]), self.idf)
 
     def mass(self, ts: frozenset[str]) -> float:
         value = self._mass.get(ts)
@@ -300,7 +321,13 @@ class Aligner:
                 owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
         weights = [self._weights(u.terms, query.topic) for u in query.units]
         whole_weights = self._weights(query.whole.terms, query.topic)
-        bonus_of = prior or {}
+        q_vector = _unit_vector(_stem_counts(u.text for u in query.units), self.idf)
+        bonus_of: dict[int, float] = {}
+        for owner in owners:
+            m = self.measures[owner]
+            cosine = sum(w * m.vector.get(t, 0.0) for t, w in q_vector.items())
+            context = CONTEXT_PRIOR * (prior or {}).get(m.number, 0.0)
+            bonus_of[m.number] = context + MEASURE_WEIGHT * 100 * cosine
         scored: list[_Scored] = []
         for owner in owners:
             m = self.measures[owner]
@@ -318,9 +345,7 @@ class Aligner:
                 sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
             scored.append(sc)
         # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
-        scored.sort(
-            key=lambda sc: (-(100 * sc.score + CONTEXT_PRIOR * bonus_of.get(self._number(sc), 0.0)), sc.owner)
-        )
+        scored.sort(key=lambda sc: (-(100 * sc.score + bonus_of[self._number(sc)]), sc.owner))
         for sc in scored[:REFINED_MEASURES]:
             m = self.measures[sc.owner]
             weighted = 0.0
@@ -346,7 +371,7 @@ class Aligner:
                 Candidate(
                     measure=m.number,
                     score=round(100 * sc.score, 1),
-                    rank=round(100 * sc.score + CONTEXT_PRIOR * bonus_of.get(m.number, 0.0), 1),
+                    rank=round(100 * sc.score + bonus_of[m.number], 1),
                     passage=p_unit.text,
                     base_passage=q_unit.text,
                     coverage=round(recall, 3),
