@@ -101,3 +101,44 @@ def test_two_forms_named_where_all_were_asked_is_still_narrower() -> None:
         "L’identification sans plainte, ouverte à l’exploitation sexuelle, sera étendue au travail forcé.",
     )
     assert reasons == [("scope", "toute forme", "exploitation sexuelle")]
+
+
+def test_must_be_able_to_is_an_obligation_met_weaker_by_may() -> None:
+    assert codes(
+        "Les victimes doivent pouvoir bénéficier d’une mise à l’abri.",
+        "La personne pourra, le cas échéant, bénéficier d’une mise à l’abri.",
+    ) == [("modality", "doivent", "pourra")]
+
+
+def test_asking_for_a_possibility_is_met_by_may() -> None:
+    assert (
+        codes(
+            "Donner aux associations la possibilité de saisir le préfet.",
+            "Les associations pourront saisir le préfet.",
+        )
+        == []
+    )
+
+
+def test_the_whole_territory_asked_some_regions_given() -> None:
+    assert codes(
+        "Une prise en charge du psychotraumatisme sur l’ensemble du territoire.",
+        "Dix centres régionaux de prise en charge du psychotraumatisme seront désignés.",
+    ) == [("scope", "l’ensemble du territoire", "Dix centres régionaux")]
+
+
+def test_an_unconditional_right_asked_a_condition_given() -> None:
+    assert codes(
+        "Le titre de séjour doit être délivré sans condition aux victimes.",
+        "Le titre de séjour sera délivré aux victimes qui déposent plainte.",
+    ) == [("scope", "sans condition", "aux victimes qui")]
+
+
+def test_the_same_reach_is_no_scope_reason() -> None:
+    assert (
+        codes(
+            "Le titre de séjour doit être délivré sans condition aux victimes.",
+            "Le titre de séjour sera délivré sans condition à toutes les victimes.",
+        )
+        == []
+    )

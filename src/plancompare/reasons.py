@@ -45,7 +45,7 @@ _WEAK = re.compile(
     r"experiment\w*|etudi(?:er|era|eront)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|"
     r"une reflexion sera|groupe de reflexion|envisag\w*|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
-    r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en priorite|"
+    r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|"
     r"may|might|could|pilot|where appropriate|case by case)\b"
 )
 # « ne pourra ... sans », « aucun ... ne pourra »: a negated possibility is a constraint, not a weakening.
@@ -53,7 +53,11 @@ _NEGATED = re.compile(r"(?:\bne\b|\bn'|\baucun\w*|\bjamais\b)[^.;:]{0,30}$")
 
 
 # An ask that itself asks for a possibility (« donner la possibilité de ») is met by a « pourra ».
-_ASKS_POSSIBILITY = re.compile(r"\b(possibilit\w*|pouvoir|pourr\w*|peu(?:t|vent)|faculte|option)\b")
+# « doivent pouvoir bénéficier » is an obligation (« must be able to »), not such an ask.
+_ASKS_POSSIBILITY = re.compile(
+    r"\b(possibilit\w*|(?<!doit )(?<!doivent )(?<!devrait )(?<!devraient )(?<!devront )(?<!devra )pouvoir|"
+    r"pourr\w*|peu(?:t|vent)|faculte|option)\b"
+)
 
 
 def modality_reasons(ask: str, passage: str) -> list[Reason]:
@@ -188,12 +192,74 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
     ]
 
 
+# Where: the whole territory asked, some places given.
+_EVERYWHERE = re.compile(
+    r"\b(tout le territoire|l'ensemble du territoire|territoire national|chaque (?:departement|region|ville)|"
+    r"tous les departements|toutes les regions|partout|dans toute la france|sur tout le territoire|"
+    r"nationwide|every (?:region|county))\b"
+)
+_SOME_PLACES = re.compile(
+    r"\b((?:dans|sur) (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|certains|plusieurs|\d+) "
+    r"(?:departements|regions|sites|villes|territoires|ressorts)|"
+    r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
+    r"(?:centres|poles|plateformes|referents?) regiona\w*|"
+    r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions)\b"
+)
+# On what terms: unconditionally or systematically asked, on a condition given.
+_UNCONDITIONAL = re.compile(
+    r"\b(sans condition\w*|sans (?:aucune|autre) condition|inconditionnel\w*|systemati\w*|automatique\w*|"
+    r"de plein droit|quelle que soit|qu'elles? (?:aie|soie)nt|unconditional\w*|automatic\w*)\b"
+)
+_CONDITION = re.compile(
+    r"\b(sous reserve (?:de|d'|que)|a condition (?:de|d'|que)|"
+    r"(?:a|aux) (?:la )?(?:seule?s? )?(?:victimes?|personnes?) qui|"
+    r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
+    r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to)\b"
+)
+
+
+def _scope_pair(
+    ask: str, passage: str, wide_re: re.Pattern[str], narrow_re: re.Pattern[str], detail: str
+) -> list[Reason]:
+    folded_ask, folded_passage = fold(ask), fold(passage)
+    wide = wide_re.search(folded_ask)
+    if wide is None or wide_re.search(folded_passage):
+        return []
+    narrowing = narrow_re.finditer(folded_passage)
+    narrow = next((m for m in narrowing if not _NEGATED.search(folded_passage[: m.start()])), None)
+    if narrow is None:
+        return []
+    return [
+        Reason(
+            code="scope",
+            base=_quote(ask, wide.start(), wide.end()),
+            next=_quote(passage, narrow.start(), narrow.end()),
+            detail=detail,
+        )
+    ]
+
+
+def territory_reasons(ask: str, passage: str) -> list[Reason]:
+    """The whole territory asked, some départements, regions or pilot sites given."""
+    return _scope_pair(
+        ask, passage, _EVERYWHERE, _SOME_PLACES, "the whole territory was asked; the next plan covers some"
+    )
+
+
+def condition_reasons(ask: str, passage: str) -> list[Reason]:
+    """An unconditional or systematic measure asked, a conditional one given."""
+    return _scope_pair(
+        ask, passage, _UNCONDITIONAL, _CONDITION, "it was asked without conditions; the next plan sets one"
+    )
+
+
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
+    scope = scope_reasons(ask, passage) or territory_reasons(ask, passage) or condition_reasons(ask, passage)
     return [
         *figure_reasons(ask, passage),
         *modality_reasons(ask, passage),
         *actor_reasons(ask, passage, measure),
-        *scope_reasons(ask, passage),
+        *scope[:1],
     ]
 
 
