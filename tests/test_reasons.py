@@ -142,3 +142,13 @@ def test_the_same_reach_is_no_scope_reason() -> None:
         )
         == []
     )
+
+
+def test_words_the_passage_lacks_are_named_without_auxiliaries() -> None:
+    from plancompare.align import PREFIX
+    from plancompare.normalise import stem
+    from plancompare.reasons import surface_words
+
+    ask = "Il faut que les associations soient associées et que l’État y mette les moyens."
+    lacking = tuple(stem(w)[:PREFIX] for w in ("soient", "mette", "moyens", "associations"))
+    assert surface_words(ask, lacking, PREFIX) == ["moyens", "associations"]

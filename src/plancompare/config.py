@@ -16,11 +16,11 @@ class MatchConfig:
     on the bundled sample (which the held-out draft confirms); `plancompare calibrate` fits your own."""
 
     # A proposal is taken up (adopted or changed) when its best score reaches `match`.
-    match: float = 20.0
+    match: float = 18.0
     # Taken up and scoring at least `adopt`, with no change reason: adopted; else changed.
-    adopt: float = 30.0
+    adopt: float = 22.0
     # Dropped proposals scoring at least `topic` share the topic but not the ask (« topic-only »).
-    topic: float = 12.0
+    topic: float = 11.0
     # Other next measures are listed as matches when they score at least `relative` × the best.
     relative: float = 0.85
     # A base measure continues into a next measure scoring at least `successor` (and `relative`

@@ -107,13 +107,13 @@ ACTORS: dict[str, str] = {
     r"prefe(?:t|ts|ture|tures|ctoral)": "préfet",
     r"inspect(?:eurs?|ion) du travail": "inspection du travail",
     r"parquets?|procureurs?": "parquet",
-    r"magistrats?|juges?|juridictions?": "magistrats",
+    r"magistrats?|magistrature|juges?|juridictions?": "magistrats",
     r"police|gendarmerie|services d.enquete|enqueteurs?|forces de l.ordre|ocrteh|oclti": "police",
     r"ofpra|cnda": "OFPRA",
     r"ofii": "OFII",
     r"aide sociale a l.enfance|ase|conseils? departementa\w*|departements": "départements (ASE)",
     r"collectivites territoriales|communes|maires?": "collectivités",
-    r"education nationale|ecoles?|etablissements scolaires": "éducation nationale",
+    r"education nationale|ecoles?|etablissements scolaires|enseignants?|professeurs?": "éducation nationale",
     r"agences? regionales? de sante|ars|hopita\w*": "santé",
     r"douanes?": "douanes",
     r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
@@ -263,10 +263,25 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
     ]
 
 
+# Forms of auxiliaries and light verbs (« soient », « mette », « s'agir », « mise en œuvre »), adverbs
+# and prepositions (« parmi », « toujours »), and the words of « traite des êtres humains »: they
+# still count in matching, but are not worth naming as words of the ask that the passage lacks.
+_LIGHT_WORDS = frozenset(
+    """
+    soit soient sera seront serait seraient ait aient aura auront aurait auraient fait font fera feront
+    ferait mette mettent met agir agit agissant oeuvre etre etres humains semble vu etant
+    parmi aupres toujours souvent simplement seulement toutefois neanmoins cependant exemple aucun aucune
+    """.split()  # noqa: SIM905
+)
+
+
 def surface_words(text: str, stems: tuple[str, ...], prefix: int) -> list[str]:
-    """The words of `text` whose (cut) stems are in `stems`, in the order of `stems`."""
+    """The words of `text` whose (cut) stems are in `stems`, in the order of `stems` (auxiliaries and
+    light verbs left out)."""
     by_stem: dict[str, str] = {}
     for w in words(text):
+        if fold(w) in _LIGHT_WORDS:
+            continue
         key = stem(w)[:prefix] if w else ""
         by_stem.setdefault(key, w)
     return [by_stem[s] for s in stems if s in by_stem]
