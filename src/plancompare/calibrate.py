@@ -13,9 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .align import Aligner
+from .assign import claims
 from .config import MatchConfig
 from .corpus import Side
-from .diff import _proposals, judge_measures, measure_priors, proposal_candidates
+from .diff import _proposals, effective, judge_measures, measure_priors, proposal_candidates
 from .labels import PROPOSAL_VERDICTS, Labels
 from .reasons import change_reasons
 
@@ -46,19 +47,25 @@ def fold_of(key: str, k: int) -> int:
     return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") % k
 
 
-def observe(base: Side, next_side: Side, labels: Labels) -> list[Observation]:
-    gold_of = labels.resolve(_proposals(base))
-    proposals = [p for p in _proposals(base) if p.id in gold_of]
-    texts = [p.text for p in _proposals(base)] + [f"{m.title}. {m.text}" for m in base.plan.measures]
+def observe(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig | None = None) -> list[Observation]:
+    """What each labelled proposal's verdict is decided from (`cfg`: only `claimed` is read; the
+    thresholds that `fit` chooses are not)."""
+    cfg = cfg or MatchConfig()
+    # Every proposal is aligned (not only the labelled ones): they compete for passages (assign.py).
+    proposals = _proposals(base)
+    gold_of = labels.resolve(proposals)
+    texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next_side.plan.measures, texts)
     by_number = {m.number: m for m in next_side.plan.measures}
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
+    aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    claimed = claims(proposals, [cands for _, cands in aligned])
     out = []
-    for p, (query, cands) in zip(
-        proposals, proposal_candidates(aligner, proposals, base_by_number, priors), strict=True
-    ):
-        best = cands[0] if cands else None
+    for p, (query, cands) in zip(proposals, aligned, strict=True):
+        if p.id not in gold_of:
+            continue
+        best = effective(cands[0] if cands else None, claimed.get(p.id), cfg)
         changes = bool(best and change_reasons(query.whole.text, best.passage, by_number.get(best.measure)))
         gold, gold_measures = gold_of[p.id]
         out.append(

@@ -16,17 +16,20 @@ class MatchConfig:
     on the bundled sample (which the held-out draft confirms); `plancompare calibrate` fits your own."""
 
     # A proposal is taken up (adopted or changed) when its best score reaches `match`.
-    match: float = 18.0
+    match: float = 16.0
     # Taken up and scoring at least `adopt`, with no change reason: adopted; else changed.
     adopt: float = 22.0
     # Dropped proposals scoring at least `topic` share the topic but not the ask (« topic-only »).
-    topic: float = 11.0
+    topic: float = 10.0
     # Other next measures are listed as matches when they score at least `relative` × the best.
     relative: float = 0.85
     # A base measure continues into a next measure scoring at least `successor` (and `relative`
     # × its best); with one successor scoring at least `kept` it is kept, else revised.
     successor: float = 16.0
     kept: float = 32.0
+    # A proposal whose best passage answers another proposal better counts for this share of its
+    # score (assign.py).
+    claimed: float = 0.8
     # The file these came from (its name only: results carry no absolute paths).
     source: str | None = field(default=None, compare=False)
 

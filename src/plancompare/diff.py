@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from . import __version__
 from .align import Aligner, Candidate, Query, align_many
+from .assign import Claim, claims
 from .classify import proposal_verdict
 from .config import MatchConfig
 from .corpus import Side
@@ -63,19 +65,41 @@ def proposal_candidates(
     return list(zip([q for q, _ in items], align_many(aligner, items), strict=True))
 
 
+def effective(best: Candidate | None, claim: Claim | None, cfg: MatchConfig) -> Candidate | None:
+    """The best candidate with the score the verdict is decided from (lowered when claimed)."""
+    if best is None or claim is None:
+        return best
+    return replace(best, score=round(best.score * cfg.claimed, 1))
+
+
 def judge_proposal(
-    query: Query, cands: list[Candidate], next_by_number: dict[int, Measure], cfg: MatchConfig
+    query: Query,
+    cands: list[Candidate],
+    next_by_number: dict[int, Measure],
+    cfg: MatchConfig,
+    claim: Claim | None = None,
 ) -> tuple[ProposalVerdict, float, list[Candidate], list[Reason]]:
-    """(verdict, score, matched candidates, reasons) of one proposal."""
-    best = cands[0] if cands else None
+    """(verdict, score, matched candidates, reasons) of one proposal; `claim`: another proposal
+    that its best passage answers better (assign.py)."""
+    best = effective(cands[0] if cands else None, claim, cfg)
     change: list[Reason] = []
     if best is not None and best.score >= cfg.match:
         change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
     verdict, reasons = proposal_verdict(best, change, cfg)
+    if claim is not None and best is not None and verdict != "adopted":
+        reasons.append(
+            Reason(
+                code="claimed",
+                next=claim.by,
+                detail=f"the passage answers {claim.by} better (score {claim.score:g}); "
+                f"score {cands[0].score:g} × {cfg.claimed:g}",
+            )
+        )
     if verdict == "dropped":
         kept = cands[:1]  # the nearest candidate, as evidence of why it was judged not taken up
     else:
-        floor = max(cfg.match, cfg.relative * best.score) if best else cfg.match
+        assert best is not None
+        floor = max(cfg.match, cfg.relative * cands[0].score)
         kept = [c for c in cands if c.score >= floor][:MAX_MATCHES]
     return verdict, (best.score if best else 0.0), kept, reasons
 
@@ -142,8 +166,9 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     base_by_number = {m.number: m for m in base.plan.measures}
     results: list[ProposalResult] = []
     aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    claimed = claims(proposals, [cands for _, cands in aligned])
     for p, (query, cands) in zip(proposals, aligned, strict=True):
-        verdict, score, kept, reasons = judge_proposal(query, cands, next_by_number, cfg)
+        verdict, score, kept, reasons = judge_proposal(query, cands, next_by_number, cfg, claimed.get(p.id))
         results.append(
             ProposalResult(
                 id=p.id,

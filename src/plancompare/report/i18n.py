@@ -132,6 +132,7 @@ _REASONS = {
         "partial": "partielle",
         "no-match": "aucune mesure correspondante",
         "topic-only": "même thème seulement",
+        "claimed": "passage mieux repris par",
         "analyst": "analyste",
     },
     "en": {
@@ -142,6 +143,7 @@ _REASONS = {
         "partial": "partial",
         "no-match": "no matching measure",
         "topic-only": "same topic only",
+        "claimed": "passage answers better",
         "analyst": "analyst",
     },
 }
@@ -199,6 +201,8 @@ class Labels:
                 return name
             missing = "absent" if self.lang == "fr" else "missing"
             return f"{name}, {self.colon(missing)} {reason.base}"
+        if reason.code == "claimed":  # « passage mieux repris par : M01-P02 »
+            return f"{self.colon(name)} {reason.next}" if reason.next else name
         if reason.base is None and reason.next is None:
             return name
         quoted = reason.code in _QUOTED
