@@ -152,3 +152,24 @@ def test_words_the_passage_lacks_are_named_without_auxiliaries() -> None:
     ask = "Il faut que les associations soient associées et que l’État y mette les moyens."
     lacking = tuple(stem(w)[:PREFIX] for w in ("soient", "mette", "moyens", "associations"))
     assert surface_words(ask, lacking, PREFIX) == ["moyens", "associations"]
+
+
+def test_involvement_asked_consultation_given() -> None:
+    assert codes(
+        "Les associations doivent être étroitement associées à la campagne.",
+        "Les messages seront élaborés après consultation des associations.",
+    ) == [("modality", "associées", "consultation")]
+
+
+def test_state_funding_asked_a_call_for_projects_given() -> None:
+    assert codes(
+        "Des postes de médiateurs doivent être financés par l’État.",
+        "Trente postes de médiateurs seront attribués par un appel à projets.",
+    ) == [("modality", "financés", "appel à projets")]
+
+
+def test_all_of_the_funds_asked_a_share_given() -> None:
+    assert codes(
+        "L’intégralité des avoirs saisis doit abonder le fonds pour les victimes.",
+        "Une part des avoirs confisqués abondera le fonds pour les victimes.",
+    ) == [("scope", "intégralité", "Une part")]

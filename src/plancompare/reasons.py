@@ -7,6 +7,7 @@ Each detector compares the proposal's ask with the next plan's passage that answ
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from .models import Measure, Reason
 from .normalise import figures, fold, stem, words
@@ -219,8 +220,14 @@ _CONDITION = re.compile(
 
 
 def _scope_pair(
-    ask: str, passage: str, wide_re: re.Pattern[str], narrow_re: re.Pattern[str], detail: str
+    ask: str,
+    passage: str,
+    wide_re: re.Pattern[str],
+    narrow_re: re.Pattern[str],
+    detail: str,
+    code: Literal["scope", "modality"] = "scope",
 ) -> list[Reason]:
+    """`wide_re` in the ask and not in the passage, `narrow_re` (not negated) in the passage."""
     folded_ask, folded_passage = fold(ask), fold(passage)
     wide = wide_re.search(folded_ask)
     if wide is None or wide_re.search(folded_passage):
@@ -231,7 +238,7 @@ def _scope_pair(
         return []
     return [
         Reason(
-            code="scope",
+            code=code,
             base=_quote(ask, wide.start(), wide.end()),
             next=_quote(passage, narrow.start(), narrow.end()),
             detail=detail,
@@ -253,11 +260,58 @@ def condition_reasons(ask: str, passage: str) -> list[Reason]:
     )
 
 
+# Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
+_INVOLVED = re.compile(
+    r"\b(associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
+    r"co-?elabor\w*|sieg\w*|involve\w*|take part)\b"
+)
+_CONSULTED = re.compile(
+    r"\b(consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|"
+    r"consulted|informed)\b"
+)
+# Funding asked, a call for projects, co-funding or constant means given.
+_FUNDING = re.compile(r"\b(financ\w*|budget\w*|moyens|credits|funding|funded)\b")
+_FUNDED_LESS = re.compile(
+    r"\b(appels? a projets|cofinanc\w*|co-financ\w*|a moyens constants|dans la limite des credits\w*|"
+    r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources)\b"
+)
+# All of something asked, a share of it given.
+_ALL_OF = re.compile(r"\b(integralite|totalite|l'ensemble des|all of the|the whole)\b")
+_SHARE_OF = re.compile(r"\b(une (?:part|partie|fraction|quote-part)|a hauteur de|a share|part of)\b")
+
+
+def involvement_reasons(ask: str, passage: str) -> list[Reason]:
+    """Being involved or associated asked; being consulted or informed given."""
+    return _scope_pair(
+        ask, passage, _INVOLVED, _CONSULTED, "involvement was asked; the next plan consults", code="modality"
+    )
+
+
+def funding_reasons(ask: str, passage: str) -> list[Reason]:
+    """Funding asked; a call for projects, co-funding or constant means given."""
+    return _scope_pair(
+        ask, passage, _FUNDING, _FUNDED_LESS, "funding was asked; the plan funds it less", code="modality"
+    )
+
+
+def share_reasons(ask: str, passage: str) -> list[Reason]:
+    """All of something asked; a share of it given."""
+    return _scope_pair(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
+
+
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
-    scope = scope_reasons(ask, passage) or territory_reasons(ask, passage) or condition_reasons(ask, passage)
+    scope = (
+        scope_reasons(ask, passage)
+        or territory_reasons(ask, passage)
+        or condition_reasons(ask, passage)
+        or share_reasons(ask, passage)
+    )
+    modality = (
+        modality_reasons(ask, passage) or involvement_reasons(ask, passage) or funding_reasons(ask, passage)
+    )
     return [
         *figure_reasons(ask, passage),
-        *modality_reasons(ask, passage),
+        *modality[:1],
         *actor_reasons(ask, passage, measure),
         *scope[:1],
     ]
