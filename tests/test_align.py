@@ -59,6 +59,13 @@ def test_asks_are_told_from_context() -> None:
     assert is_ask("Les associations devraient être associées.")
     assert not is_ask("En 2016, trente victimes ont été accueillies.")
     assert not is_ask("Entre 2014 et 2016, rien n’a changé.")
+    # Softer ways French reviews ask.
+    assert is_ask("Il appelle à ce que cette lutte soit déclarée Grande Cause Nationale.")
+    assert is_ask("Il serait aussi utile de mettre en place un système d’avertissement.")
+    assert is_ask("Il est important de prendre en compte les disparités territoriales.")
+    assert is_ask("Le Collectif veillera à ce que les campagnes portent sur toutes les formes.")
+    assert is_ask("La carte de séjour ne peut être soumise à la présentation du passeport.")
+    assert not is_ask("Le Collectif se réjouit de la création d’un premier plan.")
 
 
 def test_the_ask_weighs_more_than_its_context() -> None:

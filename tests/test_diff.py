@@ -115,3 +115,16 @@ def test_bundled_corpora_compare_deterministically_with_evidence(bundled: tuple[
         assert p.matches, p.id  # dropped ones carry their nearest candidate
         assert p.verdict == "adopted" or p.reasons, p.id
     assert "/" not in (result.base.source or "") and "/" not in (result.next.source or "")
+
+
+def test_a_statement_with_no_ask_is_flagged_for_the_analyst() -> None:
+    base = side(
+        [Measure(number=1, title="Héberger les victimes", text="Des places seront créées.")],
+        [
+            Proposal(id="M01-P01", measure=1, text="Le Collectif se réjouit de la création de places."),
+            Proposal(id="M01-P02", measure=1, text="Il faut créer 50 places d’hébergement."),
+        ],
+    )
+    result = compare(base, NEXT, CFG)
+    codes = {p.id: [r.code for r in p.reasons] for p in result.proposals}
+    assert "no-ask" in codes["M01-P01"] and "no-ask" not in codes["M01-P02"]

@@ -77,6 +77,9 @@ def _pair(a: Unit, b: Unit) -> Unit:
 _ASK = re.compile(
     r"\b(doi[st]|doivent|devr(?:ai[st]|aient|a|ont|ions)|il faut|faudrait|faut|necessaire|indispensable|"
     r"souhait\w*|demand\w*|recommand\w*|insist\w*|exig\w*|convient|importe|urge\w*|propos\w*|"
+    r"appel(?:le|lent|lons)? a|(?:serai(?:en)?t|(?:peu[tv]\w*|pourrai\w*) etre) (?:\w+ )?"
+    r"(?:utiles?|preferable|souhaitable|opportun)|il est (?:important|essentiel|urgent)|veill\w* a|besoin d|"
+    r"ne (?:peu[tv]\w*|doi\w*) (?:pas )?etre|oblig\w*|rappel\w* (?:l'importance|la necessite)|"
     r"should|must|need(?:s|ed)?|call\w* for|recommend\w*)\b"
 )
 _NOT_INFINITIVE = frozenset(
@@ -106,6 +109,9 @@ class Query:
     # Terms of the base measure the proposal comments on: its topic, not its ask. They count for
     # less in how much of the ask a passage covers, so sharing the topic is not taking up the ask.
     topic: frozenset[str] = frozenset()
+    # False when no sentence reads as an ask (praise, a statement of fact): every sentence then
+    # counts as the ask, and the verdict carries a « no-ask » reason for the analyst.
+    has_ask: bool = True
 
     @classmethod
     def of(cls, text: str, *, asks: bool = True) -> Query:
@@ -115,12 +121,13 @@ class Query:
         for i in range(1, len(flags)):
             if flags[i - 1] and not sents[i - 1].rstrip().endswith((".", "!", "?")):
                 flags[i] = True
-        if not any(flags):
+        has_ask = any(flags)
+        if not has_ask:
             flags = [True] * len(sents)
         units = [unit(s) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         ask_text = " ".join(s for s, f in zip(sents, flags, strict=True) if f)
-        return cls(units, weights, unit(ask_text))
+        return cls(units, weights, unit(ask_text), has_ask=has_ask)
 
 
 @dataclass(frozen=True)
@@ -214,7 +221,7 @@ class Aligner:
             return Unit(u.text, frozenset(t for t in u.terms if "_" not in t or t in vocab))
 
         topic_terms = frozenset(terms(topic)) if topic else frozenset()
-        return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole), topic_terms)
+        return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole), topic_terms, raw.has_ask)
 
     def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
         if not topic:

@@ -95,6 +95,10 @@ def judge_proposal(
                 f"score {cands[0].score:g} × {cfg.claimed:g}",
             )
         )
+    if not query.has_ask:
+        reasons.append(
+            Reason(code="no-ask", detail="no sentence reads as an ask: praise or a statement of fact?")
+        )
     if verdict == "dropped":
         kept = cands[:1]  # the nearest candidate, as evidence of why it was judged not taken up
     else:

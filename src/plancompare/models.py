@@ -125,7 +125,16 @@ class Reason(_Model):
     """A checkable reason for a verdict: « 6 mois » became « 1 an », « doit » became « pourra »."""
 
     code: Literal[
-        "figure", "modality", "actor", "scope", "partial", "no-match", "topic-only", "claimed", "analyst"
+        "figure",
+        "modality",
+        "actor",
+        "scope",
+        "partial",
+        "no-match",
+        "topic-only",
+        "claimed",
+        "no-ask",
+        "analyst",
     ]
     base: str | None = Field(default=None, description="What the base text says (words quoted from it).")
     next: str | None = Field(default=None, description="What the next plan says instead.")

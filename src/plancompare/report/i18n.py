@@ -133,6 +133,7 @@ _REASONS = {
         "no-match": "aucune mesure correspondante",
         "topic-only": "même thème seulement",
         "claimed": "passage mieux repris par",
+        "no-ask": "aucune demande repérée (constat ?)",
         "analyst": "analyste",
     },
     "en": {
@@ -144,6 +145,7 @@ _REASONS = {
         "no-match": "no matching measure",
         "topic-only": "same topic only",
         "claimed": "passage answers better",
+        "no-ask": "no ask found (a statement?)",
         "analyst": "analyst",
     },
 }
