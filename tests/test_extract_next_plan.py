@@ -79,3 +79,13 @@ def test_pages_are_in_order(plan: Plan) -> None:
     assert all(a is not None and b is not None and a <= b for a, b in pages)
     assert [a for a, _ in pages] == sorted(a for a, _ in pages)
     assert plan.measures[0].first_page is not None and plan.measures[0].first_page > 2  # after cover and TOC
+
+
+def test_a_cover_line_above_the_title_is_not_the_title() -> None:
+    # The held-out draft's cover reads « PREMIER MINISTRE » in smaller type above the title.
+    heldout = ROOT / "corpora" / "heldout" / "plan-2018-2020.pdf"
+    plan = extract(heldout)
+    assert isinstance(plan, Plan)
+    assert plan.title == (
+        "Plan national de mobilisation contre l’exploitation et la traite des êtres humains 2018-2020"
+    )

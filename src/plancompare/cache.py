@@ -22,7 +22,7 @@ from .models import Document, Plan, Review
 # Bump when a change to the extractor changes its output: old entries are then never read. The key
 # also holds a hash of the extractor's own source files, so an edited extractor never reads results
 # cached by an older one (during development, or after an upgrade that forgot the bump).
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _SOURCES = (
     "pdf.py",
     "layout.py",

@@ -405,22 +405,32 @@ def _finish(draft: _Draft) -> Measure:
 
 
 def document_title(layouts: list[PageLayout]) -> str | None:
-    """The first page's title: its first prominent lines (larger than the body text, or bold),
-    with the lines set right under them (a subtitle), up to the first wide vertical gap."""
+    """The first page's title: of the blocks of prominent lines (larger than the body text, else
+    bold; a block ends at a wide vertical gap), the one holding the largest type, up to four lines
+    (a subtitle set right under the title stays with it). A cover often carries a smaller line
+    above the title (« PREMIER MINISTRE », « RÉPUBLIQUE FRANÇAISE », a ministry): it is skipped."""
     if not layouts or not layouts[0].lines:
         return None
     lines = layouts[0].lines
     body = body_size([line for page in layouts[:5] for line in page.lines])
     picked: list[Line] = []
     for prominent in (lambda ln: ln.size >= body + 1.5, lambda ln: ln.bold):
+        blocks: list[list[Line]] = []
         for line in lines:
-            if heading_like(line) or len(picked) >= 4:
+            if heading_like(line):
                 break
-            if picked and (not prominent(line) or line.top - picked[-1].bottom > 0.8 * picked[-1].size):
-                break
-            if prominent(line):
-                picked.append(line)
-        if picked:
+            if not prominent(line):
+                blocks.append([])
+                continue
+            last = blocks[-1][-1] if blocks and blocks[-1] else None
+            if last is None or line.top - last.bottom > 0.8 * last.size:
+                blocks.append([line])
+            else:
+                blocks[-1].append(line)
+        blocks = [b for b in blocks if b]
+        if blocks:
+            biggest = max(line.size for b in blocks for line in b)
+            picked = next(b for b in blocks if max(line.size for line in b) == biggest)[:4]
             break
     if not picked:
         biggest = max(line.size for line in lines)
