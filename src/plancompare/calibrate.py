@@ -12,11 +12,9 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from .align import Aligner
-from .assign import claims
 from .config import MatchConfig
 from .corpus import Side
-from .diff import _proposals, effective, judge_measures, measure_priors, proposal_candidates
+from .diff import align_sides, effective, judge_measures
 from .labels import PROPOSAL_VERDICTS, Labels
 from .reasons import change_reasons
 
@@ -52,21 +50,15 @@ def observe(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig | None
     thresholds that `fit` chooses are not)."""
     cfg = cfg or MatchConfig()
     # Every proposal is aligned (not only the labelled ones): they compete for passages (assign.py).
-    proposals = _proposals(base)
-    gold_of = labels.resolve(proposals)
-    texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
-    aligner = Aligner(next_side.plan.measures, texts)
-    by_number = {m.number: m for m in next_side.plan.measures}
-    priors = measure_priors(aligner, base.plan.measures)
-    base_by_number = {m.number: m for m in base.plan.measures}
-    aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
-    claimed = claims(proposals, [cands for _, cands in aligned])
+    al = align_sides(base, next_side)
+    gold_of = labels.resolve(al.proposals)
     out = []
-    for p, (query, cands) in zip(proposals, aligned, strict=True):
+    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
         if p.id not in gold_of:
             continue
-        best = effective(cands[0] if cands else None, claimed.get(p.id), cfg)
-        changes = bool(best and change_reasons(query.whole.text, best.passage, by_number.get(best.measure)))
+        best = effective(cands[0] if cands else None, al.claims.get(p.id), cfg)
+        measure = al.next_by_number.get(best.measure) if best else None
+        changes = bool(best and change_reasons(query.whole.text, best.passage, measure))
         gold, gold_measures = gold_of[p.id]
         out.append(
             Observation(
@@ -158,14 +150,12 @@ def fit_measures(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig) 
     """`successor` and `kept` maximising the share of base measures given their labelled verdict."""
     if not labels.measures:
         return cfg, 0.0
-    texts = [p.text for p in _proposals(base)] + [f"{m.title}. {m.text}" for m in base.plan.measures]
-    aligner = Aligner(next_side.plan.measures, texts)
-    priors = measure_priors(aligner, base.plan.measures)
+    al = align_sides(base, next_side, with_proposals=False)
     best = (-1.0, cfg)
     for successor in range(10, 72, 2):
         for kept in range(successor, 92, 2):
             trial = replace(cfg, successor=float(successor), kept=float(kept))
-            results, _ = judge_measures(aligner, base.plan.measures, trial, priors)
+            results, _ = judge_measures(al.aligner, base.plan.measures, trial, al.priors)
             right = sum(labels.measures.get(r.number, ("", ()))[0] == r.verdict for r in results)
             share = right / len(labels.measures)
             if share > best[0] + 1e-12:

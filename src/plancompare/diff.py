@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import __version__
 from .align import Aligner, Candidate, Query, align_many
@@ -159,20 +159,49 @@ def judge_measures(
     return results, {k: sorted(v) for k, v in antecedents.items()}
 
 
-def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
-    cfg = config or MatchConfig()
+@dataclass(frozen=True)
+class Alignment:
+    """Everything verdicts are decided from, before thresholds: computed once per pair of sides
+    (`compare` judges it; `calibrate` fits thresholds on it)."""
+
+    aligner: Aligner
+    proposals: list[Proposal]
+    aligned: list[tuple[Query, list[Candidate]]]  # one per proposal, in order
+    claims: dict[str, Claim]
+    priors: dict[int, list[Candidate]]  # base measure → next measures that continue it
+    next_by_number: dict[int, Measure]
+
+
+def align_sides(base: Side, next: Side, *, with_proposals: bool = True) -> Alignment:
+    """Index the next plan, align every base measure and (unless `with_proposals` is false) every
+    proposal, and find the proposals that compete for one passage."""
     proposals = _proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next.plan.measures, base_texts)
-    next_by_number = {m.number: m for m in next.plan.measures}
-    priority_of = {m.number: m.priority for m in base.plan.measures}
     priors = measure_priors(aligner, base.plan.measures)
-    base_by_number = {m.number: m for m in base.plan.measures}
+    aligned: list[tuple[Query, list[Candidate]]] = []
+    if with_proposals:
+        base_by_number = {m.number: m for m in base.plan.measures}
+        aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    return Alignment(
+        aligner=aligner,
+        proposals=proposals,
+        aligned=aligned,
+        claims=claims(proposals, [cands for _, cands in aligned]) if with_proposals else {},
+        priors=priors,
+        next_by_number={m.number: m for m in next.plan.measures},
+    )
+
+
+def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
+    cfg = config or MatchConfig()
+    al = align_sides(base, next)
+    priority_of = {m.number: m.priority for m in base.plan.measures}
     results: list[ProposalResult] = []
-    aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
-    claimed = claims(proposals, [cands for _, cands in aligned])
-    for p, (query, cands) in zip(proposals, aligned, strict=True):
-        verdict, score, kept, reasons = judge_proposal(query, cands, next_by_number, cfg, claimed.get(p.id))
+    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
+        verdict, score, kept, reasons = judge_proposal(
+            query, cands, al.next_by_number, cfg, al.claims.get(p.id)
+        )
         results.append(
             ProposalResult(
                 id=p.id,
@@ -186,7 +215,7 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
                 priority=priority_of.get(p.measure) if p.measure is not None else None,
             )
         )
-    measures, antecedents = judge_measures(aligner, base.plan.measures, cfg, priors)
+    measures, antecedents = judge_measures(al.aligner, base.plan.measures, cfg, al.priors)
     next_measures = [
         NextMeasure(
             number=m.number, title=m.title, priority=m.priority, antecedents=antecedents.get(m.number, [])
