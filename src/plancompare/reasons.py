@@ -219,7 +219,7 @@ _CONDITION = re.compile(
 )
 
 
-def _scope_pair(
+def _asked_given(
     ask: str,
     passage: str,
     wide_re: re.Pattern[str],
@@ -248,14 +248,14 @@ def _scope_pair(
 
 def territory_reasons(ask: str, passage: str) -> list[Reason]:
     """The whole territory asked, some départements, regions or pilot sites given."""
-    return _scope_pair(
+    return _asked_given(
         ask, passage, _EVERYWHERE, _SOME_PLACES, "the whole territory was asked; the next plan covers some"
     )
 
 
 def condition_reasons(ask: str, passage: str) -> list[Reason]:
     """An unconditional or systematic measure asked, a conditional one given."""
-    return _scope_pair(
+    return _asked_given(
         ask, passage, _UNCONDITIONAL, _CONDITION, "it was asked without conditions; the next plan sets one"
     )
 
@@ -282,21 +282,21 @@ _SHARE_OF = re.compile(r"\b(une (?:part|partie|fraction|quote-part)|a hauteur de
 
 def involvement_reasons(ask: str, passage: str) -> list[Reason]:
     """Being involved or associated asked; being consulted or informed given."""
-    return _scope_pair(
+    return _asked_given(
         ask, passage, _INVOLVED, _CONSULTED, "involvement was asked; the next plan consults", code="modality"
     )
 
 
 def funding_reasons(ask: str, passage: str) -> list[Reason]:
     """Funding asked; a call for projects, co-funding or constant means given."""
-    return _scope_pair(
+    return _asked_given(
         ask, passage, _FUNDING, _FUNDED_LESS, "funding was asked; the plan funds it less", code="modality"
     )
 
 
 def share_reasons(ask: str, passage: str) -> list[Reason]:
     """All of something asked; a share of it given."""
-    return _scope_pair(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
+    return _asked_given(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
 
 
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
