@@ -9,7 +9,7 @@ import pytest
 
 from plancompare.config import MatchConfig, load_config
 from plancompare.corpus import Side, load_side
-from plancompare.diff import compare
+from plancompare.diff import align_sides, compare, judge_measures
 from plancompare.models import Measure, Plan, Proposal, Review, ReviewMeasure
 from plancompare.serialise import to_json
 
@@ -128,3 +128,36 @@ def test_a_statement_with_no_ask_is_flagged_for_the_analyst() -> None:
     result = compare(base, NEXT, CFG)
     codes = {p.id: [r.code for r in p.reasons] for p in result.proposals}
     assert "no-ask" in codes["M01-P01"] and "no-ask" not in codes["M01-P02"]
+
+
+def test_where_its_proposals_went_shows_a_split_the_measure_texts_miss() -> None:
+    base = side(
+        [
+            Measure(
+                number=1,
+                title="Héberger les victimes",
+                text="Des places d’hébergement sécurisé seront créées pour les victimes.",
+            )
+        ],
+        [
+            Proposal(id="M01-P01", measure=1, text="Il faut créer des places d’hébergement sécurisé."),
+            Proposal(id="M01-P02", measure=1, text="Les victimes doivent recevoir un pécule mensuel."),
+            Proposal(id="M01-P03", measure=1, text="Le pécule mensuel doit être versé dès l’entrée."),
+        ],
+    )
+    nxt = side(
+        [
+            Measure(number=1, title="Héberger", text="Des places d’hébergement sécurisé seront créées."),
+            Measure(number=2, title="Ressources", text="Un pécule mensuel sera versé dès l’entrée."),
+        ]
+    )
+    cfg = MatchConfig()
+    # From the measure texts alone, measure 1 goes on into next measure 1 only.
+    al = align_sides(base, nxt)
+    alone, _ = judge_measures(al.aligner, base.plan.measures, cfg, al.priors)
+    assert alone[0].next == [1]
+    result = compare(base, nxt, cfg)
+    taken = {p.id: p.matches[0].measure for p in result.proposals if p.verdict != "dropped"}
+    assert taken.get("M01-P02") == 2 and taken.get("M01-P03") == 2
+    measure = result.measures[0]
+    assert measure.verdict == "split" and measure.next == [1, 2]

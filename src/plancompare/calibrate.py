@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .config import MatchConfig
 from .corpus import Side
-from .diff import align_sides, effective, judge_measures
+from .diff import align_sides, effective, judge_measures, judge_proposal, proposal_evidence
 from .labels import PROPOSAL_VERDICTS, Labels
 from .reasons import change_reasons
 
@@ -150,12 +150,17 @@ def fit_measures(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig) 
     """`successor` and `kept` maximising the share of base measures given their labelled verdict."""
     if not labels.measures:
         return cfg, 0.0
-    al = align_sides(base, next_side, with_proposals=False)
+    al = align_sides(base, next_side)
+    judged = []
+    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
+        verdict, _, kept, _ = judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id))
+        judged.append((verdict, kept))
+    evidence = proposal_evidence(al.proposals, judged)
     best = (-1.0, cfg)
     for successor in range(10, 72, 2):
         for kept in range(successor, 92, 2):
             trial = replace(cfg, successor=float(successor), kept=float(kept))
-            results, _ = judge_measures(al.aligner, base.plan.measures, trial, al.priors)
+            results, _ = judge_measures(al.aligner, base.plan.measures, trial, al.priors, evidence)
             right = sum(labels.measures.get(r.number, ("", ()))[0] == r.verdict for r in results)
             share = right / len(labels.measures)
             if share > best[0] + 1e-12:

@@ -114,21 +114,49 @@ def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, 
     return {m.number: cands for m, cands in zip(base_measures, align_many(aligner, queries), strict=True)}
 
 
+# A next measure that answers first at least this many taken-up proposals of a base measure
+# continues that measure, whatever the measure-level score: « where did its content go » is what
+# the proposals about it show (a split the measure texts alone miss, most often).
+EVIDENCE = 2
+
+
+def proposal_evidence(
+    proposals: list[Proposal], judged: list[tuple[ProposalVerdict, list[Candidate]]]
+) -> dict[int, dict[int, list[Candidate]]]:
+    """base measure → next measure → the best matches of its taken-up proposals answered there."""
+    out: dict[int, dict[int, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
+    for p, (verdict, kept) in zip(proposals, judged, strict=True):
+        if p.measure is not None and verdict != "dropped" and kept:
+            out[p.measure][kept[0].measure].append(kept[0])
+    return out
+
+
 def judge_measures(
     aligner: Aligner,
     base_measures: list[Measure],
     cfg: MatchConfig,
     priors: dict[int, list[Candidate]] | None = None,
+    evidence: dict[int, dict[int, list[Candidate]]] | None = None,
 ) -> tuple[list[MeasureResult], dict[int, list[int]]]:
+    """Each base measure's fate from its measure-level candidates (`priors`) and from where its
+    proposals were taken up (`evidence`, see `proposal_evidence`)."""
     priors = priors if priors is not None else measure_priors(aligner, base_measures)
+    evidence = evidence or {}
     successors: dict[int, list[Candidate]] = {}
     for m in base_measures:
         cands = priors[m.number]
-        if not cands or cands[0].score < cfg.successor:
-            successors[m.number] = []
-            continue
-        floor = max(cfg.successor, cfg.relative * cands[0].score)
-        successors[m.number] = [c for c in cands if c.score >= floor][:MAX_MATCHES]
+        chosen: list[Candidate] = []
+        if cands and cands[0].score >= cfg.successor:
+            floor = max(cfg.successor, cfg.relative * cands[0].score)
+            chosen = [c for c in cands if c.score >= floor][:MAX_MATCHES]
+        by_next = evidence.get(m.number, {})
+        for number in sorted(by_next):
+            answered = by_next[number]
+            if len(answered) >= EVIDENCE and number not in {c.measure for c in chosen}:
+                # The measure-level candidate if there is one (its passage is about the measure).
+                own = [c for c in cands if c.measure == number]
+                chosen.append(own[0] if own else max(answered, key=lambda c: (c.score, -len(c.passage))))
+        successors[m.number] = chosen
     antecedents: dict[int, list[int]] = defaultdict(list)
     for number, cands in successors.items():
         for c in cands:
@@ -172,22 +200,20 @@ class Alignment:
     next_by_number: dict[int, Measure]
 
 
-def align_sides(base: Side, next: Side, *, with_proposals: bool = True) -> Alignment:
-    """Index the next plan, align every base measure and (unless `with_proposals` is false) every
-    proposal, and find the proposals that compete for one passage."""
+def align_sides(base: Side, next: Side) -> Alignment:
+    """Index the next plan, align every base measure and every proposal, and find the proposals
+    that compete for one passage."""
     proposals = _proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next.plan.measures, base_texts)
     priors = measure_priors(aligner, base.plan.measures)
-    aligned: list[tuple[Query, list[Candidate]]] = []
-    if with_proposals:
-        base_by_number = {m.number: m for m in base.plan.measures}
-        aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    base_by_number = {m.number: m for m in base.plan.measures}
+    aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
     return Alignment(
         aligner=aligner,
         proposals=proposals,
         aligned=aligned,
-        claims=claims(proposals, [cands for _, cands in aligned]) if with_proposals else {},
+        claims=claims(proposals, [cands for _, cands in aligned]),
         priors=priors,
         next_by_number={m.number: m for m in next.plan.measures},
     )
@@ -198,10 +224,12 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     al = align_sides(base, next)
     priority_of = {m.number: m.priority for m in base.plan.measures}
     results: list[ProposalResult] = []
+    judged: list[tuple[ProposalVerdict, list[Candidate]]] = []
     for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
         verdict, score, kept, reasons = judge_proposal(
             query, cands, al.next_by_number, cfg, al.claims.get(p.id)
         )
+        judged.append((verdict, kept))
         results.append(
             ProposalResult(
                 id=p.id,
@@ -215,7 +243,8 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
                 priority=priority_of.get(p.measure) if p.measure is not None else None,
             )
         )
-    measures, antecedents = judge_measures(al.aligner, base.plan.measures, cfg, al.priors)
+    evidence = proposal_evidence(al.proposals, judged)
+    measures, antecedents = judge_measures(al.aligner, base.plan.measures, cfg, al.priors, evidence)
     next_measures = [
         NextMeasure(
             number=m.number, title=m.title, priority=m.priority, antecedents=antecedents.get(m.number, [])
