@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from plancompare.assign import claims
 from plancompare.config import MatchConfig
-from plancompare.corpus import Side
 from plancompare.diff import compare
-from plancompare.models import Measure, Plan, Proposal, Review, ReviewMeasure
-
-
-def side(measures: list[Measure], proposals: list[Proposal] | None = None) -> Side:
-    plan = Plan(title="p", measures=measures)
-    reviews = []
-    if proposals is not None:
-        rms = [ReviewMeasure.model_validate(m.model_dump()) for m in measures]
-        reviews = [Review(title="r", measures=rms, proposals=proposals)]
-    return Side(title="p", language="fr", plan=plan, reviews=reviews, sources=[Path("x.yaml")])
-
+from plancompare.models import Measure, Proposal
+from test_diff import side
 
 BASE = side(
     [Measure(number=1, title="Former les professionnels", text="Des formations seront organisées.")],
