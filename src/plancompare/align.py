@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .glossary import BUILT_IN, Glossary, learn, unify, variant_table
 from .index import Idf, SentenceIndex
 from .models import Measure
 from .normalise import fold, sentences, tokens
@@ -47,13 +48,14 @@ MEASURE_WEIGHT = 1.0
 
 
 @lru_cache(maxsize=100_000)
-def _cut_stems(text: str) -> tuple[str, ...]:
-    return tuple(s[:PREFIX] for s in tokens(text, content_only=True))
+def _cut_stems(text: str, glossary: Glossary = BUILT_IN) -> tuple[str, ...]:
+    stems = tuple(s[:PREFIX] for s in tokens(glossary.expand(text), content_only=True))
+    return unify(stems, variant_table(PREFIX))
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, glossary: Glossary = BUILT_IN) -> list[str]:
     """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
-    stems = _cut_stems(text)
+    stems = _cut_stems(text, glossary)
     return [*stems, *(f"{a}_{b}" for a, b in itertools.pairwise(stems))]
 
 
@@ -63,13 +65,13 @@ class Unit:
     terms: frozenset[str]
 
 
-def unit(text: str) -> Unit:
-    return Unit(text, frozenset(terms(text)))
+def unit(text: str, glossary: Glossary = BUILT_IN) -> Unit:
+    return Unit(text, frozenset(terms(text, glossary)))
 
 
-def _pair(a: Unit, b: Unit) -> Unit:
+def _pair(a: Unit, b: Unit, glossary: Glossary) -> Unit:
     """Two adjacent sentences as one passage (their terms and the bigram across the boundary)."""
-    a_stems, b_stems = _cut_stems(a.text), _cut_stems(b.text)
+    a_stems, b_stems = _cut_stems(a.text, glossary), _cut_stems(b.text, glossary)
     bridge = {f"{a_stems[-1]}_{b_stems[0]}"} if a_stems and b_stems else set()
     return Unit(f"{a.text} {b.text}", a.terms | b.terms | bridge)
 
@@ -114,7 +116,7 @@ class Query:
     has_ask: bool = True
 
     @classmethod
-    def of(cls, text: str, *, asks: bool = True) -> Query:
+    def of(cls, text: str, *, asks: bool = True, glossary: Glossary = BUILT_IN) -> Query:
         sents = sentences(text) or [text]
         flags = [is_ask(s) for s in sents] if asks else [True] * len(sents)
         # Items after an unfinished ask (« Il est nécessaire d’avoir : - ... ») are its object.
@@ -124,10 +126,10 @@ class Query:
         has_ask = any(flags)
         if not has_ask:
             flags = [True] * len(sents)
-        units = [unit(s) for s in sents]
+        units = [unit(s, glossary) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         ask_text = " ".join(s for s, f in zip(sents, flags, strict=True) if f)
-        return cls(units, weights, unit(ask_text), has_ask=has_ask)
+        return cls(units, weights, unit(ask_text, glossary), has_ask=has_ask)
 
 
 @dataclass(frozen=True)
@@ -155,10 +157,10 @@ def _unit_vector(counts: Counter[str], idf: Idf) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
-def _stem_counts(texts: Iterable[str]) -> Counter[str]:
+def _stem_counts(texts: Iterable[str], glossary: Glossary) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(_cut_stems(text))
+        counts.update(_cut_stems(text, glossary))
     return counts
 
 
@@ -183,26 +185,29 @@ class Aligner:
     """The next plan's passages, indexed once; `align` answers one query at a time."""
 
     def __init__(self, measures: list[Measure], base_texts: Iterable[str] = ()) -> None:
+        base_texts = list(base_texts)
+        # Acronyms either document defines (« mineurs non accompagnés (MNA) ») count for both.
+        self.glossary = g = learn([*(m.text for m in measures), *base_texts])
         self.measures: list[_NextMeasure] = []
         sentence_units: list[Unit] = []
         self.sentence_owner: list[int] = []
         for i, m in enumerate(measures):
-            sents = [unit(s) for s in [m.title, *sentences(m.text)] if s.strip()]
-            pairs = [_pair(a, b) for a, b in itertools.pairwise(sents[1:])]
+            sents = [unit(s, g) for s in [m.title, *sentences(m.text)] if s.strip()]
+            pairs = [_pair(a, b, g) for a, b in itertools.pairwise(sents[1:])]
             # Who does it is part of the answer (« la MIPROF doit être impliquée »).
             lines = [f"{r.role} : {r.text}" for r in m.responsible]
             lines += [f"Instrument : {m.instrument}"] if m.instrument else []
-            sents += [unit(line) for line in lines]
+            sents += [unit(line, g) for line in lines]
             self.measures.append(_NextMeasure(m.number, sents + pairs))
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
-        base_units = [terms(s) for t in base_texts for s in sentences(t)]
+        base_units = [terms(s, g) for t in base_texts for s in sentences(t)]
         self.idf = Idf([u.terms for u in sentence_units] + base_units)
         self.index = SentenceIndex([sorted(u.terms) for u in sentence_units], self.idf)
         self._mass: dict[frozenset[str], float] = {}
         for nm, m in zip(self.measures, measures, strict=True):
             nm.masses = [self.mass(p.terms) for p in nm.passages]
-            nm.vector = _unit_vector(_stem_counts([m.title, *sentences(m.text)]), self.idf)
+            nm.vector = _unit_vector(_stem_counts([m.title, *sentences(m.text)], g), self.idf)
 
     def mass(self, ts: frozenset[str]) -> float:
         value = self._mass.get(ts)
@@ -214,13 +219,13 @@ class Aligner:
     def query(self, text: str, *, asks: bool = True, topic: str | None = None) -> Query:
         """The query for `text` (`topic`: the text of the base measure it comments on); bigrams
         the next plan never uses are left out (noise, not asks)."""
-        raw = Query.of(text, asks=asks)
+        raw = Query.of(text, asks=asks, glossary=self.glossary)
         vocab = self.index.postings
 
         def keep(u: Unit) -> Unit:
             return Unit(u.text, frozenset(t for t in u.terms if "_" not in t or t in vocab))
 
-        topic_terms = frozenset(terms(topic)) if topic else frozenset()
+        topic_terms = frozenset(terms(topic, self.glossary)) if topic else frozenset()
         return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole), topic_terms, raw.has_ask)
 
     def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
@@ -328,7 +333,7 @@ class Aligner:
                 owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
         weights = [self._weights(u.terms, query.topic) for u in query.units]
         whole_weights = self._weights(query.whole.terms, query.topic)
-        q_vector = _unit_vector(_stem_counts(u.text for u in query.units), self.idf)
+        q_vector = _unit_vector(_stem_counts((u.text for u in query.units), self.glossary), self.idf)
         bonus_of: dict[int, float] = {}
         for owner in owners:
             m = self.measures[owner]

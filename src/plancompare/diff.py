@@ -27,7 +27,10 @@ from .models import (
 )
 from .reasons import change_reasons
 
-ENGINE = "plancompare-align 1 (BM25 sentence candidates, IDF-weighted F2 passage overlap, rapidfuzz stems)"
+ENGINE = (
+    "plancompare-align 2 (BM25 sentence candidates, acronyms and set phrases unified, "
+    "IDF-weighted F2 passage overlap, rapidfuzz stems)"
+)
 MAX_MATCHES = 3
 
 
