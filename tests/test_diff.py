@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from plancompare.align import Candidate
 from plancompare.config import MatchConfig, load_config
 from plancompare.corpus import Side, load_side
 from plancompare.diff import align_sides, compare, judge_measures
@@ -161,3 +162,32 @@ def test_where_its_proposals_went_shows_a_split_the_measure_texts_miss() -> None
     assert taken.get("M01-P02") == 2 and taken.get("M01-P03") == 2
     measure = result.measures[0]
     assert measure.verdict == "split" and measure.next == [1, 2]
+
+
+def _cand(measure: int, score: float) -> Candidate:
+    return Candidate(measure, score, score, "passage", "base passage", 1.0, ())
+
+
+def test_merged_means_the_main_successor_of_several_base_measures() -> None:
+    base = [Measure(number=n, title=f"Mesure {n}", text="Texte.") for n in (1, 2, 3, 4)]
+    priors = {
+        # 1 and 2 both go on mainly into next measure 10: merged.
+        1: [_cand(10, 40.0)],
+        2: [_cand(10, 35.0)],
+        # 3 is split into 11 and 12; 12 is 4's only successor, but 4 did not become part of 3.
+        3: [_cand(11, 40.0), _cand(12, 38.0)],
+        4: [_cand(12, 50.0)],
+    }
+    cfg = MatchConfig()
+    results, antecedents = judge_measures(None, base, cfg, priors)  # type: ignore[arg-type]
+    verdicts = {r.number: (r.verdict, r.next) for r in results}
+    assert verdicts[1] == ("merged", [10]) and verdicts[2] == ("merged", [10])
+    assert verdicts[3] == ("split", [11, 12])
+    assert verdicts[4] == ("kept", [12])
+    assert antecedents[12] == [3, 4]
+    # Where a proposal of 3 was taken up says where 3's content went, not that 4 merged with it.
+    evidence = {4: {10: [_cand(10, 30.0), _cand(10, 28.0)]}}
+    results, _ = judge_measures(None, base, cfg, priors, evidence)  # type: ignore[arg-type]
+    verdicts = {r.number: (r.verdict, r.next) for r in results}
+    assert verdicts[4] == ("split", [10, 12])
+    assert verdicts[1][0] == "merged" and verdicts[2][0] == "merged"

@@ -146,6 +146,8 @@ def judge_measures(
     priors = priors if priors is not None else measure_priors(aligner, base_measures)
     evidence = evidence or {}
     successors: dict[int, list[Candidate]] = {}
+    # Links found from proposals only: they show where content went, not that two measures became one.
+    from_evidence: set[tuple[int, int]] = set()
     for m in base_measures:
         cands = priors[m.number]
         chosen: list[Candidate] = []
@@ -159,6 +161,7 @@ def judge_measures(
                 # The measure-level candidate if there is one (its passage is about the measure).
                 own = [c for c in cands if c.measure == number]
                 chosen.append(own[0] if own else max(answered, key=lambda c: (c.score, -len(c.passage))))
+                from_evidence.add((m.number, number))
         successors[m.number] = chosen
     antecedents: dict[int, list[int]] = defaultdict(list)
     for number, cands in successors.items():
@@ -172,7 +175,12 @@ def judge_measures(
             verdict = "dropped"
         elif len(cands) > 1:
             verdict = "split"
-        elif len(antecedents[cands[0].measure]) > 1:
+        elif any(
+            n != m.number
+            and (n, cands[0].measure) not in from_evidence
+            and successors[n][0].measure == cands[0].measure
+            for n in antecedents[cands[0].measure]
+        ):
             verdict = "merged"
         else:
             verdict = "kept" if cands[0].score >= cfg.kept else "revised"
