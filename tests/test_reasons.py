@@ -173,3 +173,18 @@ def test_all_of_the_funds_asked_a_share_given() -> None:
         "L’intégralité des avoirs saisis doit abonder le fonds pour les victimes.",
         "Une part des avoirs confisqués abondera le fonds pour les victimes.",
     ) == [("scope", "intégralité", "Une part")]
+
+
+def test_the_most_affected_only_is_a_narrower_reach() -> None:
+    ask = "Des points de contact formés doivent être créés dans les consulats français."
+    assert codes(
+        ask, "Des points de contact seront nommés dans les ambassades des pays les plus concernés."
+    ) == [("scope", None, "les plus concernés")]
+    assert codes(ask, "Des points de contact seront nommés dans les ambassades.") == []
+    assert (
+        codes(
+            "Les victimes les plus vulnérables doivent être hébergées en priorité.",
+            "Les victimes les plus vulnérables seront hébergées.",
+        )
+        == []
+    )

@@ -299,12 +299,39 @@ def share_reasons(ask: str, passage: str) -> list[Reason]:
     return _asked_given(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
 
 
+# « dans les pays les plus concernés »: a superlative that keeps a measure to a chosen few.
+_MOST_AFFECTED = re.compile(
+    r"\b(les plus (?:concerne|expose|touche|vulnerable|affecte)(?:e|s|es)?|"
+    r"most (?:affected|exposed|concerned))\b"
+)
+
+
+def selection_reasons(ask: str, passage: str) -> list[Reason]:
+    """The passage keeps to « les plus concernés » (exposés, touchés ...) where the ask set no such
+    limit: a narrower reach, whatever words the ask used for the whole."""
+    folded_ask, folded_passage = fold(ask), fold(passage)
+    if _MOST_AFFECTED.search(folded_ask):
+        return []
+    found = _MOST_AFFECTED.search(folded_passage)
+    if found is None or _NEGATED.search(folded_passage[: found.start()]):
+        return []
+    return [
+        Reason(
+            code="scope",
+            base=None,
+            next=_quote(passage, found.start(), found.end()),
+            detail="the next plan keeps it to the most affected",
+        )
+    ]
+
+
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
     scope = (
         scope_reasons(ask, passage)
         or territory_reasons(ask, passage)
         or condition_reasons(ask, passage)
         or share_reasons(ask, passage)
+        or selection_reasons(ask, passage)
     )
     modality = (
         modality_reasons(ask, passage) or involvement_reasons(ask, passage) or funding_reasons(ask, passage)
