@@ -21,6 +21,12 @@ def test_tokens_drop_elisions_and_function_words_and_keep_figures() -> None:
     ]
 
 
+def test_words_written_with_an_apostrophe_stay_one_word() -> None:
+    # « aujourd’hui » is a time adverb, not « aujourd » + « hui »; « prud’hommes » is one court.
+    assert tokens("Aujourd’hui, le conseil de prud’hommes") == ["conseil", "prudhomm"]
+    assert tokens("aujourd'hui") == tokens("AUJOURD’HUI") == []
+
+
 def test_inflections_share_a_stem_and_ask_form_words_can_be_left_out() -> None:
     assert tokens("victimes") == tokens("victime")
     assert tokens("Il doit être formé", content_only=True) == tokens("formés")

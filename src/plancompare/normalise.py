@@ -25,7 +25,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     son sur ta te tes toi ton tu un une vos votre vous y c d j l m n s t
     ete etre etait etaient est sont ont ai as avons avez avait avaient eu
     donc or ni car si sans sous chez entre vers afin ainsi aussi alors comme dont lors
-    tout tous toute toutes autre autres certains certaines plus moins tres bien deja
+    tout tous toute toutes autre autres certains certaines plus moins tres bien deja aujourdhui
+    quelquun quelqu
     cela celle celles celui ceux ici la-bas puis quand quel quelle quels quelles
     the of and to in for on with by an be is are as at or from that this which it its
     """.split()  # noqa: SIM905
@@ -47,6 +48,9 @@ FORM_WORDS: frozenset[str] = frozenset(
 )
 
 _ELISION = re.compile(r"\b(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+# Words written with an apostrophe that are one word, not an elision: « aujourd’hui » would else
+# give two rare tokens (« aujourd », « hui ») that match any text about the present.
+_APOSTROPHE_WORDS = re.compile(r"\b(aujourd|prud|quelqu|presqu)'(?=\w)", re.IGNORECASE)
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 _stemmer_fr = snowballstemmer.stemmer("french")
@@ -61,7 +65,7 @@ def fold(text: str) -> str:
 
 def _prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LIGATURES).lower()
-    return _ELISION.sub(" ", text)
+    return _ELISION.sub(" ", _APOSTROPHE_WORDS.sub(r"\1", text))
 
 
 @lru_cache(maxsize=200_000)
