@@ -27,6 +27,13 @@ def test_words_written_with_an_apostrophe_stay_one_word() -> None:
     assert tokens("aujourd'hui") == tokens("AUJOURD’HUI") == []
 
 
+def test_light_verb_phrases_leave_their_object() -> None:
+    # « tenir compte de » / « prendre en compte » mean « consider »; « rendre compte » (report) stays.
+    assert tokens("en tenant compte de la diversité des cas") == tokens("la diversité des cas")
+    assert tokens("la prise en compte des victimes") == tokens("des victimes")
+    assert "compt" in tokens("Le préfet rendra compte chaque année")
+
+
 def test_inflections_share_a_stem_and_ask_form_words_can_be_left_out() -> None:
     assert tokens("victimes") == tokens("victime")
     assert tokens("Il doit être formé", content_only=True) == tokens("formés")

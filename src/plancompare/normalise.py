@@ -81,11 +81,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_prepare(text))
 
 
+# Light-verb phrases: « tenir compte de », « prendre en compte » mean « consider »; what is
+# considered follows them. Their « compte » would else tie them to « rendre compte » (report).
+_LIGHT_PHRASES = re.compile(r"\b(?:t(?:en|ien)\w*|pr(?:en|is|i)\w*) (?:en )?compte\b")
+
+
 def tokens(text: str, *, content_only: bool = False) -> list[str]:
     """Stems of the words of `text` that are not function words, in order (figures kept as
     tokens); with `content_only`, the ask's form words (FORM_WORDS) are left out too."""
     out: list[str] = []
-    for word in words(text):
+    for word in _WORD.findall(_LIGHT_PHRASES.sub(" ", _prepare(text))):
         out.extend(_word_stems(word, content_only))
     return out
 
