@@ -69,9 +69,11 @@ def test_only_definitions_whose_initials_spell_the_acronym_are_learned() -> None
     text = (
         "les mineurs non accompagnés (MNA), l’Office central pour la répression de la traite des êtres "
         "humains (OCRTEH), la Mission interministérielle pour la protection des femmes (MIPROF), "
-        "l’article 4 (art. 4), la commission (CNCDH)"
+        "l’article 4 (art. 4), la commission (CNCDH), l’ADA (allocation de demandeur d’asile), "
+        "le PNR (voir plus haut)"
     )
     assert defined_acronyms(text) == {
         "MNA": "mineurs non accompagnés",
         "OCRTEH": "Office central pour la répression de la traite des êtres humains",
+        "ADA": "allocation de demandeur d asile",
     }

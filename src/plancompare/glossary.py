@@ -104,20 +104,40 @@ def defined_acronyms(text: str) -> dict[str, str]:
         long_form = _spelled_by(re.findall(r"[^\W\d_]+", before), letters)
         if long_form:
             found.setdefault(acronym, long_form)
+    # « l’ADA (allocation pour demandeur d’asile) »: the acronym first, its long form in brackets,
+    # all of it (function words aside) spelled by the initials.
+    for m in _ACRONYM_FIRST.finditer(text):
+        acronym = m.group(1)
+        letters = fold(acronym).replace("-", "")
+        if sum(c.isupper() for c in acronym) < 2 or not letters.isalpha():
+            continue
+        words = re.findall(r"[^\W\d_]+", m.group(2).replace("’", "'"))
+        long_form = _spelled_by(words, letters)
+        lead = words[: len(words) - len(long_form.split())] if long_form else []
+        if long_form and all(fold(w) in STOP_WORDS for w in lead):
+            found.setdefault(acronym, long_form)
     return found
 
 
+_ACRONYM_FIRST = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]{1,9})\s*\(([^()]{3,150})\)")
+
+
 def _spelled_by(words: list[str], letters: str) -> str | None:
-    """The shortest tail of `words` whose initials spell `letters`, function words optional."""
-    i = len(letters) - 1
+    """The shortest tail of `words` whose initials spell `letters`; a function word may give its
+    initial or be skipped (« allocation de demandeur d’asile » spells ADA, not ADDA)."""
+    initials = [fold(w)[0] for w in words]
+    optional = [fold(w) in STOP_WORDS for w in words]
+
+    def spells(wi: int, li: int) -> bool:
+        if wi == len(words):
+            return li == len(letters)
+        if li < len(letters) and initials[wi] == letters[li] and spells(wi + 1, li + 1):
+            return True
+        return optional[wi] and spells(wi + 1, li)
+
     for start in range(len(words) - 1, -1, -1):
-        folded = fold(words[start])
-        if folded[0] == letters[i]:
-            i -= 1
-            if i < 0:
-                return " ".join(words[start:])
-        elif folded not in STOP_WORDS:
-            return None
+        if not optional[start] and initials[start] == letters[0] and spells(start, 0):
+            return " ".join(words[start:])
     return None
 
 
