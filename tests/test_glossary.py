@@ -3,9 +3,20 @@ Sociale à l’Enfance », and one document's own « long form (ACR) » counts f
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
 from plancompare.align import Aligner
+from plancompare.cli import app
+from plancompare.config import MatchConfig, load_config, write_config
+from plancompare.corpus import Side
+from plancompare.diff import compare
 from plancompare.glossary import defined_acronyms
-from plancompare.models import Measure
+from plancompare.models import Measure, Proposal
+from test_diff import side
 
 OTHER = Measure(
     number=2,
@@ -77,3 +88,68 @@ def test_only_definitions_whose_initials_spell_the_acronym_are_learned() -> None
         "OCRTEH": "Office central pour la répression de la traite des êtres humains",
         "ADA": "allocation de demandeur d asile",
     }
+
+
+def _sides() -> tuple[Side, Side]:
+    base = side(
+        [Measure(number=1, title="Former les professionnels", text="Des formations seront proposées.")],
+        [Proposal(id="M01-P01", measure=1, text="Un module national de formation doit être créé.")],
+    )
+    nxt = side(
+        [
+            Measure(number=1, title="Former", text="Un socle commun de formation sera élaboré en 2018."),
+            Measure(number=2, title="Héberger", text="Des places d’hébergement seront ouvertes."),
+        ]
+    )
+    return base, nxt
+
+
+def test_the_analysts_glossary_in_plancompare_toml_reads_their_paraphrase(tmp_path: Path) -> None:
+    base, nxt = _sides()
+    path = tmp_path / "plancompare.toml"
+    path.write_text("[thresholds]\nmatch = 30\nadopt = 40\n", encoding="utf-8")
+    without = compare(base, nxt, load_config(path))
+    assert without.proposals[0].verdict == "dropped"
+    assert without.settings.glossary is None
+    path.write_text(
+        "[thresholds]\nmatch = 30\nadopt = 40\n\n"
+        '[glossary]\nequivalents = [["socle commun", "module national"]]\n',
+        encoding="utf-8",
+    )
+    result = compare(base, nxt, load_config(path))
+    proposal = result.proposals[0]
+    assert proposal.verdict == "adopted" and proposal.matches[0].measure == 1
+    assert proposal.matches[0].passage.startswith("Un socle commun de formation")  # shown as written
+    assert result.settings.glossary == {"equivalents": [["socle commun", "module national"]]}
+
+
+def test_calibrate_keeps_the_glossary_it_rewrites(tmp_path: Path) -> None:
+    path = tmp_path / "plancompare.toml"
+    cfg = replace(
+        MatchConfig(match=18.1),
+        acronyms=(("DNAPV", "dispositif national d’accueil « sécurisant »"),),
+        equivalents=(("socle commun", "module national", 'l\'"outil"'),),
+    )
+    write_config(path, cfg, "refit")
+    again = load_config(path)
+    assert (again.acronyms, again.equivalents, again.match) == (cfg.acronyms, cfg.equivalents, 18.1)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "[glossary]\nacronyms = 3\n",
+        '[glossary]\nequivalents = [["seul"]]\n',
+        "[glossary]\nsynonyms = []\n",
+    ],
+)
+def test_a_bad_glossary_is_one_clear_line(tmp_path: Path, table: str) -> None:
+    path = tmp_path / "plancompare.toml"
+    path.write_text(table, encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    result = CliRunner().invoke(
+        app, ["diff", str(root / "corpora/2014-2016"), str(root / "corpora/next"), "--config", str(path)]
+    )
+    assert result.exit_code == 3
+    assert "glossary" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .glossary import BUILT_IN, Glossary, learn, unify, variant_table
+from .glossary import BUILT_IN, Glossary, learn, unify
 from .index import Idf, SentenceIndex
 from .models import Measure
 from .normalise import fold, sentences, tokens
@@ -50,7 +50,7 @@ MEASURE_WEIGHT = 1.0
 @lru_cache(maxsize=100_000)
 def _cut_stems(text: str, glossary: Glossary = BUILT_IN) -> tuple[str, ...]:
     stems = tuple(s[:PREFIX] for s in tokens(glossary.expand(text), content_only=True))
-    return unify(stems, variant_table(PREFIX))
+    return unify(stems, glossary.variants(PREFIX))
 
 
 def terms(text: str, glossary: Glossary = BUILT_IN) -> list[str]:
@@ -184,10 +184,18 @@ class _Scored:
 class Aligner:
     """The next plan's passages, indexed once; `align` answers one query at a time."""
 
-    def __init__(self, measures: list[Measure], base_texts: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        measures: list[Measure],
+        base_texts: Iterable[str] = (),
+        *,
+        acronyms: Iterable[tuple[str, str]] = (),
+        equivalents: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
+        """`acronyms` and `equivalents`: the analysts' glossary, over the built-in one."""
         base_texts = list(base_texts)
         # Acronyms either document defines (« mineurs non accompagnés (MNA) ») count for both.
-        self.glossary = g = learn([*(m.text for m in measures), *base_texts])
+        self.glossary = g = learn([*(m.text for m in measures), *base_texts], acronyms, equivalents)
         self.measures: list[_NextMeasure] = []
         sentence_units: list[Unit] = []
         self.sentence_owner: list[int] = []

@@ -50,7 +50,7 @@ def observe(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig | None
     thresholds that `fit` chooses are not)."""
     cfg = cfg or MatchConfig()
     # Every proposal is aligned (not only the labelled ones): they compete for passages (assign.py).
-    al = align_sides(base, next_side)
+    al = align_sides(base, next_side, cfg)
     gold_of = labels.resolve(al.proposals)
     out = []
     for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
@@ -150,7 +150,7 @@ def fit_measures(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig) 
     """`successor` and `kept` maximising the share of base measures given their labelled verdict."""
     if not labels.measures:
         return cfg, 0.0
-    al = align_sides(base, next_side)
+    al = align_sides(base, next_side, cfg)
     judged = []
     for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
         verdict, _, kept, _ = judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id))

@@ -271,3 +271,11 @@ def load_side(path: Path, *, progress: Progress | None = None) -> Side:
             raise UsageError(f"{path} has no {MANIFEST}", "pass a corpus folder (see corpora/2014-2016)")
         return _load_corpus(path, progress)
     return _side_from_document(_load_file(path, "auto", progress), [path])
+
+
+def corpus_config(first: Side, second: Side) -> Path | None:
+    """The `plancompare.toml` of the first side's corpus folder that has one (NEXT's, else BASE's)."""
+    for side in (first, second):
+        if side.config_path is not None and side.config_path.is_file():
+            return side.config_path
+    return None

@@ -211,12 +211,13 @@ class Alignment:
     next_by_number: dict[int, Measure]
 
 
-def align_sides(base: Side, next: Side) -> Alignment:
+def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Alignment:
     """Index the next plan, align every base measure and every proposal, and find the proposals
-    that compete for one passage."""
+    that compete for one passage (`config`: only its glossary is read here)."""
+    cfg = config or MatchConfig()
     proposals = _proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
-    aligner = Aligner(next.plan.measures, base_texts)
+    aligner = Aligner(next.plan.measures, base_texts, acronyms=cfg.acronyms, equivalents=cfg.equivalents)
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
     aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
@@ -232,7 +233,7 @@ def align_sides(base: Side, next: Side) -> Alignment:
 
 def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
     cfg = config or MatchConfig()
-    al = align_sides(base, next)
+    al = align_sides(base, next, cfg)
     priority_of = {m.number: m.priority for m in base.plan.measures}
     results: list[ProposalResult] = []
     judged: list[tuple[ProposalVerdict, list[Candidate]]] = []
@@ -276,4 +277,10 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
 
 
 def _settings(cfg: MatchConfig) -> Settings:
-    return Settings(plancompare=__version__, engine=ENGINE, thresholds=cfg.thresholds(), config=cfg.source)
+    return Settings(
+        plancompare=__version__,
+        engine=ENGINE,
+        thresholds=cfg.thresholds(),
+        glossary=cfg.glossary() or None,
+        config=cfg.source,
+    )

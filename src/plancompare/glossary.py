@@ -63,9 +63,11 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 
 @dataclass(frozen=True)
 class Glossary:
-    """Acronym → long form, for one comparison: the built-in list plus what its documents define."""
+    """For one comparison: acronym → long form (the built-in list, what its documents define and
+    the analysts' own), and the groups of equivalent phrases."""
 
     acronyms: tuple[tuple[str, str], ...]
+    equivalents: tuple[tuple[str, ...], ...] = EQUIVALENTS
     _table: dict[str, str] = field(init=False, compare=False, hash=False, repr=False)
     _pattern: re.Pattern[str] | None = field(init=False, compare=False, hash=False, repr=False)
 
@@ -82,6 +84,9 @@ class Glossary:
         if self._pattern is None:
             return text
         return self._pattern.sub(lambda m: f"{m.group(1)} ({self._table[m.group(1)]})", text)
+
+    def variants(self, cut: int) -> Variants:
+        return variant_table(cut, self.equivalents)
 
 
 BUILT_IN = Glossary(tuple(sorted(ACRONYMS.items())))
@@ -141,12 +146,18 @@ def _spelled_by(words: list[str], letters: str) -> str | None:
     return None
 
 
-def learn(texts: Iterable[str]) -> Glossary:
-    """The built-in acronyms plus those `texts` define (a document's own definition wins)."""
+def learn(
+    texts: Iterable[str],
+    acronyms: Iterable[tuple[str, str]] = (),
+    equivalents: tuple[tuple[str, ...], ...] = (),
+) -> Glossary:
+    """The built-in acronyms, those `texts` define (a document's definition wins over the built-in
+    one) and the analysts' `acronyms` (which win over both); the built-in phrase groups and theirs."""
     table = dict(ACRONYMS)
     for text in texts:
         table.update(defined_acronyms(text))
-    return Glossary(tuple(sorted(table.items())))
+    table.update(acronyms)
+    return Glossary(tuple(sorted(table.items())), EQUIVALENTS + tuple(equivalents))
 
 
 @dataclass(frozen=True)
@@ -167,7 +178,7 @@ def unify(stems: tuple[str, ...], variants: Variants) -> tuple[str, ...]:
     i = 0
     while i < len(stems):
         if stems[i] in variants.firsts:
-            for size in range(min(variants.longest, len(stems) - i), 1, -1):
+            for size in range(min(variants.longest, len(stems) - i), 0, -1):
                 canonical = variants.table.get(stems[i : i + size])
                 if canonical is not None:
                     out.extend(canonical)
@@ -182,19 +193,19 @@ def unify(stems: tuple[str, ...], variants: Variants) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
-def variant_table(cut: int) -> Variants:
-    """The variants of EQUIVALENTS, for stems cut to `cut` letters."""
+@lru_cache(maxsize=16)
+def variant_table(cut: int, equivalents: tuple[tuple[str, ...], ...] = EQUIVALENTS) -> Variants:
+    """The variants of `equivalents`, for stems cut to `cut` letters."""
     from .normalise import tokens
 
     def run(phrase: str) -> tuple[str, ...]:
         return tuple(s[:cut] for s in tokens(phrase, content_only=True))
 
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for group in EQUIVALENTS:
+    for group in equivalents:
         canonical = run(group[0])
         for phrase in group[1:]:
             variant = run(phrase)
-            if len(variant) >= 2 and variant != canonical:
+            if variant and variant != canonical:
                 table[variant] = canonical
     return Variants(table, frozenset(v[0] for v in table), max(map(len, table), default=0))

@@ -7,7 +7,7 @@ Field order is part of the JSON contract (README), so keep it stable.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -192,6 +192,10 @@ class Settings(_Model):
     plancompare: str
     engine: str
     thresholds: dict[str, float] = Field(default_factory=dict)
+    glossary: dict[str, Any] | None = Field(
+        default=None,
+        description="The analysts' [glossary] of the config file (acronyms, equivalents), if any.",
+    )
     config: str | None = Field(default=None, description="Config file the thresholds came from, if any.")
 
 

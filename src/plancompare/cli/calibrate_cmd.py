@@ -38,15 +38,18 @@ def calibrate(
     from dataclasses import replace
 
     from ..calibrate import confusion_rows, cross_validate, fit, fit_measures, observe
-    from ..config import MatchConfig
+    from ..config import load_config
     from ..config import write_config as write
-    from ..corpus import load_side
+    from ..corpus import corpus_config, load_side
     from ..labels import PROPOSAL_VERDICTS, load_labels
 
     gold = load_labels(labels)
     base_side = load_side(base)
     next_side = load_side(next_)
-    obs = observe(base_side, next_side, gold)
+    # The corpus config's glossary is read (matching then reads as `diff` does); its thresholds are
+    # what is being fit, and are not.
+    current = load_config(corpus_config(next_side, base_side))
+    obs = observe(base_side, next_side, gold, current)
     if len(obs) < folds:
         raise UsageError(f"only {len(obs)} labelled proposals found in BASE", "check that LABELS fits BASE")
     s = cross_validate(obs, folds)
@@ -70,7 +73,7 @@ def calibrate(
             base_side,
             next_side,
             gold,
-            replace(MatchConfig(), match=match, adopt=adopt, topic=round(0.6 * match, 2)),
+            replace(current, match=match, adopt=adopt, topic=round(0.6 * match, 2)),
         )
         note = (
             f"Fit on all {len(obs)} labels of {labels.name} by `plancompare calibrate`; "

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from ..config import load_config
-from ..corpus import Side, load_side
+from ..corpus import Side, corpus_config, load_side
 from ..decisions import FILE_NAME, apply_decisions, load_decisions
 from ..diff import compare
 from ..errors import EXIT_CODES_HELP, UsageError
@@ -105,7 +105,7 @@ def run_diff(
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
-    config_path = config or _corpus_config(next_side, base_side)
+    config_path = config or corpus_config(next_side, base_side)
     result = compare(base_side, next_side, load_config(config_path))
     language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
     decisions_path = decisions or default_decisions_file(base_side, next_side)
@@ -114,13 +114,6 @@ def run_diff(
     inputs = [*base_side.sources, *next_side.sources, base_path, next_path]
     inputs += [p for p in (config_path, decisions_path) if p is not None]
     return Run(result, inputs, language, base_side, next_side)
-
-
-def _corpus_config(first: Side, second: Side) -> Path | None:
-    for side in (first, second):
-        if side.config_path is not None and side.config_path.is_file():
-            return side.config_path
-    return None
 
 
 @app.command(epilog=EXIT_CODES_HELP)
