@@ -8,7 +8,7 @@ table whose header row repeats on every page and whose cells break across pages.
 Dev tool only (needs the [render] extra: reportlab). Output is byte-identical across runs.
 
     .venv/bin/python scripts/render_review.py \
-        /work/shared/corpus-src/collectif-2017-review.yaml corpora/2014-2016/collectif-2017-review.pdf
+        corpora/2014-2016/src/collectif-2017-review.yaml corpora/2014-2016/collectif-2017-review.pdf
 """
 
 from __future__ import annotations
