@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from plancompare.align import Aligner, align_many
 from plancompare.calibrate import Observation, cross_validate, fit, observe, predict, score
 from plancompare.corpus import Side, load_side
-from plancompare.diff import _proposals
+from plancompare.diff import _proposals, align_sides
 from plancompare.labels import load_labels
 from plancompare.models import Measure
 from plancompare.normalise import fold, sentences
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("TF-IDF cosine", tfidf_observations(base, nxt, labels), False),
         ("rapidfuzz token_set_ratio", rapidfuzz_observations(base, nxt, labels), False),
-        ("plancompare", observe(base, nxt, labels), True),
+        ("plancompare", observe(align_sides(base, nxt), labels), True),
     ]
     for name, obs, use_changes in rows:
         s = cross_validate(obs, args.folds, use_changes)
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         held_rows = [
             tfidf_observations(base, held, held_labels),
             rapidfuzz_observations(base, held, held_labels),
-            observe(base, held, held_labels),
+            observe(align_sides(base, held), held_labels),
         ]
         for (name, obs, use_changes), held_obs in zip(rows, held_rows, strict=True):
             match, adopt = fit(obs, use_changes)

@@ -13,8 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .config import MatchConfig
-from .corpus import Side
-from .diff import align_sides, effective, judge_measures, judge_proposal, proposal_evidence
+from .diff import Alignment, effective, judge_base_measures, judge_proposals
 from .labels import PROPOSAL_VERDICTS, Labels
 from .reasons import change_reasons
 
@@ -45,12 +44,11 @@ def fold_of(key: str, k: int) -> int:
     return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") % k
 
 
-def observe(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig | None = None) -> list[Observation]:
-    """What each labelled proposal's verdict is decided from (`cfg`: only `claimed` is read; the
-    thresholds that `fit` chooses are not)."""
+def observe(al: Alignment, labels: Labels, cfg: MatchConfig | None = None) -> list[Observation]:
+    """What each labelled proposal of `al` (`diff.align_sides`: every proposal is aligned, not only
+    the labelled ones, for they compete for passages) has its verdict decided from (`cfg`: only
+    `claimed` is read; the thresholds that `fit` chooses are not)."""
     cfg = cfg or MatchConfig()
-    # Every proposal is aligned (not only the labelled ones): they compete for passages (assign.py).
-    al = align_sides(base, next_side, cfg)
     gold_of = labels.resolve(al.proposals)
     out = []
     for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
@@ -146,21 +144,17 @@ def cross_validate(obs: list[Observation], k: int = 5, use_changes: bool = True)
 # --- base measures -------------------------------------------------------------------------------
 
 
-def fit_measures(base: Side, next_side: Side, labels: Labels, cfg: MatchConfig) -> tuple[MatchConfig, float]:
-    """`successor` and `kept` maximising the share of base measures given their labelled verdict."""
+def fit_measures(al: Alignment, labels: Labels, cfg: MatchConfig) -> tuple[MatchConfig, float]:
+    """`successor` and `kept` maximising the share of base measures given their labelled verdict
+    (`cfg`'s proposal thresholds decide where proposals went: see `diff.judge_base_measures`)."""
     if not labels.measures:
         return cfg, 0.0
-    al = align_sides(base, next_side, cfg)
-    judged = []
-    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
-        verdict, _, kept, _ = judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id))
-        judged.append((verdict, kept))
-    evidence = proposal_evidence(al.proposals, judged)
+    judged = judge_proposals(al, cfg)
     best = (-1.0, cfg)
     for successor in range(10, 72, 2):
         for kept in range(successor, 92, 2):
             trial = replace(cfg, successor=float(successor), kept=float(kept))
-            results, _ = judge_measures(al.aligner, base.plan.measures, trial, al.priors, evidence)
+            results, _ = judge_base_measures(al, judged, trial)
             right = sum(labels.measures.get(r.number, ("", ()))[0] == r.verdict for r in results)
             share = right / len(labels.measures)
             if share > best[0] + 1e-12:

@@ -207,6 +207,7 @@ class Alignment:
     proposals: list[Proposal]
     aligned: list[tuple[Query, list[Candidate]]]  # one per proposal, in order
     claims: dict[str, Claim]
+    base_measures: list[Measure]
     priors: dict[int, list[Candidate]]  # base measure → next measures that continue it
     next_by_number: dict[int, Measure]
 
@@ -226,9 +227,30 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
         proposals=proposals,
         aligned=aligned,
         claims=claims(proposals, [cands for _, cands in aligned]),
+        base_measures=base.plan.measures,
         priors=priors,
         next_by_number={m.number: m for m in next.plan.measures},
     )
+
+
+def judge_proposals(
+    al: Alignment, cfg: MatchConfig
+) -> list[tuple[ProposalVerdict, float, list[Candidate], list[Reason]]]:
+    """`judge_proposal` for every proposal of `al`, in order."""
+    return [
+        judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id))
+        for p, (query, cands) in zip(al.proposals, al.aligned, strict=True)
+    ]
+
+
+def judge_base_measures(
+    al: Alignment,
+    judged: list[tuple[ProposalVerdict, float, list[Candidate], list[Reason]]],
+    cfg: MatchConfig,
+) -> tuple[list[MeasureResult], dict[int, list[int]]]:
+    """`judge_measures` on `al`, with the evidence of where its proposals were taken up (`judged`)."""
+    evidence = proposal_evidence(al.proposals, [(verdict, kept) for verdict, _, kept, _ in judged])
+    return judge_measures(al.aligner, al.base_measures, cfg, al.priors, evidence)
 
 
 def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
@@ -236,12 +258,8 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     al = align_sides(base, next, cfg)
     priority_of = {m.number: m.priority for m in base.plan.measures}
     results: list[ProposalResult] = []
-    judged: list[tuple[ProposalVerdict, list[Candidate]]] = []
-    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
-        verdict, score, kept, reasons = judge_proposal(
-            query, cands, al.next_by_number, cfg, al.claims.get(p.id)
-        )
-        judged.append((verdict, kept))
+    judged = judge_proposals(al, cfg)
+    for p, (verdict, score, kept, reasons) in zip(al.proposals, judged, strict=True):
         results.append(
             ProposalResult(
                 id=p.id,
@@ -255,8 +273,7 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
                 priority=priority_of.get(p.measure) if p.measure is not None else None,
             )
         )
-    evidence = proposal_evidence(al.proposals, judged)
-    measures, antecedents = judge_measures(al.aligner, base.plan.measures, cfg, al.priors, evidence)
+    measures, antecedents = judge_base_measures(al, judged, cfg)
     next_measures = [
         NextMeasure(
             number=m.number, title=m.title, priority=m.priority, antecedents=antecedents.get(m.number, [])

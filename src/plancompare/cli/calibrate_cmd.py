@@ -41,6 +41,7 @@ def calibrate(
     from ..config import load_config
     from ..config import write_config as write
     from ..corpus import corpus_config, load_side
+    from ..diff import align_sides
     from ..labels import PROPOSAL_VERDICTS, load_labels
 
     gold = load_labels(labels)
@@ -49,7 +50,8 @@ def calibrate(
     # The corpus config's glossary is read (matching then reads as `diff` does); its thresholds are
     # what is being fit, and are not.
     current = load_config(corpus_config(next_side, base_side))
-    obs = observe(base_side, next_side, gold, current)
+    alignment = align_sides(base_side, next_side, current)  # once: `observe` and `fit_measures` read it
+    obs = observe(alignment, gold, current)
     if len(obs) < folds:
         raise UsageError(f"only {len(obs)} labelled proposals found in BASE", "check that LABELS fits BASE")
     s = cross_validate(obs, folds)
@@ -70,10 +72,7 @@ def calibrate(
     if write_config is not None:
         match, adopt = fit(obs)
         cfg, share = fit_measures(
-            base_side,
-            next_side,
-            gold,
-            replace(current, match=match, adopt=adopt, topic=round(0.6 * match, 2)),
+            alignment, gold, replace(current, match=match, adopt=adopt, topic=round(0.6 * match, 2))
         )
         note = (
             f"Fit on all {len(obs)} labels of {labels.name} by `plancompare calibrate`; "
