@@ -123,7 +123,7 @@ def test_the_analysts_glossary_in_plancompare_toml_reads_their_paraphrase(tmp_pa
     assert result.settings.glossary == {"equivalents": [["socle commun", "module national"]]}
 
 
-def test_calibrate_keeps_the_glossary_it_rewrites(tmp_path: Path) -> None:
+def test_a_written_config_keeps_the_glossary(tmp_path: Path) -> None:
     path = tmp_path / "plancompare.toml"
     cfg = replace(
         MatchConfig(match=18.1),

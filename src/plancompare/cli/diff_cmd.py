@@ -101,12 +101,15 @@ def run_diff(
         if given is not None and not given.is_file():
             raise UsageError(f"{option} {given}: no such file", "check the path")
     base_path, next_path = resolve_inputs(base, next_)
+    # A config given by hand is read first: a mistake in it shows before any PDF is extracted.
+    given_config = load_config(config) if config is not None else None
 
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
     config_path = config or corpus_config(next_side, base_side)
-    result = compare(base_side, next_side, load_config(config_path))
+    cfg = given_config if given_config is not None else load_config(config_path)
+    result = compare(base_side, next_side, cfg)
     language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
     decisions_path = decisions or default_decisions_file(base_side, next_side)
     if decisions_path is not None and decisions_path.is_file():
