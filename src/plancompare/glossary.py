@@ -94,37 +94,39 @@ BUILT_IN = Glossary(tuple(sorted(ACRONYMS.items())))
 # « l’Aide Sociale à l’Enfance (ASE) »: the acronym in brackets, its long form just before.
 _BRACKETED = re.compile(r"\(([^\W\d_][\w-]{1,9})\)")
 _WORDS_BEFORE = 200  # characters read back from the bracket
+# « l’ADA (allocation pour demandeur d’asile) »: the acronym first, its long form in brackets.
+_ACRONYM_FIRST = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]{1,9})\s*\(([^()]{3,150})\)")
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
-    """Acronyms `text` defines in the usual way, « long form (ACR) », when the initials of the long
-    form's words spell the acronym (function words may be skipped)."""
+    """Acronyms `text` defines, « long form (ACR) » or « ACR (long form) », when the initials of
+    the long form's words spell the acronym (function words may be skipped)."""
     found: dict[str, str] = {}
     for m in _BRACKETED.finditer(text):
-        acronym = m.group(1)
-        letters = fold(acronym).replace("-", "")
-        if sum(c.isupper() for c in acronym) < 2 or not letters.isalpha():
-            continue
-        before = text[max(0, m.start() - _WORDS_BEFORE) : m.start()].replace("’", "'")
-        long_form = _spelled_by(re.findall(r"[^\W\d_]+", before), letters)
+        letters = _letters(m.group(1))
+        before = text[max(0, m.start() - _WORDS_BEFORE) : m.start()]
+        long_form = _spelled_by(_words(before), letters) if letters else None
         if long_form:
-            found.setdefault(acronym, long_form)
-    # « l’ADA (allocation pour demandeur d’asile) »: the acronym first, its long form in brackets,
-    # all of it (function words aside) spelled by the initials.
+            found.setdefault(m.group(1), long_form)
     for m in _ACRONYM_FIRST.finditer(text):
-        acronym = m.group(1)
-        letters = fold(acronym).replace("-", "")
-        if sum(c.isupper() for c in acronym) < 2 or not letters.isalpha():
-            continue
-        words = re.findall(r"[^\W\d_]+", m.group(2).replace("’", "'"))
-        long_form = _spelled_by(words, letters)
+        letters = _letters(m.group(1))
+        words = _words(m.group(2))
+        long_form = _spelled_by(words, letters) if letters else None
+        # All of the bracket is the long form (function words aside), not a remark that ends so.
         lead = words[: len(words) - len(long_form.split())] if long_form else []
         if long_form and all(fold(w) in STOP_WORDS for w in lead):
-            found.setdefault(acronym, long_form)
+            found.setdefault(m.group(1), long_form)
     return found
 
 
-_ACRONYM_FIRST = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]{1,9})\s*\(([^()]{3,150})\)")
+def _letters(acronym: str) -> str | None:
+    """The letters an acronym's long form must spell; None if it does not look like one."""
+    letters = fold(acronym).replace("-", "")
+    return letters if sum(c.isupper() for c in acronym) >= 2 and letters.isalpha() else None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.replace("’", "'"))
 
 
 def _spelled_by(words: list[str], letters: str) -> str | None:
