@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancompare.align import PARALLEL_FROM, Aligner, align_many, is_ask
+from plancompare.align import PARALLEL_FROM, PARALLEL_STEMS_FROM, Aligner, Stems, align_many, is_ask
 from plancompare.models import Measure
 
 LONG = Measure(
@@ -90,3 +90,16 @@ def test_batches_give_the_same_candidates_with_one_or_two_processes() -> None:
         for i in range(PARALLEL_FROM)
     ]
     assert align_many(al, items, workers=2) == align_many(al, items, workers=1)
+
+
+def test_texts_tokenised_over_two_processes_give_the_same_stems() -> None:
+    texts = [
+        f"L’œuvre n° {i} : hébergement des mineurs non accompagnés (MNA) à l’ASE."
+        for i in range(PARALLEL_STEMS_FROM)
+    ]
+    forked, here = Stems(), Stems()
+    forked.prime(texts, workers=2)
+    here.prime(texts, workers=1)
+    assert len(forked._memo) == len(texts)  # filled by the workers, not lazily below
+    assert [forked(t) for t in texts] == [here(t) for t in texts]
+    assert forked(texts[7])[:2] == ("oeuvr", "7")

@@ -17,10 +17,10 @@ import multiprocessing as mp
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -28,6 +28,9 @@ from .glossary import BUILT_IN, Glossary, learn, unify
 from .index import Idf, SentenceIndex
 from .models import Measure
 from .normalise import fold, sentences, tokens
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 PREFIX = 7  # stems cut to 7 letters: « identif(ication) » and « identifi(er) » meet
 CANDIDATE_SENTENCES = 40
@@ -47,16 +50,45 @@ PRIOR_CANDIDATES = 3
 MEASURE_WEIGHT = 1.0
 
 
-@lru_cache(maxsize=100_000)
-def _cut_stems(text: str, glossary: Glossary = BUILT_IN) -> tuple[str, ...]:
+def cut_stems(text: str, glossary: Glossary = BUILT_IN) -> tuple[str, ...]:
     stems = tuple(s[:PREFIX] for s in tokens(glossary.expand(text), content_only=True))
     return unify(stems, glossary.variants(PREFIX))
 
 
-def terms(text: str, glossary: Glossary = BUILT_IN) -> list[str]:
+# Below this many new texts, starting processes costs more than tokenising them here.
+PARALLEL_STEMS_FROM = 4000
+
+
+class Stems:
+    """Cut stems of texts under one glossary, memoised: the index, the queries and the sentence
+    pairs read the same sentences again and again."""
+
+    def __init__(self, glossary: Glossary = BUILT_IN) -> None:
+        self.glossary = glossary
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        stems = self._memo.get(text)
+        if stems is None:
+            stems = self._memo[text] = cut_stems(text, self.glossary)
+        return stems
+
+    def prime(self, texts: Iterable[str], workers: int | None = None) -> None:
+        """Tokenise `texts` ahead of use, over processes when they are many (a large plan's index
+        spends most of its time here)."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        n_workers = _workers(workers)
+        if n_workers <= 1 or len(todo) < PARALLEL_STEMS_FROM:
+            for t in todo:
+                self(t)
+            return
+        self._memo.update(zip(todo, _in_forks(_stems_chunk, self.glossary, todo, n_workers), strict=True))
+
+
+def terms(text: str, stems: Stems) -> list[str]:
     """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
-    stems = _cut_stems(text, glossary)
-    return [*stems, *(f"{a}_{b}" for a, b in itertools.pairwise(stems))]
+    cut = stems(text)
+    return [*cut, *(f"{a}_{b}" for a, b in itertools.pairwise(cut))]
 
 
 @dataclass(frozen=True)
@@ -65,15 +97,16 @@ class Unit:
     terms: frozenset[str]
 
 
-def unit(text: str, glossary: Glossary = BUILT_IN) -> Unit:
-    return Unit(text, frozenset(terms(text, glossary)))
+def unit(text: str, stems: Stems) -> Unit:
+    return Unit(text, frozenset(terms(text, stems)))
 
 
-def _pair(a: Unit, b: Unit, glossary: Glossary) -> Unit:
-    """Two adjacent sentences as one passage (their terms and the bigram across the boundary)."""
-    a_stems, b_stems = _cut_stems(a.text, glossary), _cut_stems(b.text, glossary)
-    bridge = {f"{a_stems[-1]}_{b_stems[0]}"} if a_stems and b_stems else set()
-    return Unit(f"{a.text} {b.text}", a.terms | b.terms | bridge)
+def _joined(parts: list[Unit], stems: Stems) -> Unit:
+    """Adjacent sentences as one passage: their terms and the bigrams across their boundaries
+    (what tokenising the joined text would give, without tokenising it again)."""
+    cut = [c for c in (stems(u.text) for u in parts) if c]
+    bridges = {f"{a[-1]}_{b[0]}" for a, b in itertools.pairwise(cut)}
+    return Unit(" ".join(u.text for u in parts), frozenset().union(*(u.terms for u in parts), bridges))
 
 
 _ASK = re.compile(
@@ -116,7 +149,7 @@ class Query:
     has_ask: bool = True
 
     @classmethod
-    def of(cls, text: str, *, asks: bool = True, glossary: Glossary = BUILT_IN) -> Query:
+    def of(cls, text: str, stems: Stems, *, asks: bool = True) -> Query:
         sents = sentences(text) or [text]
         flags = [is_ask(s) for s in sents] if asks else [True] * len(sents)
         # Items after an unfinished ask (« Il est nécessaire d’avoir : - ... ») are its object.
@@ -126,10 +159,10 @@ class Query:
         has_ask = any(flags)
         if not has_ask:
             flags = [True] * len(sents)
-        units = [unit(s, glossary) for s in sents]
+        units = [unit(s, stems) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
-        ask_text = " ".join(s for s, f in zip(sents, flags, strict=True) if f)
-        return cls(units, weights, unit(ask_text, glossary), has_ask=has_ask)
+        whole = _joined([u for u, f in zip(units, flags, strict=True) if f], stems)
+        return cls(units, weights, whole, has_ask=has_ask)
 
 
 @dataclass(frozen=True)
@@ -157,10 +190,10 @@ def _unit_vector(counts: Counter[str], idf: Idf) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
-def _stem_counts(texts: Iterable[str], glossary: Glossary) -> Counter[str]:
+def _stem_counts(texts: Iterable[str], stems: Stems) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(_cut_stems(text, glossary))
+        counts.update(stems(text))
     return counts
 
 
@@ -195,27 +228,34 @@ class Aligner:
         """`acronyms` and `equivalents`: the analysts' glossary, over the built-in one."""
         base_texts = list(base_texts)
         # Acronyms either document defines (« mineurs non accompagnés (MNA) ») count for both.
-        self.glossary = g = learn([*(m.text for m in measures), *base_texts], acronyms, equivalents)
+        self.glossary = learn([*(m.text for m in measures), *base_texts], acronyms, equivalents)
+        self.stems = st = Stems(self.glossary)
+        texts = [[s for s in [m.title, *sentences(m.text)] if s.strip()] for m in measures]
+        # Who does it is part of the answer (« la MIPROF doit être impliquée »).
+        lines = [
+            [f"{r.role} : {r.text}" for r in m.responsible]
+            + ([f"Instrument : {m.instrument}"] if m.instrument else [])
+            for m in measures
+        ]
+        base_sentences = [s for t in base_texts for s in sentences(t)]
+        st.prime(itertools.chain(*texts, *lines, base_sentences))
         self.measures: list[_NextMeasure] = []
         sentence_units: list[Unit] = []
         self.sentence_owner: list[int] = []
-        for i, m in enumerate(measures):
-            sents = [unit(s, g) for s in [m.title, *sentences(m.text)] if s.strip()]
-            pairs = [_pair(a, b, g) for a, b in itertools.pairwise(sents[1:])]
-            # Who does it is part of the answer (« la MIPROF doit être impliquée »).
-            lines = [f"{r.role} : {r.text}" for r in m.responsible]
-            lines += [f"Instrument : {m.instrument}"] if m.instrument else []
-            sents += [unit(line, g) for line in lines]
+        for i, (m, own, extra) in enumerate(zip(measures, texts, lines, strict=True)):
+            sents = [unit(s, st) for s in own]
+            pairs = [_joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
+            sents += [unit(line, st) for line in extra]
             self.measures.append(_NextMeasure(m.number, sents + pairs))
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
-        base_units = [terms(s, g) for t in base_texts for s in sentences(t)]
+        base_units = [terms(s, st) for s in base_sentences]
         self.idf = Idf([u.terms for u in sentence_units] + base_units)
         self.index = SentenceIndex([sorted(u.terms) for u in sentence_units], self.idf)
         self._mass: dict[frozenset[str], float] = {}
-        for nm, m in zip(self.measures, measures, strict=True):
+        for nm, own in zip(self.measures, texts, strict=True):
             nm.masses = [self.mass(p.terms) for p in nm.passages]
-            nm.vector = _unit_vector(_stem_counts([m.title, *sentences(m.text)], g), self.idf)
+            nm.vector = _unit_vector(_stem_counts(own, st), self.idf)
 
     def mass(self, ts: frozenset[str]) -> float:
         value = self._mass.get(ts)
@@ -227,13 +267,13 @@ class Aligner:
     def query(self, text: str, *, asks: bool = True, topic: str | None = None) -> Query:
         """The query for `text` (`topic`: the text of the base measure it comments on); bigrams
         the next plan never uses are left out (noise, not asks)."""
-        raw = Query.of(text, asks=asks, glossary=self.glossary)
+        raw = Query.of(text, self.stems, asks=asks)
         vocab = self.index.postings
 
         def keep(u: Unit) -> Unit:
             return Unit(u.text, frozenset(t for t in u.terms if "_" not in t or t in vocab))
 
-        topic_terms = frozenset(terms(topic, self.glossary)) if topic else frozenset()
+        topic_terms = frozenset(terms(topic, self.stems)) if topic else frozenset()
         return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole), topic_terms, raw.has_ask)
 
     def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
@@ -341,7 +381,7 @@ class Aligner:
                 owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
         weights = [self._weights(u.terms, query.topic) for u in query.units]
         whole_weights = self._weights(query.whole.terms, query.topic)
-        q_vector = _unit_vector(_stem_counts((u.text for u in query.units), self.glossary), self.idf)
+        q_vector = _unit_vector(_stem_counts((u.text for u in query.units), self.stems), self.idf)
         bonus_of: dict[int, float] = {}
         for owner in owners:
             m = self.measures[owner]
@@ -405,11 +445,37 @@ class Aligner:
 # --- many queries at once ------------------------------------------------------------------------
 
 PARALLEL_FROM = 400  # below this many queries, starting processes costs more than it saves
-_SHARED: Aligner | None = None
+_SHARED: object = None  # what forked workers read (inherited from the parent, not pickled)
+
+
+def _workers(workers: int | None) -> int:
+    if "fork" not in mp.get_all_start_methods():
+        return 1
+    return workers if workers is not None else min(2, os.cpu_count() or 1)
+
+
+def _in_forks(task: Callable[[list[T]], list[R]], shared: object, items: list[T], n_workers: int) -> list[R]:
+    """`task` over `n_workers` chunks of `items` in forked processes, which see `shared` without
+    copying it; results in the order of `items`."""
+    global _SHARED
+    size = -(-len(items) // n_workers)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    _SHARED = shared
+    try:
+        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context("fork")) as pool:
+            parts = list(pool.map(task, chunks))
+    finally:
+        _SHARED = None
+    return [out for part in parts for out in part]
+
+
+def _stems_chunk(texts: list[str]) -> list[tuple[str, ...]]:
+    assert isinstance(_SHARED, Glossary)
+    return [cut_stems(t, _SHARED) for t in texts]
 
 
 def _align_chunk(chunk: list[tuple[Query, dict[int, float] | None]]) -> list[list[Candidate]]:
-    assert _SHARED is not None
+    assert isinstance(_SHARED, Aligner)
     return [_SHARED.align(q, prior=p) for q, p in chunk]
 
 
@@ -418,16 +484,7 @@ def align_many(
 ) -> list[list[Candidate]]:
     """`aligner.align` for every (query, prior), in order; large batches are split over processes
     (forked, so the index is shared, not copied). Results do not depend on the number of workers."""
-    global _SHARED
-    n_workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if n_workers <= 1 or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+    n_workers = _workers(workers)
+    if n_workers <= 1 or len(items) < PARALLEL_FROM:
         return [aligner.align(q, prior=p) for q, p in items]
-    size = -(-len(items) // n_workers)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    _SHARED = aligner
-    try:
-        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context("fork")) as pool:
-            parts = list(pool.map(_align_chunk, chunks))
-    finally:
-        _SHARED = None
-    return [cands for part in parts for cands in part]
+    return _in_forks(_align_chunk, aligner, items, n_workers)

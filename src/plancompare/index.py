@@ -55,6 +55,11 @@ class SentenceIndex:
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, doc in enumerate(docs):
             norm = K1 * (1 - B + B * lengths[i] / (avg or 1.0))
+            if len(set(doc)) == len(doc):  # the usual case (sentences' term sets): every tf is 1
+                posting = (i, (K1 + 1) / (1 + norm))
+                for term in doc:
+                    postings[term].append(posting)
+                continue
             for term, tf in Counter(doc).items():
                 postings[term].append((i, tf * (K1 + 1) / (tf + norm)))
         self.postings = dict(postings)
