@@ -250,7 +250,7 @@ class Aligner:
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
         base_units = [terms(s, st) for s in base_sentences]
-        self.idf = Idf([u.terms for u in sentence_units] + base_units)
+        self.idf = Idf([*(u.terms for u in sentence_units), *base_units])
         self.index = SentenceIndex([sorted(u.terms) for u in sentence_units], self.idf)
         self._mass: dict[frozenset[str], float] = {}
         for nm, own in zip(self.measures, texts, strict=True):
@@ -424,7 +424,8 @@ class Aligner:
                 q_unit, p_unit = query.whole, m.passages[sc.whole_p]
             else:
                 q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
-            recall, missing = 0.0, ()
+            recall = 0.0
+            missing: tuple[str, ...] = ()
             if i < REFINED_MEASURES:
                 _, recall, missing = self._refined(q_unit, p_unit, query.topic)
             out.append(

@@ -113,7 +113,9 @@ def judge_proposal(
 
 def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, list[Candidate]]:
     """Each base measure against the next measures (all its sentences count alike)."""
-    queries = [(aligner.query(f"{m.title}.\n\n{m.text}", asks=False), None) for m in base_measures]
+    queries: list[tuple[Query, dict[int, float] | None]] = [
+        (aligner.query(f"{m.title}.\n\n{m.text}", asks=False), None) for m in base_measures
+    ]
     return {m.number: cands for m, cands in zip(base_measures, align_many(aligner, queries), strict=True)}
 
 

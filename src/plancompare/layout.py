@@ -259,23 +259,22 @@ def _page_phrases(page: PageData) -> list[tuple[Line, list[Word]]]:
 
 def layout_page(
     page: PageData,
-    phrases: list[tuple[Line | None, list[Word]]],
+    phrases: list[tuple[Line, list[Word]]],
     running: set[tuple[str, str, int]],
     previous: PageLayout | None = None,
 ) -> PageLayout:
     """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
     keep_words: list[Word] = []
     dropped: list[str] = []
-    noise = {id(line) for line, _ in phrases if line is not None and _is_margin_noise(line, page, running)}
+    noise = {id(line) for line, _ in phrases if _is_margin_noise(line, page, running)}
     # Running lines sit at the page's edges: nothing but other running lines between them and the edge.
-    content = [line for line, _ in phrases if line is not None and id(line) not in noise]
+    content = [line for line, _ in phrases if id(line) not in noise]
     top_zone, bottom_zone = page.height * _MARGIN_SHARE, page.height * (1 - _MARGIN_SHARE)
     upper = min((ln.top for ln in content if ln.bottom <= top_zone), default=top_zone)
     lower = max((ln.bottom for ln in content if ln.top >= bottom_zone), default=bottom_zone)
     for line, ws in phrases:
-        at_edge = line is not None and (
-            (line.bottom <= top_zone and line.bottom <= upper + 1)
-            or (line.top >= bottom_zone and line.top >= lower - 1)
+        at_edge = (line.bottom <= top_zone and line.bottom <= upper + 1) or (
+            line.top >= bottom_zone and line.top >= lower - 1
         )
         if at_edge and id(line) in noise:
             dropped.append(line.text)
@@ -390,7 +389,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
 
 def layout_document(pages: list[PageData]) -> list[PageLayout]:
     phrases = [_page_phrases(p) for p in pages]
-    running = find_running_lines(pages, [[line for line, _ in ph if line is not None] for ph in phrases])
+    running = find_running_lines(pages, [[line for line, _ in ph] for ph in phrases])
     layouts: list[PageLayout] = []
     for page, page_phrases in zip(pages, phrases, strict=True):
         layouts.append(layout_page(page, page_phrases, running, layouts[-1] if layouts else None))

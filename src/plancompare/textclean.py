@@ -22,7 +22,7 @@ _LIGATURES = {
 }
 # Every kind of space a French PDF uses (non-breaking, narrow non-breaking, thin, figure, ...).
 _SPACES = "\u00a0\u202f\u2009\u2007\u2008\u200a\u2002\u2003\u2004\u2005\u2006\u205f\u3000\t"
-_TRANSLATE = {ord(k): v for k, v in _LIGATURES.items()}
+_TRANSLATE: dict[int, str | None] = {ord(k): v for k, v in _LIGATURES.items()}
 _TRANSLATE.update({ord(c): " " for c in _SPACES})
 _TRANSLATE.update({0x200B: None, 0xFEFF: None, 0x200C: None, 0x200D: None})
 _HYPHENS = "-\u2010\u2011\u00ad"

@@ -6,7 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from ..extract import extract as extract_document
 from ..models import Plan, Review
@@ -29,7 +29,7 @@ class _PageProgress:
 
     def __init__(self) -> None:
         self.bar: Progress | None = None
-        self.task = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if total <= PROGRESS_MIN_PAGES:
@@ -45,7 +45,8 @@ class _PageProgress:
             )
             self.bar.start()
             self.task = self.bar.add_task("pages", total=total)
-        self.bar.update(self.task, completed=done)  # type: ignore[arg-type]
+        if self.task is not None:
+            self.bar.update(self.task, completed=done)
 
     def stop(self) -> None:
         if self.bar is not None:

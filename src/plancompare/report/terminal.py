@@ -6,6 +6,8 @@ proposals were adopted, changed or dropped. `--all` lists every proposal with it
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -173,17 +175,7 @@ def renderables(result: DiffResult, lang: str, *, show_all: bool = False) -> lis
 
 def render_terminal(result: DiffResult, lang: str, *, show_all: bool = False, width: int = 120) -> str:
     """Plain text (no colour) at a fixed width: what snapshots and pipes get."""
-    console = Console(width=width, force_terminal=False, color_system=None, record=True, file=_Null())
+    console = Console(width=width, force_terminal=False, color_system=None, record=True, file=io.StringIO())
     console.print(Group(*renderables(result, lang, show_all=show_all)))
     # Rich pads titles to the full width; trailing blanks only make snapshot diffs noisy.
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
-
-
-class _Null:
-    """A file that drops what is written: the recording console keeps the text."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass

@@ -10,6 +10,7 @@ import difflib
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Literal
 
 Op = Literal["equal", "delete", "insert"]
@@ -24,7 +25,10 @@ def _key(word: str) -> str:
     return _EDGE_PUNCT.sub("", folded) or folded
 
 
-def _opcodes(before: str, after: str) -> tuple[list[str], list[str], list[tuple[str, int, int, int, int]]]:
+Opcodes = Sequence[tuple[str, int, int, int, int]]
+
+
+def _opcodes(before: str, after: str) -> tuple[list[str], list[str], Opcodes]:
     left = _WORD.findall(before)
     right = _WORD.findall(after)
     matcher = difflib.SequenceMatcher(None, [_key(w) for w in left], [_key(w) for w in right], autojunk=False)
