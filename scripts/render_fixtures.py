@@ -579,6 +579,70 @@ def render_review_second_renderer(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-actions.pdf: « Action n° N » headings, laid out by hand with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+class ActionsPlanPDF(FPDF):
+    running_title = ""
+
+    def header(self) -> None:
+        if self.page_no() > 1:
+            self.set_font("DejaVuSerif", "", 8)
+            self.set_y(8)
+            self.cell(0, 4, self.running_title, align="R")
+            self.set_y(self.t_margin)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVuSerif", "", 8)
+        self.cell(0, 4, f"Page {self.page_no()} sur {{nb}}", align="C")
+
+
+def render_plan_actions(target: Path) -> None:
+    data = load("plan-actions.yaml")
+    pdf = ActionsPlanPDF(orientation="portrait", format="A4")
+    pdf.running_title = "Feuille de route nationale 2025-2027"
+    pdf.set_creation_date(dt.datetime(2025, 1, 15, tzinfo=dt.UTC))
+    pdf.set_title(data["document"]["title"])
+    pdf.set_creator("plancompare scripts/render_fixtures.py")
+    pdf.set_margins(22, 18, 22)
+    pdf.set_auto_page_break(True, margin=20)
+    for style, filename in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
+        pdf.add_font("DejaVuSerif", style, str(FONT_DIR / filename))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("DejaVuSerif", "B", 15)
+    pdf.multi_cell(width, 8, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        pdf.set_font("DejaVuSerif", "B", 13)
+        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for section in prio["sections"]:
+            pdf.set_font("DejaVuSerif", "B", 10.5)
+            pdf.multi_cell(width, 5.5, section["title"], new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+            for number in section["measures"]:
+                m = measures[number]
+                pdf.set_font("DejaVuSerif", "B", 10)
+                pdf.multi_cell(width, 5.2, m["heading"], new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1.5)
+                pdf.set_font("DejaVuSerif", "", 9.5)
+                for i, text in enumerate(paragraphs(m["text"]), start=1):
+                    pdf.multi_cell(width, 4.8, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                    pdf.ln(2)
+                    if i == m.get("page_break_after"):
+                        pdf.add_page()
+                pdf.set_font("DejaVuSerif", "", 8.5)
+                for line in [*m["responsible"], m["calendar"]]:
+                    pdf.multi_cell(width, 4.4, line, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(4)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # Bad inputs for the CLI tests
 # --------------------------------------------------------------------------------------------------
 
@@ -690,6 +754,7 @@ def main() -> None:
         ("plan-two-columns.pdf", render_plan_two_columns),
         ("plan-single-column-mesure-n.pdf", render_plan_single_column),
         ("review-second-renderer.pdf", render_review_second_renderer),
+        ("plan-actions.pdf", render_plan_actions),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

@@ -23,6 +23,7 @@ PDFS = Path(__file__).resolve().parent / "pdfs"
 FIXTURES = {
     "plan-two-columns": "plan",
     "plan-single-column-mesure-n": "plan",
+    "plan-actions": "plan",
     "review-second-renderer": "review",
 }
 
@@ -49,7 +50,7 @@ def _label_value(line: str | None) -> str | None:
     return line.split(":", 1)[1].strip() if line else None
 
 
-@pytest.mark.parametrize("name", ["plan-two-columns", "plan-single-column-mesure-n"])
+@pytest.mark.parametrize("name", ["plan-two-columns", "plan-single-column-mesure-n", "plan-actions"])
 def test_plan_fixture_matches_its_source(name: str) -> None:
     source = _source(name)
     plan = extract(PDFS / f"{name}.pdf", use_cache=False)

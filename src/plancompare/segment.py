@@ -2,7 +2,8 @@
 
 Paragraphs start at a vertical gap, a first-line indent, a bullet, a change of font, or after a
 short line that ends a sentence. Headings are recognised on a paragraph's first line:
-« MESURE N° 5 : », « Mesure 5 – », « Action 3.2 », « PRIORITE II », « AXE 4 – »; the labels
+« MESURE N° 5 : », « Mesure 5 – », « Action 3.2 », « PRIORITE II », « AXE 4 – » (in a plan with
+no « Mesure » heading, « Action n° 4 : » opens a measure); the labels
 « Mise en œuvre : », « Pilotes : », « Instrument : », « Calendrier : » fill the measure's fields.
 """
 
@@ -24,7 +25,11 @@ MEASURE_RE = re.compile(
     rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
 )
 ACTION_RE = re.compile(
-    r"^(?:ACTION|Action)\s+(?P<num>\d{1,3}(?:\.\d{1,3})*)(?![\d/])" + _SEP + r"(?P<rest>.*)$"
+    rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$"
+)
+# « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
+ACTION_MEASURE_RE = re.compile(
+    rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
 )
 PRIORITY_RE = re.compile(
     rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE|Axe)\s*(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
@@ -272,8 +277,15 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
     priority_title_open = False
 
+    # Plans that number their measures « Action 1, 2, … » (no « Mesure » anywhere): actions are measures.
+    measure_re = MEASURE_RE
+    if not any(MEASURE_RE.match(p.first.text) for p in paras) and any(
+        ACTION_MEASURE_RE.match(p.first.text) for p in paras
+    ):
+        measure_re = ACTION_MEASURE_RE
+
     def next_is_measure(i: int) -> bool:
-        return i + 1 < len(paras) and bool(MEASURE_RE.match(paras[i + 1].first.text))
+        return i + 1 < len(paras) and bool(measure_re.match(paras[i + 1].first.text))
 
     for i, para in enumerate(paras):
         text = para.text
@@ -285,7 +297,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
             priority_title_open = not title_parts
             current, section, action, stopped, pending_label = None, None, None, False, None
             continue
-        if m := MEASURE_RE.match(first):
+        if m := measure_re.match(first):
             title_parts, leftover = _title_parts(para, m.group("rest").strip())
             current = _Draft(
                 number=int(m.group("num")),
