@@ -68,6 +68,9 @@ def test_priority_headings() -> None:
         ("PRIORITE II – DEMANTELER", "II"),
         ("PRIORITE I : IDENTIFIER", "I"),
         ("AXE 4 – Agir", "4"),
+        ("Axe stratégique 2 : Protéger", "2"),
+        ("AXE STRATEGIQUE III – POURSUIVRE", "III"),
+        ("Priorité n° 1 : Identifier", "1"),
     ]:
         m = PRIORITY_RE.match(text)
         assert m is not None and m.group("num") == pid

@@ -32,7 +32,8 @@ ACTION_MEASURE_RE = re.compile(
     rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
 )
 PRIORITY_RE = re.compile(
-    rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE|Axe)\s*(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
+    rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)\s*"
+    rf"(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
 )
 SECTION_RE = re.compile(
     r"^(?:SECTION|Section|OBJECTIF|Objectif|CHAPITRE|Chapitre|PARTIE|Partie)\s+\w+" + _SEP
