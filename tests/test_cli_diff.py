@@ -213,3 +213,23 @@ def test_progress_bar_on_stderr_while_pdfs_are_parsed(monkeypatch: pytest.Monkey
     shown = terminal.file.getvalue()  # type: ignore[attr-defined]
     assert f"reading {review.name}" in shown and f"reading {plan.name}" in shown
     assert out.startswith("# Gaps between plans\n")  # stdout holds the report only
+
+
+def test_two_plans_without_a_review_compare_their_measures_only(tmp_path: Path) -> None:
+    heldout = ROOT / "corpora" / "heldout"
+    code, out, err = invoke("diff", NEXT, heldout)
+    assert code == 0, err
+    assert "plan sans tableau d’observations" in out
+    assert "Adoptée" not in out and "Taux d’adoption" not in out
+    assert "Mesures du plan de référence" in out and "Maintenue" in out
+    code, md, err = invoke("diff", NEXT, heldout, "--format", "md", "--lang", "en")
+    assert code == 0, err
+    assert "it has no proposals to follow" in md
+    assert "## Proposals" not in md and "| Adopted |" not in md
+    assert "## Base-plan measures" in md and "## New measures" in md
+    page = tmp_path / "plans.html"
+    code, _, err = invoke("diff", NEXT, heldout, "--format", "html", "-o", page)
+    assert code == 0, err
+    html = page.read_text(encoding="utf-8")
+    # No filters to drive: no script that would look for them.
+    assert "<script>" not in html and "seules ses mesures sont comparées" in html

@@ -292,6 +292,20 @@ def render_html(result: DiffResult, lang: str) -> str:
             f"<li><b>{escape(pid)}</b> {escape(why)}</li>" for pid, why in stale_entries(result, words)
         )
         stale = f"<h2>{escape(words['stale'])}</h2><p>{escape(words['stale_intro'])}</p><ul>{items}</ul>"
+    if result.proposals:
+        body = [
+            f"<section><h2>{escape(words['summary'])}</h2>{_summary_table(result, parts, words)}",
+            f"<h3>{escape(words['verdicts_by_axis'])}</h3>{_chart(parts, words)}</section>",
+            stale,
+            f"<section><h2>{escape(words['proposals'])}</h2><p>{escape(words['nearest_note'])}</p>",
+            _filters(result, parts, words),
+            f'<div id="proposals">{"".join(cards)}</div></section>',
+        ]
+        script = f"<script>{_JS}</script>"
+    else:  # a plan without review: its measures only, and nothing to filter
+        note = escape(words["no_proposals"])
+        body = [f"<section><h2>{escape(words['summary'])}</h2><p>{note}</p></section>"]
+        script = ""
     return "".join(
         [
             f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
@@ -300,14 +314,9 @@ def render_html(result: DiffResult, lang: str) -> str:
             f"<header><h1>{escape(words['title'])}</h1>",
             f'<p class="docs">{escape(words.colon(words["base"]))} {escape(base)}<br>',
             f"{escape(words.colon(words['next']))} {escape(nxt)}</p></header>",
-            f"<section><h2>{escape(words['summary'])}</h2>{_summary_table(result, parts, words)}",
-            f"<h3>{escape(words['verdicts_by_axis'])}</h3>{_chart(parts, words)}</section>",
-            stale,
-            f"<section><h2>{escape(words['proposals'])}</h2><p>{escape(words['nearest_note'])}</p>",
-            _filters(result, parts, words),
-            f'<div id="proposals">{"".join(cards)}</div></section>',
+            *body,
             f"<section><h2>{escape(words['base_measures'])}</h2>{_measures_table(result, words)}</section>",
             f"<section><h2>{escape(words['new_measures'])}</h2>{_new_measures(result, words)}</section>",
-            f"<script>{_JS}</script></body></html>\n",
+            f"{script}</body></html>\n",
         ]
     )

@@ -54,6 +54,10 @@ _FR = {
     "diff_legend": "Mots retirés de la proposition / ajoutés dans le plan",
     "full_text": "Texte complet",
     "nearest": "la plus proche",
+    "no_proposals": (
+        "Le document de référence est un plan sans tableau d’observations : il n’a pas de propositions à"
+        " suivre, seules ses mesures sont comparées."
+    ),
     "nearest_note": (
         "Pour une proposition non reprise, la mesure entre parenthèses et son passage sont les plus proches"
         " trouvés : ils ne répondent pas à la demande."
@@ -112,6 +116,10 @@ _EN = {
     "diff_legend": "Words removed from the proposal / added in the plan",
     "full_text": "Full text",
     "nearest": "nearest",
+    "no_proposals": (
+        "The base document is a plan without a review table: it has no proposals to follow; only its"
+        " measures are compared."
+    ),
     "nearest_note": (
         "For a dropped proposal, the measure in brackets and its passage are the nearest found: they do not"
         " answer the ask."

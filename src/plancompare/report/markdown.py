@@ -145,6 +145,12 @@ def render_markdown(result: DiffResult, lang: str) -> str:
     out: list[str] = [f"# {words['title']}", ""]
     out.append(f"- {words.colon(words['base'])} {escape(base)}")
     out.append(f"- {words.colon(words['next'])} {escape(nxt)}")
+    if not result.proposals:
+        out += ["", f"## {words['summary']}", "", words["no_proposals"], ""]
+        out += [_measure_summary(result, words), ""]
+        out += [f"## {words['base_measures']}", "", *_measures_table(result, words), ""]
+        out += [f"## {words['new_measures']}", "", *_new_measures(result, words), ""]
+        return "\n".join(out)
     out += ["", f"## {words['summary']}", "", *_summary(result, parts, words), ""]
     out += [_measure_summary(result, words), ""]
     if result.stale_decisions:

@@ -93,11 +93,13 @@ def _ids(proposals: list[ProposalResult], verdict: str) -> Text:
 
 
 def _by_measure(result: DiffResult, words: Labels) -> Table:
-    table = Table(title=words["by_measure"], title_justify="left", expand=False)
+    title = words["by_measure"] if result.proposals else words["base_measures"]
+    table = Table(title=title, title_justify="left", expand=False)
     table.add_column(words["measure"], justify="right")
     table.add_column(words["title_col"], max_width=34, no_wrap=True, overflow="ellipsis")
     table.add_column(words["becomes"])
-    for verdict in PROPOSAL_VERDICTS:
+    verdicts = PROPOSAL_VERDICTS if result.proposals else ()  # a plan without review: no proposals
+    for verdict in verdicts:
         table.add_column(_verdict(words, verdict), overflow="fold")
     by_measure: dict[int | None, list[ProposalResult]] = {}
     for proposal in result.proposals:
@@ -111,7 +113,7 @@ def _by_measure(result: DiffResult, words: Labels) -> Table:
             str(measure.number),
             Text(clean(measure.title)),
             becomes,
-            *(_ids(own, v) for v in PROPOSAL_VERDICTS),
+            *(_ids(own, v) for v in verdicts),
         )
     general = by_measure.get(None, [])
     if general:
@@ -161,6 +163,8 @@ def renderables(result: DiffResult, lang: str, *, show_all: bool = False) -> lis
     header = Text()
     header.append(words["title"], style="bold")
     header.append(f"\n{words.colon(words['base'])} {base}\n{words.colon(words['next'])} {nxt}")
+    if not result.proposals:
+        return [header, Text(words["no_proposals"]), _measure_line(result, words), _by_measure(result, words)]
     items: list[RenderableType] = [header, _summary(result, words), _measure_line(result, words)]
     if result.stale_decisions:
         items.append(_stale(result, words))
