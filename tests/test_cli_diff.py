@@ -219,6 +219,7 @@ def test_two_plans_without_a_review_compare_their_measures_only(tmp_path: Path) 
     heldout = ROOT / "corpora" / "heldout"
     code, out, err = invoke("diff", NEXT, heldout)
     assert code == 0, err
+    assert "warning" not in err
     assert "plan sans tableau d’observations" in out
     assert "Adoptée" not in out and "Taux d’adoption" not in out
     assert "Mesures du plan de référence" in out and "Maintenue" in out
@@ -233,3 +234,10 @@ def test_two_plans_without_a_review_compare_their_measures_only(tmp_path: Path) 
     html = page.read_text(encoding="utf-8")
     # No filters to drive: no script that would look for them.
     assert "<script>" not in html and "seules ses mesures sont comparées" in html
+
+
+def test_a_review_given_as_next_is_flagged_as_a_likely_swap() -> None:
+    code, _, err = invoke("diff", NEXT, BASE)
+    assert code == 0, err
+    assert "warning: NEXT" in err and "holds a review" in err
+    assert f"plancompare diff {BASE} {NEXT}" in " ".join(err.split())

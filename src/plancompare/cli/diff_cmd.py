@@ -107,6 +107,15 @@ def run_diff(
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
+    if next_side.reviews:
+        # The proposals followed are BASE's: a review given as NEXT is most often a swap.
+        hint = (
+            "its proposals are not followed (BASE's are); to follow them, give it first: "
+            f"plancompare diff {next_path} {base_path}"
+            if not base_side.reviews
+            else "its proposals are not followed (BASE's are)"
+        )
+        err_console.print(f"[yellow]warning:[/] NEXT {next_path} holds a review: {hint}", soft_wrap=True)
     config_path = config or corpus_config(next_side, base_side)
     cfg = given_config if given_config is not None else load_config(config_path)
     result = compare(base_side, next_side, cfg)
