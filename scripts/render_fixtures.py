@@ -643,6 +643,73 @@ def render_plan_actions(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-designed-headings.pdf: « MESURE » above its number in large type, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+class DesignedPlanPDF(ActionsPlanPDF):
+    def footer(self) -> None:
+        if self.page_no() > 1:
+            self.set_y(-12)
+            self.set_font("DejaVuSans", "", 8)
+            self.cell(0, 4, str(self.page_no()), align="R")
+
+
+def render_plan_designed_headings(target: Path) -> None:
+    data = load("plan-designed-headings.yaml")
+    pdf = DesignedPlanPDF(orientation="portrait", format="A4")
+    pdf.running_title = "Plan national 2025-2027"
+    pdf.set_creation_date(dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+    pdf.set_title(data["document"]["title"])
+    pdf.set_creator("plancompare scripts/render_fixtures.py")
+    pdf.set_margins(24, 20, 24)
+    pdf.set_auto_page_break(True, margin=20)
+    for style, filename in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
+        pdf.add_font("DejaVuSans", style, str(FONT_DIR / filename))
+    # The running header is set in the serif of ActionsPlanPDF.header.
+    for style, filename in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
+        pdf.add_font("DejaVuSerif", style, str(FONT_DIR / filename))
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.add_page()  # cover
+    pdf.set_y(90)
+    pdf.set_font("DejaVuSans", "B", 22)
+    pdf.multi_cell(width, 11, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(20)
+    pdf.set_font("DejaVuSans", "", 12)
+    pdf.multi_cell(width, 6, "Premier ministre – mars 2025", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    measures = {m["number"]: m for m in data["measures"]}
+
+    def numbered(word: str, number: str, title: str, title_size: float) -> None:
+        pdf.set_font("DejaVuSans", "B", 8.5)
+        pdf.multi_cell(width, 4.5, word, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVuSans", "B", 24)
+        pdf.multi_cell(width, 10, number, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVuSans", "B", title_size)
+        pdf.multi_cell(width, title_size * 0.5, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+
+    for prio in data["priorities"]:
+        numbered("AXE", prio["id"], prio["title"], 14)
+        for number in prio["measures"]:
+            m = measures[number]
+            numbered("MESURE", str(number), m["title"], 11)
+            pdf.set_font("DejaVuSans", "", 9.5)
+            texts = paragraphs(m["text"])
+            for i, text in enumerate(texts, start=1):
+                pdf.multi_cell(width, 4.8, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                if i < len(texts):
+                    pdf.ln(2.5)
+                if i == m.get("page_break_after"):
+                    pdf.add_page()
+            # No space before the labels: they sit right under the text.
+            for line in [*m["responsible"], m["calendar"]]:
+                pdf.multi_cell(width, 4.8, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(7)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # Bad inputs for the CLI tests
 # --------------------------------------------------------------------------------------------------
 
@@ -755,6 +822,7 @@ def main() -> None:
         ("plan-single-column-mesure-n.pdf", render_plan_single_column),
         ("review-second-renderer.pdf", render_review_second_renderer),
         ("plan-actions.pdf", render_plan_actions),
+        ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

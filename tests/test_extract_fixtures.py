@@ -24,6 +24,7 @@ FIXTURES = {
     "plan-two-columns": "plan",
     "plan-single-column-mesure-n": "plan",
     "plan-actions": "plan",
+    "plan-designed-headings": "plan",
     "review-second-renderer": "review",
 }
 
@@ -50,7 +51,9 @@ def _label_value(line: str | None) -> str | None:
     return line.split(":", 1)[1].strip() if line else None
 
 
-@pytest.mark.parametrize("name", ["plan-two-columns", "plan-single-column-mesure-n", "plan-actions"])
+@pytest.mark.parametrize(
+    "name", ["plan-two-columns", "plan-single-column-mesure-n", "plan-actions", "plan-designed-headings"]
+)
 def test_plan_fixture_matches_its_source(name: str) -> None:
     source = _source(name)
     plan = extract(PDFS / f"{name}.pdf", use_cache=False)

@@ -1,17 +1,18 @@
 """Lines to paragraphs, and a plan's paragraphs to priorities, sections and measures.
 
-Paragraphs start at a vertical gap, a first-line indent, a bullet, a change of font, or after a
-short line that ends a sentence. Headings are recognised on a paragraph's first line:
-« MESURE N° 5 : », « Mesure 5 – », « Action 3.2 », « PRIORITE II », « AXE 4 – » (in a plan with
-no « Mesure » heading, « Action n° 4 : » opens a measure); the labels
-« Mise en œuvre : », « Pilotes : », « Instrument : », « Calendrier : » fill the measure's fields.
+Paragraphs start at a vertical gap, a first-line indent, a bullet, a change of font, a label
+line after a closed sentence, or after a short line that ends a sentence. Headings are recognised
+on a paragraph's first line: « MESURE N° 5 : », « Mesure 5 – », « Action 3.2 », « PRIORITE II »,
+« AXE 4 – » (in a plan with no « Mesure » heading, « Action n° 4 : » opens a measure; « MESURE »
+above a line holding only « 12 » reads as « MESURE 12 »); the labels « Mise en œuvre : »,
+« Pilotes : », « Instrument : », « Calendrier : » fill the measure's fields.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .layout import Line, PageLayout
@@ -168,6 +169,8 @@ def _breaks(
     gap = b.top - a.bottom
     if gap > normal_gap(key) + max(1.0, 0.2 * min(a.size, b.size)) or gap < -0.5 * size:
         return True
+    if _ANY_LABEL.match(b.text) and _ENDS_SENTENCE.search(a.text):
+        return True  # « Pilote : … » set right under the text it closes
     col_left = left.get(key, b.x0)
     indent = 0.8 * b.size
     if _ENUMERATED.match(b.text) and (_ITEM_BEFORE.search(a.text) or _ENUMERATED.match(current[0].text)):
@@ -202,6 +205,39 @@ def drop_toc(layouts: list[PageLayout]) -> list[Line]:
             if len(numbered) >= 3:
                 continue  # « Sommaire » with entries ending in page numbers (no dot leaders)
         out.extend(line for line in page.lines if not is_toc_line(line.text))
+    return out
+
+
+# A heading word set on its own line above its number (« MESURE » / « 12 »), as designed plans do.
+_HEADING_WORD = re.compile(
+    rf"^(?:MESURE|Mesure|ACTION|Action|AXE|Axe|PRIORIT[EÉ]|Priorit[ée])(?:\s*{NUMERO})?$"
+)
+_NUMBER_ONLY = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})$")
+
+
+def join_split_headings(lines: list[Line]) -> list[Line]:
+    """« MESURE » and a line holding only its number, right below it in the same column, read as
+    one heading line (« MESURE 12 »): the title that follows stays a line of its own."""
+    out: list[Line] = []
+    for line in lines:
+        above = out[-1] if out else None
+        if (
+            above is not None
+            and _HEADING_WORD.match(above.text)
+            and _NUMBER_ONLY.match(line.text)
+            and line.page == above.page
+            and line.column == above.column
+            and 0 <= line.top - above.bottom < 2 * max(above.size, line.size)
+        ):
+            out[-1] = replace(
+                above,
+                text=f"{above.text} {line.text}",
+                x1=max(above.x1, line.x1),
+                bottom=line.bottom,
+                size=max(above.size, line.size),
+            )
+            continue
+        out.append(line)
     return out
 
 
@@ -265,7 +301,7 @@ def _label_kind(label: str) -> str:
 
 def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]]:
     """Priorities (with sections) and measures of a plan, plus warnings."""
-    lines = drop_toc(layouts)
+    lines = join_split_headings(drop_toc(layouts))
     paras = paragraphs(lines)
     priorities: list[Priority] = []
     drafts: list[_Draft] = []
