@@ -50,6 +50,7 @@ def test_line_end_hyphens(lines: list[str], joined: str) -> None:
         ("Mesure N°14 - Saisir", "14", "Saisir"),
         ("Mesure nº 7 : Suivre", "7", "Suivre"),
         ("MESURE 9", "9", ""),
+        ("MESURE 12  Former les agents", "12", "Former les agents"),
     ],
 )
 def test_measure_headings(heading: str, number: str, rest: str) -> None:
@@ -58,7 +59,15 @@ def test_measure_headings(heading: str, number: str, rest: str) -> None:
     assert (m.group("num"), m.group("rest")) == (number, rest)
 
 
-@pytest.mark.parametrize("text", ["Mesure 2014-2016 du plan", "mesure 5 : en minuscules", "Mesures 3 et 4 :"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mesure 2014-2016 du plan",
+        "mesure 5 : en minuscules",
+        "Mesures 3 et 4 :",
+        "Mesure 12 du plan précédent",
+    ],
+)
 def test_not_measure_headings(text: str) -> None:
     assert MEASURE_RE.match(text) is None
 

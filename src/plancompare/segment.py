@@ -20,7 +20,9 @@ from .models import Measure, Priority
 from .responsible import ROLE_LABELS, parse_responsibilities
 from .textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
 
-_SEP = r"\s*(?:[:–—\-.]\s*|$)"
+# After a heading's number: punctuation, the end of the line, or a space before a capital (designed
+# plans set « MESURE 12  Former les … » with a gap, not a colon).
+_SEP = r"(?:\s*[:–—\-.]\s*|\s*$|\s+(?=[«A-ZÀ-ÖØ-Þ]))"
 _ROMAN = r"(?:[IVXLC]+|\d+)"
 MEASURE_RE = re.compile(
     rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
