@@ -534,9 +534,16 @@ def review_measure_cells(measure: dict[str, Any], first: bool) -> list[list[Bloc
     return [plan, constats, proposals]
 
 
-def render_review_second_renderer(target: Path) -> None:
+class UnruledReviewPDF(ReviewPDF):
+    """The same table with no rule, border or shading: its columns show only by their gutters."""
+
+    def rect(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def render_review_second_renderer(target: Path, *, ruled: bool = True) -> None:
     data = load("review-second-renderer.yaml")
-    pdf = ReviewPDF(orientation="portrait", format="A4")
+    pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
     pdf.set_creation_date(dt.datetime(2017, 3, 9, tzinfo=dt.UTC))
     pdf.set_title("Constats et propositions – extrait")
     pdf.set_creator("plancompare scripts/render_fixtures.py")
@@ -564,6 +571,8 @@ def render_review_second_renderer(target: Path) -> None:
         [Block("Propositions du Collectif", "B", 8.5)],
     ]
     table = ReviewTable(pdf, [width * share for share in (0.34, 0.30, 0.36)], header)
+    if not ruled:
+        table.pad = 3.0  # mm: a gutter of about 17 pt between the columns' text
     table.start()
     measures = {m["number"]: m for m in data["measures"]}
     first = True
@@ -821,6 +830,7 @@ def main() -> None:
         ("plan-two-columns.pdf", render_plan_two_columns),
         ("plan-single-column-mesure-n.pdf", render_plan_single_column),
         ("review-second-renderer.pdf", render_review_second_renderer),
+        ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
         ("plan-actions.pdf", render_plan_actions),
         ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("no-measures.pdf", render_no_measures),

@@ -26,6 +26,7 @@ FIXTURES = {
     "plan-actions": "plan",
     "plan-designed-headings": "plan",
     "review-second-renderer": "review",
+    "review-no-rules": "review",
 }
 
 
@@ -96,9 +97,11 @@ def test_two_column_plan_details() -> None:
     assert plan.measures[2].action == "Action 3.1 – Créer un module de formation en ligne"
 
 
-def test_second_review_fixture_matches_its_source() -> None:
+@pytest.mark.parametrize("name", ["review-second-renderer", "review-no-rules"])
+def test_second_review_fixture_matches_its_source(name: str) -> None:
+    # The same table drawn with rules, and with none at all (columns found from the gutters only).
     gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
-    review = extract(PDFS / "review-second-renderer.pdf", use_cache=False)
+    review = extract(PDFS / f"{name}.pdf", use_cache=False)
     assert isinstance(review, Review)
     assert review.title == gold.title
     assert [m.number for m in review.measures] == [12, 13, 15]

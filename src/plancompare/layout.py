@@ -169,7 +169,30 @@ def _ruled_columns(page: PageData, lines: list[Line]) -> list[float]:
 
 
 def _gap_columns(lines: list[Line], words_by_line: list[list[Word]]) -> list[float]:
-    """Gutters from word positions: wide strips few lines cross, with text on both sides."""
+    """Gutters from word positions: wide strips few lines cross, with text on both sides.
+
+    Full-width text above a table without rules (a title, a few paragraphs) crosses its gutters:
+    the page is also read from each paragraph break down, and the reading with the most gutters
+    wins, as long as it keeps most of the page's lines.
+    """
+    best = _gutters(lines, words_by_line)
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    sizes = sorted(line.size for line in lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    for k in range(1, len(order)):
+        rest = len(order) - k
+        if rest < max(6, 0.4 * len(order)):
+            break
+        above, below = lines[order[k - 1]], lines[order[k]]
+        if below.top - above.bottom < 0.8 * body:
+            continue  # inside a paragraph
+        found = _gutters([lines[i] for i in order[k:]], [words_by_line[i] for i in order[k:]])
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+def _gutters(lines: list[Line], words_by_line: list[list[Word]]) -> list[float]:
     if len(lines) < 6:
         return []
     left = int(min(line.x0 for line in lines))
@@ -345,8 +368,19 @@ def layout_page(
         tops = [t for x, t, _ in page.vrules if any(abs(x - b) < 4 for b in bounds)]
         table_top = min(tops) if tops else None
     else:
-        cells = [line.top for line in ordered if line.column >= 0]
-        table_top = min(cells) if cells else None
+        # The first band (lines between spanning lines) with text in two columns or more: a lone
+        # centred line under a title is not the top of a table.
+        table_top = None
+        band_lines: list[Line] = []
+        for i, line in enumerate(ordered):
+            if line.column >= 0:
+                band_lines.append(line)
+                if i + 1 < len(ordered):
+                    continue
+            if len({ln.column for ln in band_lines}) >= 2:
+                table_top = min(ln.top for ln in band_lines)
+                break
+            band_lines = []
     return PageLayout(
         page.number, page.width, page.height, ordered, columns, ruled, page.hrules, dropped, table_top
     )
