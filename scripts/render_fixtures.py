@@ -719,6 +719,39 @@ def render_plan_designed_headings(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-numbering-restarts.pdf: « Mesure 1 » again in each axis, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_numbering_restarts(target: Path) -> None:
+    data = load("plan-numbering-restarts.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    pdf.set_creation_date(dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
+    pdf.set_title(data["document"]["title"])
+    pdf.set_creator("plancompare scripts/render_fixtures.py")
+    pdf.set_margins(25, 20, 25)
+    for style, filename in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
+        pdf.add_font("DejaVuSans", style, str(FONT_DIR / filename))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("DejaVuSans", "B", 15)
+    pdf.multi_cell(width, 8, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    for prio in data["priorities"]:
+        pdf.set_font("DejaVuSans", "B", 13)
+        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for number, title, text in prio["measures"]:
+            pdf.set_font("DejaVuSans", "B", 10.5)
+            pdf.multi_cell(width, 5.5, f"Mesure {number} – {title}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.multi_cell(width, 5, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(5)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # Bad inputs for the CLI tests
 # --------------------------------------------------------------------------------------------------
 
@@ -833,6 +866,7 @@ def main() -> None:
         ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
         ("plan-actions.pdf", render_plan_actions),
         ("plan-designed-headings.pdf", render_plan_designed_headings),
+        ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

@@ -241,3 +241,14 @@ def test_a_review_given_as_next_is_flagged_as_a_likely_swap() -> None:
     assert code == 0, err
     assert "warning: NEXT" in err and "holds a review" in err
     assert f"plancompare diff {BASE} {NEXT}" in " ".join(err.split())
+
+
+def test_what_extraction_guessed_is_said_on_stderr() -> None:
+    restarts = ROOT / "tests" / "pdfs" / "plan-numbering-restarts.pdf"
+    code, out, err = invoke("diff", BASE, restarts)
+    assert code == 0, err
+    text = " ".join(err.split())
+    # The review's first measure has no heading; the next plan's numbering was made unique.
+    assert "collectif-2017-review.pdf: measure 1 (page 3) has no « MESURE N° » heading" in text
+    assert "plan-numbering-restarts.pdf: measure numbers start again in each priority" in text
+    assert "Écarts entre plans" in out

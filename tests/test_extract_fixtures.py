@@ -25,6 +25,7 @@ FIXTURES = {
     "plan-single-column-mesure-n": "plan",
     "plan-actions": "plan",
     "plan-designed-headings": "plan",
+    "plan-numbering-restarts": "plan",
     "review-second-renderer": "review",
     "review-no-rules": "review",
 }
@@ -117,4 +118,17 @@ def test_second_review_fixture_matches_its_source(name: str) -> None:
     ]
     assert [(p.id, p.title, p.sections) for p in review.priorities] == [
         (p.id, p.title, p.sections) for p in gold.priorities
+    ]
+
+
+def test_numbering_that_starts_again_in_each_axis_is_made_unique() -> None:
+    source = _source("plan-numbering-restarts")
+    plan = extract(PDFS / "plan-numbering-restarts.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    printed = [(p["id"], n, title) for p in source["priorities"] for n, title, _ in p["measures"]]
+    assert [m.number for m in plan.measures] == list(range(1, len(printed) + 1))
+    assert [(m.priority, m.title) for m in plan.measures] == [(axis, title) for axis, _, title in printed]
+    assert plan.warnings == [
+        "measure numbers start again in each priority: measures are numbered 1 to 5 in document order "
+        "(« Mesure 1 » of priority 2 is measure 3)"
     ]

@@ -388,8 +388,32 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
         if current is None or stopped:
             continue
         pending_label = _add_body(current, para, pending_label)
-    measures = [_finish(d) for d in _drop_listings(drafts)]
-    return priorities, measures, warnings
+    measures, numbering = _unique_numbers([_finish(d) for d in _drop_listings(drafts)])
+    return priorities, measures, warnings + numbering
+
+
+def _unique_numbers(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
+    """Measure numbers are keys (labels, decisions, reports): a plan that starts its numbering again
+    in each priority (« Axe 2 – Mesure 1 ») gets its measures numbered in document order, and says so."""
+    numbers = [m.number for m in measures]
+    if len(set(numbers)) == len(numbers):
+        return measures, []
+    restarts = [i for i in range(1, len(measures)) if measures[i].number <= measures[i - 1].number]
+    if all(measures[i].priority != measures[i - 1].priority for i in restarts):
+        renumbered = [m.model_copy(update={"number": n}) for n, m in enumerate(measures, start=1)]
+        examples = ", ".join(
+            f"« Mesure {measures[i].number} » of priority {measures[i].priority} is measure {i + 1}"
+            for i in restarts[:2]
+        )
+        return renumbered, [
+            f"measure numbers start again in each priority: measures are numbered 1 to {len(measures)} "
+            f"in document order ({examples})"
+        ]
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    return measures, [
+        f"measure number(s) {', '.join(map(str, repeated))} appear more than once: labels, decisions and "
+        "reports that name them are ambiguous"
+    ]
 
 
 def _drop_listings(drafts: list[_Draft]) -> list[_Draft]:

@@ -17,7 +17,7 @@ from ..corpus import Side, corpus_config, load_side
 from ..decisions import FILE_NAME, apply_decisions, load_decisions
 from ..diff import compare
 from ..errors import EXIT_CODES_HELP, UsageError
-from ..models import DiffResult
+from ..models import DiffResult, Plan, Review
 from ..output import write_atomic
 from ..report import FORMATS, LANGUAGES, render
 from ..report.terminal import renderables
@@ -107,6 +107,13 @@ def run_diff(
     with progress_bar() as progress:
         base_side = load_side(base_path, progress=progress)
         next_side = load_side(next_path, progress=progress)
+    # What extraction had to guess (an inferred heading, renumbered measures) bears on the result.
+    for side in (base_side, next_side):
+        documents: list[Plan | Review] = [side.plan, *side.reviews]
+        for document in documents:
+            name = document.source.file if document.source else "?"
+            for warning in document.warnings:
+                err_console.print(f"[yellow]warning:[/] {name}: {warning}", soft_wrap=True)
     if next_side.reviews:
         # The proposals followed are BASE's: a review given as NEXT is most often a swap.
         hint = (
