@@ -752,6 +752,64 @@ def render_plan_numbering_restarts(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-with-summary-table.pdf: a plan, then a ruled summary table of its measures, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_with_summary_table(target: Path) -> None:
+    data = load("plan-with-summary-table.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    pdf.set_creation_date(dt.datetime(2025, 9, 1, tzinfo=dt.UTC))
+    pdf.set_title(data["document"]["title"])
+    pdf.set_creator("plancompare scripts/render_fixtures.py")
+    pdf.set_margins(22, 20, 22)
+    for style, filename in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
+        pdf.add_font("DejaVuSans", style, str(FONT_DIR / filename))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("DejaVuSans", "B", 15)
+    pdf.multi_cell(width, 8, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    measures = {m["number"]: m for m in data["measures"]}
+    for i, prio in enumerate(data["priorities"]):
+        if i:
+            pdf.add_page()
+        pdf.set_font("DejaVuSans", "B", 13)
+        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            pdf.set_font("DejaVuSans", "B", 10.5)
+            pdf.multi_cell(width, 5.5, f"Mesure {number} : {m['title']}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.multi_cell(width, 5, m["text"], new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            pdf.set_font("DejaVuSans", "", 9)
+            for line in [*m["responsible"], m["calendar"]]:
+                pdf.multi_cell(width, 4.5, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(5)
+    for i, prio in enumerate(data["priorities"]):
+        pdf.add_page()
+        if i == 0:
+            pdf.set_font("DejaVuSans", "B", 13)
+            pdf.multi_cell(width, 7, "Tableau récapitulatif des mesures", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        pdf.set_font("DejaVuSans", "", 9)
+        with pdf.table(col_widths=(10, 80, 45, 25), line_height=5) as table:
+            row = table.row()
+            for head in ("N°", "Intitulé", "Pilote", "Échéance"):
+                row.cell(head)
+            for number in prio["measures"]:
+                m = measures[number]
+                row = table.row()
+                pilot = m["responsible"][0].split(":", 1)[1].strip()
+                for cell in (str(number), m["title"], pilot, m["calendar"].split(":", 1)[1].strip()):
+                    row.cell(cell)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # Bad inputs for the CLI tests
 # --------------------------------------------------------------------------------------------------
 
@@ -867,6 +925,7 @@ def main() -> None:
         ("plan-actions.pdf", render_plan_actions),
         ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),
+        ("plan-with-summary-table.pdf", render_plan_with_summary_table),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

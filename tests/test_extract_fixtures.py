@@ -26,6 +26,7 @@ FIXTURES = {
     "plan-actions": "plan",
     "plan-designed-headings": "plan",
     "plan-numbering-restarts": "plan",
+    "plan-with-summary-table": "plan",
     "review-second-renderer": "review",
     "review-no-rules": "review",
 }
@@ -54,7 +55,14 @@ def _label_value(line: str | None) -> str | None:
 
 
 @pytest.mark.parametrize(
-    "name", ["plan-two-columns", "plan-single-column-mesure-n", "plan-actions", "plan-designed-headings"]
+    "name",
+    [
+        "plan-two-columns",
+        "plan-single-column-mesure-n",
+        "plan-actions",
+        "plan-designed-headings",
+        "plan-with-summary-table",
+    ],
 )
 def test_plan_fixture_matches_its_source(name: str) -> None:
     source = _source(name)

@@ -50,10 +50,15 @@ def table_pages(layouts: list[PageLayout]) -> list[PageLayout]:
 
 
 def looks_like_review(layouts: list[PageLayout]) -> bool:
-    """A three-column table over much of the document (a plan has one or two text columns)."""
+    """A three-column table over much of the document (a plan has one or two text columns), whose
+    measure headings are in the table: a plan with a summary table in annex has them outside."""
     tables = table_pages(layouts)
     text_pages = [p for p in layouts if p.lines]
     if not tables:
+        return False
+    inside = sum(1 for p in tables for ln in p.lines if ln.column == 0 and MEASURE_RE.match(ln.text))
+    outside = sum(1 for p in layouts if len(p.columns) < 3 for ln in p.lines if MEASURE_RE.match(ln.text))
+    if outside > inside:
         return False
     # Mostly table pages, or a table whose header row comes back page after page.
     return len(tables) >= 0.4 * len(text_pages) or (len(tables) >= 3 and bool(_header_keys(tables)))

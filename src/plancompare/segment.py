@@ -48,8 +48,12 @@ _ANY_LABEL = re.compile(
     + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier)\s*:",
     re.IGNORECASE,
 )
+# Headings after which the measures are over: annexes, glossaries, summary tables of the measures.
 _STOP_RE = re.compile(
-    r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES)|Liste des sigles)\b"
+    r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES|MESURES)|"
+    r"Liste des (?:sigles|acronymes|mesures)|TABLEAU (?:R[EÉ]CAPITULATIF|DE SUIVI|DE SYNTH[EÈ]SE)|"
+    r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|R[EÉ]CAPITULATIF DES MESURES|"
+    r"R[ée]capitulatif des mesures|SYNTH[EÈ]SE DES MESURES|Synth[èe]se des mesures)\b"
 )
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
 _TOC_TITLE = re.compile(r"^(?:SOMMAIRE|Sommaire|TABLE DES MATI[EÈ]RES|Table des mati[eè]res)\s*$")
