@@ -450,7 +450,7 @@ class ReviewTable:
         return out
 
     def start(self) -> None:
-        self.row([self.header[0], self.header[1], self.header[2]], fill=(217, 217, 217), is_header=True)
+        self.row(list(self.header), fill=(217, 217, 217), is_header=True)
 
     def row(
         self,
@@ -541,7 +541,7 @@ class UnruledReviewPDF(ReviewPDF):
         return None
 
 
-def render_review_second_renderer(target: Path, *, ruled: bool = True) -> None:
+def render_review_second_renderer(target: Path, *, ruled: bool = True, follow_ups: bool = False) -> None:
     data = load("review-second-renderer.yaml")
     pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
     pdf.set_creation_date(dt.datetime(2017, 3, 9, tzinfo=dt.UTC))
@@ -570,7 +570,11 @@ def render_review_second_renderer(target: Path, *, ruled: bool = True) -> None:
         [Block("Constats du Collectif (mars 2017)", "B", 8.5)],
         [Block("Propositions du Collectif", "B", 8.5)],
     ]
-    table = ReviewTable(pdf, [width * share for share in (0.34, 0.30, 0.36)], header)
+    shares = (0.34, 0.30, 0.36)
+    if follow_ups:
+        header.append([Block("Suivi (2018)", "B", 8.5)])
+        shares = (0.30, 0.23, 0.30, 0.17)
+    table = ReviewTable(pdf, [width * share for share in shares], header)
     if not ruled:
         table.pad = 3.0  # mm: a gutter of about 17 pt between the columns' text
     table.start()
@@ -582,7 +586,10 @@ def render_review_second_renderer(target: Path, *, ruled: bool = True) -> None:
             if section.get("title"):
                 table.row([[Block(section["title"], "B", 8.5)]], fill=(242, 242, 242))
             for number in section["measures"]:
-                table.row(review_measure_cells(measures[number], first))
+                cells = review_measure_cells(measures[number], first)
+                if follow_ups:
+                    cells.append([Block(measures[number]["follow_up"])])
+                table.row(cells)
                 first = False
     pdf.output(str(target))
 
@@ -922,6 +929,7 @@ def main() -> None:
         ("plan-single-column-mesure-n.pdf", render_plan_single_column),
         ("review-second-renderer.pdf", render_review_second_renderer),
         ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
+        ("review-four-columns.pdf", lambda t: render_review_second_renderer(t, follow_ups=True)),
         ("plan-actions.pdf", render_plan_actions),
         ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),

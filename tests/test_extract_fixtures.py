@@ -29,6 +29,7 @@ FIXTURES = {
     "plan-with-summary-table": "plan",
     "review-second-renderer": "review",
     "review-no-rules": "review",
+    "review-four-columns": "review",
 }
 
 
@@ -106,10 +107,15 @@ def test_two_column_plan_details() -> None:
     assert plan.measures[2].action == "Action 3.1 – Créer un module de formation en ligne"
 
 
-@pytest.mark.parametrize("name", ["review-second-renderer", "review-no-rules"])
+@pytest.mark.parametrize("name", ["review-second-renderer", "review-no-rules", "review-four-columns"])
 def test_second_review_fixture_matches_its_source(name: str) -> None:
-    # The same table drawn with rules, and with none at all (columns found from the gutters only).
+    # The same table drawn with rules, with none at all (columns found from the gutters only), and
+    # with a fourth « Suivi » column, which is the reviewer's and goes with the observations.
     gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
+    if name == "review-four-columns":
+        follow_ups = {m["number"]: m["follow_up"] for m in _source("review-second-renderer")["measures"]}
+        for m in gold.measures:
+            m.observations = f"{m.observations}\n\n{follow_ups[m.number]}"
     review = extract(PDFS / f"{name}.pdf", use_cache=False)
     assert isinstance(review, Review)
     assert review.title == gold.title

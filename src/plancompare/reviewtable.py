@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .align import is_ask
 from .layout import Line, PageLayout
 from .models import Priority, Proposal, Review, ReviewMeasure
+from .normalise import sentences
 from .segment import (
     MEASURE_RE,
     PRIORITY_RE,
@@ -89,6 +91,43 @@ def _header_keys(tables: list[PageLayout]) -> set[str]:
     return {key for key, n in counts.items() if n >= need}
 
 
+# Roles of a review table's columns: the plan's text, the reviewer's observations, the proposals.
+PLAN, OBSERVATIONS, PROPOSALS = 0, 1, 2
+
+
+def column_roles(tables: list[PageLayout]) -> dict[int, list[int]]:
+    """For tables of four columns or more, the role of each column, read from what it holds.
+
+    Three columns are plan / observations / proposals, in that order. A wider table adds a column
+    (a heading column beside the plan's text, a follow-up after the proposals...): the measure
+    headings mark the plan's column, the column most written as asks holds the proposals, and a
+    heading column holding little else has the plan's text beside it; any other column is the
+    reviewer's and goes with the observations.
+    """
+    roles: dict[int, list[int]] = {}
+    for n in sorted({len(p.columns) for p in tables if len(p.columns) > 3}):
+        headings, asks, sentences_seen, volume = [0] * n, [0] * n, [0] * n, [0] * n
+        for page in (p for p in tables if len(p.columns) == n):
+            for col in range(n):
+                lines = [ln for ln in page.lines if ln.column == col]
+                headings[col] += sum(1 for ln in lines if MEASURE_RE.match(ln.text))
+                text = _column_text(lines)
+                volume[col] += len(text)
+                for sentence in sentences(text):
+                    sentences_seen[col] += 1
+                    asks[col] += is_ask(sentence)
+        plan = max(range(n), key=lambda c: (headings[c], -c))
+        ratio = [asks[c] / sentences_seen[c] if sentences_seen[c] else 0.0 for c in range(n)]
+        after = [c for c in range(n) if c > plan]
+        proposals = max(after, key=lambda c: (ratio[c], c)) if after else n - 1
+        these = [PLAN if c <= plan else OBSERVATIONS for c in range(n)]
+        these[proposals] = PROPOSALS
+        if plan + 1 < proposals and volume[plan] < 0.3 * volume[plan + 1]:
+            these[plan + 1] = PLAN
+        roles[n] = these
+    return roles
+
+
 @dataclass
 class _Row:
     """One measure's row, gathered over the pages it runs on."""
@@ -109,10 +148,15 @@ def segment_review(layouts: list[PageLayout]) -> Review:
         return Review(title=document_title(layouts))
     first_table = tables[0].number
     header = _header_keys(tables)
-    state = _TableState()
+    state = _TableState(column_roles(tables))
     for page in layouts:
         if page.number >= first_table:
             state.read_page(page, header)
+    for row in state.rows:
+        for i, cell in enumerate(row.cells):
+            # Two columns in one role (a wide table): one column after the other, not page by page.
+            if len({ln.column for ln in cell if ln.column >= 0}) > 1 and state.roles:
+                row.cells[i] = sorted(cell, key=lambda ln: (ln.column, ln.page, ln.top))
     rows = _attach_early_cells([r for r in state.rows if r.heading is not None or any(r.cells)])
     measures, proposals, warnings = _measures(rows)
     general = general_demands(layouts, first_table)
@@ -131,7 +175,8 @@ def segment_review(layouts: list[PageLayout]) -> Review:
 class _TableState:
     """Rows, priorities and sections met so far, and the row that runs on at the next page top."""
 
-    def __init__(self) -> None:
+    def __init__(self, roles: dict[int, list[int]] | None = None) -> None:
+        self.roles = roles or {}
         self.rows: list[_Row] = []
         self.priorities: list[Priority] = []
         self.priority: Priority | None = None
@@ -201,13 +246,15 @@ class _TableState:
                 continue
             previous = None
             starts.append((_row_top(page, line), self._new_row(line)))
+        roles = self.roles.get(len(page.columns))
         for line in lines:
             if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
                 continue
             index = max(i for i, (y, _) in enumerate(starts) if y <= line.top + 0.1)
             row = starts[index][1]
             if row is not None:
-                row.cells[max(0, min(line.column, 2))].append(line)
+                cell = roles[line.column] if roles and line.column >= 0 else max(0, min(line.column, 2))
+                row.cells[cell].append(line)
         self.row = starts[-1][1]
 
 
