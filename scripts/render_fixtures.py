@@ -874,14 +874,19 @@ def render_truncated(source: Path, target: Path) -> None:
     target.write_bytes(data[: len(data) // 2])
 
 
-def render_encrypted(source: Path, target: Path) -> None:
+def render_encrypted(source: Path, target: Path, *, user_password: str = "secret") -> None:
     reader = PdfReader(source)
     writer = PdfWriter(clone_from=reader)
     # RC4-128 key derivation uses only the passwords and the first document id; pypdf draws the ids at
     # random, so fix both to keep the bytes stable.
     fixed = ByteStringObject(b"plancompare-fixt")
     writer._ID = ArrayObject((fixed, fixed))
-    writer.encrypt(user_password="secret", owner_password="secret-owner", algorithm="RC4-128")
+    # An empty user password: anyone may open the file; the owner password only restricts copying
+    # and editing, as many official PDFs do (permissions: print only).
+    permissions = {} if user_password else {"permissions_flag": -3904 & 0xFFFFFFFF}
+    writer.encrypt(
+        user_password=user_password, owner_password="secret-owner", algorithm="RC4-128", **permissions
+    )
     writer._ID = ArrayObject((fixed, fixed))
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -938,6 +943,10 @@ def main() -> None:
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),
         ("encrypted.pdf", lambda t: render_encrypted(out / "plan-single-column-mesure-n.pdf", t)),
+        (
+            "restricted.pdf",
+            lambda t: render_encrypted(out / "plan-single-column-mesure-n.pdf", t, user_password=""),
+        ),
         ("scanned-no-text.pdf", lambda t: render_scanned(out / "no-measures.pdf", t)),
     ]
     for name, step in steps:

@@ -46,6 +46,15 @@ def test_bad_pdf_exits_3_with_one_line_and_no_output(name: str, message: str, tm
     assert [p.name for p in tmp_path.iterdir() if p.name != "plancompare-cache"] == []
 
 
+def test_a_pdf_restricted_by_an_owner_password_only_is_read() -> None:
+    # Official PDFs are often encrypted with no password to open them, only restrictions on
+    # copying: that is not an error, and it reads as the unrestricted file does.
+    restricted = extract(PDFS / "restricted.pdf", use_cache=False)
+    plain = extract(PDFS / "plan-single-column-mesure-n.pdf", use_cache=False)
+    assert restricted.measures == plain.measures
+    assert [m.number for m in restricted.measures] == [12, 13, 14, 15]
+
+
 def test_scan_hint_names_ocr(tmp_path: Path) -> None:
     result = run(PDFS / "scanned-no-text.pdf")
     assert "run OCR first, e.g. ocrmypdf in.pdf out.pdf" in result.stderr
