@@ -893,6 +893,18 @@ def render_encrypted(source: Path, target: Path, *, user_password: str = "secret
     target.write_bytes(buffer.getvalue())
 
 
+def render_undecodable(source: Path, target: Path) -> None:
+    """The same PDF without its fonts' Unicode maps (/ToUnicode): the glyphs of the accented letters,
+    « ’ », « – » and « ° » (the second font subset) can no longer be read as text."""
+    writer = PdfWriter(clone_from=PdfReader(source))
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop("/ToUnicode", None)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target.write_bytes(buffer.getvalue())
+
+
 def render_scanned(source: Path, target: Path) -> None:
     """Page 1 of `source` as a grey image only: what a scanner gives, with no text layer."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -948,6 +960,7 @@ def main() -> None:
             lambda t: render_encrypted(out / "plan-single-column-mesure-n.pdf", t, user_password=""),
         ),
         ("scanned-no-text.pdf", lambda t: render_scanned(out / "no-measures.pdf", t)),
+        ("undecodable-text.pdf", lambda t: render_undecodable(out / "plan-single-column-mesure-n.pdf", t)),
     ]
     for name, step in steps:
         step(out / name)

@@ -31,6 +31,10 @@ def run(*args: object):  # -> typer.testing.Result
         ("encrypted.pdf", "encrypted.pdf is encrypted with a password"),
         ("scanned-no-text.pdf", "has no text layer (it looks like a scan: images but no text)"),
         ("no-measures.pdf", "no measures found in no-measures.pdf"),
+        (
+            "undecodable-text.pdf",
+            "117 of its 2420 characters cannot be decoded (fonts without a Unicode map). run OCR on it",
+        ),
     ],
 )
 def test_bad_pdf_exits_3_with_one_line_and_no_output(name: str, message: str, tmp_path: Path) -> None:

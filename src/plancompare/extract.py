@@ -11,7 +11,7 @@ from . import cache
 from .errors import NoMeasuresError, UsageError
 from .layout import PageLayout, layout_document
 from .models import Plan, Review, Source
-from .pdf import check_file, read_pages
+from .pdf import UNDECODED, check_file, read_pages
 from .reviewtable import looks_like_review, segment_review
 from .segment import document_title, segment_plan
 
@@ -51,6 +51,19 @@ def extract(
         document.warnings.append(
             f"{len(scans)} page(s) are images without text (scanned?): {shown}; their text is missing, "
             "run OCR first, e.g. ocrmypdf in.pdf out.pdf"
+        )
+    undecoded = sum(p.undecoded for p in pages)
+    ocr = "run OCR on it, e.g. ocrmypdf --force-ocr in.pdf out.pdf"
+    if undecoded and not document.measures:
+        raise NoMeasuresError(
+            f"no measures found in {path.name}: {undecoded} of its {sum(p.chars for p in pages)} characters "
+            "cannot be decoded (fonts without a Unicode map)",
+            ocr,
+        )
+    if undecoded:
+        document.warnings.append(
+            f"{undecoded} characters cannot be decoded (fonts without a Unicode map) and show as "
+            f"« {UNDECODED} »; words holding them will not match: {ocr}"
         )
     if not document.measures:
         what = "review table" if kind == "review" else "measure heading (« Mesure 5 », « MESURE N° 5 : »)"

@@ -44,6 +44,7 @@ class PageData:
     hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     chars: int = 0
     images: int = 0
+    undecoded: int = 0  # characters whose font has no Unicode map (pdfminer's « (cid:12) »)
 
 
 def check_file(path: Path) -> bytes:
@@ -116,6 +117,9 @@ def _is_bold(font: str) -> bool:
     return any(k in font for k in ("Bold", "Black", "Heavy", "Semibold", "Demi"))
 
 
+UNDECODED = "\ufffd"
+
+
 def _words(chars: list[dict]) -> list[Word]:
     """Words from characters in content order: a space, a jump back, a gap or a new baseline ends one.
 
@@ -130,6 +134,8 @@ def _words(chars: list[dict]) -> list[Word]:
     bold_of: dict[str, bool] = {}
     for ch in chars:
         text = ch["text"]
+        if text.startswith("(cid:"):
+            text = UNDECODED  # a glyph with no Unicode value: shown as such, not as « (cid:12) »
         if text in _SPACE_CHARS or not ch["upright"]:
             if buf:
                 append(Word("".join(buf), x0, x1, top, bottom, size, bold))
@@ -184,6 +190,7 @@ def read_pages(
                             words=_words(chars),
                             chars=len(chars),
                             images=len(page.images),
+                            undecoded=sum(1 for ch in chars if ch["text"].startswith("(cid:")),
                         )
                     )
                     pages[-1].vrules, pages[-1].hrules = _rules(page)
