@@ -520,10 +520,14 @@ class ReviewTable:
         self.start()
 
 
-def review_measure_cells(measure: dict[str, Any], first: bool) -> list[list[Block]]:
+def review_measure_cells(measure: dict[str, Any], first: bool, plain: bool = False) -> list[list[Block]]:
     plan: list[Block] = []
     # As in the coalition's table, the first measure has no heading: the extractor must infer it.
-    if not first:
+    if not first and plain:
+        # Regular weight, the title in sentence case: « Mesure 13 – Élargir le domaine … ».
+        title = measure["title"].capitalize()
+        plan.append(Block(f"Mesure {measure['number']} – {title}", "", 8.0, 2.0))
+    elif not first:
         plan.append(Block(f"MESURE N° {measure['number']} : {measure['title']}", "B", 8.0, 2.0))
     box = [line for line in (measure.get("implementation"), measure.get("instrument")) if line]
     for i, line in enumerate(box):
@@ -541,7 +545,9 @@ class UnruledReviewPDF(ReviewPDF):
         return None
 
 
-def render_review_second_renderer(target: Path, *, ruled: bool = True, follow_ups: bool = False) -> None:
+def render_review_second_renderer(
+    target: Path, *, ruled: bool = True, follow_ups: bool = False, plain_headings: bool = False
+) -> None:
     data = load("review-second-renderer.yaml")
     pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
     pdf.set_creation_date(dt.datetime(2017, 3, 9, tzinfo=dt.UTC))
@@ -586,7 +592,7 @@ def render_review_second_renderer(target: Path, *, ruled: bool = True, follow_up
             if section.get("title"):
                 table.row([[Block(section["title"], "B", 8.5)]], fill=(242, 242, 242))
             for number in section["measures"]:
-                cells = review_measure_cells(measures[number], first)
+                cells = review_measure_cells(measures[number], first, plain_headings)
                 if follow_ups:
                     cells.append([Block(measures[number]["follow_up"])])
                 table.row(cells)
@@ -947,6 +953,7 @@ def main() -> None:
         ("review-second-renderer.pdf", render_review_second_renderer),
         ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
         ("review-four-columns.pdf", lambda t: render_review_second_renderer(t, follow_ups=True)),
+        ("review-plain-headings.pdf", lambda t: render_review_second_renderer(t, plain_headings=True)),
         ("plan-actions.pdf", render_plan_actions),
         ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),

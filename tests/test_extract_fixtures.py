@@ -30,6 +30,7 @@ FIXTURES = {
     "review-second-renderer": "review",
     "review-no-rules": "review",
     "review-four-columns": "review",
+    "review-plain-headings": "review",
 }
 
 
@@ -107,11 +108,17 @@ def test_two_column_plan_details() -> None:
     assert plan.measures[2].action == "Action 3.1 – Créer un module de formation en ligne"
 
 
-@pytest.mark.parametrize("name", ["review-second-renderer", "review-no-rules", "review-four-columns"])
+@pytest.mark.parametrize(
+    "name", ["review-second-renderer", "review-no-rules", "review-four-columns", "review-plain-headings"]
+)
 def test_second_review_fixture_matches_its_source(name: str) -> None:
-    # The same table drawn with rules, with none at all (columns found from the gutters only), and
-    # with a fourth « Suivi » column, which is the reviewer's and goes with the observations.
+    # The same table drawn with rules, with none at all (columns found from the gutters only), with
+    # a fourth « Suivi » column (the reviewer's: it goes with the observations), and with headings
+    # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »).
     gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
+    if name == "review-plain-headings":
+        for m in gold.measures:
+            m.title = m.title.capitalize()
     if name == "review-four-columns":
         follow_ups = {m["number"]: m["follow_up"] for m in _source("review-second-renderer")["measures"]}
         for m in gold.measures:

@@ -139,7 +139,7 @@ class _Row:
 
 
 def _is_heading(line: Line) -> bool:
-    return line.column == 0 and bool(MEASURE_RE.match(line.text)) and (line.bold or line.text.isupper())
+    return line.column == 0 and bool(MEASURE_RE.match(line.text))
 
 
 def segment_review(layouts: list[PageLayout]) -> Review:
