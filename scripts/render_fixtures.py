@@ -375,6 +375,38 @@ def render_plan_single_column(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# fpdf2 documents: the set-up every fpdf2 fixture shares
+# --------------------------------------------------------------------------------------------------
+
+_DEJAVU = {
+    "DejaVuSans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    "DejaVuSerif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf"),
+}
+
+
+def fpdf_setup(
+    pdf: FPDF, title: str, created: dt.date, margins: tuple[float, float], fonts: tuple[str, ...]
+) -> float:
+    """Fixed metadata (byte-identical output), side and top margins, the DejaVu `fonts` (regular and
+    bold); returns the text width."""
+    pdf.set_creation_date(dt.datetime(created.year, created.month, created.day, tzinfo=dt.UTC))
+    pdf.set_title(title)
+    pdf.set_creator("plancompare scripts/render_fixtures.py")
+    pdf.set_margins(margins[0], margins[1], margins[0])
+    for family in fonts:
+        for style, filename in zip(("", "B"), _DEJAVU[family], strict=True):
+            pdf.add_font(family, style, str(FONT_DIR / filename))
+    return pdf.w - pdf.l_margin - pdf.r_margin
+
+
+def fpdf_title(pdf: FPDF, family: str, title: str, width: float) -> None:
+    """A plan's title, centred in bold at the top of its first page."""
+    pdf.set_font(family, "B", 15)
+    pdf.multi_cell(width, 8, title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+
+
+# --------------------------------------------------------------------------------------------------
 # review-second-renderer.pdf: a three-column review table laid out by hand with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -550,15 +582,11 @@ def render_review_second_renderer(
 ) -> None:
     data = load("review-second-renderer.yaml")
     pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
-    pdf.set_creation_date(dt.datetime(2017, 3, 9, tzinfo=dt.UTC))
-    pdf.set_title("Constats et propositions – extrait")
-    pdf.set_creator("plancompare scripts/render_fixtures.py")
-    pdf.set_margins(12, 12, 12)
+    width = fpdf_setup(
+        pdf, "Constats et propositions – extrait", dt.date(2017, 3, 9), (12, 12), ("DejaVuSerif",)
+    )
     pdf.set_auto_page_break(False, margin=16)
-    for style, filename in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
-        pdf.add_font("DejaVuSerif", style, str(FONT_DIR / filename))
     pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
     title, _, subtitle = data["document"]["title"].partition(" Constats ")
     pdf.set_font("DejaVuSerif", "B", 12)
     pdf.multi_cell(width, 6, title, align="C", new_x="LMARGIN", new_y="NEXT")
@@ -625,18 +653,11 @@ def render_plan_actions(target: Path) -> None:
     data = load("plan-actions.yaml")
     pdf = ActionsPlanPDF(orientation="portrait", format="A4")
     pdf.running_title = "Feuille de route nationale 2025-2027"
-    pdf.set_creation_date(dt.datetime(2025, 1, 15, tzinfo=dt.UTC))
-    pdf.set_title(data["document"]["title"])
-    pdf.set_creator("plancompare scripts/render_fixtures.py")
-    pdf.set_margins(22, 18, 22)
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2025, 1, 15), (22, 18), ("DejaVuSerif",))
     pdf.set_auto_page_break(True, margin=20)
-    for style, filename in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
-        pdf.add_font("DejaVuSerif", style, str(FONT_DIR / filename))
     pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    pdf.set_font("DejaVuSerif", "B", 15)
-    pdf.multi_cell(width, 8, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
+    fpdf_title(pdf, "DejaVuSerif", title, width)
     measures = {m["number"]: m for m in data["measures"]}
     for prio in data["priorities"]:
         pdf.set_font("DejaVuSerif", "B", 13)
@@ -681,17 +702,10 @@ def render_plan_designed_headings(target: Path) -> None:
     data = load("plan-designed-headings.yaml")
     pdf = DesignedPlanPDF(orientation="portrait", format="A4")
     pdf.running_title = "Plan national 2025-2027"
-    pdf.set_creation_date(dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
-    pdf.set_title(data["document"]["title"])
-    pdf.set_creator("plancompare scripts/render_fixtures.py")
-    pdf.set_margins(24, 20, 24)
-    pdf.set_auto_page_break(True, margin=20)
-    for style, filename in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
-        pdf.add_font("DejaVuSans", style, str(FONT_DIR / filename))
     # The running header is set in the serif of ActionsPlanPDF.header.
-    for style, filename in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
-        pdf.add_font("DejaVuSerif", style, str(FONT_DIR / filename))
-    width = pdf.w - pdf.l_margin - pdf.r_margin
+    fonts = ("DejaVuSans", "DejaVuSerif")
+    width = fpdf_setup(pdf, data["document"]["title"], dt.date(2025, 3, 1), (24, 20), fonts)
+    pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()  # cover
     pdf.set_y(90)
     pdf.set_font("DejaVuSans", "B", 22)
@@ -739,17 +753,10 @@ def render_plan_designed_headings(target: Path) -> None:
 def render_plan_numbering_restarts(target: Path) -> None:
     data = load("plan-numbering-restarts.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
-    pdf.set_creation_date(dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
-    pdf.set_title(data["document"]["title"])
-    pdf.set_creator("plancompare scripts/render_fixtures.py")
-    pdf.set_margins(25, 20, 25)
-    for style, filename in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
-        pdf.add_font("DejaVuSans", style, str(FONT_DIR / filename))
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2025, 6, 1), (25, 20), ("DejaVuSans",))
     pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    pdf.set_font("DejaVuSans", "B", 15)
-    pdf.multi_cell(width, 8, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
+    fpdf_title(pdf, "DejaVuSans", title, width)
     for prio in data["priorities"]:
         pdf.set_font("DejaVuSans", "B", 13)
         pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
@@ -772,17 +779,10 @@ def render_plan_numbering_restarts(target: Path) -> None:
 def render_plan_with_summary_table(target: Path) -> None:
     data = load("plan-with-summary-table.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
-    pdf.set_creation_date(dt.datetime(2025, 9, 1, tzinfo=dt.UTC))
-    pdf.set_title(data["document"]["title"])
-    pdf.set_creator("plancompare scripts/render_fixtures.py")
-    pdf.set_margins(22, 20, 22)
-    for style, filename in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
-        pdf.add_font("DejaVuSans", style, str(FONT_DIR / filename))
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2025, 9, 1), (22, 20), ("DejaVuSans",))
     pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    pdf.set_font("DejaVuSans", "B", 15)
-    pdf.multi_cell(width, 8, data["document"]["title"], align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
+    fpdf_title(pdf, "DejaVuSans", title, width)
     measures = {m["number"]: m for m in data["measures"]}
     for i, prio in enumerate(data["priorities"]):
         if i:
