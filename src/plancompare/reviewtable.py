@@ -155,7 +155,7 @@ def segment_review(layouts: list[PageLayout]) -> Review:
     for row in state.rows:
         for i, cell in enumerate(row.cells):
             # Two columns in one role (a wide table): one column after the other, not page by page.
-            if len({ln.column for ln in cell if ln.column >= 0}) > 1 and state.roles:
+            if state.roles and len({ln.column for ln in cell if ln.column >= 0}) > 1:
                 row.cells[i] = sorted(cell, key=lambda ln: (ln.column, ln.page, ln.top))
     rows = _attach_early_cells([r for r in state.rows if r.heading is not None or any(r.cells)])
     measures, proposals, warnings = _measures(rows)
@@ -176,6 +176,7 @@ class _TableState:
     """Rows, priorities and sections met so far, and the row that runs on at the next page top."""
 
     def __init__(self, roles: dict[int, list[int]] | None = None) -> None:
+        # Column roles of tables wider than three columns (`column_roles`), by number of columns.
         self.roles = roles or {}
         self.rows: list[_Row] = []
         self.priorities: list[Priority] = []
@@ -231,7 +232,7 @@ class _TableState:
             for line in lines:
                 if self.row is None:
                     self.row = self._new_row(None)
-                self.row.cells[0].append(line)
+                self.row.cells[PLAN].append(line)
             return
         # Where each row starts on this page: after a banner, or at a measure heading.
         starts: list[tuple[float, _Row | None]] = [(float("-inf"), self.row)]
@@ -246,15 +247,15 @@ class _TableState:
                 continue
             previous = None
             starts.append((_row_top(page, line), self._new_row(line)))
-        roles = self.roles.get(len(page.columns))
+        # Three columns (or a page with fewer found) are plan / observations / proposals in order.
+        roles = self.roles.get(len(page.columns), [PLAN, OBSERVATIONS, PROPOSALS])
         for line in lines:
             if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
                 continue
             index = max(i for i, (y, _) in enumerate(starts) if y <= line.top + 0.1)
             row = starts[index][1]
             if row is not None:
-                cell = roles[line.column] if roles and line.column >= 0 else max(0, min(line.column, 2))
-                row.cells[cell].append(line)
+                row.cells[roles[min(max(line.column, 0), len(roles) - 1)]].append(line)
         self.row = starts[-1][1]
 
 
@@ -274,7 +275,7 @@ def _attach_early_cells(rows: list[_Row]) -> list[_Row]:
             out
             and row.heading is not None
             and out[-1].heading is None
-            and not out[-1].cells[0]
+            and not out[-1].cells[PLAN]
             and all(ln.page == row.heading.page for col in out[-1].cells for ln in col)
         ):
             early = out.pop()
@@ -291,7 +292,7 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
     headed = [_heading_number(row) for row in rows]
     previous = 0
     for index, row in enumerate(rows):
-        lines = row.cells[0]
+        lines = row.cells[PLAN]
         paras = paragraphs(lines, body_size(lines)) if lines else []
         if row.heading is not None:
             m = MEASURE_RE.match(row.heading.text)
@@ -335,7 +336,7 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         for para in before + rest:
             pending = _add_body(draft, para, pending)
         base = _finish(draft)
-        observations = _column_text(row.cells[1])
+        observations = _column_text(row.cells[OBSERVATIONS])
         measure = ReviewMeasure(
             **base.model_dump(exclude={"heading_inferred"}),
             observations=observations or None,
@@ -349,7 +350,7 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
                 f"measure {number} (page {first_page}) has no « MESURE N° » heading: number inferred "
                 f"from its place in the table, title taken from {source}"
             )
-        for k, (text, page) in enumerate(split_proposals(row.cells[2]), start=1):
+        for k, (text, page) in enumerate(split_proposals(row.cells[PROPOSALS]), start=1):
             proposals.append(Proposal(id=f"M{number:02d}-P{k:02d}", measure=number, text=text, page=page))
         previous = number
     return measures, proposals, warnings

@@ -24,16 +24,12 @@ from .textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
 # plans set « MESURE 12  Former les … » with a gap, not a colon).
 _SEP = r"(?:\s*[:–—\-.]\s*|\s*$|\s+(?=[«A-ZÀ-ÖØ-Þ]))"
 _ROMAN = r"(?:[IVXLC]+|\d+)"
-MEASURE_RE = re.compile(
-    rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
-)
-ACTION_RE = re.compile(
-    rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$"
-)
+_WHOLE_NUMBER = r"(?P<num>\d{1,3})(?![\d.,/]\d)"  # « 12 », not « 2014 » nor « 1.1 »
+_ACTION = rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?"
+MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
+ACTION_RE = re.compile(rf"{_ACTION}(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$")
 # « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
-ACTION_MEASURE_RE = re.compile(
-    rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?(?P<num>\d{{1,3}})(?![\d.,/]\d){_SEP}(?P<rest>.*)$"
-)
+ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
 PRIORITY_RE = re.compile(
     rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)\s*"
     rf"(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
