@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, groupby
 
 from .pdf import PageData, Word
 from .textclean import clean
@@ -175,16 +175,14 @@ def _gap_columns(lines: list[Line], words_by_line: list[list[Word]]) -> list[flo
     the page is also read from each paragraph break down, and the reading with the most gutters
     wins, as long as it keeps most of the page's lines.
     """
-    best = _gutters(lines, words_by_line)
     order = sorted(range(len(lines)), key=lambda i: lines[i].top)
     sizes = sorted(line.size for line in lines)
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    for k in range(1, len(order)):
-        rest = len(order) - k
-        if rest < max(6, 0.4 * len(order)):
+    best: list[float] = []
+    for k in range(len(order)):
+        if k and len(order) - k < max(6, 0.4 * len(order)):
             break
-        above, below = lines[order[k - 1]], lines[order[k]]
-        if below.top - above.bottom < 0.8 * body:
+        if k and lines[order[k]].top - lines[order[k - 1]].bottom < 0.8 * body:
             continue  # inside a paragraph
         found = _gutters([lines[i] for i in order[k:]], [words_by_line[i] for i in order[k:]])
         if len(found) > len(best):
@@ -371,16 +369,11 @@ def layout_page(
         # The first band (lines between spanning lines) with text in two columns or more: a lone
         # centred line under a title is not the top of a table.
         table_top = None
-        band_lines: list[Line] = []
-        for i, line in enumerate(ordered):
-            if line.column >= 0:
-                band_lines.append(line)
-                if i + 1 < len(ordered):
-                    continue
-            if len({ln.column for ln in band_lines}) >= 2:
-                table_top = min(ln.top for ln in band_lines)
+        for in_columns, run in groupby(ordered, key=lambda ln: ln.column >= 0):
+            cell_lines = list(run)
+            if in_columns and len({ln.column for ln in cell_lines}) >= 2:
+                table_top = min(ln.top for ln in cell_lines)
                 break
-            band_lines = []
     return PageLayout(
         page.number, page.width, page.height, ordered, columns, ruled, page.hrules, dropped, table_top
     )
