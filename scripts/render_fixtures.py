@@ -578,7 +578,12 @@ class UnruledReviewPDF(ReviewPDF):
 
 
 def render_review_second_renderer(
-    target: Path, *, ruled: bool = True, follow_ups: bool = False, plain_headings: bool = False
+    target: Path,
+    *,
+    ruled: bool = True,
+    follow_ups: bool = False,
+    plain_headings: bool = False,
+    proposals_second: bool = False,
 ) -> None:
     data = load("review-second-renderer.yaml")
     pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
@@ -605,6 +610,10 @@ def render_review_second_renderer(
         [Block("Propositions du Collectif", "B", 8.5)],
     ]
     shares = (0.34, 0.30, 0.36)
+    if proposals_second:
+        # The reviewer's proposals first, their findings last.
+        header[1:3] = [header[2], header[1]]
+        shares = (0.34, 0.36, 0.30)
     if follow_ups:
         header.append([Block("Suivi (2018)", "B", 8.5)])
         shares = (0.30, 0.23, 0.30, 0.17)
@@ -621,6 +630,8 @@ def render_review_second_renderer(
                 table.row([[Block(section["title"], "B", 8.5)]], fill=(242, 242, 242))
             for number in section["measures"]:
                 cells = review_measure_cells(measures[number], first, plain_headings)
+                if proposals_second:
+                    cells[1:3] = [cells[2], cells[1]]
                 if follow_ups:
                     cells.append([Block(measures[number]["follow_up"])])
                 table.row(cells)
@@ -954,6 +965,10 @@ def main() -> None:
         ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
         ("review-four-columns.pdf", lambda t: render_review_second_renderer(t, follow_ups=True)),
         ("review-plain-headings.pdf", lambda t: render_review_second_renderer(t, plain_headings=True)),
+        (
+            "review-proposals-second.pdf",
+            lambda t: render_review_second_renderer(t, proposals_second=True),
+        ),
         ("plan-actions.pdf", render_plan_actions),
         ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),

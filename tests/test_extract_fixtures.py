@@ -31,6 +31,7 @@ FIXTURES = {
     "review-no-rules": "review",
     "review-four-columns": "review",
     "review-plain-headings": "review",
+    "review-proposals-second": "review",
 }
 
 
@@ -109,12 +110,20 @@ def test_two_column_plan_details() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["review-second-renderer", "review-no-rules", "review-four-columns", "review-plain-headings"]
+    "name",
+    [
+        "review-second-renderer",
+        "review-no-rules",
+        "review-four-columns",
+        "review-plain-headings",
+        "review-proposals-second",
+    ],
 )
 def test_second_review_fixture_matches_its_source(name: str) -> None:
     # The same table drawn with rules, with none at all (columns found from the gutters only), with
     # a fourth « Suivi » column (the reviewer's: it goes with the observations), and with headings
-    # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »).
+    # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »), and with the
+    # proposals' column before the observations'.
     gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
     if name == "review-plain-headings":
         for m in gold.measures:

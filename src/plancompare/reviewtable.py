@@ -96,16 +96,17 @@ PLAN, OBSERVATIONS, PROPOSALS = 0, 1, 2
 
 
 def column_roles(tables: list[PageLayout]) -> dict[int, list[int]]:
-    """For tables of four columns or more, the role of each column, read from what it holds.
+    """The role of each column of the review tables, read from what the columns hold, by number
+    of columns.
 
-    Three columns are plan / observations / proposals, in that order. A wider table adds a column
-    (a heading column beside the plan's text, a follow-up after the proposals...): the measure
-    headings mark the plan's column, the column most written as asks holds the proposals, and a
-    heading column holding little else has the plan's text beside it; any other column is the
-    reviewer's and goes with the observations.
+    The measure headings mark the plan's column; of the columns after it, the one most written as
+    asks holds the proposals (a reviewer may put them before the observations); any other column
+    is the reviewer's and goes with the observations. A wider table may add a heading column
+    beside the plan's text: from four columns on, a heading column holding little else has the
+    plan's text beside it.
     """
     roles: dict[int, list[int]] = {}
-    for n in sorted({len(p.columns) for p in tables if len(p.columns) > 3}):
+    for n in sorted({len(p.columns) for p in tables}):
         headings, asks, sentences_seen, volume = [0] * n, [0] * n, [0] * n, [0] * n
         for page in (p for p in tables if len(p.columns) == n):
             for col in range(n):
@@ -122,7 +123,7 @@ def column_roles(tables: list[PageLayout]) -> dict[int, list[int]]:
         proposals = max(after, key=lambda c: (ratio[c], c)) if after else n - 1
         these = [PLAN if c <= plan else OBSERVATIONS for c in range(n)]
         these[proposals] = PROPOSALS
-        if plan + 1 < proposals and volume[plan] < 0.3 * volume[plan + 1]:
+        if n > 3 and plan + 1 < proposals and volume[plan] < 0.3 * volume[plan + 1]:
             these[plan + 1] = PLAN
         roles[n] = these
     return roles
@@ -176,7 +177,7 @@ class _TableState:
     """Rows, priorities and sections met so far, and the row that runs on at the next page top."""
 
     def __init__(self, roles: dict[int, list[int]] | None = None) -> None:
-        # Column roles of tables wider than three columns (`column_roles`), by number of columns.
+        # Column roles by number of columns (`column_roles`).
         self.roles = roles or {}
         self.rows: list[_Row] = []
         self.priorities: list[Priority] = []
@@ -247,7 +248,7 @@ class _TableState:
                 continue
             previous = None
             starts.append((_row_top(page, line), self._new_row(line)))
-        # Three columns (or a page with fewer found) are plan / observations / proposals in order.
+        # Without roles read from the tables (a caller's own state): the usual order.
         roles = self.roles.get(len(page.columns), [PLAN, OBSERVATIONS, PROPOSALS])
         for line in lines:
             if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
