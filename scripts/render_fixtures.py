@@ -783,6 +783,52 @@ def render_plan_numbering_restarts(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-numbered-within-axes.pdf: « Mesure 1.1 » … « Mesure 2.3 », a table of contents, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_numbered_within_axes(target: Path) -> None:
+    data = load("plan-numbered-within-axes.yaml")
+    pdf = ActionsPlanPDF(orientation="portrait", format="A4")
+    pdf.running_title = "Plan national 2018-2020 – extrait"
+    title = data["document"]["title"]
+    fonts = ("DejaVuSans", "DejaVuSerif")  # the running header is set in ActionsPlanPDF's serif
+    width = fpdf_setup(pdf, title, dt.date(2018, 1, 10), (22, 18), fonts)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    measures = {m["number"]: m for m in data["measures"]}
+    pdf.set_font("DejaVuSans", "B", 12)
+    pdf.multi_cell(width, 6, "Sommaire", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("DejaVuSans", "", 9.5)
+    for number, m in measures.items():
+        entry = f"Mesure {m['label']} – {m['title']}"
+        page = 2 if number <= 3 else 3
+        pdf.cell(width - 10, 5, entry + " " + "." * max(3, 95 - len(entry)))
+        pdf.cell(10, 5, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    for prio in data["priorities"]:
+        pdf.add_page()
+        pdf.set_font("DejaVuSans", "B", 13)
+        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            pdf.set_font("DejaVuSans", "B", 10.5)
+            pdf.multi_cell(width, 5.5, f"Mesure {m['label']} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            pdf.set_font("DejaVuSans", "", 9.5)
+            for text in paragraphs(m["text"]):
+                pdf.multi_cell(width, 4.8, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+            pdf.set_font("DejaVuSans", "", 8.5)
+            for line in [*m["responsible"], m["calendar"]]:
+                pdf.multi_cell(width, 4.4, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(5)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-with-summary-table.pdf: a plan, then a ruled summary table of its measures, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -973,6 +1019,7 @@ def main() -> None:
         ("plan-designed-headings.pdf", render_plan_designed_headings),
         ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),
         ("plan-with-summary-table.pdf", render_plan_with_summary_table),
+        ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

@@ -252,3 +252,35 @@ def test_what_extraction_guessed_is_said_on_stderr() -> None:
     assert "collectif-2017-review.pdf: measure 1 (page 3) has no « MESURE N° » heading" in text
     assert "plan-numbering-restarts.pdf: measure numbers start again in each priority" in text
     assert "Écarts entre plans" in out
+
+
+def test_a_plan_numbered_within_its_axes_is_reported_and_decided_by_its_printed_numbers(
+    tmp_path: Path,
+) -> None:
+    pdfs = ROOT / "tests" / "pdfs"
+    review, plan = pdfs / "review-second-renderer.pdf", pdfs / "plan-numbered-within-axes.pdf"
+    code, out, err = invoke("diff", review, plan, "--format", "json")
+    assert code == 0, err
+    result = DiffResult.model_validate_json(out)
+    names = {m.number: m.name for m in result.next_measures}
+    assert list(names.values()) == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
+    code, md, err = invoke("diff", review, plan, "--format", "md")
+    assert code == 0 and "numbered within their axes" in err
+    # Every measure cell names next-plan measures as the plan prints them, never by their place.
+    rows = {line.split("**")[1]: line.split(" | ") for line in md.splitlines() if line.startswith("| **")}
+    for proposal in result.proposals:
+        want = ", ".join(dict.fromkeys(names[m.measure] for m in proposal.matches))
+        cell = rows[proposal.id][2]
+        assert cell == (f"({want})" if want and proposal.verdict == "dropped" else want)
+    assert "| 2.3 | Sensibiliser les entreprises à leur chaîne d’approvisionnement |" in md
+
+    decisions = tmp_path / "decisions.yaml"
+    common = ("--base", review, "--next", plan, "--file", decisions)
+    code, _, err = invoke("decide", "G02", "adopted", "--measure", "2.3", *common)
+    assert code == 0 and "recorded G02: adopted → 2.3" in err
+    code, _, err = invoke("decide", "G02", "adopted", "--measure", "7.7", *common)
+    assert code == 2 and "the next plan has no measure 7.7" in err
+    code, md, err = invoke("diff", review, plan, "--format", "md", "--decisions", decisions)
+    assert code == 0, err
+    row = next(line for line in md.splitlines() if line.startswith("| **G02**"))
+    assert "| Adoptée | 2.3 |" in row and row.endswith("| ✔ analyste |")

@@ -27,6 +27,7 @@ FIXTURES = {
     "plan-designed-headings": "plan",
     "plan-numbering-restarts": "plan",
     "plan-with-summary-table": "plan",
+    "plan-numbered-within-axes": "plan",
     "review-second-renderer": "review",
     "review-no-rules": "review",
     "review-four-columns": "review",
@@ -161,4 +162,30 @@ def test_numbering_that_starts_again_in_each_axis_is_made_unique() -> None:
     assert plan.warnings == [
         "measure numbers start again in each priority: measures are numbered 1 to 5 in document order "
         "(« Mesure 1 » of priority 2 is measure 3)"
+    ]
+
+
+def test_measures_numbered_within_their_axes_keep_the_printed_number_as_label() -> None:
+    source = _source("plan-numbered-within-axes")
+    plan = extract(PDFS / "plan-numbered-within-axes.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « Mesure 1.1 » … « Mesure 2.3 »: the printed number is the label, the place in the document the number.
+    assert [(m.number, m.label, m.title) for m in plan.measures] == [
+        (m["number"], m["label"], m["title"]) for m in source["measures"]
+    ]
+    assert [m.name for m in plan.measures] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
+    # The table of contents lists them by the same numbers: it is no measure.
+    assert [m.first_page for m in plan.measures] == [2, 2, 2, 3, 3, 3]
+    # « Action 1.2.1 » under measure 1.2 is its sub-action, not a measure of its own.
+    assert plan.measures[1].action is not None and plan.measures[1].action.startswith(
+        "Action 1.2.1 – Diffuser"
+    )
+    assert [m.calendar for m in plan.measures] == [m["calendar"].split(" : ")[1] for m in source["measures"]]
+    # Axis headings in large type wrap with wider leading than the body: the title is whole.
+    assert [(p.id, p.title, p.sections) for p in plan.priorities] == [
+        (p["id"], p["title"], []) for p in source["priorities"]
+    ]
+    assert plan.warnings == [
+        "measures are numbered within their axes (« 1.1 » … « 2.3 »): reports show these; in the JSON "
+        "they are each measure's `label`, and `number` its place, 1 to 6"
     ]

@@ -68,7 +68,7 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
         old_measure = measures_before.get(measure.number)
         if old_measure and old_measure.verdict != "dropped" and measure.verdict == "dropped":
             findings.append(
-                Finding("dropped", str(measure.number), old_measure.verdict, measure.verdict, measure.title)
+                Finding("dropped", measure.name, old_measure.verdict, measure.verdict, measure.title)
             )
     return findings
 

@@ -189,6 +189,7 @@ def judge_measures(
         results.append(
             MeasureResult(
                 number=m.number,
+                label=m.label,
                 title=m.title,
                 priority=m.priority,
                 verdict=verdict,
@@ -278,7 +279,11 @@ def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffRe
     measures, antecedents = judge_base_measures(al, judged, cfg)
     next_measures = [
         NextMeasure(
-            number=m.number, title=m.title, priority=m.priority, antecedents=antecedents.get(m.number, [])
+            number=m.number,
+            label=m.label,
+            title=m.title,
+            priority=m.priority,
+            antecedents=antecedents.get(m.number, []),
         )
         for m in next.plan.measures
     ]

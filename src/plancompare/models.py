@@ -22,6 +22,33 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _absent(value: object) -> bool:
+    return value is None
+
+
+# The number as printed when a plan numbers its measures « 1.1, 1.2, 2.1 … » (`number` is then the
+# measure's place in the document). Left out of the JSON when null: plans numbered 1, 2, 3 are
+# written exactly as before the field existed.
+_LABEL_DESCRIPTION = (
+    "The number as printed when it is not a whole number (« 1.1 », « 2.3 »); `number` is then the "
+    "measure's place in the document, 1 to N. Absent when the plan numbers its measures 1, 2, 3."
+)
+
+
+def _label() -> Any:
+    return Field(default=None, exclude_if=_absent, description=_LABEL_DESCRIPTION)
+
+
+class _Numbered(_Model):
+    number: int
+    label: str | None = _label()
+
+    @property
+    def name(self) -> str:
+        """The measure's number as its plan prints it: what reports show."""
+        return self.label or str(self.number)
+
+
 class Source(_Model):
     """Where a document came from; `sha256` is the hash of the file's bytes."""
 
@@ -48,10 +75,9 @@ class Priority(_Model):
     sections: list[str] = Field(default_factory=list)
 
 
-class Measure(_Model):
+class Measure(_Numbered):
     """A numbered measure of a plan (or the plan-text column of a review)."""
 
-    number: int
     title: str
     priority: str | None = Field(default=None, description="Id of its priority/axis, e.g. « I » or « 4 ».")
     section: str | None = None
@@ -167,8 +193,7 @@ class ProposalResult(_Model):
     priority: str | None = None
 
 
-class MeasureResult(_Model):
-    number: int
+class MeasureResult(_Numbered):
     title: str
     priority: str | None = None
     verdict: MeasureVerdict
@@ -177,10 +202,9 @@ class MeasureResult(_Model):
     matches: list[Match] = Field(default_factory=list)
 
 
-class NextMeasure(_Model):
+class NextMeasure(_Numbered):
     """The next plan's measures, as reports need them (title, axis)."""
 
-    number: int
     title: str
     priority: str | None = None
     antecedents: list[int] = Field(default_factory=list)

@@ -325,6 +325,7 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         last_page = max((ln.page for col in row.cells for ln in col), default=None)
         draft = _Draft(
             number=number,
+            label=None,
             title_lines=[t for t in title_parts if t],
             heading=paras[0] if paras else Para([]),
             priority=row.priority,

@@ -11,6 +11,7 @@ above a line holding only « 12 » reads as « MESURE 12 »); the labels « Mise
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -30,6 +31,10 @@ MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}{
 ACTION_RE = re.compile(rf"{_ACTION}(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$")
 # « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
 ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
+# « Mesure 1.2 » / « Action 2.3.1 »: plans numbering their measures within their axes.
+_DOTTED_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,2})(?![\d/]|[.,]\d)"
+DOTTED_MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
+DOTTED_ACTION_RE = re.compile(rf"{_ACTION}{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
 PRIORITY_RE = re.compile(
     rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)\s*"
     rf"(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
@@ -95,7 +100,12 @@ def _listed(text: str) -> bool:
 def heading_like(line: Line) -> bool:
     """A line that can open a heading: one of the numbered heading patterns."""
     text = line.text
-    return bool(MEASURE_RE.match(text) or PRIORITY_RE.match(text) or ACTION_RE.match(text))
+    return bool(
+        MEASURE_RE.match(text)
+        or PRIORITY_RE.match(text)
+        or ACTION_RE.match(text)
+        or DOTTED_MEASURE_RE.match(text)
+    )
 
 
 def body_size(lines: list[Line]) -> float:
@@ -169,7 +179,9 @@ def _breaks(
         # next one opens a sentence.
         return bool(_CLOSES.search(a.text)) and (b.text[:1].isupper() or b.text[:1].isdigit())
     gap = b.top - a.bottom
-    if gap > normal_gap(key) + max(1.0, 0.2 * min(a.size, b.size)) or gap < -0.5 * size:
+    # Leading grows with the type: a heading in large type wraps with wider gaps than the body's.
+    leading = normal_gap(key) * max(1.0, min(a.size, b.size) / size)
+    if gap > leading + max(1.0, 0.2 * min(a.size, b.size)) or gap < -0.5 * size:
         return True
     if _ANY_LABEL.match(b.text) and _ENDS_SENTENCE.search(a.text):
         return True  # « Pilote : … » set right under the text it closes
@@ -246,6 +258,7 @@ def join_split_headings(lines: list[Line]) -> list[Line]:
 @dataclass
 class _Draft:
     number: int
+    label: str | None
     title_lines: list[str]
     heading: Para
     priority: str | None
@@ -258,6 +271,11 @@ class _Draft:
     instrument: list[str] = field(default_factory=list)
     calendar: list[str] = field(default_factory=list)
     inferred: bool = False
+
+    @property
+    def key(self) -> str:
+        """The number as printed: what a listing of the measures repeats."""
+        return self.label or str(self.number)
 
 
 def _title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
@@ -316,15 +334,10 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
     priority_title_open = False
 
-    # Plans that number their measures « Action 1, 2, … » (no « Mesure » anywhere): actions are measures.
-    measure_re = MEASURE_RE
-    if not any(MEASURE_RE.match(p.first.text) for p in paras) and any(
-        ACTION_MEASURE_RE.match(p.first.text) for p in paras
-    ):
-        measure_re = ACTION_MEASURE_RE
+    measure_heading = _measure_headings(paras)
 
     def next_is_measure(i: int) -> bool:
-        return i + 1 < len(paras) and bool(measure_re.match(paras[i + 1].first.text))
+        return i + 1 < len(paras) and measure_heading(paras[i + 1].first.text) is not None
 
     for i, para in enumerate(paras):
         text = para.text
@@ -336,10 +349,12 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
             priority_title_open = not title_parts
             current, section, action, stopped, pending_label = None, None, None, False, None
             continue
-        if m := measure_re.match(first):
+        if m := measure_heading(first):
             title_parts, leftover = _title_parts(para, m.group("rest").strip())
+            printed = m.group("num")
             current = _Draft(
-                number=int(m.group("num")),
+                number=int(printed) if printed.isdigit() else 0,
+                label=None if printed.isdigit() else printed,
                 title_lines=title_parts,
                 heading=para,
                 priority=priority.id if priority else None,
@@ -360,7 +375,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
         priority_title_open = False
         if m := ACTION_RE.match(first):
             label = normalise_spaces(text) if len(text) < 200 else normalise_spaces(first)
-            inside = current is not None and m.group("num").split(".")[0] == str(current.number)
+            inside = current is not None and m.group("num").startswith(f"{current.key}.")
             if inside and current is not None:
                 current.action = current.action or label
                 current.body.append(text)
@@ -388,8 +403,47 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
         if current is None or stopped:
             continue
         pending_label = _add_body(current, para, pending_label)
-    measures, numbering = _unique_numbers([_finish(d) for d in _drop_listings(drafts)])
-    return priorities, measures, warnings + numbering
+    measures, labelled = _numbered([_finish(d) for d in _drop_listings(drafts)])
+    measures, numbering = _unique_numbers(measures)
+    return priorities, measures, warnings + labelled + numbering
+
+
+Heading = re.Match[str] | None
+
+
+def _measure_headings(paras: list[Para]) -> Callable[[str], Heading]:
+    """How this plan heads its measures, tried in this order: « Mesure 12 », « Mesure 1.2 »,
+    « Action 12 » (no « Mesure » anywhere), « Action 1.2 ». Numbers within axes are read at their
+    most frequent depth (« 1.2 » are measures, « 1.2.3 » below them stay in their text)."""
+    firsts = [p.first.text for p in paras]
+    for pattern in (MEASURE_RE, DOTTED_MEASURE_RE, ACTION_MEASURE_RE, DOTTED_ACTION_RE):
+        found = [m for m in map(pattern.match, firsts) if m]
+        if not found:
+            continue
+        depths = Counter(m.group("num").count(".") for m in found)
+        depth = min(depths, key=lambda d: (-depths[d], d))
+
+        def heading(
+            text: str, pattern: re.Pattern[str] = pattern, depth: int = depth
+        ) -> re.Match[str] | None:
+            m = pattern.match(text)
+            return m if m and m.group("num").count(".") == depth else None
+
+        return heading
+    return MEASURE_RE.match
+
+
+def _numbered(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
+    """Measures printed « 1.1, 1.2, 2.1 … » keep that as their label and are numbered 1 to N in
+    document order (the JSON's `number` is a whole number, the key of labels files and links)."""
+    if not any(m.label for m in measures):
+        return measures, []
+    numbered = [m.model_copy(update={"number": n}) for n, m in enumerate(measures, start=1)]
+    last = numbered[-1]
+    return numbered, [
+        f"measures are numbered within their axes (« {numbered[0].label} » … « {last.label} »): reports show "
+        f"these; in the JSON they are each measure's `label`, and `number` its place, 1 to {last.number}"
+    ]
 
 
 def _unique_numbers(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
@@ -418,13 +472,13 @@ def _unique_numbers(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
 
 def _drop_listings(drafts: list[_Draft]) -> list[_Draft]:
     """A number met twice: an empty first occurrence was a listing (summary table, index), not the measure."""
-    later: dict[int, int] = {}
+    later: dict[str, int] = {}
     for i, d in enumerate(drafts):
-        later[d.number] = i
+        later[d.key] = i
     return [
         d
         for i, d in enumerate(drafts)
-        if later[d.number] == i or d.body or d.roles or d.instrument or d.calendar
+        if later[d.key] == i or d.body or d.roles or d.instrument or d.calendar
     ]
 
 
@@ -466,6 +520,7 @@ def _finish(draft: _Draft) -> Measure:
     responsible = parse_responsibilities(" • ".join(draft.roles)) if draft.roles else []
     return Measure(
         number=draft.number,
+        label=draft.label,
         title=normalise_spaces(" ".join(draft.title_lines)).strip(" :–-"),
         priority=draft.priority,
         section=draft.section,

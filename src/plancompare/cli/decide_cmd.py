@@ -19,8 +19,11 @@ from .diff_cmd import default_decisions_file, progress_bar, resolve_inputs
 def decide(
     proposal_id: str = typer.Argument(..., metavar="ID", help="Proposal id, e.g. M05-P02 or G03."),
     verdict: str = typer.Argument(..., metavar="VERDICT", help=f"One of: {', '.join(VERDICTS)}."),
-    measure: list[int] | None = typer.Option(
-        None, "--measure", "-m", help="Next-plan measure that answers it (repeat for several)."
+    measure: list[str] | None = typer.Option(
+        None,
+        "--measure",
+        "-m",
+        help="Next-plan measure that answers it, as printed (« 12 », « 1.2 »); repeat for several.",
     ),
     comment: str | None = typer.Option(None, "--comment", help="Why: shown in the reports."),
     author: str | None = typer.Option(None, "--author", help="Who decided."),
@@ -36,10 +39,10 @@ def decide(
     Keeps the proposal's fingerprint and the measures' titles: stale (not applied) once they change."""
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
-    numbers = list(dict.fromkeys(measure or []))
-    if verdict == "dropped" and numbers:
+    given = list(dict.fromkeys(str(int(m)) if m.strip().isdigit() else m.strip() for m in measure or []))
+    if verdict == "dropped" and given:
         raise UsageError("a dropped proposal has no next-plan measure", "leave out --measure")
-    if verdict != "dropped" and not numbers:
+    if verdict != "dropped" and not given:
         raise UsageError(f"an {verdict} proposal needs its next-plan measure(s)", "add --measure N")
     if date is not None:
         try:
@@ -56,12 +59,15 @@ def decide(
             f"no proposal {proposal_id} in {base_path}", "see the ids in `plancompare diff --all`"
         )
     titles = {m.number: m.title for m in next_side.plan.measures}
-    missing = [n for n in numbers if n not in titles]
+    # As the reports show them: the printed number (« 1.2 ») of a plan numbered within its axes.
+    by_name = {m.name: m.number for m in next_side.plan.measures}
+    missing = [name for name in given if name not in by_name]
     if missing:
         raise UsageError(
-            f"the next plan has no measure {', '.join(map(str, missing))}",
-            "see `plancompare diff --format md`",
+            f"the next plan has no measure {', '.join(missing)}",
+            "give its number as the reports show it (`plancompare diff --format md`)",
         )
+    numbers = list(dict.fromkeys(by_name[name] for name in given))
     target = file or default_decisions_file(base_side, next_side)
     if target is None:
         raise UsageError(
@@ -77,5 +83,5 @@ def decide(
         date=date,
     )
     record_decision(target, decision)
-    where = f" → {', '.join(map(str, numbers))}" if numbers else ""
+    where = f" → {', '.join(given)}" if given else ""
     err_console.print(f"recorded {proposal_id}: {verdict}{where} in {target}", highlight=False)

@@ -81,8 +81,8 @@ def extract(
 
 def _summary(document: Plan | Review) -> None:
     pages = document.source.pages if document.source else None
-    numbers = [m.number for m in document.measures]
-    shown = ", ".join(str(n) for n in numbers[:3]) + (f", ..., {numbers[-1]}" if len(numbers) > 3 else "")
+    numbers = [m.name for m in document.measures]
+    shown = ", ".join(numbers[:3]) + (f", ..., {numbers[-1]}" if len(numbers) > 3 else "")
     err_console.print(
         f"[bold]{document.kind}[/]: {pages} pages, {len(numbers)} measures ({shown})", soft_wrap=True
     )

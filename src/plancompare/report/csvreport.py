@@ -10,7 +10,7 @@ import csv
 import io
 
 from ..models import DiffResult
-from .grouping import clean, priority_of, proposal_measures
+from .grouping import base_name, clean, measure_list, priority_of, proposal_measures
 from .i18n import labels
 
 COLUMNS = (
@@ -38,11 +38,11 @@ def render_csv(result: DiffResult, lang: str) -> str:
         writer.writerow(
             [
                 proposal.id,
-                "" if proposal.measure is None else proposal.measure,
+                "" if proposal.measure is None else base_name(result, proposal.measure),
                 priority_of(result, proposal) or "",
                 proposal.verdict,
                 proposal.decided_by,
-                ";".join(str(n) for n in proposal_measures(proposal)),
+                measure_list(result, proposal_measures(proposal), ";"),
                 f"{proposal.score:.1f}",
                 clean(best.passage) if best else "",
                 words.sep.join(words.reason(r) for r in proposal.reasons),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import DiffResult, ProposalResult
+from ..models import DiffResult, NextMeasure, ProposalResult
 from .i18n import Labels
 
 PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
@@ -90,15 +90,34 @@ def _priority_label(key: str, title: str | None, words: Labels) -> str:
     return f"{name} – {clean(title)}" if title else name
 
 
+def _next_measure(result: DiffResult, number: int) -> NextMeasure | None:
+    return next((m for m in result.next_measures if m.number == number), None)
+
+
 def next_title(result: DiffResult, number: int) -> str | None:
-    for measure in result.next_measures:
-        if measure.number == number:
-            return measure.title
-    return None
+    found = _next_measure(result, number)
+    return found.title if found is not None else None
 
 
-def measure_list(numbers: list[int]) -> str:
-    return ", ".join(str(n) for n in numbers)
+def next_name(result: DiffResult, number: int) -> str:
+    """A next-plan measure as its plan prints it (« 1.2 » in a plan numbered within its axes)."""
+    found = _next_measure(result, number)
+    return found.name if found is not None else str(number)
+
+
+def next_headings(result: DiffResult, numbers: list[int]) -> list[tuple[str, str]]:
+    """(name as printed, title) of next-plan measures; a title is empty when unknown."""
+    return [(next_name(result, n), next_title(result, n) or "") for n in numbers]
+
+
+def base_name(result: DiffResult, number: int) -> str:
+    """A base measure as its plan prints it."""
+    found = next((m for m in result.measures if m.number == number), None)
+    return found.name if found is not None else str(number)
+
+
+def measure_list(result: DiffResult, numbers: list[int], sep: str = ", ") -> str:
+    return sep.join(next_name(result, n) for n in numbers)
 
 
 def proposal_measures(proposal: ProposalResult) -> list[int]:
@@ -110,9 +129,9 @@ def proposal_measures(proposal: ProposalResult) -> list[int]:
     return seen
 
 
-def measures_cell(proposal: ProposalResult) -> str:
+def measures_cell(result: DiffResult, proposal: ProposalResult) -> str:
     """The next-plan measures of a proposal; in brackets when dropped (the nearest, not an answer)."""
-    numbers = measure_list(proposal_measures(proposal))
+    numbers = measure_list(result, proposal_measures(proposal))
     return f"({numbers})" if numbers and proposal.verdict == "dropped" else numbers
 
 

@@ -17,7 +17,7 @@ from .grouping import (
     clean,
     groups,
     measures_cell,
-    next_title,
+    next_headings,
     proposal_measures,
     score_text,
     stale_entries,
@@ -213,15 +213,15 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         f'<span class="verdict v-{proposal.verdict}">{escape(words.verdict(proposal.verdict))}</span>',
     ]
     if numbers:
-        head.append(f"<span>{escape(words['measure'])} {escape(measures_cell(proposal))}</span>")
+        head.append(f"<span>{escape(words['measure'])} {escape(measures_cell(result, proposal))}</span>")
         head.append(f"<span>{escape(words['score'])} {escape(score_text(proposal.score))}</span>")
     if proposal.decided_by == "analyst":
         head.append(f'<span class="analyst">{escape(words["analyst"])}</span>')
     before = clean(best.base_passage or proposal.text) if best else clean(proposal.text)
     if best:
         left, right = side_by_side_html(before, clean(best.passage))
-        title = next_title(result, best.measure)
-        right_head = f"{words['measure']} {best.measure}" + (f" – {clean(title)}" if title else "")
+        [(name, title)] = next_headings(result, [best.measure])
+        right_head = f"{words['measure']} {name}" + (f" – {clean(title)}" if title else "")
         if proposal.verdict == "dropped":
             right_head += f" ({words['nearest']})"
     else:
@@ -250,9 +250,10 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
 def _measures_table(result: DiffResult, words: Labels) -> str:
     rows = []
     for measure in result.measures:
-        targets = "; ".join(f"{n} – {clean(next_title(result, n) or '')}" for n in measure.next)
+        targets = "; ".join(f"{name} – {clean(title)}" for name, title in next_headings(result, measure.next))
+        number = escape(measure.name)
         rows.append(
-            f'<tr><td class="num">{measure.number}</td><td>{escape(clean(measure.title))}</td>'
+            f'<tr><td class="num">{number}</td><td>{escape(clean(measure.title))}</td>'
             f"<td>{escape(words.measure_verdict(measure.verdict))}</td><td>{escape(targets)}</td></tr>"
         )
     counts = " · ".join(
@@ -270,7 +271,8 @@ def _new_measures(result: DiffResult, words: Labels) -> str:
     if not result.new_measures:
         return f'<p class="muted">{escape(words["none"])}</p>'
     items = "".join(
-        f"<li><b>{n}</b> {escape(clean(next_title(result, n) or ''))}</li>" for n in result.new_measures
+        f"<li><b>{escape(name)}</b> {escape(clean(title))}</li>"
+        for name, title in next_headings(result, result.new_measures)
     )
     return f"<ul>{items}</ul>"
 

@@ -12,7 +12,8 @@ from .grouping import (
     clean,
     groups,
     measures_cell,
-    next_title,
+    next_headings,
+    next_name,
     one_line,
     score_text,
     shorten,
@@ -92,7 +93,7 @@ def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -
     return [
         f"**{escape(proposal.id)}** {escape(shorten(proposal.text, TEXT_LIMIT))}",
         words.verdict(proposal.verdict),
-        measures_cell(proposal),
+        measures_cell(result, proposal),
         score_text(proposal.score),
         escape(shorten(best.passage, PASSAGE_LIMIT)) if best else "",
         _reasons(proposal, words),
@@ -104,10 +105,12 @@ def _measures_table(result: DiffResult, words: Labels) -> list[str]:
     header = [words["measure"], words["title_col"], words["verdict"], words["becomes"], words["score"]]
     rows = []
     for measure in result.measures:
-        targets = [f"{n} ({escape(shorten(next_title(result, n) or '', 60))})" for n in measure.next]
+        targets = [
+            f"{name} ({escape(shorten(title, 60))})" for name, title in next_headings(result, measure.next)
+        ]
         rows.append(
             [
-                str(measure.number),
+                measure.name,
                 escape(shorten(measure.title, 90)),
                 words.measure_verdict(measure.verdict),
                 words.sep.join(targets),
@@ -133,7 +136,7 @@ def _new_measures(result: DiffResult, words: Labels) -> list[str]:
         found = next((m for m in result.next_measures if m.number == number), None)
         title = escape(shorten(found.title, 120)) if found else ""
         prio = escape(_next_priority(result, found.priority)) if found else ""
-        rows.append([str(number), title, prio])
+        rows.append([next_name(result, number), title, prio])
     return _table(header, rows, "|--:|---|---|")
 
 

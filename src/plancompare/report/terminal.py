@@ -107,10 +107,10 @@ def _by_measure(result: DiffResult, words: Labels) -> Table:
     for measure in result.measures:
         becomes = Text(words.measure_verdict(measure.verdict), style=MEASURE_STYLES[measure.verdict])
         if measure.next:
-            becomes.append(f" → {measure_list(measure.next)}")
+            becomes.append(f" → {measure_list(result, measure.next)}")
         own = by_measure.get(measure.number, [])
         table.add_row(
-            str(measure.number),
+            measure.name,
             Text(clean(measure.title)),
             becomes,
             *(_ids(own, v) for v in verdicts),
@@ -139,7 +139,7 @@ def _every_proposal(result: DiffResult, words: Labels) -> Table:
         table.add_row(
             proposal.id,
             verdict,
-            measures_cell(proposal),
+            measures_cell(result, proposal),
             score_text(proposal.score),
             Text(shorten(proposal.text, 220)),
             Text(shorten(best.passage, 220) if best else ""),
