@@ -829,6 +829,42 @@ def render_plan_numbered_within_axes(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-bare-numbers.pdf: measures headed « 1. Former … » in bold, no « Mesure » word, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_bare_numbers(target: Path) -> None:
+    data = load("plan-bare-numbers.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2026, 2, 1), (24, 22), ("DejaVuSans",))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        pdf.set_font("DejaVuSans", "B", 12)
+        pdf.multi_cell(width, 6.5, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            pdf.set_font("DejaVuSans", "B", 10)
+            pdf.multi_cell(width, 5.2, f"{number}. {m['title']}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            pdf.set_font("DejaVuSans", "", 10)
+            for i, text in enumerate(paragraphs(m["text"]), start=1):
+                pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+                if i == m.get("page_break_after"):
+                    pdf.add_page()
+            pdf.set_font("DejaVuSans", "", 9)
+            for line in m["responsible"]:
+                pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(5)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-with-summary-table.pdf: a plan, then a ruled summary table of its measures, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1020,6 +1056,7 @@ def main() -> None:
         ("plan-numbering-restarts.pdf", render_plan_numbering_restarts),
         ("plan-with-summary-table.pdf", render_plan_with_summary_table),
         ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
+        ("plan-bare-numbers.pdf", render_plan_bare_numbers),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

@@ -28,6 +28,7 @@ FIXTURES = {
     "plan-numbering-restarts": "plan",
     "plan-with-summary-table": "plan",
     "plan-numbered-within-axes": "plan",
+    "plan-bare-numbers": "plan",
     "review-second-renderer": "review",
     "review-no-rules": "review",
     "review-four-columns": "review",
@@ -189,3 +190,18 @@ def test_measures_numbered_within_their_axes_keep_the_printed_number_as_label() 
         "measures are numbered within their axes (« 1.1 » … « 2.3 »): reports show these; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 6"
     ]
+
+
+def test_measures_headed_by_a_bold_number_alone_are_measures() -> None:
+    source = _source("plan-bare-numbers")
+    plan = extract(PDFS / "plan-bare-numbers.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « 1. Former … » in bold, no « Mesure » word anywhere; the regular-weight « 1. » « 2. » list of
+    # measure 2 stays in its text.
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == [
+        (m["number"], m["title"], axis[m["number"]]) for m in source["measures"]
+    ]
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.text == "\n\n".join(" ".join(p.split()) for p in want["text"].strip().split("\n\n"))
+    assert plan.measures[3].last_page == 2 and plan.warnings == []

@@ -35,6 +35,8 @@ ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
 _DOTTED_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,2})(?![\d/]|[.,]\d)"
 DOTTED_MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
 DOTTED_ACTION_RE = re.compile(rf"{_ACTION}{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
+# « 4. Former les … » in bold or large type: measures headed by their number alone.
+BARE_NUMBER_RE = re.compile(rf"^{_WHOLE_NUMBER}\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
 PRIORITY_RE = re.compile(
     rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)\s*"
     rf"(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
@@ -334,10 +336,10 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
     priority_title_open = False
 
-    measure_heading = _measure_headings(paras)
+    measure_heading = _measure_headings(paras, body_size(lines))
 
     def next_is_measure(i: int) -> bool:
-        return i + 1 < len(paras) and measure_heading(paras[i + 1].first.text) is not None
+        return i + 1 < len(paras) and measure_heading(paras[i + 1].first) is not None
 
     for i, para in enumerate(paras):
         text = para.text
@@ -349,7 +351,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
             priority_title_open = not title_parts
             current, section, action, stopped, pending_label = None, None, None, False, None
             continue
-        if m := measure_heading(first):
+        if m := measure_heading(para.first):
             title_parts, leftover = _title_parts(para, m.group("rest").strip())
             printed = m.group("num")
             current = _Draft(
@@ -411,10 +413,11 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
 Heading = re.Match[str] | None
 
 
-def _measure_headings(paras: list[Para]) -> Callable[[str], Heading]:
+def _measure_headings(paras: list[Para], body: float) -> Callable[[Line], Heading]:
     """How this plan heads its measures, tried in this order: « Mesure 12 », « Mesure 1.2 »,
-    « Action 12 » (no « Mesure » anywhere), « Action 1.2 ». Numbers within axes are read at their
-    most frequent depth (« 1.2 » are measures, « 1.2.3 » below them stay in their text)."""
+    « Action 12 » (no « Mesure » anywhere), « Action 1.2 », and last « 12. Former … » in bold or
+    large type. Numbers within axes are read at their most frequent depth (« 1.2 » are measures,
+    « 1.2.3 » below them stay in their text)."""
     firsts = [p.first.text for p in paras]
     for pattern in (MEASURE_RE, DOTTED_MEASURE_RE, ACTION_MEASURE_RE, DOTTED_ACTION_RE):
         found = [m for m in map(pattern.match, firsts) if m]
@@ -423,14 +426,28 @@ def _measure_headings(paras: list[Para]) -> Callable[[str], Heading]:
         depths = Counter(m.group("num").count(".") for m in found)
         depth = min(depths, key=lambda d: (-depths[d], d))
 
-        def heading(
-            text: str, pattern: re.Pattern[str] = pattern, depth: int = depth
-        ) -> re.Match[str] | None:
-            m = pattern.match(text)
+        def heading(line: Line, pattern: re.Pattern[str] = pattern, depth: int = depth) -> Heading:
+            m = pattern.match(line.text)
             return m if m and m.group("num").count(".") == depth else None
 
         return heading
-    return MEASURE_RE.match
+
+    def bare(line: Line) -> Heading:
+        prominent = line.bold or line.size >= body + 1.0
+        return BARE_NUMBER_RE.match(line.text) if prominent else None
+
+    if _counts_up([int(m.group("num")) for m in map(bare, (p.first for p in paras)) if m]):
+        return bare
+    return lambda line: MEASURE_RE.match(line.text)
+
+
+def _counts_up(numbers: list[int]) -> bool:
+    """Headings numbered 1, 2, 3 … (starting again at 1 in each axis, at most one slip in five):
+    measures, not a bold numbered list here and there."""
+    if len(numbers) < 2 or numbers[0] != 1:
+        return False
+    steps = sum(1 for a, b in pairwise(numbers) if b in (a + 1, 1))
+    return steps >= 0.8 * (len(numbers) - 1)
 
 
 def _numbered(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
