@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
@@ -284,3 +285,19 @@ def test_a_plan_numbered_within_its_axes_is_reported_and_decided_by_its_printed_
     assert code == 0, err
     row = next(line for line in md.splitlines() if line.startswith("| **G02**"))
     assert "| Adoptée | 2.3 |" in row and row.endswith("| ✔ analyste |")
+
+
+def test_two_plans_without_a_review_give_a_csv_of_their_measures() -> None:
+    code, out, err = invoke("diff", NEXT, ROOT / "corpora" / "heldout", "--format", "csv")
+    assert code == 0, err
+    code, data, _ = invoke("diff", NEXT, ROOT / "corpora" / "heldout", "--format", "json")
+    result = DiffResult.model_validate_json(data)
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out[1:], newline="")))
+    assert list(rows[0]) == ["measure", "title", "priority", "verdict", "next_measures", "score", "passage"]
+    base_rows, new_rows = rows[: len(result.measures)], rows[len(result.measures) :]
+    assert [(r["measure"], r["verdict"], r["next_measures"]) for r in base_rows] == [
+        (str(m.number), m.verdict, ";".join(map(str, m.next))) for m in result.measures
+    ]
+    assert [r["next_measures"] for r in new_rows] == [str(n) for n in result.new_measures]
+    assert {r["verdict"] for r in new_rows} == {"new"} and all(r["title"] for r in new_rows)

@@ -1,17 +1,21 @@
 """One row per proposal, for spreadsheets: UTF-8 with a BOM so that Excel reads the accents right.
 
 Verdicts and `decided_by` are the codes of the JSON contract (adopted/changed/dropped, engine/analyst),
-stable for filters and formulas; reasons are written in the report language.
+stable for filters and formulas; reasons are written in the report language. Two plans without a
+review have no proposals: their CSV has one row per base measure and one per new measure instead.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from ..models import DiffResult
 from .grouping import base_name, clean, measure_list, priority_of, proposal_measures
 from .i18n import labels
+
+Writer = Any  # csv's writer type is private (_csv.Writer)
 
 COLUMNS = (
     "id",
@@ -25,13 +29,19 @@ COLUMNS = (
     "reasons",
     "text",
 )
+# Two plans, no review: what became of each base measure, then the next plan's new measures.
+MEASURE_COLUMNS = ("measure", "title", "priority", "verdict", "next_measures", "score", "passage")
+NEW = "new"  # the verdict column of a new measure (base measure verdicts are the JSON codes)
 BOM = "\ufeff"
 
 
 def render_csv(result: DiffResult, lang: str) -> str:
-    words = labels(lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    if not result.proposals and result.measures:
+        _measure_rows(result, writer)
+        return BOM + buffer.getvalue()
+    words = labels(lang)
     writer.writerow(COLUMNS)
     for proposal in result.proposals:
         best = proposal.matches[0] if proposal.matches else None
@@ -50,3 +60,23 @@ def render_csv(result: DiffResult, lang: str) -> str:
             ]
         )
     return BOM + buffer.getvalue()
+
+
+def _measure_rows(result: DiffResult, writer: Writer) -> None:
+    writer.writerow(MEASURE_COLUMNS)
+    for measure in result.measures:
+        best = measure.matches[0] if measure.matches else None
+        writer.writerow(
+            [
+                measure.name,
+                clean(measure.title),
+                measure.priority or "",
+                measure.verdict,
+                measure_list(result, measure.next, ";"),
+                f"{measure.score:.1f}" if measure.next else "",
+                clean(best.passage) if best and measure.next else "",
+            ]
+        )
+    for found in result.next_measures:
+        if found.number in result.new_measures:
+            writer.writerow(["", clean(found.title), found.priority or "", NEW, found.name, "", ""])
