@@ -865,6 +865,61 @@ def render_plan_bare_numbers(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+class ReportPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVuSerif", "", 8)
+        self.cell(0, 4, f"– {self.page_no()} –", align="C")
+
+
+def render_report_recommendations(target: Path) -> None:
+    data = load("report-recommendations.yaml")
+    pdf = ReportPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2017, 5, 2), (25, 22), ("DejaVuSerif", "DejaVuSans"))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSerif", title, width)
+
+    def analysis(text: str) -> None:
+        pdf.set_font("DejaVuSerif", "", 10)
+        for para in paragraphs(text):
+            pdf.multi_cell(width, 5, para, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2.5)
+
+    for block in data["blocks"]:
+        if "analysis" in block:
+            analysis(block["analysis"])
+            continue
+        pdf.ln(1)
+        pdf.set_fill_color(230, 230, 230)
+        pdf.set_font("DejaVuSans", "B", 10)
+        if block.get("alone"):
+            pdf.multi_cell(
+                width, 5.5, f"Recommandation n° {block['number']}", fill=True, new_x="LMARGIN", new_y="NEXT"
+            )
+            pdf.ln(1.5)
+            pdf.set_font("DejaVuSerif", "", 10)
+        pdf.multi_cell(width, 5.5, block["text"], fill=not block.get("alone"), new_x="LMARGIN", new_y="NEXT")
+        for item in block.get("items", []):
+            pdf.multi_cell(width, 5.5, item, fill=True, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.add_page()
+    pdf.set_font("DejaVuSerif", "B", 12)
+    pdf.multi_cell(width, 6, data["summary"]["title"], new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("DejaVuSerif", "", 10)
+    for item in data["summary"]["items"]:
+        pdf.multi_cell(width, 5, item, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-with-summary-table.pdf: a plan, then a ruled summary table of its measures, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1057,6 +1112,7 @@ def main() -> None:
         ("plan-with-summary-table.pdf", render_plan_with_summary_table),
         ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
+        ("report-recommendations.pdf", render_report_recommendations),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

@@ -301,3 +301,16 @@ def test_two_plans_without_a_review_give_a_csv_of_their_measures() -> None:
     ]
     assert [r["next_measures"] for r in new_rows] == [str(n) for n in result.new_measures]
     assert {r["verdict"] for r in new_rows} == {"new"} and all(r["title"] for r in new_rows)
+
+
+def test_a_report_of_recommendations_as_base_follows_each_recommendation() -> None:
+    report = ROOT / "tests" / "pdfs" / "report-recommendations.pdf"
+    code, _, err = invoke("extract", report)
+    assert code == 0 and "recommendations: 2 pages, 5 (R01, R02, R03, ..., R05)" in " ".join(err.split())
+    code, md, err = invoke("diff", report, NEXT, "--format", "md")
+    assert code == 0, err
+    rows = [line for line in md.splitlines() if line.startswith("| **R")]
+    assert [row.split("**")[1] for row in rows] == ["R01", "R02", "R03", "R04", "R05"]
+    # The report has no measures of its own: no base-measure table, no list of 38 « new » measures.
+    assert "## Mesures du plan de référence" not in md and "## Nouvelles mesures" not in md
+    assert "Mesures du plan de référence :" not in md

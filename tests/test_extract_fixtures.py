@@ -29,6 +29,7 @@ FIXTURES = {
     "plan-with-summary-table": "plan",
     "plan-numbered-within-axes": "plan",
     "plan-bare-numbers": "plan",
+    "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
     "review-four-columns": "review",
@@ -205,3 +206,18 @@ def test_measures_headed_by_a_bold_number_alone_are_measures() -> None:
     for got, want in zip(plan.measures, source["measures"], strict=True):
         assert got.text == "\n\n".join(" ".join(p.split()) for p in want["text"].strip().split("\n\n"))
     assert plan.measures[3].last_page == 2 and plan.warnings == []
+
+
+def test_a_report_ending_in_numbered_recommendations_is_read_as_their_list() -> None:
+    source = _source("report-recommendations")
+    review = extract(PDFS / "report-recommendations.pdf", use_cache=False)
+    assert isinstance(review, Review)
+    assert review.title == source["document"]["title"] and review.measures == []
+    asks = [b for b in source["blocks"] if "number" in b]
+    # Each recommendation is its boxed text (with the bold list under it); the analysis around it,
+    # the heading standing alone (recommendation 4) and the closing summary's short repeats are not.
+    want = ["\n\n".join([b["text"].split(" : ", 1)[-1], *b.get("items", [])]) for b in asks]
+    assert [(p.id, p.measure, p.text) for p in review.proposals] == [
+        (f"R{b['number']:02d}", None, text) for b, text in zip(asks, want, strict=True)
+    ]
+    assert review.warnings == []

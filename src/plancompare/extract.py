@@ -12,6 +12,7 @@ from .errors import NoMeasuresError, UsageError
 from .layout import PageLayout, layout_document
 from .models import Plan, Review, Source
 from .pdf import UNDECODED, check_file, read_pages
+from .recommendations import segment_recommendations
 from .reviewtable import looks_like_review, segment_review
 from .segment import document_title, segment_plan
 
@@ -45,6 +46,12 @@ def extract(
     kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
     source = Source(file=path.name, sha256=sha, pages=len(pages))
     document = _review(layouts, source) if kind == "review" else _plan(layouts, source)
+    if not document.measures:
+        # No measure headings nor review table: a report ending in numbered recommendations?
+        recommendations = segment_recommendations(layouts)
+        if recommendations is not None:
+            recommendations.source = source
+            document = recommendations
     scans = [p.number for p in pages if p.images and p.chars < 20]
     if scans:
         shown = ", ".join(str(n) for n in scans[:10]) + (", ..." if len(scans) > 10 else "")
@@ -54,7 +61,8 @@ def extract(
         )
     undecoded = sum(p.undecoded for p in pages)
     ocr = "run OCR on it, e.g. ocrmypdf --force-ocr in.pdf out.pdf"
-    if undecoded and not document.measures:
+    empty = not document.measures and not (isinstance(document, Review) and document.proposals)
+    if undecoded and empty:
         raise NoMeasuresError(
             f"no measures found in {path.name}: {undecoded} of its {sum(p.chars for p in pages)} characters "
             "cannot be decoded (fonts without a Unicode map)",
@@ -65,8 +73,12 @@ def extract(
             f"{undecoded} characters cannot be decoded (fonts without a Unicode map) and show as "
             f"« {UNDECODED} »; words holding them will not match: {ocr}"
         )
-    if not document.measures:
-        what = "review table" if kind == "review" else "measure heading (« Mesure 5 », « MESURE N° 5 : »)"
+    if empty:
+        what = (
+            "review table"
+            if kind == "review"
+            else "measure heading (« Mesure 5 », « MESURE N° 5 : ») nor « Recommandation n° 1 : »"
+        )
         hint = (
             "check that this is a plan or a review of one; try --layout review"
             if kind == "plan"

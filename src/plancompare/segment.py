@@ -35,6 +35,11 @@ ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
 _DOTTED_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,2})(?![\d/]|[.,]\d)"
 DOTTED_MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
 DOTTED_ACTION_RE = re.compile(rf"{_ACTION}{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
+# « Recommandation n° 3 : » in an evaluation report (recommendations.py).
+RECOMMENDATION_RE = re.compile(
+    rf"^(?:RECOMMANDATION|Recommandation|PROPOSITION|Proposition)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}"
+    rf"{_SEP}(?P<rest>.*)$"
+)
 # « 4. Former les … » in bold or large type: measures headed by their number alone.
 BARE_NUMBER_RE = re.compile(rf"^{_WHOLE_NUMBER}\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
 PRIORITY_RE = re.compile(

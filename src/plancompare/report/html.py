@@ -277,6 +277,13 @@ def _new_measures(result: DiffResult, words: Labels) -> str:
     return f"<ul>{items}</ul>"
 
 
+def _measure_sections(result: DiffResult, words: Labels) -> list[str]:
+    return [
+        f"<section><h2>{escape(words['base_measures'])}</h2>{_measures_table(result, words)}</section>",
+        f"<section><h2>{escape(words['new_measures'])}</h2>{_new_measures(result, words)}</section>",
+    ]
+
+
 def render_html(result: DiffResult, lang: str) -> str:
     words = labels(lang)
     parts = groups(result, words)
@@ -317,8 +324,7 @@ def render_html(result: DiffResult, lang: str) -> str:
             f'<p class="docs">{escape(words.colon(words["base"]))} {escape(base)}<br>',
             f"{escape(words.colon(words['next']))} {escape(nxt)}</p></header>",
             *body,
-            f"<section><h2>{escape(words['base_measures'])}</h2>{_measures_table(result, words)}</section>",
-            f"<section><h2>{escape(words['new_measures'])}</h2>{_new_measures(result, words)}</section>",
+            *(_measure_sections(result, words) if result.measures else []),
             f"{script}</body></html>\n",
         ]
     )

@@ -155,7 +155,8 @@ def render_markdown(result: DiffResult, lang: str) -> str:
         out += [f"## {words['new_measures']}", "", *_new_measures(result, words), ""]
         return "\n".join(out)
     out += ["", f"## {words['summary']}", "", *_summary(result, parts, words), ""]
-    out += [_measure_summary(result, words), ""]
+    if result.measures:
+        out += [_measure_summary(result, words), ""]
     if result.stale_decisions:
         out += [f"### {words['stale']}", "", words["stale_intro"], ""]
         for pid, why in stale_entries(result, words):
@@ -177,6 +178,7 @@ def render_markdown(result: DiffResult, lang: str) -> str:
         out += [f"### {escape(group.label)}", "", f"{tally}.", ""]
         rows = [_proposal_row(result, p, words) for p in group.proposals]
         out += [*_table(header, rows, "|---|---|---|--:|---|---|---|"), ""]
-    out += [f"## {words['base_measures']}", "", *_measures_table(result, words), ""]
-    out += [f"## {words['new_measures']}", "", *_new_measures(result, words), ""]
+    if result.measures:  # a report of recommendations has no measures of its own to follow
+        out += [f"## {words['base_measures']}", "", *_measures_table(result, words), ""]
+        out += [f"## {words['new_measures']}", "", *_new_measures(result, words), ""]
     return "\n".join(out)

@@ -165,7 +165,9 @@ def renderables(result: DiffResult, lang: str, *, show_all: bool = False) -> lis
     header.append(f"\n{words.colon(words['base'])} {base}\n{words.colon(words['next'])} {nxt}")
     if not result.proposals:
         return [header, Text(words["no_proposals"]), _measure_line(result, words), _by_measure(result, words)]
-    items: list[RenderableType] = [header, _summary(result, words), _measure_line(result, words)]
+    items: list[RenderableType] = [header, _summary(result, words)]
+    if result.measures:  # a report of recommendations has no measures of its own to follow
+        items.append(_measure_line(result, words))
     if result.stale_decisions:
         items.append(_stale(result, words))
     if show_all:
