@@ -314,3 +314,10 @@ def test_a_report_of_recommendations_as_base_follows_each_recommendation() -> No
     # The report has no measures of its own: no base-measure table, no list of 38 « new » measures.
     assert "## Mesures du plan de référence" not in md and "## Nouvelles mesures" not in md
     assert "Mesures du plan de référence :" not in md
+
+
+def test_a_report_of_recommendations_as_next_is_a_usage_error() -> None:
+    report = ROOT / "tests" / "pdfs" / "report-recommendations.pdf"
+    code, out, err = invoke("diff", BASE, report)
+    assert code == 2 and out == ""
+    assert "has no measures" in err and "as BASE" in " ".join(err.split()) and "Traceback" not in err

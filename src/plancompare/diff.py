@@ -11,6 +11,7 @@ from .assign import Claim, claims
 from .classify import proposal_verdict
 from .config import MatchConfig
 from .corpus import Side
+from .errors import UsageError
 from .models import (
     DiffResult,
     DocumentRef,
@@ -219,6 +220,13 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
     """Index the next plan, align every base measure and every proposal, and find the proposals
     that compete for one passage (`config`: only its glossary is read here)."""
     cfg = config or MatchConfig()
+    if not next.plan.measures:
+        # A report of recommendations (recommendations.py) has proposals, no measures to answer them.
+        name = next.plan.title or ", ".join(sorted(p.name for p in next.sources)) or "NEXT"
+        raise UsageError(
+            f"{name} has no measures: there is nothing in it to take the proposals up",
+            "NEXT must be a plan; a report of recommendations goes first, as BASE",
+        )
     proposals = _proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next.plan.measures, base_texts, acronyms=cfg.acronyms, equivalents=cfg.equivalents)
