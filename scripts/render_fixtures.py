@@ -552,15 +552,19 @@ class ReviewTable:
         self.start()
 
 
-def review_measure_cells(measure: dict[str, Any], first: bool, plain: bool = False) -> list[list[Block]]:
+def review_measure_cells(
+    measure: dict[str, Any], first: bool, plain: bool = False, printed: str | None = None
+) -> list[list[Block]]:
+    """`printed`: the number as the plan reviewed prints it (« 4.2 »), if not the measure's own."""
     plan: list[Block] = []
+    number = printed or measure["number"]
     # As in the coalition's table, the first measure has no heading: the extractor must infer it.
     if not first and plain:
         # Regular weight, the title in sentence case: « Mesure 13 – Élargir le domaine … ».
         title = measure["title"].capitalize()
-        plan.append(Block(f"Mesure {measure['number']} – {title}", "", 8.0, 2.0))
+        plan.append(Block(f"Mesure {number} – {title}", "", 8.0, 2.0))
     elif not first:
-        plan.append(Block(f"MESURE N° {measure['number']} : {measure['title']}", "B", 8.0, 2.0))
+        plan.append(Block(f"MESURE N° {number} : {measure['title']}", "B", 8.0, 2.0))
     box = [line for line in (measure.get("implementation"), measure.get("instrument")) if line]
     for i, line in enumerate(box):
         plan.append(Block(line, "", 7.5, 2.5 if i == len(box) - 1 else 0.0, boxed=True))
@@ -568,6 +572,9 @@ def review_measure_cells(measure: dict[str, Any], first: bool, plain: bool = Fal
     constats = [Block(text) for text in paragraphs(measure.get("constats"))]
     proposals = [Block(text) for prop in measure["proposals"] for text in paragraphs(prop["text"])]
     return [plan, constats, proposals]
+
+
+WITHIN_AXES = {12: "4.1", 13: "4.2", 15: "4.4"}
 
 
 class UnruledReviewPDF(ReviewPDF):
@@ -584,6 +591,7 @@ def render_review_second_renderer(
     follow_ups: bool = False,
     plain_headings: bool = False,
     proposals_second: bool = False,
+    within_axes: bool = False,
 ) -> None:
     data = load("review-second-renderer.yaml")
     pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
@@ -629,7 +637,9 @@ def render_review_second_renderer(
             if section.get("title"):
                 table.row([[Block(section["title"], "B", 8.5)]], fill=(242, 242, 242))
             for number in section["measures"]:
-                cells = review_measure_cells(measures[number], first, plain_headings)
+                # A review of a plan numbering its measures within its axes: « MESURE N° 4.2 : ».
+                printed = WITHIN_AXES[number] if within_axes else None
+                cells = review_measure_cells(measures[number], first, plain_headings, printed)
                 if proposals_second:
                     cells[1:3] = [cells[2], cells[1]]
                 if follow_ups:
@@ -1102,6 +1112,7 @@ def main() -> None:
         ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
         ("review-four-columns.pdf", lambda t: render_review_second_renderer(t, follow_ups=True)),
         ("review-plain-headings.pdf", lambda t: render_review_second_renderer(t, plain_headings=True)),
+        ("review-within-axes.pdf", lambda t: render_review_second_renderer(t, within_axes=True)),
         (
             "review-proposals-second.pdf",
             lambda t: render_review_second_renderer(t, proposals_second=True),

@@ -35,6 +35,7 @@ FIXTURES = {
     "review-four-columns": "review",
     "review-plain-headings": "review",
     "review-proposals-second": "review",
+    "review-within-axes": "review",
 }
 
 
@@ -221,3 +222,24 @@ def test_a_report_ending_in_numbered_recommendations_is_read_as_their_list() -> 
         (f"R{b['number']:02d}", None, text) for b, text in zip(asks, want, strict=True)
     ]
     assert review.warnings == []
+
+
+def test_a_review_of_a_plan_numbered_within_its_axes_keeps_the_printed_numbers() -> None:
+    usual = extract(PDFS / "review-second-renderer.pdf", use_cache=False)
+    review = extract(PDFS / "review-within-axes.pdf", use_cache=False)
+    assert isinstance(usual, Review) and isinstance(review, Review)
+    # « MESURE N° 4.2 : »; the first row has no heading: it is 4.1, the one before 4.2.
+    assert [(m.number, m.label, m.heading_inferred) for m in review.measures] == [
+        (1, "4.1", True),
+        (2, "4.2", False),
+        (3, "4.4", False),
+    ]
+    for got, want in zip(review.measures, usual.measures, strict=True):
+        assert (got.title, got.text, got.observations) == (want.title, want.text, want.observations)
+    # Ids sort in the plan's order and name the printed number; the texts are the same proposals.
+    ids = {"12": "04.01", "13": "04.02", "15": "04.04"}
+    assert [(p.id, p.text) for p in review.proposals] == [
+        (p.id if p.measure is None else f"M{ids[p.id[1:3]]}{p.id[3:]}", p.text) for p in usual.proposals
+    ]
+    assert [p.measure for p in review.proposals if p.measure is not None] == [1, 1, 1, 1, 2, 2, 3, 3, 3, 3]
+    assert review.warnings[0].startswith("measure 4.1 (page 1) has no « MESURE N° » heading")

@@ -18,12 +18,14 @@ from .layout import Line, PageLayout
 from .models import Priority, Proposal, Review, ReviewMeasure
 from .normalise import sentences
 from .segment import (
+    DOTTED_MEASURE_RE,
     MEASURE_RE,
     PRIORITY_RE,
     Para,
     _add_body,
     _Draft,
     _finish,
+    _numbered,
     _title_parts,
     body_size,
     document_title,
@@ -47,6 +49,16 @@ _LABEL_START = re.compile(r"^[\w’' ]{2,30}\s?:")
 _LEAD_IN = re.compile(r"^.{1,40}[,:]$")
 
 
+def heading_match(text: str) -> re.Match[str] | None:
+    """A review row's measure heading: « MESURE N° 12 : », or « MESURE 1.2 : » when the plan reviewed
+    numbers its measures within its axes."""
+    return MEASURE_RE.match(text) or DOTTED_MEASURE_RE.match(text)
+
+
+def _key(printed: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in printed.split("."))
+
+
 def table_pages(layouts: list[PageLayout]) -> list[PageLayout]:
     return [p for p in layouts if len(p.columns) >= 3]
 
@@ -58,8 +70,8 @@ def looks_like_review(layouts: list[PageLayout]) -> bool:
     text_pages = [p for p in layouts if p.lines]
     if not tables:
         return False
-    inside = sum(1 for p in tables for ln in p.lines if ln.column == 0 and MEASURE_RE.match(ln.text))
-    outside = sum(1 for p in layouts if len(p.columns) < 3 for ln in p.lines if MEASURE_RE.match(ln.text))
+    inside = sum(1 for p in tables for ln in p.lines if ln.column == 0 and heading_match(ln.text))
+    outside = sum(1 for p in layouts if len(p.columns) < 3 for ln in p.lines if heading_match(ln.text))
     if outside > inside:
         return False
     # Mostly table pages, or a table whose header row comes back page after page.
@@ -111,7 +123,7 @@ def column_roles(tables: list[PageLayout]) -> dict[int, list[int]]:
         for page in (p for p in tables if len(p.columns) == n):
             for col in range(n):
                 lines = [ln for ln in page.lines if ln.column == col]
-                headings[col] += sum(1 for ln in lines if MEASURE_RE.match(ln.text))
+                headings[col] += sum(1 for ln in lines if heading_match(ln.text))
                 text = _column_text(lines)
                 volume[col] += len(text)
                 for sentence in sentences(text):
@@ -140,7 +152,7 @@ class _Row:
 
 
 def _is_heading(line: Line) -> bool:
-    return line.column == 0 and bool(MEASURE_RE.match(line.text))
+    return line.column == 0 and heading_match(line.text) is not None
 
 
 def segment_review(layouts: list[PageLayout]) -> Review:
@@ -288,17 +300,17 @@ def _attach_early_cells(rows: list[_Row]) -> list[_Row]:
 
 def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], list[str]]:
     measures: list[ReviewMeasure] = []
-    proposals: list[Proposal] = []
+    asks: list[list[tuple[str, int]]] = []
     warnings: list[str] = []
-    headed = [_heading_number(row) for row in rows]
-    previous = 0
+    headed = [_heading_key(row) for row in rows]
+    previous: tuple[int, ...] | None = None
     for index, row in enumerate(rows):
         lines = row.cells[PLAN]
         paras = paragraphs(lines, body_size(lines)) if lines else []
         if row.heading is not None:
-            m = MEASURE_RE.match(row.heading.text)
+            m = heading_match(row.heading.text)
             assert m is not None
-            number = int(m.group("num"))
+            key = _key(m.group("num"))
             head_para = next(p for p in paras if p.first is row.heading)
             title_parts, leftover = _title_parts(head_para, m.group("rest").strip())
             rest = paras[paras.index(head_para) + 1 :]
@@ -309,12 +321,15 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         else:
             if not any(row.cells):
                 continue
-            # The row's place: after the previous measure, else before the next headed one.
-            following = next((n for n in headed[index + 1 :] if n is not None), None)
-            if previous == 0 and following is not None:
-                number = max(1, following - _headless_before(headed, index))
+            # The row's place: after the previous measure, else before the next headed one (« 12 »
+            # or the last part of « 1.2 »).
+            following = next((k for k in headed[index + 1 :] if k is not None), None)
+            if previous is None and following is not None:
+                key = (*following[:-1], max(1, following[-1] - _headless_before(headed, index)))
+            elif previous is not None:
+                key = (*previous[:-1], previous[-1] + 1)
             else:
-                number = previous + 1
+                key = (1,)
             title_parts = [_inferred_title(paras)] if paras else []
             from_heading = (
                 bool(title_parts) and not title_parts[0].endswith("…") and is_upper_text(title_parts[0])
@@ -324,8 +339,8 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         first_page = min((ln.page for col in row.cells for ln in col), default=None)
         last_page = max((ln.page for col in row.cells for ln in col), default=None)
         draft = _Draft(
-            number=number,
-            label=None,
+            number=key[0],
+            label=".".join(map(str, key)) if len(key) > 1 else None,
             title_lines=[t for t in title_parts if t],
             heading=paras[0] if paras else Para([]),
             priority=row.priority,
@@ -349,21 +364,31 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         if inferred:
             source = "its first heading line" if from_heading else "the first sentence of its plan text"
             warnings.append(
-                f"measure {number} (page {first_page}) has no « MESURE N° » heading: number inferred "
+                f"measure {measure.name} (page {first_page}) has no « MESURE N° » heading: number inferred "
                 f"from its place in the table, title taken from {source}"
             )
-        for k, (text, page) in enumerate(split_proposals(row.cells[PROPOSALS]), start=1):
-            proposals.append(Proposal(id=f"M{number:02d}-P{k:02d}", measure=number, text=text, page=page))
-        previous = number
-    return measures, proposals, warnings
+        asks.append(split_proposals(row.cells[PROPOSALS]))
+        previous = key
+    measures, numbering = _numbered(measures)
+    proposals = [
+        Proposal(id=f"M{_id_part(m)}-P{k:02d}", measure=m.number, text=text, page=page)
+        for m, texts in zip(measures, asks, strict=True)
+        for k, (text, page) in enumerate(texts, start=1)
+    ]
+    return measures, proposals, warnings + numbering
 
 
-def _heading_number(row: _Row) -> int | None:
-    m = MEASURE_RE.match(row.heading.text) if row.heading is not None else None
-    return int(m.group("num")) if m else None
+def _id_part(measure: ReviewMeasure) -> str:
+    """« 05 » for measure 5, « 01.02 » for measure 1.2: ids that sort in the plan's order."""
+    return ".".join(f"{int(part):02d}" for part in measure.name.split("."))
 
 
-def _headless_before(headed: list[int | None], index: int) -> int:
+def _heading_key(row: _Row) -> tuple[int, ...] | None:
+    m = heading_match(row.heading.text) if row.heading is not None else None
+    return _key(m.group("num")) if m else None
+
+
+def _headless_before(headed: list[tuple[int, ...] | None], index: int) -> int:
     """How many headless rows, from `index` on, come before the next headed one."""
     count = 0
     for n in headed[index:]:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import TypeVar
 
 from .layout import Line, PageLayout
 from .models import Measure, Priority
@@ -455,7 +456,10 @@ def _counts_up(numbers: list[int]) -> bool:
     return steps >= 0.8 * (len(numbers) - 1)
 
 
-def _numbered(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
+M = TypeVar("M", bound=Measure)
+
+
+def _numbered(measures: list[M]) -> tuple[list[M], list[str]]:
     """Measures printed « 1.1, 1.2, 2.1 … » keep that as their label and are numbered 1 to N in
     document order (the JSON's `number` is a whole number, the key of labels files and links)."""
     if not any(m.label for m in measures):

@@ -98,7 +98,7 @@ def _summary(document: Plan | Review) -> None:
         for p in document.proposals:
             if p.measure is not None:
                 per_measure[p.measure] = per_measure.get(p.measure, 0) + 1
-        counts = " ".join(f"{n}:{per_measure.get(n, 0)}" for n in (m.number for m in document.measures))
+        counts = " ".join(f"{m.name}:{per_measure.get(m.number, 0)}" for m in document.measures)
         in_measures = len(document.proposals) - general
         err_console.print(
             f"proposals: {in_measures} in measures ({counts}); {general} general demands", soft_wrap=True
