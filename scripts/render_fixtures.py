@@ -930,6 +930,45 @@ def render_report_recommendations(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-side-headings.pdf: each heading in a narrow left column beside its text, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_side_headings(target: Path) -> None:
+    data = load("plan-side-headings.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2025, 10, 1), (18, 18), ("DejaVuSans",))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    side, gap = 46.0, 8.0
+    text_x, text_w = pdf.l_margin + side + gap, width - side - gap
+    measures = {m["number"]: m for m in data["measures"]}
+    for i, prio in enumerate(data["priorities"]):
+        if i:
+            pdf.add_page()
+        pdf.set_font("DejaVuSans", "B", 13)
+        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        for number in prio["measures"]:
+            m = measures[number]
+            top = pdf.get_y()
+            pdf.set_font("DejaVuSans", "B", 9.5)
+            pdf.multi_cell(side, 5, f"MESURE {number}", align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(side, 5, m["title"], align="L", new_x="LMARGIN", new_y="NEXT")
+            left_bottom = pdf.get_y()
+            pdf.set_xy(text_x, top)
+            pdf.set_font("DejaVuSans", "", 9.5)
+            for para in paragraphs(m["text"]):
+                pdf.set_x(text_x)
+                pdf.multi_cell(text_w, 5, para, align="L", new_x="LEFT", new_y="NEXT")
+                pdf.ln(2)
+            pdf.set_y(max(left_bottom, pdf.get_y()) + 6)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-with-summary-table.pdf: a plan, then a ruled summary table of its measures, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1123,6 +1162,7 @@ def main() -> None:
         ("plan-with-summary-table.pdf", render_plan_with_summary_table),
         ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
+        ("plan-side-headings.pdf", render_plan_side_headings),
         ("report-recommendations.pdf", render_report_recommendations),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),

@@ -29,6 +29,7 @@ FIXTURES = {
     "plan-with-summary-table": "plan",
     "plan-numbered-within-axes": "plan",
     "plan-bare-numbers": "plan",
+    "plan-side-headings": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -243,3 +244,18 @@ def test_a_review_of_a_plan_numbered_within_its_axes_keeps_the_printed_numbers()
     ]
     assert [p.measure for p in review.proposals if p.measure is not None] == [1, 1, 1, 1, 2, 2, 3, 3, 3, 3]
     assert review.warnings[0].startswith("measure 4.1 (page 1) has no « MESURE N° » heading")
+
+
+def test_headings_set_beside_their_text_open_the_text_beside_them() -> None:
+    source = _source("plan-side-headings")
+    plan = extract(PDFS / "plan-side-headings.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « MESURE 3 » and its title in a narrow bold column, the text in a wide one starting level with it.
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == [
+        (m["number"], m["title"], axis[m["number"]]) for m in source["measures"]
+    ]
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        text, pilot = [" ".join(p.split()) for p in want["text"].strip().split("\n\n")]
+        assert got.text == text
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == [pilot]

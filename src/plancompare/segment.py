@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise
 from typing import TypeVar
 
@@ -327,9 +328,38 @@ def _label_kind(label: str) -> str:
     return "role"
 
 
+def side_headings(page: PageLayout) -> PageLayout:
+    """A designed plan may set each measure's heading in a narrow column beside its text. Read
+    column by column, every heading of the page would come before every text: each heading block
+    is read before the text that starts beside it instead. A side column holds measure headings,
+    is mostly bold, and holds far less text than the column to its right."""
+    for c in range(len(page.columns) - 1):
+        side = [ln for ln in page.lines if ln.column == c]
+        beside = [ln for ln in page.lines if ln.column == c + 1]
+        starts = [ln.top for ln in side if heading_like(ln)]
+        if (
+            not starts
+            or sum(ln.bold for ln in side) < 0.8 * len(side)
+            or sum(len(ln.text) for ln in side) >= 0.5 * sum(len(ln.text) for ln in beside)
+        ):
+            continue
+        anchors = sorted(starts + [ln.top for ln in page.lines if ln.column < 0])
+        return replace(page, lines=sorted(page.lines, key=partial(_beside, anchors=anchors, side=c)))
+    return page
+
+
+def _beside(line: Line, anchors: list[float], side: int) -> tuple[float, int, int, float]:
+    """Reading order on a page with side headings: by the block (heading or spanning line) a line
+    starts beside, the side column first within it."""
+    if line.column < 0:
+        return (line.top, 0, -1, line.top)
+    anchor = max((a for a in anchors if a <= line.top + 1), default=float("-inf"))
+    return (anchor, 0 if line.column == side else 1, line.column, line.top)
+
+
 def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]]:
     """Priorities (with sections) and measures of a plan, plus warnings."""
-    lines = join_split_headings(drop_toc(layouts))
+    lines = join_split_headings(drop_toc([side_headings(p) for p in layouts]))
     paras = paragraphs(lines)
     priorities: list[Priority] = []
     drafts: list[_Draft] = []
