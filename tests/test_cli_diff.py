@@ -314,6 +314,8 @@ def test_a_report_of_recommendations_as_base_follows_each_recommendation() -> No
     # The report has no measures of its own: no base-measure table, no list of 38 « new » measures.
     assert "## Mesures du plan de référence" not in md and "## Nouvelles mesures" not in md
     assert "Mesures du plan de référence :" not in md
+    # They are the report's recommendations, not a review's « general demands ».
+    assert "### Recommandations" in md and "Demandes générales" not in md
 
 
 def test_a_report_of_recommendations_as_next_is_a_usage_error() -> None:

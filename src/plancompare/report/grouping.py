@@ -82,7 +82,16 @@ def groups(result: DiffResult, words: Labels) -> list[Group]:
             by_key[key] = Group(key, _priority_label(key, titles.get(key), words))
         by_key[key].proposals.append(proposal)
     ordered = [g for g in by_key.values() if g.proposals]
+    general.label = general_label(general.proposals, words)
     return [g for g in (*ordered, orphans, general) if g.proposals]
+
+
+def general_label(proposals: list[ProposalResult], words: Labels) -> str:
+    """« Demandes générales », or « Recommandations » when they are a report's numbered
+    recommendations (R01, R02 …, recommendations.py)."""
+    if proposals and all(re.fullmatch(r"R\d+", p.id) for p in proposals):
+        return words["recommendations"]
+    return words["general"]
 
 
 def _priority_label(key: str, title: str | None, words: Labels) -> str:

@@ -17,6 +17,7 @@ from .grouping import (
     MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
     clean,
+    general_label,
     groups,
     measure_list,
     measures_cell,
@@ -118,7 +119,9 @@ def _by_measure(result: DiffResult, words: Labels) -> Table:
     general = by_measure.get(None, [])
     if general:
         table.add_section()
-        table.add_row("G", Text(words["general"]), "", *(_ids(general, v) for v in PROPOSAL_VERDICTS))
+        label = general_label(general, words)
+        key = "R" if label == words["recommendations"] else "G"  # the ids' letter
+        table.add_row(key, Text(label), "", *(_ids(general, v) for v in PROPOSAL_VERDICTS))
     return table
 
 
