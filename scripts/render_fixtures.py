@@ -969,6 +969,49 @@ def render_plan_side_headings(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-as-table.pdf: a draft whose measures are the rows of one ruled table, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_as_table(target: Path) -> None:
+    """The measures of plan-with-summary-table.yaml as rows of a table (N° / Mesure / Pilote /
+    Échéance), each measure's title in bold above its text, an axis banner across the table."""
+    from fpdf.fonts import FontFace
+
+    data = load("plan-with-summary-table.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    title = "Plan national contre la traite des êtres humains 2025-2027 – tableau des mesures (projet)"
+    width = fpdf_setup(pdf, title, dt.date(2025, 9, 1), (20, 20), ("DejaVuSans",))
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    pdf.set_font("DejaVuSans", "", 10)
+    intro = (
+        "Le présent projet rassemble les mesures retenues à l’issue de la concertation. Chacune est "
+        "présentée avec son pilote et son échéance ; le texte définitif sera publié après avis du comité."
+    )
+    pdf.multi_cell(width, 5, intro, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    measures = {m["number"]: m for m in data["measures"]}
+    pdf.set_font("DejaVuSans", "", 9)
+    bold = FontFace(emphasis="BOLD")
+    table_args: dict[str, Any] = {"col_widths": (12, 100, 38, 20), "line_height": 7.5, "markdown": True}
+    with pdf.table(**table_args) as table:
+        row = table.row()
+        for head in ("N°", "Mesure", "Pilote", "Échéance"):
+            row.cell(head)
+        for prio in data["priorities"]:
+            table.row().cell(prio["heading"], colspan=4, style=bold)
+            for number in prio["measures"]:
+                m = measures[number]
+                row = table.row()
+                row.cell(str(number))
+                row.cell(f"**{m['title']}**\n{m['text']}")
+                row.cell(m["responsible"][0].split(":", 1)[1].strip())
+                row.cell(m["calendar"].split(":", 1)[1].strip())
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-with-summary-table.pdf: a plan, then a ruled summary table of its measures, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1163,6 +1206,7 @@ def main() -> None:
         ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
         ("plan-side-headings.pdf", render_plan_side_headings),
+        ("plan-as-table.pdf", render_plan_as_table),
         ("report-recommendations.pdf", render_report_recommendations),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),

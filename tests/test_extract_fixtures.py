@@ -30,6 +30,7 @@ FIXTURES = {
     "plan-numbered-within-axes": "plan",
     "plan-bare-numbers": "plan",
     "plan-side-headings": "plan",
+    "plan-as-table": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -259,3 +260,24 @@ def test_headings_set_beside_their_text_open_the_text_beside_them() -> None:
         text, pilot = [" ".join(p.split()) for p in want["text"].strip().split("\n\n")]
         assert got.text == text
         assert [f"{r.role} : {r.text}" for r in got.responsible] == [pilot]
+
+
+def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row() -> None:
+    source = _source("plan-with-summary-table")
+    plan = extract(PDFS / "plan-as-table.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # N° (centred in its cell) | Mesure (bold title, then text) | Pilote | Échéance; axis banners
+    # across the table; the header row repeated on page 2.
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    assert [(m.number, m.title, m.priority, m.text) for m in plan.measures] == [
+        (m["number"], m["title"], axis[m["number"]], m["text"]) for m in source["measures"]
+    ]
+    assert [[(r.role, r.text) for r in m.responsible] for m in plan.measures] == [
+        [("Pilote", m["responsible"][0].split(" : ", 1)[1])] for m in source["measures"]
+    ]
+    assert [m.calendar for m in plan.measures] == [
+        m["calendar"].split(" : ", 1)[1] for m in source["measures"]
+    ]
+    assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
+    assert plan.measures[-1].first_page == 2
+    assert plan.warnings == ["measures read from the rows of a table (columns: N°, Mesure, Pilote, Échéance)"]

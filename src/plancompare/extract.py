@@ -15,6 +15,7 @@ from .pdf import UNDECODED, check_file, read_pages
 from .recommendations import segment_recommendations
 from .reviewtable import looks_like_review, segment_review
 from .segment import document_title, segment_plan
+from .tableplan import segment_table_plan
 
 LayoutName = Literal["auto", "plan", "review"]
 LAYOUTS: tuple[str, ...] = ("auto", "plan", "review")
@@ -92,6 +93,11 @@ def extract(
 
 def _plan(layouts: list[PageLayout], source: Source) -> Plan:
     priorities, measures, warnings = segment_plan(layouts)
+    if not measures:
+        # No measure heading: a draft that is one table of measures (« N° | Mesure | Pilote »)?
+        table = segment_table_plan(layouts)
+        if table is not None:
+            priorities, measures, warnings = table
     return Plan(
         title=document_title(layouts),
         source=source,

@@ -72,8 +72,8 @@ def looks_like_review(layouts: list[PageLayout]) -> bool:
         return False
     inside = sum(1 for p in tables for ln in p.lines if ln.column == 0 and heading_match(ln.text))
     outside = sum(1 for p in layouts if len(p.columns) < 3 for ln in p.lines if heading_match(ln.text))
-    if outside > inside:
-        return False
+    if outside > inside or not inside:
+        return False  # a review's rows are measures: their headings are in the table
     # Mostly table pages, or a table whose header row comes back page after page.
     return len(tables) >= 0.4 * len(text_pages) or (len(tables) >= 3 and bool(_header_keys(tables)))
 

@@ -1,0 +1,189 @@
+"""Plans drafted as one table of measures (« N° | Mesure | Pilote | Échéance »), read row by row.
+
+A draft circulated for consultation is often no prose plan but a table: a row per measure, its
+number alone in the first column, its title (often in bold) and text in a wide column, then the
+pilot and the deadline; axis banners span the table. With no « Mesure 5 » heading anywhere, the
+plan reader finds nothing; this one reads the rows. A row is the band between two horizontal rules
+(the number is often centred in its cell, not at its top); without rules, a row runs from its
+number down to the next. The columns' roles come from the header row's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .layout import Line, PageLayout
+from .models import Measure, Priority
+from .responsible import parse_responsibilities
+from .segment import PRIORITY_RE, _counts_up, _unique_numbers, body_size, paragraphs
+from .textclean import fold, is_upper_text, normalise_spaces
+
+NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
+_TEXT_HEAD = re.compile(r"mesure|intitul|action|descri|libell|contenu|objet", re.IGNORECASE)
+_ROLE_HEAD = re.compile(r"pilot|responsab|porteur|mise en (?:œ|oe)uvre|partenaire|acteur", re.IGNORECASE)
+_CALENDAR_HEAD = re.compile(r"[ée]ch[ée]an|calendrier|d[ée]lai|date|horizon", re.IGNORECASE)
+_PRIORITY_HEAD = re.compile(r"^(?:axe|priorit)", re.IGNORECASE)
+_TITLE_WORDS = 16
+
+
+def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]] | None:
+    """Priorities, measures and warnings of a plan that is a table of measures, or None."""
+    tables = [p for p in layouts if len(p.columns) >= 2]
+    numbers = [
+        (page, ln) for page in tables for ln in page.lines if ln.column >= 0 and NUMBER_CELL.match(ln.text)
+    ]
+    if not numbers:
+        return None
+    by_column = Counter(ln.column for _, ln in numbers)
+    num_col = min(by_column, key=lambda c: (-by_column[c], c))
+    numbers = [(page, ln) for page, ln in numbers if ln.column == num_col]
+    if not _counts_up([_number(ln) for _, ln in numbers]):
+        return None
+    first_page = numbers[0][0]
+    first_row = _bands(first_page, [ln for p, ln in numbers if p is first_page])[0]
+    above: dict[int, list[str]] = {}
+    for ln in sorted(first_page.lines, key=lambda ln: ln.top):
+        if ln.column >= 0 and ln.bottom <= first_row.top + 1 and _in_table(first_page, ln):
+            above.setdefault(ln.column, []).append(ln.text)
+    header = {col: normalise_spaces(" ".join(texts)) for col, texts in above.items()}
+    roles = _roles(header, first_page, num_col)
+    if "text" not in roles.values():
+        return None
+    repeated = {fold(text) for texts in above.values() for text in texts}
+    priorities: list[Priority] = []
+    priority: Priority | None = None
+    rows: list[_Row] = []
+    for page in tables:
+        bands = _bands(page, [ln for p, ln in numbers if p is page])
+        lines = [ln for ln in page.lines if _in_table(page, ln) and fold(ln.text) not in repeated]
+        for line in sorted(lines, key=lambda ln: ln.top):
+            if line.column < 0:
+                m = PRIORITY_RE.match(line.text)
+                if m:
+                    priority = Priority(id=m.group("num"), title=normalise_spaces(m.group("rest")))
+                    priorities.append(priority)
+                continue
+            band = next((b for b in bands if b.top - 1 <= line.top and line.bottom <= b.bottom + 1), None)
+            if band is not None:
+                if not rows or rows[-1].number is not band.number:
+                    rows.append(_Row(band.number, priority.id if priority else None))
+                rows[-1].lines.append(line)
+            elif rows and line.top < min((b.top for b in bands), default=float("inf")):
+                rows[-1].lines.append(line)  # the row goes on at the top of this page
+    measures = [_measure(row, roles) for row in rows]
+    if not measures:
+        return None
+    measures, warnings = _unique_numbers(measures)
+    names = ", ".join(header[c] for c in sorted(header))
+    return priorities, measures, [f"measures read from the rows of a table (columns: {names})", *warnings]
+
+
+@dataclass
+class _Band:
+    top: float
+    bottom: float
+    number: Line
+
+
+@dataclass
+class _Row:
+    number: Line
+    priority: str | None
+    lines: list[Line] = field(default_factory=list)
+
+
+def _number(line: Line) -> int:
+    m = NUMBER_CELL.match(line.text)
+    assert m is not None
+    return int(m.group("num"))
+
+
+def _in_table(page: PageLayout, line: Line) -> bool:
+    return page.table_top is None or line.bottom > page.table_top + 1
+
+
+def _roles(header: dict[int, str], page: PageLayout, num_col: int) -> dict[int, str]:
+    """column → « text », « calendar », « priority » or a role label (« Pilote »), from the header;
+    without a header word for it, the widest column holds the text."""
+    roles: dict[int, str] = {}
+    for col, text in header.items():
+        if col == num_col:
+            continue
+        if _CALENDAR_HEAD.search(text):
+            roles[col] = "calendar"
+        elif _ROLE_HEAD.search(text):
+            roles[col] = text.rstrip(" :")
+        elif _PRIORITY_HEAD.search(text):
+            roles[col] = "priority"
+        elif _TEXT_HEAD.search(text) and "text" not in roles.values():
+            roles[col] = "text"
+    if "text" not in roles.values():
+        widths = {
+            c: min(b, page.width) - max(a, 0.0)
+            for c, (a, b) in enumerate(page.columns)
+            if c != num_col and c not in roles
+        }
+        if widths:
+            roles[max(widths, key=lambda c: (widths[c], -c))] = "text"
+    return roles
+
+
+def _bands(page: PageLayout, number_lines: list[Line]) -> list[_Band]:
+    """Each row starting on the page: between the horizontal rules around its number, else from
+    its number down to the next one."""
+    rules = sorted({round(y, 1) for y, _, _ in page.hrules})
+    out: list[_Band] = []
+    ordered = sorted(number_lines, key=lambda ln: ln.top)
+    for i, line in enumerate(ordered):
+        above = [y for y in rules if y <= line.top + 0.5]
+        below = [y for y in rules if y >= line.bottom - 0.5]
+        if above and below:
+            out.append(_Band(above[-1], below[0], line))
+        else:
+            bottom = ordered[i + 1].top - 0.5 if i + 1 < len(ordered) else float("inf")
+            out.append(_Band(line.top - 0.5, bottom, line))
+    return out
+
+
+def _cell_text(lines: list[Line]) -> str:
+    return normalise_spaces(" ".join(ln.text for ln in sorted(lines, key=lambda ln: (ln.page, ln.top))))
+
+
+def _measure(row: _Row, roles: dict[int, str]) -> Measure:
+    cells: dict[str, list[Line]] = {}
+    for line in row.lines:
+        role = roles.get(line.column)
+        if role is not None:
+            cells.setdefault(role, []).append(line)
+    text_lines = sorted(cells.pop("text", []), key=lambda ln: (ln.page, ln.top))
+    paras = [p for p in paragraphs(text_lines, body_size(text_lines)) if p.text.strip()] if text_lines else []
+    body = [normalise_spaces(p.text) for p in paras]
+    title = ""
+    if len(paras) > 1 and (paras[0].bold or is_upper_text(paras[0].text)):
+        title, body = body[0], body[1:]  # a title set apart above the text
+    elif body:
+        sentence = re.split(r"(?<=[.!?])\s", body[0], maxsplit=1)[0]
+        words = sentence.split()
+        title = " ".join(words[:_TITLE_WORDS]).rstrip(" :.,") + (" …" if len(words) > _TITLE_WORDS else "")
+    texts = {role: _cell_text(lines) for role, lines in cells.items()}
+    calendar = texts.pop("calendar", None)
+    priority = row.priority
+    if prio := texts.pop("priority", None):
+        m = PRIORITY_RE.match(prio)
+        priority = m.group("num") if m else prio.split()[0]
+    responsible = parse_responsibilities(
+        " • ".join(f"{role} : {text}" for role, text in texts.items() if text)
+    )
+    pages = [ln.page for ln in row.lines] or [row.number.page]
+    return Measure(
+        number=_number(row.number),
+        title=title,
+        priority=priority,
+        responsible=responsible,
+        calendar=calendar or None,
+        text="\n\n".join(body),
+        first_page=min(pages),
+        last_page=max(pages),
+    )
