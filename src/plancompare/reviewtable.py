@@ -30,6 +30,7 @@ from .segment import (
     body_size,
     document_title,
     paragraphs,
+    sentence_title,
     starts_with_bullet,
 )
 from .textclean import fold, is_upper_text, join_lines, normalise_spaces
@@ -407,9 +408,7 @@ def _inferred_title(paras: list[Para]) -> str:
     # No heading line at all: the first sentence of the plan text stands in for the title.
     for para in paras:
         if para.text.strip() and not _LABEL_START.match(para.text):
-            sentence = re.split(r"(?<=[.!?:])\s", normalise_spaces(para.text), maxsplit=1)[0]
-            words = sentence.split()
-            return " ".join(words[:16]).rstrip(" :.,") + (" …" if len(words) > 16 else "")
+            return sentence_title(para.text)
     return ""
 
 

@@ -489,6 +489,16 @@ def _counts_up(numbers: list[int]) -> bool:
 M = TypeVar("M", bound=Measure)
 
 
+TITLE_WORDS = 16
+
+
+def sentence_title(text: str) -> str:
+    """A title for a measure printed without one: its text's first sentence, at most 16 words."""
+    sentence = re.split(r"(?<=[.!?:])\s", normalise_spaces(text), maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:TITLE_WORDS]).rstrip(" :.,") + (" …" if len(words) > TITLE_WORDS else "")
+
+
 def _numbered(measures: list[M]) -> tuple[list[M], list[str]]:
     """Measures printed « 1.1, 1.2, 2.1 … » keep that as their label and are numbered 1 to N in
     document order (the JSON's `number` is a whole number, the key of labels files and links)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .layout import Line, PageLayout
 from .models import Measure, Priority
 from .responsible import parse_responsibilities
-from .segment import PRIORITY_RE, _counts_up, _unique_numbers, body_size, paragraphs
+from .segment import PRIORITY_RE, _counts_up, _unique_numbers, body_size, paragraphs, sentence_title
 from .textclean import fold, is_upper_text, normalise_spaces
 
 NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
@@ -25,7 +25,6 @@ _TEXT_HEAD = re.compile(r"mesure|intitul|action|descri|libell|contenu|objet", re
 _ROLE_HEAD = re.compile(r"pilot|responsab|porteur|mise en (?:œ|oe)uvre|partenaire|acteur", re.IGNORECASE)
 _CALENDAR_HEAD = re.compile(r"[ée]ch[ée]an|calendrier|d[ée]lai|date|horizon", re.IGNORECASE)
 _PRIORITY_HEAD = re.compile(r"^(?:axe|priorit)", re.IGNORECASE)
-_TITLE_WORDS = 16
 
 
 def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]] | None:
@@ -164,9 +163,7 @@ def _measure(row: _Row, roles: dict[int, str]) -> Measure:
     if len(paras) > 1 and (paras[0].bold or is_upper_text(paras[0].text)):
         title, body = body[0], body[1:]  # a title set apart above the text
     elif body:
-        sentence = re.split(r"(?<=[.!?])\s", body[0], maxsplit=1)[0]
-        words = sentence.split()
-        title = " ".join(words[:_TITLE_WORDS]).rstrip(" :.,") + (" …" if len(words) > _TITLE_WORDS else "")
+        title = sentence_title(body[0])
     texts = {role: _cell_text(lines) for role, lines in cells.items()}
     calendar = texts.pop("calendar", None)
     priority = row.priority
