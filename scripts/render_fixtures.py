@@ -406,6 +406,45 @@ def fpdf_title(pdf: FPDF, family: str, title: str, width: float) -> None:
     pdf.ln(6)
 
 
+def fpdf_heading(
+    pdf: FPDF, family: str, width: float, text: str, size: float = 13, height: float = 7
+) -> None:
+    """An axis heading in bold across the page (the space after it is the caller's)."""
+    pdf.set_font(family, "B", size)
+    pdf.multi_cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
+
+
+@dataclass(frozen=True)
+class MeasureType:
+    """Type sizes and line heights (mm) of a one-column measure: bold heading, text, label lines."""
+
+    family: str
+    heading: tuple[float, float]
+    body: tuple[float, float]
+    labels: tuple[float, float]
+    after: float  # mm after the measure
+
+
+def fpdf_measure(
+    pdf: FPDF, width: float, kind: MeasureType, heading: str, m: dict[str, Any], labels: list[str]
+) -> None:
+    """A measure: its heading, its `text` paragraphs (a page break after `page_break_after` of
+    them, if given), its label lines (« Pilote : … »)."""
+    pdf.set_font(kind.family, "B", kind.heading[0])
+    pdf.multi_cell(width, kind.heading[1], heading, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
+    pdf.set_font(kind.family, "", kind.body[0])
+    for i, text in enumerate(paragraphs(m["text"]), start=1):
+        pdf.multi_cell(width, kind.body[1], text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        if i == m.get("page_break_after"):
+            pdf.add_page()
+    pdf.set_font(kind.family, "", kind.labels[0])
+    for line in labels:
+        pdf.multi_cell(width, kind.labels[1], line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(kind.after)
+
+
 # --------------------------------------------------------------------------------------------------
 # review-second-renderer.pdf: a three-column review table laid out by hand with fpdf2
 # --------------------------------------------------------------------------------------------------
@@ -680,29 +719,16 @@ def render_plan_actions(target: Path) -> None:
     pdf.add_page()
     fpdf_title(pdf, "DejaVuSerif", title, width)
     measures = {m["number"]: m for m in data["measures"]}
+    kind = MeasureType("DejaVuSerif", heading=(10, 5.2), body=(9.5, 4.8), labels=(8.5, 4.4), after=4)
     for prio in data["priorities"]:
-        pdf.set_font("DejaVuSerif", "B", 13)
-        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        fpdf_heading(pdf, "DejaVuSerif", width, prio["heading"])
         pdf.ln(2)
         for section in prio["sections"]:
-            pdf.set_font("DejaVuSerif", "B", 10.5)
-            pdf.multi_cell(width, 5.5, section["title"], new_x="LMARGIN", new_y="NEXT")
+            fpdf_heading(pdf, "DejaVuSerif", width, section["title"], 10.5, 5.5)
             pdf.ln(2)
             for number in section["measures"]:
                 m = measures[number]
-                pdf.set_font("DejaVuSerif", "B", 10)
-                pdf.multi_cell(width, 5.2, m["heading"], new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(1.5)
-                pdf.set_font("DejaVuSerif", "", 9.5)
-                for i, text in enumerate(paragraphs(m["text"]), start=1):
-                    pdf.multi_cell(width, 4.8, text, align="L", new_x="LMARGIN", new_y="NEXT")
-                    pdf.ln(2)
-                    if i == m.get("page_break_after"):
-                        pdf.add_page()
-                pdf.set_font("DejaVuSerif", "", 8.5)
-                for line in [*m["responsible"], m["calendar"]]:
-                    pdf.multi_cell(width, 4.4, line, new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(4)
+                fpdf_measure(pdf, width, kind, m["heading"], m, [*m["responsible"], m["calendar"]])
     pdf.output(str(target))
 
 
@@ -779,8 +805,7 @@ def render_plan_numbering_restarts(target: Path) -> None:
     pdf.add_page()
     fpdf_title(pdf, "DejaVuSans", title, width)
     for prio in data["priorities"]:
-        pdf.set_font("DejaVuSans", "B", 13)
-        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
         pdf.ln(3)
         for number, title, text in prio["measures"]:
             pdf.set_font("DejaVuSans", "B", 10.5)
@@ -817,24 +842,15 @@ def render_plan_numbered_within_axes(target: Path) -> None:
         page = 2 if number <= 3 else 3
         pdf.cell(width - 10, 5, entry + " " + "." * max(3, 95 - len(entry)))
         pdf.cell(10, 5, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    kind = MeasureType("DejaVuSans", heading=(10.5, 5.5), body=(9.5, 4.8), labels=(8.5, 4.4), after=5)
     for prio in data["priorities"]:
         pdf.add_page()
-        pdf.set_font("DejaVuSans", "B", 13)
-        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
         pdf.ln(3)
         for number in prio["measures"]:
             m = measures[number]
-            pdf.set_font("DejaVuSans", "B", 10.5)
-            pdf.multi_cell(width, 5.5, f"Mesure {m['label']} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-            pdf.set_font("DejaVuSans", "", 9.5)
-            for text in paragraphs(m["text"]):
-                pdf.multi_cell(width, 4.8, text, align="L", new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(2)
-            pdf.set_font("DejaVuSans", "", 8.5)
-            for line in [*m["responsible"], m["calendar"]]:
-                pdf.multi_cell(width, 4.4, line, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(5)
+            heading = f"Mesure {m['label']} – {m['title']}"
+            fpdf_measure(pdf, width, kind, heading, m, [*m["responsible"], m["calendar"]])
     pdf.output(str(target))
 
 
@@ -852,25 +868,13 @@ def render_plan_bare_numbers(target: Path) -> None:
     pdf.add_page()
     fpdf_title(pdf, "DejaVuSans", title, width)
     measures = {m["number"]: m for m in data["measures"]}
+    kind = MeasureType("DejaVuSans", heading=(10, 5.2), body=(10, 5), labels=(9, 4.6), after=5)
     for prio in data["priorities"]:
-        pdf.set_font("DejaVuSans", "B", 12)
-        pdf.multi_cell(width, 6.5, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 12, 6.5)
         pdf.ln(3)
         for number in prio["measures"]:
             m = measures[number]
-            pdf.set_font("DejaVuSans", "B", 10)
-            pdf.multi_cell(width, 5.2, f"{number}. {m['title']}", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-            pdf.set_font("DejaVuSans", "", 10)
-            for i, text in enumerate(paragraphs(m["text"]), start=1):
-                pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(2)
-                if i == m.get("page_break_after"):
-                    pdf.add_page()
-            pdf.set_font("DejaVuSans", "", 9)
-            for line in m["responsible"]:
-                pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(5)
+            fpdf_measure(pdf, width, kind, f"{number}. {m['title']}", m, m["responsible"])
     pdf.output(str(target))
 
 
@@ -948,8 +952,7 @@ def render_plan_side_headings(target: Path) -> None:
     for i, prio in enumerate(data["priorities"]):
         if i:
             pdf.add_page()
-        pdf.set_font("DejaVuSans", "B", 13)
-        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
         pdf.ln(4)
         for number in prio["measures"]:
             m = measures[number]
@@ -1027,8 +1030,7 @@ def render_plan_with_summary_table(target: Path) -> None:
     for i, prio in enumerate(data["priorities"]):
         if i:
             pdf.add_page()
-        pdf.set_font("DejaVuSans", "B", 13)
-        pdf.multi_cell(width, 7, prio["heading"], new_x="LMARGIN", new_y="NEXT")
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
         pdf.ln(3)
         for number in prio["measures"]:
             m = measures[number]
