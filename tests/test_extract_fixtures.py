@@ -59,6 +59,17 @@ def _source(name: str) -> dict:
     return yaml.safe_load((PDFS / "src" / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+def _heads(source: dict) -> list[tuple[int, str, str]]:
+    """(number, title, axis id) of each measure of a fixture source listing its axes' measures."""
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    return [(m["number"], m["title"], axis[m["number"]]) for m in source["measures"]]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A source text's paragraphs with their line breaks and indents collapsed, as extracted."""
+    return [" ".join(p.split()) for p in text.strip().split("\n\n")]
+
+
 def _label_value(line: str | None) -> str | None:
     return line.split(":", 1)[1].strip() if line else None
 
@@ -202,12 +213,9 @@ def test_measures_headed_by_a_bold_number_alone_are_measures() -> None:
     assert isinstance(plan, Plan)
     # « 1. Former … » in bold, no « Mesure » word anywhere; the regular-weight « 1. » « 2. » list of
     # measure 2 stays in its text.
-    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
-    assert [(m.number, m.title, m.priority) for m in plan.measures] == [
-        (m["number"], m["title"], axis[m["number"]]) for m in source["measures"]
-    ]
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
     for got, want in zip(plan.measures, source["measures"], strict=True):
-        assert got.text == "\n\n".join(" ".join(p.split()) for p in want["text"].strip().split("\n\n"))
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
     assert plan.measures[3].last_page == 2 and plan.warnings == []
 
 
@@ -252,12 +260,9 @@ def test_headings_set_beside_their_text_open_the_text_beside_them() -> None:
     plan = extract(PDFS / "plan-side-headings.pdf", use_cache=False)
     assert isinstance(plan, Plan)
     # « MESURE 3 » and its title in a narrow bold column, the text in a wide one starting level with it.
-    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
-    assert [(m.number, m.title, m.priority) for m in plan.measures] == [
-        (m["number"], m["title"], axis[m["number"]]) for m in source["measures"]
-    ]
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
     for got, want in zip(plan.measures, source["measures"], strict=True):
-        text, pilot = [" ".join(p.split()) for p in want["text"].strip().split("\n\n")]
+        text, pilot = _paragraphs(want["text"])
         assert got.text == text
         assert [f"{r.role} : {r.text}" for r in got.responsible] == [pilot]
 
@@ -268,10 +273,8 @@ def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row() -> None:
     assert isinstance(plan, Plan)
     # N° (centred in its cell) | Mesure (bold title, then text) | Pilote | Échéance; axis banners
     # across the table; the header row repeated on page 2.
-    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
-    assert [(m.number, m.title, m.priority, m.text) for m in plan.measures] == [
-        (m["number"], m["title"], axis[m["number"]], m["text"]) for m in source["measures"]
-    ]
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    assert [m.text for m in plan.measures] == [m["text"] for m in source["measures"]]
     assert [[(r.role, r.text) for r in m.responsible] for m in plan.measures] == [
         [("Pilote", m["responsible"][0].split(" : ", 1)[1])] for m in source["measures"]
     ]
