@@ -169,7 +169,7 @@ def segment_review(layouts: list[PageLayout]) -> Review:
     for row in state.rows:
         for i, cell in enumerate(row.cells):
             # Two columns in one role (a wide table): one column after the other, not page by page.
-            if state.roles and len({ln.column for ln in cell if ln.column >= 0}) > 1:
+            if len({ln.column for ln in cell if ln.column >= 0}) > 1:
                 row.cells[i] = sorted(cell, key=lambda ln: (ln.column, ln.page, ln.top))
     rows = _attach_early_cells([r for r in state.rows if r.heading is not None or any(r.cells)])
     measures, proposals, warnings = _measures(rows)
@@ -189,9 +189,9 @@ def segment_review(layouts: list[PageLayout]) -> Review:
 class _TableState:
     """Rows, priorities and sections met so far, and the row that runs on at the next page top."""
 
-    def __init__(self, roles: dict[int, list[int]] | None = None) -> None:
-        # Column roles by number of columns (`column_roles`).
-        self.roles = roles or {}
+    def __init__(self, roles: dict[int, list[int]]) -> None:
+        # Column roles by number of columns (`column_roles`), for every column count of the tables.
+        self.roles = roles
         self.rows: list[_Row] = []
         self.priorities: list[Priority] = []
         self.priority: Priority | None = None
@@ -261,8 +261,7 @@ class _TableState:
                 continue
             previous = None
             starts.append((_row_top(page, line), self._new_row(line)))
-        # Without roles read from the tables (a caller's own state): the usual order.
-        roles = self.roles.get(len(page.columns), [PLAN, OBSERVATIONS, PROPOSALS])
+        roles = self.roles[len(page.columns)]
         for line in lines:
             if line.column < 0 and (is_upper_text(line.text) or line.bold or PRIORITY_RE.match(line.text)):
                 continue
