@@ -56,7 +56,13 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
     rows: list[_Row] = []
     for page in tables:
         bands = _bands(page, [ln for p, ln in numbers if p is page])
-        lines = [ln for ln in page.lines if _in_table(page, ln) and fold(ln.text) not in repeated]
+        first_top = min((b.top for b in bands), default=float("inf"))
+        # Above the page's first row: the header row, repeated, or a row going on from the last page.
+        lines = [
+            ln
+            for ln in page.lines
+            if _in_table(page, ln) and not (ln.top < first_top and fold(ln.text) in repeated)
+        ]
         for line in sorted(lines, key=lambda ln: ln.top):
             if line.column < 0:
                 m = PRIORITY_RE.match(line.text)
@@ -69,7 +75,7 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
                 if not rows or rows[-1].number is not band.number:
                     rows.append(_Row(band.number, priority.id if priority else None))
                 rows[-1].lines.append(line)
-            elif rows and line.top < min((b.top for b in bands), default=float("inf")):
+            elif rows and line.top < first_top:
                 rows[-1].lines.append(line)  # the row goes on at the top of this page
     measures = [_measure(row, roles) for row in rows]
     if not measures:
