@@ -879,6 +879,72 @@ def render_plan_bare_numbers(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-footnotes.pdf: note calls raised in the text, each page's notes at its foot under a short rule
+# --------------------------------------------------------------------------------------------------
+
+_NOTE_CALL = re.compile(r"\[\^(\d+)\]")
+
+
+class FootnotedPDF(FPDF):
+    """Notes called on a page are printed at its foot, as a word processor does."""
+
+    notes: dict[int, str]
+    pending: list[int]
+
+    def footer(self) -> None:
+        if self.pending:
+            self.set_y(self.h - 20 - 3.6 * sum(1 + len(self.notes[n]) // 105 for n in self.pending))
+            self.line(self.l_margin, self.get_y() - 1.5, self.l_margin + 50, self.get_y() - 1.5)
+            self.set_font("DejaVuSans", "", 8)
+            for n in self.pending:
+                self.multi_cell(0, 3.6, f"{n} {self.notes[n]}", new_x="LMARGIN", new_y="NEXT")
+            self.pending = []
+        self.set_y(-12)
+        self.set_font("DejaVuSans", "", 8)
+        self.cell(0, 4, str(self.page_no()), align="C")
+
+
+def render_plan_footnotes(target: Path) -> None:
+    data = load("plan-footnotes.yaml")
+    pdf = FootnotedPDF(orientation="portrait", format="A4")
+    pdf.notes, pdf.pending = data["notes"], []
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2026, 3, 2), (22, 20), ("DejaVuSans",))
+    # Room at the foot for the page's notes.
+    pdf.set_auto_page_break(True, margin=42)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    pdf.set_font("DejaVuSans", "", 11)
+    pdf.multi_cell(width, 5.6, " ".join(data["document"]["preamble"].split()), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 13, 7)
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            pdf.set_font("DejaVuSans", "B", 11)
+            pdf.multi_cell(width, 6, f"Mesure {number} : {m['title']}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+            for paragraph in paragraphs(m["text"]):
+                pdf.set_font("DejaVuSans", "", 11)
+                for i, part in enumerate(_NOTE_CALL.split(paragraph)):
+                    if i % 2 == 0:
+                        pdf.write(5.6, part)
+                    else:
+                        pdf.char_vpos = "SUP"
+                        pdf.write(5.6, part)
+                        pdf.char_vpos = "LINE"
+                        pdf.pending.append(int(part))
+                pdf.ln(8)
+            pdf.set_font("DejaVuSans", "", 10)
+            for line in m["responsible"]:
+                pdf.multi_cell(width, 5, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(5)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1209,6 +1275,7 @@ def main() -> None:
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-as-table.pdf", render_plan_as_table),
+        ("plan-footnotes.pdf", render_plan_footnotes),
         ("report-recommendations.pdf", render_report_recommendations),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),

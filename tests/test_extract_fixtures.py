@@ -8,6 +8,7 @@ rewrites them after a deliberate change (review the diff before committing).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ FIXTURES = {
     "plan-bare-numbers": "plan",
     "plan-side-headings": "plan",
     "plan-as-table": "plan",
+    "plan-footnotes": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -284,3 +286,21 @@ def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row() -> None:
     assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
     assert plan.measures[-1].first_page == 2
     assert plan.warnings == ["measures read from the rows of a table (columns: N°, Mesure, Pilote, Échéance)"]
+
+
+def test_footnotes_are_read_apart_from_the_text_they_interrupt() -> None:
+    source = _source("plan-footnotes")
+    plan = extract(PDFS / "plan-footnotes.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # Calls stay raised (« 2013¹ », not « 20131 »); the paragraph that runs over the page
+        # break is whole; the notes the measure calls follow its text, numbered as superscripts.
+        call = re.compile(r"\[\^(\d+)\]")
+        called = [int(n) for n in call.findall(want["text"])]
+        text = [call.sub(lambda m: m.group(1).translate(sup), p) for p in _paragraphs(want["text"])]
+        notes = [f"{str(n).translate(sup)} {source['notes'][n]}" for n in called]
+        assert got.text == "\n\n".join(text + notes)
+    assert plan.measures[1].first_page == 1 and plan.measures[1].last_page == 2
+    assert plan.warnings == []

@@ -57,15 +57,19 @@ _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE
 _stemmer_fr = snowballstemmer.stemmer("french")
 
 
+# Note calls (« 2013¹ ») are not part of the word: NFKC would make « 20131 » of them.
+_NOTE_CALLS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def fold(text: str) -> str:
-    """NFKC, ligatures and apostrophes unified, lower case, accents removed."""
-    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES).lower()
+    """NFKC, ligatures and apostrophes unified, lower case, accents removed, note calls dropped."""
+    text = unicodedata.normalize("NFKC", text.translate(_NOTE_CALLS)).translate(_LIGATURES).lower()
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _prepare(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES).lower()
+    text = unicodedata.normalize("NFKC", text.translate(_NOTE_CALLS)).translate(_LIGATURES).lower()
     return _ELISION.sub(" ", _APOSTROPHE_WORDS.sub(r"\1", text))
 
 
@@ -162,7 +166,7 @@ def figures(text: str) -> list[tuple[float, str, str]]:
     """Quantities in a text: (value, unit, as written). Durations are converted to months; years
     (« 2016 »), article numbers (« article 6 ») and the article « un/une » alone are left out."""
     out: list[tuple[float, str, str]] = []
-    plain = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
+    plain = unicodedata.normalize("NFKC", text.translate(_NOTE_CALLS)).translate(_LIGATURES)
     for m in _FIGURE.finditer(plain):
         raw_num = m.group("num")
         unit = fold(m.group("unit") or "")

@@ -118,6 +118,10 @@ def _is_bold(font: str) -> bool:
 
 
 UNDECODED = "\ufffd"
+# A note call (« 2013¹ ») is a digit in smaller type raised above the word it follows. Read as a
+# plain digit it would glue onto the word (« 20131 »); as a superscript digit it stays a call,
+# which the tokeniser ignores and the footnote reader (notes.py) pairs with its note.
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _words(chars: list[dict]) -> list[Word]:
@@ -143,6 +147,16 @@ def _words(chars: list[dict]) -> list[Word]:
             continue
         cx0 = ch["x0"]
         cbottom = ch["bottom"]
+        if (
+            buf
+            and text.isdigit()
+            and ch["size"] <= 0.8 * size
+            and bottom - cbottom >= 0.15 * size
+            and x1 - 0.5 * size <= cx0 <= x1 + tol
+        ):
+            buf.append(text.translate(SUPERSCRIPT_DIGITS))
+            x1 = max(x1, ch["x1"])
+            continue
         if buf and (abs(cbottom - bottom) >= 0.5 * size or cx0 > x1 + tol or cx0 < x1 - 0.5 * size):
             append(Word("".join(buf), x0, x1, top, bottom, size, bold))
             buf = []

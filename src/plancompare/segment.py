@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from .layout import Line, PageLayout
 from .models import Measure, Priority
+from .notes import PageNotes, calls, split_notes
 from .responsible import ROLE_LABELS, parse_responsibilities
 from .textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
 
@@ -279,6 +280,7 @@ class _Draft:
     roles: list[str] = field(default_factory=list)
     instrument: list[str] = field(default_factory=list)
     calendar: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # footnotes, after the text
     inferred: bool = False
 
     @property
@@ -360,7 +362,10 @@ def _beside(line: Line, anchors: list[float], side: int) -> tuple[float, int, in
 def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]]:
     """Priorities (with sections) and measures of a plan, plus warnings."""
     lines = join_split_headings(drop_toc([side_headings(p) for p in layouts]))
+    lines, page_notes = split_notes(layouts, lines, body_size(lines))
     paras = paragraphs(lines)
+    notes_after = {id(n.after): n for n in page_notes if n.after is not None}
+    open_at_notes: dict[int, _Draft] = {}  # page → the measure open where its text ends
     priorities: list[Priority] = []
     drafts: list[_Draft] = []
     warnings: list[str] = []
@@ -377,7 +382,15 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     def next_is_measure(i: int) -> bool:
         return i + 1 < len(paras) and measure_heading(paras[i + 1].first) is not None
 
+    def take_notes(para: Para) -> None:
+        if current is not None:
+            for line in para.lines:
+                if id(line) in notes_after:
+                    open_at_notes[notes_after[id(line)].page] = current
+
     for i, para in enumerate(paras):
+        if i and notes_after:
+            take_notes(paras[i - 1])
         text = para.text
         first = para.first.text
         if m := PRIORITY_RE.match(first):
@@ -441,6 +454,9 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
         if current is None or stopped:
             continue
         pending_label = _add_body(current, para, pending_label)
+    if paras and notes_after:
+        take_notes(paras[-1])
+    _place_notes(page_notes, drafts, open_at_notes)
     measures, labelled = _numbered([_finish(d) for d in _drop_listings(drafts)])
     measures, numbering = _unique_numbers(measures)
     return priorities, measures, warnings + labelled + numbering
@@ -536,6 +552,17 @@ def _unique_numbers(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
     ]
 
 
+def _place_notes(page_notes: list[PageNotes], drafts: list[_Draft], open_at: dict[int, _Draft]) -> None:
+    """Each footnote after the text of the measure that calls it on its page, else of the measure
+    open where the page's text ends (a note on a page of introduction belongs to no measure)."""
+    for page in page_notes:
+        on_page = [d for d in drafts if d.first_page <= page.page <= d.last_page]
+        for note in page.notes:
+            owner = next((d for d in on_page if note.mark in calls(d.body)), open_at.get(page.page))
+            if owner is not None:
+                owner.notes.append(note.text)
+
+
 def _drop_listings(drafts: list[_Draft]) -> list[_Draft]:
     """A number met twice: an empty first occurrence was a listing (summary table, index), not the measure."""
     later: dict[str, int] = {}
@@ -594,7 +621,7 @@ def _finish(draft: _Draft) -> Measure:
         responsible=responsible,
         instrument=normalise_spaces(" ".join(draft.instrument)) or None,
         calendar=normalise_spaces(" ".join(draft.calendar)) or None,
-        text="\n\n".join(normalise_spaces(t) for t in draft.body if t.strip()),
+        text="\n\n".join(normalise_spaces(t) for t in [*draft.body, *draft.notes] if t.strip()),
         first_page=draft.first_page,
         last_page=draft.last_page,
     )
