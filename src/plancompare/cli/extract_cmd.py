@@ -79,18 +79,23 @@ def extract(
     _summary(document)
 
 
+def _shortened(items: list[str]) -> str:
+    """« 1, 2, 3, ..., 9 »: the ellipsis only where it stands for something."""
+    return ", ".join(items if len(items) <= 4 else [*items[:3], "...", items[-1]])
+
+
 def _summary(document: Plan | Review) -> None:
     pages = document.source.pages if document.source else None
-    numbers = [m.name for m in document.measures]
-    shown = ", ".join(numbers[:3]) + (f", ..., {numbers[-1]}" if len(numbers) > 3 else "")
+    shown = _shortened([m.name for m in document.measures])
     if isinstance(document, Review) and not document.measures:
         # A report's numbered recommendations (recommendations.py): proposals without measures.
         ids = [p.id for p in document.proposals]
-        listed = ", ".join(ids[:3]) + (f", ..., {ids[-1]}" if len(ids) > 3 else "")
+        listed = _shortened(ids)
         err_console.print(f"[bold]recommendations[/]: {pages} pages, {len(ids)} ({listed})", soft_wrap=True)
     else:
         err_console.print(
-            f"[bold]{document.kind}[/]: {pages} pages, {len(numbers)} measures ({shown})", soft_wrap=True
+            f"[bold]{document.kind}[/]: {pages} pages, {len(document.measures)} measures ({shown})",
+            soft_wrap=True,
         )
     if isinstance(document, Review) and document.measures:
         general = sum(1 for p in document.proposals if p.measure is None)
