@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plancompare.layout import layout_document
 from plancompare.pdf import PageData, Word
 from plancompare.segment import segment_plan
@@ -113,4 +115,23 @@ def test_paragraph_breaks() -> None:
         "• fondé sur des cas pratiques.",
         "Un nouveau paragraphe après un espace plus grand que les autres, qui continue sur la page suivante "
         "sans coupure de paragraphe.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "glyph", ["\uf0b7", "\uf0a7", "\uf0d8", "\ufffd", "•"], ids=["F0B7", "F0A7", "F0D8", "FFFD", "bullet"]
+)
+def test_symbol_font_bullets_open_list_items(glyph: str) -> None:
+    # Word's Symbol/Wingdings bullets: private-use code points, or undecoded, in many PDFs.
+    lines = [
+        words("Mesure 1 : Former les agents", 60, 80, 10, bold=True),
+        words("Le module comprendra :", 60, 100, 10),
+    ]
+    lines += [words(f"{glyph} les indicateurs de chaque forme d’exploitation ;", 60, 114, 10)]
+    lines += [words(f"{glyph} les droits des victimes.", 60, 128, 10)]
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert measures[0].text.split("\n\n") == [
+        "Le module comprendra :",
+        "• les indicateurs de chaque forme d’exploitation ;",
+        "• les droits des victimes.",
     ]

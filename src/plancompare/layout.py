@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, groupby
 
 from .pdf import PageData, Word
-from .textclean import clean
+from .textclean import clean, symbol_bullet
 
 # The top and bottom share of a page where running headers, footers and page numbers live.
 _MARGIN_SHARE = 0.13
@@ -73,7 +73,7 @@ def _line_from_words(words: list[Word], page: int) -> Line:
             longest = w
         prev = w
     return Line(
-        text=clean("".join(parts)).strip(),
+        text=symbol_bullet(clean("".join(parts)).strip()),
         x0=words[0].x0,
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),

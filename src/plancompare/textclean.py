@@ -74,6 +74,17 @@ def clean(text: str) -> str:
     return _MULTISPACE.sub(" ", text)
 
 
+def symbol_bullet(text: str) -> str:
+    """A line opening on a symbol font's glyph opens a list item: written « • ».
+
+    Word's Symbol and Wingdings bullets come out of many PDFs as private-use code points (U+F0B7,
+    U+F0A7, U+F0D8) or, without a Unicode map, undecoded; left so, the items of a list read as one
+    paragraph and show as boxes."""
+    if text and ("\ue000" <= text[0] <= "\uf8ff" or (text[0] == "\ufffd" and text[1:2] == " ")):
+        return "•" + text[1:]
+    return text
+
+
 def normalise_spaces(text: str) -> str:
     return " ".join(clean(text).split())
 
