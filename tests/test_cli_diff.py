@@ -323,3 +323,38 @@ def test_a_report_of_recommendations_as_next_is_a_usage_error() -> None:
     code, out, err = invoke("diff", BASE, report)
     assert code == 2 and out == ""
     assert "has no measures" in err and "as BASE" in " ".join(err.split()) and "Traceback" not in err
+
+
+def test_two_reviews_numbered_alike_in_one_corpus_are_both_followed(tmp_path: Path) -> None:
+    # A coalition's review and a second review of the same plan, both in the bundled PDF's
+    # numbering (M01-P01 …, G01 …): the second's ids get a prefix, none of its proposals is lost.
+    pdfs = ROOT / "tests" / "pdfs"
+    folder = tmp_path / "base"
+    folder.mkdir()
+    shutil.copy(pdfs / "review-second-renderer.pdf", folder / "a.pdf")
+    shutil.copy(pdfs / "review-four-columns.pdf", folder / "b.pdf")
+    manifest = "\n".join(
+        [
+            '[plan]\nsource = "a.pdf"\nlayout = "review"',
+            '[[reviews]]\nsource = "a.pdf"',
+            '[[reviews]]\nsource = "b.pdf"\n',
+        ]
+    )
+    (folder / "corpus.toml").write_text(manifest, encoding="utf-8")
+    code, out, err = invoke("diff", folder, pdfs / "plan-two-columns.pdf", "--format", "json")
+    assert code == 0, err
+    ids = [p.id for p in DiffResult.model_validate(json.loads(out)).proposals]
+    code, out_a, _ = invoke("extract", pdfs / "review-second-renderer.pdf")
+    code, out_b, _ = invoke("extract", pdfs / "review-four-columns.pdf")
+    first = [p["id"] for p in json.loads(out_a)["proposals"]]
+    second = [p["id"] for p in json.loads(out_b)["proposals"]]
+    assert ids == sorted(first) + sorted(f"r2-{i}" for i in second)
+    assert "b.pdf: its proposal ids are an earlier review's too" in " ".join(err.split())
+    (folder / "corpus.toml").write_text(manifest + 'id_prefix = "CNCDH"\n', encoding="utf-8")
+    code, out, err = invoke("diff", folder, pdfs / "plan-two-columns.pdf", "--format", "json")
+    assert code == 0 and "earlier review" not in err
+    ids = [p.id for p in DiffResult.model_validate(json.loads(out)).proposals]
+    assert ids == sorted([*first, *(f"CNCDH-{i}" for i in second)])
+    (folder / "corpus.toml").write_text(manifest + 'id_prefix = "a b"\n', encoding="utf-8")
+    code, _, err = invoke("diff", folder, pdfs / "plan-two-columns.pdf")
+    assert code == 3 and "id_prefix 'a b'" in err

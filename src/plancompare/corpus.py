@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -239,6 +240,7 @@ def _load_corpus(folder: Path, progress: Progress | None) -> Side:
             doc = doc.model_copy(update={"author": entry["author"]})
         reviews.append(doc)
         sources.append(path)
+    reviews = _distinct_ids(reviews, review_entries)
     plan_path, plan_doc = load(plan_entry, "plan", "auto")
     title = plan_entry.get("title") or manifest.get("name")
     plan = plan_of_review(plan_doc, title) if isinstance(plan_doc, Review) else plan_doc
@@ -259,6 +261,40 @@ def _load_corpus(folder: Path, progress: Progress | None) -> Side:
         config_path=config if config.is_file() else None,
         decisions_path=decisions if decisions.is_file() else None,
     )
+
+
+_ID_PREFIX = re.compile(r"^[A-Za-z0-9]{1,12}$")
+
+
+def _distinct_ids(reviews: list[Review], entries: list[dict]) -> list[Review]:
+    """Two reviews in one corpus often number their proposals alike (« M01-P01 », « G01 »): a later
+    review whose ids meet an earlier one's has them prefixed (`id_prefix` in its [[reviews]] entry,
+    else « r2- » for the second), so every proposal is followed and each id names one proposal."""
+    taken: set[str] = set()
+    out: list[Review] = []
+    for n, (review, entry) in enumerate(zip(reviews, entries, strict=True), start=1):
+        ids = {p.id for p in review.proposals}
+        prefix = entry.get("id_prefix")
+        if prefix is not None and not (isinstance(prefix, str) and _ID_PREFIX.match(prefix)):
+            raise BadDataError(
+                f"review {n}: id_prefix {prefix!r} is not 1-12 letters or digits", "fix the corpus.toml"
+            )
+        if prefix is None and ids & taken:
+            prefix = f"r{n}"
+            shared = sorted(ids & taken)
+            warning = (
+                f"its proposal ids are an earlier review's too ({', '.join(shared[:3])}"
+                f"{' …' if len(shared) > 3 else ''}): they are prefixed « {prefix}- » "
+                f'(set id_prefix = "…" in its [[reviews]] entry to choose another)'
+            )
+            review = review.model_copy(update={"warnings": [*review.warnings, warning]})
+        if prefix:
+            proposals = [p.model_copy(update={"id": f"{prefix}-{p.id}"}) for p in review.proposals]
+            review = review.model_copy(update={"proposals": proposals})
+            ids = {p.id for p in proposals}
+        taken |= ids
+        out.append(review)
+    return out
 
 
 def load_side(path: Path, *, progress: Progress | None = None) -> Side:

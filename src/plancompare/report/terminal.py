@@ -7,6 +7,7 @@ proposals were adopted, changed or dropped. `--all` lists every proposal with it
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -36,11 +37,12 @@ def _verdict(words: Labels, verdict: str) -> Text:
     return Text(words.verdict(verdict), style=STYLES[verdict])
 
 
+_MEASURE_PART = re.compile(r"(^|-)M\d+(?:\.\d+)*-")
+
+
 def _short_id(proposal: ProposalResult) -> str:
-    # « M05-P02 » reads « P02 » on its measure's line.
-    return (
-        proposal.id.split("-", 1)[1] if proposal.measure is not None and "-" in proposal.id else proposal.id
-    )
+    # « M05-P02 » reads « P02 » on its measure's line, a second review's « r2-M05-P02 » « r2-P02 ».
+    return _MEASURE_PART.sub(r"\1", proposal.id) if proposal.measure is not None else proposal.id
 
 
 def _summary(result: DiffResult, words: Labels) -> Table:
