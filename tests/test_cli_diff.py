@@ -67,6 +67,10 @@ def test_without_corpora_here_it_asks_for_base_and_next(
     assert code == 2
     assert "pass BASE and NEXT" in err
     assert out == ""
+    # BASE alone: it is NEXT that is missing, and the message says so.
+    code, out, err = invoke("diff", BASE)
+    assert code == 2 and out == ""
+    assert "no NEXT given and corpora/next/ is not in the current folder" in " ".join(err.split())
 
 
 @pytest.mark.parametrize(

@@ -53,10 +53,18 @@ def resolve_inputs(base: Path | None, next_: Path | None) -> tuple[Path, Path]:
     if base is None or next_ is None:
         chosen_base = base or DEFAULT_BASE
         chosen_next = next_ or DEFAULT_NEXT
-        if not chosen_base.exists() or not chosen_next.exists():
+        missing = [
+            p for p in (chosen_base, chosen_next) if p in (DEFAULT_BASE, DEFAULT_NEXT) and not p.exists()
+        ]
+        if missing:
+            given = "no BASE and NEXT given" if base is None else "no NEXT given"
             raise UsageError(
-                f"no BASE and NEXT given and {chosen_base}/ or {chosen_next}/ is not in the current folder",
+                f"{given} and {' or '.join(f'{p}/' for p in missing)} is not in the current folder",
                 "pass BASE and NEXT (corpus folders, PDFs or JSON files from `plancompare extract`)",
+            )
+        if not chosen_base.exists():
+            raise UsageError(
+                f"{chosen_base} does not exist", "pass an existing corpus folder, PDF or JSON file"
             )
         return chosen_base, chosen_next
     for path in (base, next_):
