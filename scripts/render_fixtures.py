@@ -944,6 +944,26 @@ def render_plan_footnotes(target: Path) -> None:
     pdf.output(str(target))
 
 
+def render_plan_fiches_actions(target: Path) -> None:
+    data = load("plan-fiches-actions.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2026, 4, 1), (22, 20), ("DejaVuSerif",))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSerif", title, width)
+    measures = {m["number"]: m for m in data["measures"]}
+    kind = MeasureType("DejaVuSerif", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=5)
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSerif", width, prio["heading"], 12, 6.5)
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            heading = f"FICHE ACTION N° {number.upper()} – {m['title']}"
+            fpdf_measure(pdf, width, kind, heading, m, m["responsible"])
+    pdf.output(str(target))
+
+
 # --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
@@ -1276,6 +1296,7 @@ def main() -> None:
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-as-table.pdf", render_plan_as_table),
         ("plan-footnotes.pdf", render_plan_footnotes),
+        ("plan-fiches-actions.pdf", render_plan_fiches_actions),
         ("report-recommendations.pdf", render_report_recommendations),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),

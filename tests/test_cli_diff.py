@@ -362,3 +362,17 @@ def test_two_reviews_numbered_alike_in_one_corpus_are_both_followed(tmp_path: Pa
     (folder / "corpus.toml").write_text(manifest + 'id_prefix = "a b"\n', encoding="utf-8")
     code, _, err = invoke("diff", folder, pdfs / "plan-two-columns.pdf")
     assert code == 3 and "id_prefix 'a b'" in err
+
+
+def test_a_bis_measure_is_decided_by_its_printed_number(tmp_path: Path) -> None:
+    pdfs = ROOT / "tests" / "pdfs"
+    review, plan = pdfs / "review-second-renderer.pdf", pdfs / "plan-fiches-actions.pdf"
+    decisions = tmp_path / "decisions.yaml"
+    common = ("--base", review, "--next", plan, "--file", decisions)
+    # Typed as an analyst would: « 2BIS », « 2 Bis » are the measure the plan prints « 2 bis ».
+    code, _, err = invoke("decide", "G02", "changed", "--measure", "2BIS", "--measure", "03", *common)
+    assert code == 0 and "recorded G02: changed → 2 bis, 3" in " ".join(err.split())
+    code, md, err = invoke("diff", review, plan, "--format", "md", "--decisions", decisions)
+    assert code == 0 and "inserted between whole numbers" in err
+    row = next(line for line in md.splitlines() if line.startswith("| **G02**"))
+    assert "| Modifiée | 2 bis, 3 |" in row

@@ -33,6 +33,7 @@ FIXTURES = {
     "plan-side-headings": "plan",
     "plan-as-table": "plan",
     "plan-footnotes": "plan",
+    "plan-fiches-actions": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -304,3 +305,20 @@ def test_footnotes_are_read_apart_from_the_text_they_interrupt() -> None:
         assert got.text == "\n\n".join(text + notes)
     assert plan.measures[1].first_page == 1 and plan.measures[1].last_page == 2
     assert plan.warnings == []
+
+
+def test_fiches_actions_and_an_inserted_bis_measure_are_read_with_their_printed_numbers() -> None:
+    source = _source("plan-fiches-actions")
+    plan = extract(PDFS / "plan-fiches-actions.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « FICHE ACTION N° 2 BIS – … » between 2 and 3: a measure of its own, labelled « 2 bis ».
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    assert [(m.number, m.name, m.title, m.priority) for m in plan.measures] == [
+        (i, m["number"], m["title"], axis[m["number"]]) for i, m in enumerate(source["measures"], start=1)
+    ]
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+    assert plan.warnings == [
+        "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
+        "they are each measure's `label`, and `number` its place, 1 to 5"
+    ]

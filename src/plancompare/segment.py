@@ -29,11 +29,16 @@ from .textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
 _SEP = r"(?:\s*[:–—\-.]\s*|\s*$|\s+(?=[«A-ZÀ-ÖØ-Þ]))"
 _ROMAN = r"(?:[IVXLC]+|\d+)"
 _WHOLE_NUMBER = r"(?P<num>\d{1,3})(?![\d.,/]\d)"  # « 12 », not « 2014 » nor « 1.1 »
-_ACTION = rf"^(?:ACTION|Action)\s+(?:{NUMERO}\s*)?"
-MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
+# « Fiche action n° 3 » / « Fiche-action 3 », as regional and thematic plans head their measures.
+_ACTION = rf"^(?:(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)|ACTION|Action)\s+(?:{NUMERO}\s*)?"
+# « Mesure 12 bis », inserted between 12 and 13: it keeps that as its label (`_numbered`).
+_INSERTED = r"(?:\s?(?P<inserted>(?i:bis|ter|quater))\b)?"
+MEASURE_RE = re.compile(
+    rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$"
+)
 ACTION_RE = re.compile(rf"{_ACTION}(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$")
 # « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
-ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_SEP}(?P<rest>.*)$")
+ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$")
 # « Mesure 1.2 » / « Action 2.3.1 »: plans numbering their measures within their axes.
 _DOTTED_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,2})(?![\d/]|[.,]\d)"
 DOTTED_MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
@@ -402,7 +407,8 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
             continue
         if m := measure_heading(para.first):
             title_parts, leftover = _title_parts(para, m.group("rest").strip())
-            printed = m.group("num")
+            inserted = m.groupdict().get("inserted")
+            printed = f"{m.group('num')} {inserted.lower()}" if inserted else m.group("num")
             current = _Draft(
                 number=int(printed) if printed.isdigit() else 0,
                 label=None if printed.isdigit() else printed,
@@ -516,14 +522,24 @@ def sentence_title(text: str) -> str:
 
 
 def _numbered(measures: list[M]) -> tuple[list[M], list[str]]:
-    """Measures printed « 1.1, 1.2, 2.1 … » keep that as their label and are numbered 1 to N in
-    document order (the JSON's `number` is a whole number, the key of labels files and links)."""
+    """Measures printed « 1.1, 1.2, 2.1 … », or a « 12 bis » among 1 … N, keep what is printed as
+    their label and are numbered 1 to N in document order (the JSON's `number` is a whole number,
+    the key of labels files and links)."""
     if not any(m.label for m in measures):
         return measures, []
-    numbered = [m.model_copy(update={"number": n}) for n, m in enumerate(measures, start=1)]
-    last = numbered[-1]
+    numbered = [
+        m.model_copy(update={"number": n, "label": m.label or str(m.number)})
+        for n, m in enumerate(measures, start=1)
+    ]
+    first, last = numbered[0], numbered[-1]
+    if not any("." in (m.label or "") for m in numbered):
+        inserted = ", ".join(f"« {m.label} »" for m in numbered if not (m.label or "").isdigit())
+        return numbered, [
+            f"measure(s) {inserted} inserted between whole numbers: reports show the printed numbers; in "
+            f"the JSON they are each measure's `label`, and `number` its place, 1 to {last.number}"
+        ]
     return numbered, [
-        f"measures are numbered within their axes (« {numbered[0].label} » … « {last.label} »): reports show "
+        f"measures are numbered within their axes (« {first.label} » … « {last.label} »): reports show "
         f"these; in the JSON they are each measure's `label`, and `number` its place, 1 to {last.number}"
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import typer
@@ -12,6 +13,14 @@ from ..decisions import FILE_NAME, VERDICTS, RecordedDecision, RecordedMeasure, 
 from ..errors import EXIT_CODES_HELP, UsageError
 from .app import app, err_console, handles_errors
 from .diff_cmd import default_decisions_file, progress_bar, resolve_inputs
+
+
+def _as_printed(name: str) -> str:
+    """« 07 » → « 7 », « 12BIS » → « 12 bis »: a measure's number as the reports print it."""
+    name = " ".join(name.split()).lower()
+    if name.isdigit():
+        return str(int(name))
+    return re.sub(r"^(\d+)\s?(bis|ter|quater)$", r"\1 \2", name)
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -39,7 +48,7 @@ def decide(
     Keeps the proposal's fingerprint and the measures' titles: stale (not applied) once they change."""
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
-    given = list(dict.fromkeys(str(int(m)) if m.strip().isdigit() else m.strip() for m in measure or []))
+    given = list(dict.fromkeys(_as_printed(m) for m in measure or []))
     if verdict == "dropped" and given:
         raise UsageError("a dropped proposal has no next-plan measure", "leave out --measure")
     if verdict != "dropped" and not given:
