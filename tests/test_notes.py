@@ -8,6 +8,7 @@ from tests.test_extract_layout import HEIGHT, WIDTH, words
 from plancompare.layout import layout_document
 from plancompare.normalise import figures, tokens
 from plancompare.pdf import PageData, _words
+from plancompare.recommendations import segment_recommendations
 from plancompare.segment import segment_plan
 
 BODY = "Les agents suivront un module de formation au repérage des victimes."
@@ -83,3 +84,25 @@ def test_raised_small_digits_are_note_calls_and_raised_letters_stay_letters() ->
     # The call is no part of the figure or the word it follows.
     assert tokens("la loi de 2013¹ protège les victimes²") == tokens("la loi de 2013 protège les victimes")
     assert figures("pendant 6 mois² au moins") == [(6.0, "mois", "6 mois")]
+
+
+def test_a_recommendation_running_over_a_page_stays_whole_without_the_page_notes() -> None:
+    ask = "Recommandation n° 1 : Créer un fonds d’indemnisation des victimes¹ de la traite"
+    first = [
+        words(ask, 60, 700, 10, bold=True),
+        words("et du travail forcé, financé par les", 60, 714, 10, bold=True),
+    ]
+    first += [words("1 Au sens de l’article 225-4-1 du code pénal.", 60, 760, 8)]
+    second = [words("avoirs confisqués aux auteurs.", 60, 80, 10, bold=True)]
+    second += [words("Recommandation n° 2 : Former les magistrats.", 60, 110, 10, bold=True)]
+    pages = [
+        PageData(n, WIDTH, HEIGHT, [w for line in ls for w in line], chars=500)
+        for n, ls in ((1, first), (2, second))
+    ]
+    review = segment_recommendations(layout_document(pages))
+    assert review is not None
+    assert [p.text for p in review.proposals] == [
+        "Créer un fonds d’indemnisation des victimes¹ de la traite et du travail forcé, financé par les "
+        "avoirs confisqués aux auteurs.",
+        "Former les magistrats.",
+    ]

@@ -14,6 +14,7 @@ from .align import PREFIX
 from .layout import PageLayout
 from .models import Proposal, Review
 from .normalise import tokens
+from .notes import split_notes
 from .segment import (
     RECOMMENDATION_RE,
     Para,
@@ -35,7 +36,11 @@ SAME_TEXT = 0.5
 
 def segment_recommendations(layouts: list[PageLayout]) -> Review | None:
     """The numbered recommendations of a report, or None when it has fewer than two."""
-    paras = paragraphs(join_split_headings(drop_toc(layouts)))
+    lines = join_split_headings(drop_toc(layouts))
+    # A report's footnotes are its sources, not its asks: out of the flow, a recommendation running
+    # over a page stays whole.
+    lines, _ = split_notes(layouts, lines, body_size(lines))
+    paras = paragraphs(lines)
     starts = [i for i, p in enumerate(paras) if RECOMMENDATION_RE.match(p.first.text)]
     if len(starts) < MIN_RECOMMENDATIONS:
         return None
