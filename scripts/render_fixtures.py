@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape
 import pdfplumber
 import yaml
 from fpdf import FPDF
+from fpdf.fonts import FontFace
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject
 from reportlab.lib import colors
@@ -960,7 +961,16 @@ def render_plan_fiches_actions(target: Path) -> None:
         for number in prio["measures"]:
             m = measures[number]
             heading = f"FICHE ACTION N° {number.upper()} – {m['title']}"
-            fpdf_measure(pdf, width, kind, heading, m, m["responsible"])
+            fpdf_measure(pdf, width, replace(kind, after=1), heading, m, [])
+            # The fields as a ruled table: label cell in bold, value cell beside it, no colon.
+            pdf.set_font("DejaVuSerif", "", 9)
+            bold = FontFace(emphasis="BOLD")
+            with pdf.table(col_widths=(30, width - 30), first_row_as_headings=False, line_height=5) as table:
+                for label, value in m["fields"]:
+                    row = table.row()
+                    row.cell(label, style=bold)
+                    row.cell(value)
+            pdf.ln(6)
     pdf.output(str(target))
 
 
@@ -1065,8 +1075,6 @@ def render_plan_side_headings(target: Path) -> None:
 def render_plan_as_table(target: Path) -> None:
     """The measures of plan-with-summary-table.yaml as rows of a table (N° / Mesure / Pilote /
     Échéance), each measure's title in bold above its text, an axis banner across the table."""
-    from fpdf.fonts import FontFace
-
     data = load("plan-with-summary-table.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
     title = "Plan national contre la traite des êtres humains 2025-2027 – tableau des mesures (projet)"

@@ -307,7 +307,7 @@ def test_footnotes_are_read_apart_from_the_text_they_interrupt() -> None:
     assert plan.warnings == []
 
 
-def test_fiches_actions_and_an_inserted_bis_measure_are_read_with_their_printed_numbers() -> None:
+def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read() -> None:
     source = _source("plan-fiches-actions")
     plan = extract(PDFS / "plan-fiches-actions.pdf", use_cache=False)
     assert isinstance(plan, Plan)
@@ -318,6 +318,12 @@ def test_fiches_actions_and_an_inserted_bis_measure_are_read_with_their_printed_
     ]
     for got, want in zip(plan.measures, source["measures"], strict=True):
         assert got.text == "\n\n".join(_paragraphs(want["text"]))
+        # The fields' ruled table, label and value in cells of their own, without colon.
+        fields = dict(want["fields"])
+        assert [(r.role, r.text) for r in got.responsible] == [
+            (k, v) for k, v in want["fields"] if k in ("Pilote", "Partenaires")
+        ]
+        assert got.calendar == fields.get("Échéance")
     assert plan.warnings == [
         "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 5"

@@ -135,3 +135,19 @@ def test_symbol_font_bullets_open_list_items(glyph: str) -> None:
         "• les indicateurs de chaque forme d’exploitation ;",
         "• les droits des victimes.",
     ]
+
+
+def test_a_field_label_in_a_cell_of_its_own_reads_as_a_label_and_a_sentence_does_not() -> None:
+    lines = [
+        words("Mesure 1 : Former les agents", 60, 80, 10, bold=True),
+        words("Un module sera créé.", 60, 100, 10),
+    ]
+    # « Partenaires sociaux … » opens a sentence (word spacing); « Pilote » and « Calendrier » sit
+    # in cells of their own, their values two ems away or more.
+    lines.append(words("Partenaires sociaux et associations y seront associés.", 60, 114, 10))
+    lines.append(words("Pilote", 60, 140, 10, bold=True) + words("Ministère de la Justice", 160, 140, 10))
+    lines.append(words("Calendrier", 60, 154, 10, bold=True) + words("2025-2026", 160, 154, 10))
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert measures[0].text == "Un module sera créé.\n\nPartenaires sociaux et associations y seront associés."
+    assert [(r.role, r.text) for r in measures[0].responsible] == [("Pilote", "Ministère de la Justice")]
+    assert measures[0].calendar == "2025-2026"

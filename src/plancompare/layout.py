@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, groupby
 
 from .pdf import PageData, Word
+from .responsible import FIELD_LABELS
 from .textclean import clean, symbol_bullet
 
 # The top and bottom share of a page where running headers, footers and page numbers live.
@@ -55,14 +56,33 @@ class PageLayout:
     table_top: float | None = None  # where the columns begin (text above spans the page)
 
 
+# A field label set in a cell of its own, its value in the next (« Pilote      Ministère de la
+# Justice », a table row without colon): the label is followed by at least this many ems of space.
+_CELL_GAP_EMS = 2.0
+_FIELD_LABEL = re.compile(rf"(?:{FIELD_LABELS})(?:\(s\))?", re.IGNORECASE)
+
+
+def _label_cell(words: list[Word]) -> int:
+    """Index of the first value word when the line opens on a field label in a cell of its own
+    (0 when it does not): the row then reads « Pilote : Ministère … », as labels are written."""
+    for k in range(1, min(5, len(words))):
+        if words[k].x0 - words[k - 1].x1 >= _CELL_GAP_EMS * max(words[k].size, 1.0):
+            label = " ".join(w.text for w in words[:k])
+            return k if _FIELD_LABEL.fullmatch(label) else 0
+    return 0
+
+
 def _line_from_words(words: list[Word], page: int) -> Line:
     words.sort(key=lambda w: w.x0)
     parts: list[str] = []
     prev: Word | None = None
     bold_chars = total_chars = 0
     longest = words[0]
-    for w in words:
-        if prev is not None and w.x0 - prev.x1 > 0.08 * max(w.size, 1.0):
+    value_at = _label_cell(words)
+    for i, w in enumerate(words):
+        if i and i == value_at:
+            parts.append(" : ")
+        elif prev is not None and w.x0 - prev.x1 > 0.08 * max(w.size, 1.0):
             parts.append(" ")
         parts.append(w.text)
         n = len(w.text)

@@ -25,6 +25,11 @@ ROLE_LABELS = (
     "Porteurs",
     "Porteur",
 )
+# Every label of a measure's fields: who (the roles above), with what, and when.
+FIELD_LABELS = (
+    "|".join(re.escape(r) for r in ROLE_LABELS)
+    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier"
+)
 _ROLE_RE = re.compile(
     r"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>" + "|".join(re.escape(r) for r in ROLE_LABELS) + r")\s*:\s*",
     re.IGNORECASE,

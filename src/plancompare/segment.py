@@ -21,7 +21,7 @@ from typing import TypeVar
 from .layout import Line, PageLayout
 from .models import Measure, Priority
 from .notes import PageNotes, calls, split_notes
-from .responsible import ROLE_LABELS, parse_responsibilities
+from .responsible import FIELD_LABELS, parse_responsibilities
 from .textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
 
 # After a heading's number: punctuation, the end of the line, or a space before a capital (designed
@@ -58,12 +58,7 @@ SECTION_RE = re.compile(
     r"^(?:SECTION|Section|OBJECTIF|Objectif|CHAPITRE|Chapitre|PARTIE|Partie)\s+\w+" + _SEP
 )
 # Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
-_ANY_LABEL = re.compile(
-    r"(?:^|(?<=[\s•·;]))(?P<label>"
-    + "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier)\s*:",
-    re.IGNORECASE,
-)
+_ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)
 # Headings after which the measures are over: annexes, glossaries, summary tables of the measures.
 _STOP_RE = re.compile(
     r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES|MESURES)|"

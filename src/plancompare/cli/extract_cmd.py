@@ -79,6 +79,10 @@ def extract(
     _summary(document)
 
 
+def _count(n: int | None, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _shortened(items: list[str]) -> str:
     """« 1, 2, 3, ..., 9 »: the ellipsis only where it stands for something."""
     return ", ".join(items if len(items) <= 4 else [*items[:3], "...", items[-1]])
@@ -91,10 +95,13 @@ def _summary(document: Plan | Review) -> None:
         # A report's numbered recommendations (recommendations.py): proposals without measures.
         ids = [p.id for p in document.proposals]
         listed = _shortened(ids)
-        err_console.print(f"[bold]recommendations[/]: {pages} pages, {len(ids)} ({listed})", soft_wrap=True)
-    else:
         err_console.print(
-            f"[bold]{document.kind}[/]: {pages} pages, {len(document.measures)} measures ({shown})",
+            f"[bold]recommendations[/]: {_count(pages, 'page')}, {len(ids)} ({listed})", soft_wrap=True
+        )
+    else:
+        measures = _count(len(document.measures), "measure")
+        err_console.print(
+            f"[bold]{document.kind}[/]: {_count(pages, 'page')}, {measures} ({shown})",
             soft_wrap=True,
         )
     if isinstance(document, Review) and document.measures:
