@@ -975,6 +975,52 @@ def render_plan_fiches_actions(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# review-sections.pdf: the same review written measure after measure in one column, with sections
+# --------------------------------------------------------------------------------------------------
+
+
+def render_review_sections(target: Path) -> None:
+    """review-second-renderer.yaml laid out as a word processor would: under each « MESURE N° 12 : »
+    heading the plan's text, then « Nos constats » and « Nos propositions » in bold, and the
+    general demands under « Propositions générales » at the end."""
+    data = load("review-second-renderer.yaml")
+    pdf = ReportPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2017, 3, 9), (24, 20), ("DejaVuSerif", "DejaVuSans"))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    kind = MeasureType("DejaVuSans", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=2)
+    measures = {m["number"]: m for m in data["measures"]}
+
+    def section(heading: str, texts: list[str]) -> None:
+        pdf.set_font("DejaVuSans", "B", 10)
+        pdf.multi_cell(width, 5.4, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        pdf.set_font("DejaVuSans", "", 10)
+        for text in texts:
+            pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        pdf.ln(2)
+
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSans", width, f"PRIORITÉ {prio['id']} : {prio['title']}", 12, 6.5)
+        pdf.ln(3)
+        for sect in prio["sections"]:
+            fpdf_heading(pdf, "DejaVuSans", width, sect["title"], 10.5, 5.4)
+            pdf.ln(3)
+            for number in sect["measures"]:
+                m = measures[number]
+                labels = [line for line in (m.get("implementation"), m.get("instrument")) if line]
+                text = {"text": m["plan_text"]}
+                fpdf_measure(pdf, width, kind, f"MESURE N° {number} : {m['title']}", text, labels)
+                section("Nos constats", paragraphs(m.get("constats")))
+                section("Nos propositions", [t for prop in m["proposals"] for t in paragraphs(prop["text"])])
+    section("Propositions générales", [d["text"] for d in data["general_demands"]])
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1306,6 +1352,7 @@ def main() -> None:
         ("plan-footnotes.pdf", render_plan_footnotes),
         ("plan-fiches-actions.pdf", render_plan_fiches_actions),
         ("report-recommendations.pdf", render_report_recommendations),
+        ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),
         ("not-a-pdf.pdf", render_not_a_pdf),
         ("truncated.pdf", lambda t: render_truncated(out / "plan-single-column-mesure-n.pdf", t)),

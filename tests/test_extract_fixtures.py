@@ -41,6 +41,7 @@ FIXTURES = {
     "review-plain-headings": "review",
     "review-proposals-second": "review",
     "review-within-axes": "review",
+    "review-sections": "review",
 }
 
 
@@ -330,3 +331,27 @@ def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read()
         "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 5"
     ]
+
+
+def test_a_review_written_in_sections_reads_as_the_same_review_as_its_table() -> None:
+    # review-second-renderer's content in one column: under each « MESURE N° 12 : » the plan's text,
+    # then « Nos constats » and « Nos propositions »; « Propositions générales » at the end.
+    gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
+    review = extract(PDFS / "review-sections.pdf", use_cache=False)
+    assert isinstance(review, Review)
+    assert review.title == gold.title and review.warnings == []
+    for got, want in zip(review.measures, gold.measures, strict=True):
+        assert (got.number, got.title, got.priority, got.section) == (
+            want.number,
+            want.title,
+            want.priority,
+            want.section,
+        )
+        assert (got.text, got.observations) == (want.text, want.observations)
+        assert got.responsible == want.responsible and got.instrument == want.instrument
+    assert [(p.id, p.measure, p.text) for p in review.proposals] == [
+        (p.id, p.measure, p.text) for p in gold.proposals
+    ]
+    # Forced to be read as a plan, it is one: the sections stay in the measures' text.
+    plan = extract(PDFS / "review-sections.pdf", "plan", use_cache=False)
+    assert isinstance(plan, Plan) and "Nos propositions" in plan.measures[0].text

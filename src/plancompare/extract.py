@@ -14,6 +14,7 @@ from .models import Plan, Review, Source
 from .pdf import UNDECODED, check_file, read_pages
 from .recommendations import segment_recommendations
 from .reviewtable import looks_like_review, segment_review
+from .sectionreview import sectioned_review
 from .segment import document_title, segment_plan
 from .tableplan import segment_table_plan
 
@@ -47,6 +48,12 @@ def extract(
     kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
     source = Source(file=path.name, sha256=sha, pages=len(pages))
     document = _review(layouts, source) if kind == "review" else _plan(layouts, source)
+    # Measures with « Constats » and « Propositions » sections: a review in one column (tried unless
+    # --layout plan, and for --layout review when no review table was found).
+    if layout == "auto" and isinstance(document, Plan):
+        document = sectioned_review(document) or document
+    elif kind == "review" and not document.measures:
+        document = sectioned_review(_plan(layouts, source)) or document
     if not document.measures:
         # No measure headings nor review table: a report ending in numbered recommendations?
         recommendations = segment_recommendations(layouts)

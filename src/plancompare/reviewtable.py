@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from .align import is_ask
 from .layout import Line, PageLayout
@@ -416,16 +418,34 @@ def _column_text(lines: list[Line]) -> str:
 
 
 def split_proposals(lines: list[Line]) -> list[tuple[str, int]]:
-    """Column-3 paragraphs, one proposal per demand.
+    """Column-3 paragraphs, one proposal per demand (`group_demands`)."""
+    if not lines:
+        return []
+    return group_demands([p for p in paragraphs(lines) if p.text.strip()])
+
+
+class Paragraph(Protocol):
+    """What grouping demands reads of a paragraph: its text and the pages it is on."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def page(self) -> int: ...
+    @property
+    def last_page(self) -> int: ...
+
+
+P = TypeVar("P", bound=Paragraph)
+
+
+def group_demands(paras: Sequence[P]) -> list[tuple[str, int]]:
+    """(text, page) of each demand in a run of paragraphs.
 
     A new paragraph starts a new proposal, except: the item after a lead-in ending with « : »
     stays with it; sub-items (« - l’aide ... », a dash then lower case) stay with their item;
     a short « Il s’agit de : » spelling out the paragraph before it stays with that paragraph.
     """
-    if not lines:
-        return []
-    paras = [p for p in paragraphs(lines) if p.text.strip()]
-    groups: list[list[Para]] = []
+    groups: list[list[P]] = []
     for i, para in enumerate(paras):
         text = para.text.strip()
         if not groups:
@@ -460,7 +480,7 @@ def split_proposals(lines: list[Line]) -> list[tuple[str, int]]:
     ]
 
 
-def _in_sub_list(group: list[Para]) -> bool:
+def _in_sub_list(group: Sequence[Paragraph]) -> bool:
     """The group's last paragraphs are a sub-list introduced by an item ending with « : »."""
     for para in reversed(group):
         text = para.text.strip()
