@@ -632,6 +632,7 @@ def render_review_second_renderer(
     plain_headings: bool = False,
     proposals_second: bool = False,
     within_axes: bool = False,
+    two_columns: bool = False,
 ) -> None:
     data = load("review-second-renderer.yaml")
     pdf = (ReviewPDF if ruled else UnruledReviewPDF)(orientation="portrait", format="A4")
@@ -665,6 +666,10 @@ def render_review_second_renderer(
     if follow_ups:
         header.append([Block("Suivi (2018)", "B", 8.5)])
         shares = (0.30, 0.23, 0.30, 0.17)
+    if two_columns:
+        # The findings and the proposals in one column, the findings first.
+        header[1:3] = [[Block("Constats et propositions du Collectif (mars 2017)", "B", 8.5)]]
+        shares = (0.48, 0.52)
     table = ReviewTable(pdf, [width * share for share in shares], header)
     if not ruled:
         table.pad = 3.0  # mm: a gutter of about 17 pt between the columns' text
@@ -684,6 +689,8 @@ def render_review_second_renderer(
                     cells[1:3] = [cells[2], cells[1]]
                 if follow_ups:
                     cells.append([Block(measures[number]["follow_up"])])
+                if two_columns:
+                    cells[1:3] = [cells[1] + cells[2]]
                 table.row(cells)
                 first = False
     pdf.output(str(target))
@@ -1337,6 +1344,7 @@ def main() -> None:
         ("review-four-columns.pdf", lambda t: render_review_second_renderer(t, follow_ups=True)),
         ("review-plain-headings.pdf", lambda t: render_review_second_renderer(t, plain_headings=True)),
         ("review-within-axes.pdf", lambda t: render_review_second_renderer(t, within_axes=True)),
+        ("review-two-columns.pdf", lambda t: render_review_second_renderer(t, two_columns=True)),
         (
             "review-proposals-second.pdf",
             lambda t: render_review_second_renderer(t, proposals_second=True),

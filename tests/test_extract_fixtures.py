@@ -42,6 +42,7 @@ FIXTURES = {
     "review-proposals-second": "review",
     "review-within-axes": "review",
     "review-sections": "review",
+    "review-two-columns": "review",
 }
 
 
@@ -138,13 +139,15 @@ def test_two_column_plan_details() -> None:
         "review-four-columns",
         "review-plain-headings",
         "review-proposals-second",
+        "review-two-columns",
     ],
 )
 def test_second_review_fixture_matches_its_source(name: str) -> None:
     # The same table drawn with rules, with none at all (columns found from the gutters only), with
     # a fourth « Suivi » column (the reviewer's: it goes with the observations), and with headings
-    # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »), and with the
-    # proposals' column before the observations'.
+    # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »), with the
+    # proposals' column before the observations', and in two columns, the findings and proposals
+    # in one (told apart by their asks).
     gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
     if name == "review-plain-headings":
         for m in gold.measures:

@@ -62,8 +62,14 @@ def _key(printed: str) -> tuple[int, ...]:
     return tuple(int(part) for part in printed.split("."))
 
 
+def is_table(page: PageLayout) -> bool:
+    """Three columns or more, or two between table rules (« Texte du plan | Constats et
+    propositions »): a plan's text runs in two columns without rules."""
+    return len(page.columns) >= 3 or (page.ruled and len(page.columns) == 2)
+
+
 def table_pages(layouts: list[PageLayout]) -> list[PageLayout]:
-    return [p for p in layouts if len(p.columns) >= 3]
+    return [p for p in layouts if is_table(p)]
 
 
 def looks_like_review(layouts: list[PageLayout]) -> bool:
@@ -74,11 +80,25 @@ def looks_like_review(layouts: list[PageLayout]) -> bool:
     if not tables:
         return False
     inside = sum(1 for p in tables for ln in p.lines if ln.column == 0 and heading_match(ln.text))
-    outside = sum(1 for p in layouts if len(p.columns) < 3 for ln in p.lines if heading_match(ln.text))
+    outside = sum(1 for p in layouts if not is_table(p) for ln in p.lines if heading_match(ln.text))
     if outside > inside or not inside:
         return False  # a review's rows are measures: their headings are in the table
+    if all(len(p.columns) == 2 for p in tables) and not _reviewer_header(tables[0]):
+        return False  # « Mesure | Description »: a plan set as a table
     # Mostly table pages, or a table whose header row comes back page after page.
     return len(tables) >= 0.4 * len(text_pages) or (len(tables) >= 3 and bool(_header_keys(tables)))
+
+
+_REVIEWER_WORDS = re.compile(
+    r"\b(?:constat|observation|proposition|recommandation|commentaire|analyse|avis|demande|appreciation"
+    r"|bilan|comment|finding|proposal|recommendation)s?\b"
+)
+
+
+def _reviewer_header(page: PageLayout) -> bool:
+    """The second column's header names the reviewer's findings or proposals (« Constats et
+    propositions du Collectif »), as a two-column review's does and a plan's table does not."""
+    return any(_REVIEWER_WORDS.search(fold(ln.text)) for ln in _column_tops(page) if ln.column == 1)
 
 
 def _column_tops(page: PageLayout, depth: int = 3) -> list[Line]:
@@ -174,7 +194,9 @@ def segment_review(layouts: list[PageLayout]) -> Review:
             if len({ln.column for ln in cell if ln.column >= 0}) > 1:
                 row.cells[i] = sorted(cell, key=lambda ln: (ln.column, ln.page, ln.top))
     rows = _attach_early_cells([r for r in state.rows if r.heading is not None or any(r.cells)])
-    measures, proposals, warnings = _measures(rows)
+    # A table of two columns holds the reviewer's findings and proposals in one.
+    shared = all(OBSERVATIONS not in these for these in state.roles.values())
+    measures, proposals, warnings = _measures(rows, shared)
     general = general_demands(layouts, first_table)
     title = document_title(layouts)
     author = _AUTHOR.search(title or "")
@@ -243,7 +265,7 @@ class _TableState:
         lines = [ln for ln in page.lines if id(ln) not in repeated]
         if page.table_top is not None:
             lines = [ln for ln in lines if ln.bottom > page.table_top + 1]  # above: the pages' text
-        if len(page.columns) < 3:
+        if not is_table(page):
             # A page the table did not reach (no columns found): its text goes on in the plan column.
             for line in lines:
                 if self.row is None:
@@ -300,7 +322,11 @@ def _attach_early_cells(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], list[str]]:
+def _measures(
+    rows: list[_Row], shared: bool = False
+) -> tuple[list[ReviewMeasure], list[Proposal], list[str]]:
+    """The measures and proposals of the table's rows; `shared`: findings and proposals share the
+    reviewer's column, told apart by their asks (a demand without one is a finding)."""
     measures: list[ReviewMeasure] = []
     asks: list[list[tuple[str, int]]] = []
     warnings: list[str] = []
@@ -356,6 +382,11 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
             pending = _add_body(draft, para, pending)
         base = _finish(draft)
         observations = _column_text(row.cells[OBSERVATIONS])
+        demands = split_proposals(row.cells[PROPOSALS])
+        if shared:
+            findings = [text for text, _ in demands if not _asks(text)]
+            observations = "\n\n".join([observations, *findings]).strip()
+            demands = [(text, page) for text, page in demands if _asks(text)]
         measure = ReviewMeasure(
             **base.model_dump(exclude={"heading_inferred"}),
             observations=observations or None,
@@ -369,7 +400,7 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
                 f"measure {measure.name} (page {first_page}) has no « MESURE N° » heading: number inferred "
                 f"from its place in the table, title taken from {source}"
             )
-        asks.append(split_proposals(row.cells[PROPOSALS]))
+        asks.append(demands)
         previous = key
     measures, numbering = _numbered(measures)
     proposals = [
@@ -378,6 +409,10 @@ def _measures(rows: list[_Row]) -> tuple[list[ReviewMeasure], list[Proposal], li
         for k, (text, page) in enumerate(texts, start=1)
     ]
     return measures, proposals, warnings + numbering
+
+
+def _asks(text: str) -> bool:
+    return any(is_ask(sentence) for sentence in sentences(text))
 
 
 def _id_part(measure: ReviewMeasure) -> str:
