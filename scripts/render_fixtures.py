@@ -988,8 +988,8 @@ def render_plan_fiches_actions(target: Path) -> None:
 
 def render_review_sections(target: Path) -> None:
     """review-second-renderer.yaml laid out as a word processor would: under each « MESURE N° 12 : »
-    heading the plan's text, then « Nos constats » and « Nos propositions » in bold, and the
-    general demands under « Propositions générales » at the end."""
+    heading the plan's text, then « Nos constats » and « Nos propositions » in bold; the general
+    demands are the bullets under the title, as in the table."""
     data = load("review-second-renderer.yaml")
     pdf = ReportPDF(orientation="portrait", format="A4")
     title = data["document"]["title"]
@@ -997,6 +997,11 @@ def render_review_sections(target: Path) -> None:
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
     fpdf_title(pdf, "DejaVuSans", title, width)
+    pdf.set_font("DejaVuSans", "", 10)
+    for demand in data["general_demands"]:
+        pdf.multi_cell(width, 5, " ".join(demand["text"].split()), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+    pdf.ln(4)
     kind = MeasureType("DejaVuSans", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=2)
     measures = {m["number"]: m for m in data["measures"]}
 
@@ -1023,7 +1028,6 @@ def render_review_sections(target: Path) -> None:
                 fpdf_measure(pdf, width, kind, f"MESURE N° {number} : {m['title']}", text, labels)
                 section("Nos constats", paragraphs(m.get("constats")))
                 section("Nos propositions", [t for prop in m["proposals"] for t in paragraphs(prop["text"])])
-    section("Propositions générales", [d["text"] for d in data["general_demands"]])
     pdf.output(str(target))
 
 

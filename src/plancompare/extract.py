@@ -51,9 +51,9 @@ def extract(
     # Measures with « Constats » and « Propositions » sections: a review in one column (tried unless
     # --layout plan, and for --layout review when no review table was found).
     if layout == "auto" and isinstance(document, Plan):
-        document = sectioned_review(document) or document
+        document = sectioned_review(document, layouts) or document
     elif kind == "review" and not document.measures:
-        document = sectioned_review(_plan(layouts, source)) or document
+        document = sectioned_review(_plan(layouts, source), layouts) or document
     if not document.measures:
         # No measure headings nor review table: a report ending in numbered recommendations?
         recommendations = segment_recommendations(layouts)

@@ -52,6 +52,12 @@ _LABEL_START = re.compile(r"^[\w’' ]{2,30}\s?:")
 _LEAD_IN = re.compile(r"^.{1,40}[,:]$")
 
 
+def author_in(title: str | None) -> str | None:
+    """The review's author when its title names it (« … du Collectif « Ensemble contre la traite » »)."""
+    found = _AUTHOR.search(title or "")
+    return found.group(0) if found else None
+
+
 def heading_match(text: str) -> re.Match[str] | None:
     """A review row's measure heading: « MESURE N° 12 : », or « MESURE 1.2 : » when the plan reviewed
     numbers its measures within its axes."""
@@ -199,10 +205,9 @@ def segment_review(layouts: list[PageLayout]) -> Review:
     measures, proposals, warnings = _measures(rows, shared)
     general = general_demands(layouts, first_table)
     title = document_title(layouts)
-    author = _AUTHOR.search(title or "")
     return Review(
         title=title,
-        author=author.group(0) if author else None,
+        author=author_in(title),
         priorities=state.priorities,
         measures=measures,
         proposals=general + proposals,
@@ -534,10 +539,15 @@ def general_demands(layouts: list[PageLayout], first_table: int) -> list[Proposa
         for ln in page.lines
         if page.number < first_table or (page.table_top is not None and ln.bottom <= page.table_top + 1)
     ]
+    return demands_in(lines, document_title(layouts) or "")
+
+
+def demands_in(lines: list[Line], title: str) -> list[Proposal]:
+    """The general demands of a review's opening pages (`lines`): its bullet paragraphs, from the
+    first to the next heading, each with the lead-in before it."""
     if not lines:
         return []
     paras = paragraphs(lines)
-    title = document_title(layouts) or ""
     demands: list[tuple[str, int]] = []
     started = False
     lead: list[str] = []

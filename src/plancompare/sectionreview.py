@@ -5,8 +5,8 @@ Under each « Mesure 5 : … » heading come the plan's text, then sections head
 a coalition's or a rapporteur's review as a word processor lays it out. Read as a plan, every
 proposal would be plan text and the diff would follow none. When at least two measures, and a third
 of them, have a proposals section, the document is such a review: each measure's text is what
-precedes its sections, its observations and proposals are the sections' paragraphs, and a
-« Propositions générales » section gives the general demands (G01 …).
+precedes its sections, its observations and proposals are the sections' paragraphs, and the general
+demands (G01 …) are the bullets of its opening pages, then a « Propositions générales » section.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .layout import Line, PageLayout
 from .models import Plan, Proposal, Review, ReviewMeasure
-from .reviewtable import group_demands
+from .reviewtable import author_in, demands_in, group_demands
+from .segment import drop_toc, heading_like
 from .textclean import normalise_spaces
 
 _KINDS = {
@@ -67,8 +69,20 @@ def _sections(text: str) -> dict[str, list[str]]:
     return out
 
 
-def sectioned_review(plan: Plan) -> Review | None:
-    """The review `plan` is when its measures hold « Constats » and « Propositions » sections."""
+def _opening(layouts: list[PageLayout], last_page: int) -> list[Line]:
+    """The lines before the first priority or measure heading (on `last_page` at the latest):
+    where a review states its general demands (« Le Collectif demande : • … »)."""
+    out: list[Line] = []
+    for line in drop_toc(layouts):
+        if heading_like(line) or line.page > last_page:
+            break
+        out.append(line)
+    return out
+
+
+def sectioned_review(plan: Plan, layouts: list[PageLayout]) -> Review | None:
+    """The review `plan` (read from `layouts`) is when its measures hold « Constats » and
+    « Propositions » sections."""
     sections = [_sections(m.text) for m in plan.measures]
     with_proposals = sum(1 for s in sections if s["proposals"])
     if with_proposals < MIN_MEASURES or with_proposals < MIN_SHARE * len(plan.measures):
@@ -93,12 +107,19 @@ def sectioned_review(plan: Plan) -> Review | None:
             for k, (text, _) in enumerate(demands, start=1)
         ]
         general += parts["general"]
+    first_page = plan.measures[0].first_page or 1
+    opening = demands_in(_opening(layouts, first_page), plan.title or "")
+    closing = group_demands([_Chunk(t, 0, 0) for t in general])
     proposals += [
-        Proposal(id=f"G{k:02d}", measure=None, text=text)
-        for k, (text, _) in enumerate(group_demands([_Chunk(t, 0, 0) for t in general]), start=1)
+        *opening,
+        *(
+            Proposal(id=f"G{k:02d}", measure=None, text=text)
+            for k, (text, _) in enumerate(closing, start=len(opening) + 1)
+        ),
     ]
     return Review(
         title=plan.title,
+        author=author_in(plan.title),
         source=plan.source,
         priorities=plan.priorities,
         measures=measures,
