@@ -26,7 +26,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     ete etre etait etaient est sont ont ai as avons avez avait avaient eu
     donc or ni car si sans sous chez entre vers afin ainsi aussi alors comme dont lors
     tout tous toute toutes autre autres certains certaines plus moins tres bien deja aujourdhui
-    quelquun quelqu
+    quelquun quelqu etc
     cela celle celles celui ceux ici la-bas puis quand quel quelle quels quelles
     the of and to in for on with by an be is are as at or from that this which it its
     """.split()  # noqa: SIM905
