@@ -154,3 +154,27 @@ def test_a_field_label_in_a_cell_of_its_own_reads_as_a_label_and_a_sentence_does
     ]
     assert [(r.role, r.text) for r in measures[0].responsible] == [("Pilote", "Ministère de la Justice")]
     assert measures[0].calendar == "2025-2026"
+
+
+def test_numbered_objectives_are_the_priorities_of_a_plan_without_axes() -> None:
+    lines, y = [], 80.0
+    for objective, numbers in ((1, (1, 2)), (2, (3,))):
+        lines.append(words(f"Objectif {objective} : Titre de l’objectif {objective}", 60, y, 12, bold=True))
+        y += 22
+        for n in numbers:
+            lines.append(words(f"Mesure {n} : Former les agents", 60, y, 10, bold=True))
+            lines.append(
+                words("Les services de l’État renforceront la formation des agents.", 60, y + 16, 10)
+            )
+            y += 38
+    priorities, measures, warnings = segment_plan(layout_document([page(1, lines)]))
+    assert [(p.id, p.title) for p in priorities] == [
+        ("1", "Titre de l’objectif 1"),
+        ("2", "Titre de l’objectif 2"),
+    ]
+    assert [(m.number, m.priority, m.section) for m in measures] == [
+        (1, "1", None),
+        (2, "1", None),
+        (3, "2", None),
+    ]
+    assert warnings == []

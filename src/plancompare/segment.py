@@ -460,6 +460,8 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     _place_notes(page_notes, drafts, open_at_notes)
     measures, labelled = _numbered([_finish(d) for d in _drop_listings(drafts)])
     measures, numbering = _unique_numbers(measures)
+    if not priorities:
+        priorities, measures = _sections_as_priorities(measures)
     return priorities, measures, warnings + labelled + numbering
 
 
@@ -560,6 +562,33 @@ def _unique_numbers(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
     return measures, [
         f"measure number(s) {', '.join(map(str, repeated))} appear more than once: labels, decisions and "
         "reports that name them are ambiguous"
+    ]
+
+
+# « Objectif 2 : Protéger », « Partie II – », « Objectif stratégique 3 » heading the measures.
+_NUMBERED_SECTION = re.compile(
+    r"^(?:OBJECTIF|Objectif|PARTIE|Partie|CHAPITRE|Chapitre|SECTION|Section)"
+    rf"(?:\s+(?:STRAT[EÉ]GIQUE|[Ss]trat[ée]gique|G[EÉ]N[EÉ]RAL|[Gg][ée]n[ée]ral))?\s+(?:{NUMERO}\s*)?"
+    rf"(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
+)
+
+
+def _sections_as_priorities(measures: list[Measure]) -> tuple[list[Priority], list[Measure]]:
+    """A plan with no axis heading whose measures all sit under numbered « Objectif 2 : … » (or
+    « Partie II – ») headings: those are its priorities, as reports group by priority."""
+    found = [_NUMBERED_SECTION.match(m.section or "") for m in measures]
+    if not measures or not all(found):
+        return [], measures
+    priorities: dict[str, Priority] = {}
+    for m in found:
+        assert m is not None
+        title = m.group("rest").strip() or m.group(0)
+        if priorities.setdefault(m.group("num"), Priority(id=m.group("num"), title=title)).title != title:
+            return [], measures  # one number, two headings: numbering that starts again
+    return list(priorities.values()), [
+        measure.model_copy(update={"priority": m.group("num"), "section": None})
+        for measure, m in zip(measures, found, strict=True)
+        if m is not None
     ]
 
 
