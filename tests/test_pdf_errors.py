@@ -26,7 +26,7 @@ def run(*args: object):  # -> typer.testing.Result
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("not-a-pdf.pdf", "not-a-pdf.pdf is not a PDF file (it has no %PDF- header)"),
+        ("not-a-pdf.pdf", "not-a-pdf.pdf is not a PDF file (it is a web page)"),
         ("truncated.pdf", "truncated.pdf is a damaged or truncated PDF"),
         ("encrypted.pdf", "encrypted.pdf is encrypted with a password"),
         ("scanned-no-text.pdf", "has no text layer (it looks like a scan: images but no text)"),
@@ -150,3 +150,42 @@ def test_fuzzed_pdfs_give_a_result_or_a_clean_error(tmp_path: Path) -> None:
     print(f"\nfuzz outcomes: {dict(sorted(outcomes.items()))}; slowest {slowest:.2f} s")
     assert sum(outcomes.values()) == 200
     assert len(outcomes) >= 2  # the mutations do break the file, and some still read
+
+
+@pytest.mark.parametrize(
+    ("content", "what", "hint"),
+    [
+        (
+            b"PK\x03\x04word/document.xml",
+            "it is a Word, OpenDocument or other ZIP file",
+            "soffice --headless",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "it is an old Word or Office file", "export it as PDF"),
+        (b"{\\rtf1\\ansi Plan", "it is an RTF document", "export it as PDF"),
+        (
+            b"<!DOCTYPE html><html><body>Acc\xc3\xa8s refus\xc3\xa9",
+            "it is a web page",
+            "download the PDF itself",
+        ),
+        (b"", "it is empty", "download or export the file again"),
+    ],
+    ids=["docx", "doc", "rtf", "html", "empty"],
+)
+def test_a_file_that_is_not_a_pdf_is_named_for_what_it_is(
+    content: bytes, what: str, hint: str, tmp_path: Path
+) -> None:
+    # Saved under a .pdf name, as a failed download or a mis-saved export often is.
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(content)
+    result = run(path)
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: plan.pdf is not a PDF file ({what}). ")
+    assert hint in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_word_document_given_to_diff_asks_for_its_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "projet.docx"
+    path.write_bytes(b"PK\x03\x04")
+    result = CliRunner().invoke(app, ["diff", str(path), str(path)])
+    assert result.exit_code == 2
+    assert "projet.docx is a word-processor document, not a PDF. export it as PDF" in result.stderr

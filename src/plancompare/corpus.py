@@ -13,6 +13,7 @@ import yaml
 from .errors import BadDataError, UsageError
 from .models import Measure, Plan, Priority, Review, Source
 from .normalise import words
+from .pdf import EXPORT_HINT
 from .responsible import parse_responsibilities
 
 MANIFEST = "corpus.toml"
@@ -169,9 +170,14 @@ def _load_file(path: Path, layout: str, progress: Progress | None) -> Plan | Rev
 
             return load_review_yaml(path)
         return load_plan_yaml(path)
+    if suffix in _OFFICE:
+        raise UsageError(f"{path} is a word-processor document, not a PDF", EXPORT_HINT)
     raise UsageError(
         f"{path}: unknown input type {suffix or '(none)'}", "give a corpus folder, PDF, JSON or YAML"
     )
+
+
+_OFFICE = frozenset({".doc", ".docx", ".odt", ".rtf", ".pages"})
 
 
 def _side_from_document(doc: Plan | Review, sources: list[Path], title: str | None = None) -> Side:

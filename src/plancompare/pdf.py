@@ -58,9 +58,28 @@ def check_file(path: Path) -> bytes:
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}", "check the permissions") from exc
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
-        what = "it is empty" if not data else "it has no %PDF- header"
-        raise NotAPdfError(f"{path.name} is not a PDF file ({what})", "give the PDF of the plan or review")
+        what, hint = _what_instead(data)
+        raise NotAPdfError(f"{path.name} is not a PDF file ({what})", hint)
     return data
+
+
+EXPORT_HINT = "export it as PDF from the word processor, or: soffice --headless --convert-to pdf FILE"
+
+
+def _what_instead(data: bytes) -> tuple[str, str]:
+    """What a file that is not a PDF is, by its first bytes, and what to do about it."""
+    head = data[:_HEADER_WINDOW].lstrip().lower()
+    if not data:
+        return "it is empty", "download or export the file again"
+    if data.startswith(b"PK\x03\x04"):
+        return "it is a Word, OpenDocument or other ZIP file", EXPORT_HINT
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "it is an old Word or Office file", EXPORT_HINT
+    if data.startswith(b"{\\rtf"):
+        return "it is an RTF document", EXPORT_HINT
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:200]:
+        return "it is a web page", "the download gave a page instead of the PDF: download the PDF itself"
+    return "it has no %PDF- header", "give the PDF of the plan or review"
 
 
 def _is_password_error(exc: BaseException) -> bool:
