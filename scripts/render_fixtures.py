@@ -1129,9 +1129,10 @@ def render_plan_side_headings(target: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def render_plan_as_table(target: Path) -> None:
+def render_plan_as_table(target: Path, numbered: bool = True) -> None:
     """The measures of plan-with-summary-table.yaml as rows of a table (N° / Mesure / Pilote /
-    Échéance), each measure's title in bold above its text, an axis banner across the table."""
+    Échéance), each measure's title in bold above its text, an axis banner across the table;
+    `numbered=False`: no N° column (Mesure / Pilote / Échéance), the text column narrower."""
     data = load("plan-with-summary-table.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
     title = "Plan national contre la traite des êtres humains 2025-2027 – tableau des mesures (projet)"
@@ -1148,17 +1149,19 @@ def render_plan_as_table(target: Path) -> None:
     measures = {m["number"]: m for m in data["measures"]}
     pdf.set_font("DejaVuSans", "", 9)
     bold = FontFace(emphasis="BOLD")
-    table_args: dict[str, Any] = {"col_widths": (12, 100, 38, 20), "line_height": 7.5, "markdown": True}
+    widths = (12, 100, 38, 20) if numbered else (80, 50, 40)
+    table_args: dict[str, Any] = {"col_widths": widths, "line_height": 7.5, "markdown": True}
     with pdf.table(**table_args) as table:
         row = table.row()
-        for head in ("N°", "Mesure", "Pilote", "Échéance"):
+        for head in ("N°", "Mesure", "Pilote", "Échéance")[0 if numbered else 1 :]:
             row.cell(head)
         for prio in data["priorities"]:
-            table.row().cell(prio["heading"], colspan=4, style=bold)
+            table.row().cell(prio["heading"], colspan=len(widths), style=bold)
             for number in prio["measures"]:
                 m = measures[number]
                 row = table.row()
-                row.cell(str(number))
+                if numbered:
+                    row.cell(str(number))
                 row.cell(f"**{m['title']}**\n{m['text']}")
                 row.cell(m["responsible"][0].split(":", 1)[1].strip())
                 row.cell(m["calendar"].split(":", 1)[1].strip())
@@ -1361,6 +1364,7 @@ def main() -> None:
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-as-table.pdf", render_plan_as_table),
+        ("plan-as-table-unnumbered.pdf", lambda t: render_plan_as_table(t, numbered=False)),
         ("plan-footnotes.pdf", render_plan_footnotes),
         ("plan-fiches-actions.pdf", render_plan_fiches_actions),
         ("report-recommendations.pdf", render_report_recommendations),

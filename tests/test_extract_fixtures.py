@@ -32,6 +32,7 @@ FIXTURES = {
     "plan-bare-numbers": "plan",
     "plan-side-headings": "plan",
     "plan-as-table": "plan",
+    "plan-as-table-unnumbered": "plan",
     "plan-footnotes": "plan",
     "plan-fiches-actions": "plan",
     "report-recommendations": "review",
@@ -274,12 +275,14 @@ def test_headings_set_beside_their_text_open_the_text_beside_them() -> None:
         assert [f"{r.role} : {r.text}" for r in got.responsible] == [pilot]
 
 
-def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row() -> None:
+@pytest.mark.parametrize("name", ["plan-as-table", "plan-as-table-unnumbered"])
+def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row(name: str) -> None:
     source = _source("plan-with-summary-table")
-    plan = extract(PDFS / "plan-as-table.pdf", use_cache=False)
+    plan = extract(PDFS / f"{name}.pdf", use_cache=False)
     assert isinstance(plan, Plan)
     # N° (centred in its cell) | Mesure (bold title, then text) | Pilote | Échéance; axis banners
-    # across the table; the header row repeated on page 2.
+    # across the table; the header row repeated on page 2. Unnumbered: no N° column, a row is the
+    # band between two rules, numbered in document order.
     assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
     assert [m.text for m in plan.measures] == [m["text"] for m in source["measures"]]
     assert [[(r.role, r.text) for r in m.responsible] for m in plan.measures] == [
@@ -290,7 +293,12 @@ def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row() -> None:
     ]
     assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
     assert plan.measures[-1].first_page == 2
-    assert plan.warnings == ["measures read from the rows of a table (columns: N°, Mesure, Pilote, Échéance)"]
+    assert plan.warnings == [
+        "measures read from the rows of a table (columns: N°, Mesure, Pilote, Échéance)"
+        if name == "plan-as-table"
+        else "measures read from the rows of a table (columns: Mesure, Pilote, Échéance); its rows carry no "
+        "number: measures are numbered 1 to 8 in document order"
+    ]
 
 
 def test_footnotes_are_read_apart_from_the_text_they_interrupt() -> None:

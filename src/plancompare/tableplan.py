@@ -10,6 +10,7 @@ number down to the next. The columns' roles come from the header row's words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
         (page, ln) for page in tables for ln in page.lines if ln.column >= 0 and NUMBER_CELL.match(ln.text)
     ]
     if not numbers:
-        return None
+        return _unnumbered(tables)
     by_column = Counter(ln.column for _, ln in numbers)
     num_col = min(by_column, key=lambda c: (-by_column[c], c))
     numbers = [(page, ln) for page, ln in numbers if ln.column == num_col]
@@ -72,8 +73,8 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
                 continue
             band = next((b for b in bands if b.top - 1 <= line.top and line.bottom <= b.bottom + 1), None)
             if band is not None:
-                if not rows or rows[-1].number is not band.number:
-                    rows.append(_Row(band.number, priority.id if priority else None))
+                if not rows or rows[-1].anchor is not band.number:
+                    rows.append(_Row(_number(band.number), band.number, priority.id if priority else None))
                 rows[-1].lines.append(line)
             elif rows and line.top < first_top:
                 rows[-1].lines.append(line)  # the row goes on at the top of this page
@@ -94,7 +95,8 @@ class _Band:
 
 @dataclass
 class _Row:
-    number: Line
+    number: int
+    anchor: object  # what opened the row (its number's line, or its band): a row is one anchor's
     priority: str | None
     lines: list[Line] = field(default_factory=list)
 
@@ -179,9 +181,9 @@ def _measure(row: _Row, roles: dict[int, str]) -> Measure:
     responsible = parse_responsibilities(
         " • ".join(f"{role} : {text}" for role, text in texts.items() if text)
     )
-    pages = [ln.page for ln in row.lines] or [row.number.page]
+    pages = [ln.page for ln in row.lines]
     return Measure(
-        number=_number(row.number),
+        number=row.number,
         title=title,
         priority=priority,
         responsible=responsible,
@@ -189,4 +191,76 @@ def _measure(row: _Row, roles: dict[int, str]) -> Measure:
         text="\n\n".join(body),
         first_page=min(pages),
         last_page=max(pages),
+    )
+
+
+# --- tables that number no row ------------------------------------------------------------------
+
+
+def _cuts(page: PageLayout) -> list[float]:
+    """The heights of the table's horizontal rules on a page (cell borders), top to bottom."""
+    top = page.table_top if page.table_top is not None else 0.0
+    return sorted({round(y, 1) for y, _, _ in page.hrules if y >= top - 1})
+
+
+def _unnumbered(tables: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]] | None:
+    """A ruled table of measures whose rows carry no number (« Mesure | Pilote | Échéance »): a
+    row is the band between two rules; the header must name the measures' column and a pilot's or
+    a deadline's, so that no other table is taken for one. Numbered 1 to N in document order."""
+    ruled = [p for p in tables if p.ruled and len(_cuts(p)) >= 3]
+    if not ruled:
+        return None
+    first = ruled[0]
+    cuts = _cuts(first)
+    header: dict[int, str] = {}
+    for a, b in itertools.pairwise(cuts):
+        cells = [ln for ln in first.lines if ln.column >= 0 and a - 1 <= ln.top and ln.bottom <= b + 1]
+        if len({ln.column for ln in cells}) >= 2:
+            for ln in sorted(cells, key=lambda ln: ln.top):
+                header[ln.column] = normalise_spaces(f"{header.get(ln.column, '')} {ln.text}")
+            break
+    roles = _roles(header, first, -1)
+    named = [c for c, text in header.items() if _TEXT_HEAD.search(text) and roles.get(c) == "text"]
+    if not named or not any(r != "text" and r != "priority" for r in roles.values()):
+        return None
+    repeated = {fold(text) for text in header.values()}
+    priorities: list[Priority] = []
+    priority: Priority | None = None
+    rows: list[_Row] = []
+    for page in ruled:
+        page_cuts = _cuts(page)
+        bands = list(itertools.pairwise([float("-inf"), *page_cuts, float("inf")]))
+        for band in bands:
+            lines = sorted(
+                (
+                    ln
+                    for ln in page.lines
+                    if _in_table(page, ln) and band[0] - 1 <= ln.top and ln.bottom <= band[1] + 1
+                ),
+                key=lambda ln: ln.top,
+            )
+            if not lines or all(fold(ln.text) in repeated for ln in lines):
+                continue
+            banners = [ln for ln in lines if ln.column < 0]
+            if banners:
+                m = PRIORITY_RE.match(banners[0].text)
+                if m:
+                    priority = Priority(id=m.group("num"), title=normalise_spaces(m.group("rest")))
+                    priorities.append(priority)
+                continue
+            if band[0] == float("-inf") and rows:
+                rows[-1].lines += lines  # a row going on from the previous page
+            elif any(roles.get(ln.column) == "text" for ln in lines):
+                rows.append(_Row(len(rows) + 1, band, priority.id if priority else None, lines))
+    measures = [_measure(row, roles) for row in rows]
+    if len(measures) < 2:
+        return None
+    names = ", ".join(header[c] for c in sorted(header))
+    return (
+        priorities,
+        measures,
+        [
+            f"measures read from the rows of a table (columns: {names}); its rows carry no number: "
+            f"measures are numbered 1 to {len(measures)} in document order"
+        ],
     )
