@@ -93,3 +93,23 @@ def test_bad_inputs_raise_the_documented_errors(tmp_path: Path) -> None:
     (tmp_path / "corpus.toml").write_text('name = "x"\n[plan]\nsource = "gone.pdf"\n', encoding="utf-8")
     with pytest.raises(BadDataError, match=r"gone\.pdf"):
         load_side(tmp_path)
+
+
+def test_reviews_numbered_alike_keep_apart_and_a_clashing_prefix_is_refused(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.yaml").write_text(REVIEW_TEXT, encoding="utf-8")
+    reviews = "".join(f'[[reviews]]\nsource = "{n}.yaml"\n' for n in "abc")
+    manifest = f'[plan]\nsource = "a.yaml"\n{reviews}'
+    (tmp_path / "corpus.toml").write_text(manifest, encoding="utf-8")
+    side = load_side(tmp_path)
+    assert [[p.id for p in r.proposals] for r in side.reviews] == [
+        ["G01", "M05-P01"],
+        ["r2-G01", "r2-M05-P01"],
+        ["r3-G01", "r3-M05-P01"],
+    ]
+    assert (
+        side.reviews[1].warnings[-1].startswith("its proposal ids are an earlier review's too (G01, M05-P01)")
+    )
+    (tmp_path / "corpus.toml").write_text(manifest + 'id_prefix = "r2"\n', encoding="utf-8")
+    with pytest.raises(BadDataError, match="review 3: id_prefix 'r2' gives it the ids of an earlier review"):
+        load_side(tmp_path)

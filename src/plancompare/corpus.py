@@ -298,6 +298,11 @@ def _distinct_ids(reviews: list[Review], entries: list[dict]) -> list[Review]:
             proposals = [p.model_copy(update={"id": f"{prefix}-{p.id}"}) for p in review.proposals]
             review = review.model_copy(update={"proposals": proposals})
             ids = {p.id for p in proposals}
+            if ids & taken:
+                raise BadDataError(
+                    f"review {n}: id_prefix {prefix!r} gives it the ids of an earlier review",
+                    "choose another id_prefix in the corpus.toml",
+                )
         taken |= ids
         out.append(review)
     return out

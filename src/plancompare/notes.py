@@ -52,7 +52,9 @@ class PageNotes:
 
 
 def _mark_of(m: re.Match[str]) -> str:
-    return (m.group("sup") or "").translate(_TO_PLAIN) or m.group("num") or m.group("bnum") or m.group("star")
+    """« 1 » for « ¹ », « 1 », « (1) »; « * » for « * » (of a mark or of a call)."""
+    g = m.groupdict()
+    return (g["sup"] or "").translate(_TO_PLAIN) or g.get("num") or g.get("bnum") or g["star"]
 
 
 def _mark(text: str) -> str | None:
@@ -62,11 +64,7 @@ def _mark(text: str) -> str | None:
 
 def calls(texts: Iterable[str]) -> set[str]:
     """The note marks the texts call: « 2013¹ » calls note 1, « victimes (2) » note 2, « délit* » *."""
-    return {
-        (m.group("sup") or "").translate(_TO_PLAIN) or m.group("num") or m.group("star")
-        for text in texts
-        for m in _CALL.finditer(text)
-    }
+    return {_mark_of(m) for text in texts for m in _CALL.finditer(text)}
 
 
 def _separated(page: PageLayout, floor: float, top: float, x0: float) -> bool:
