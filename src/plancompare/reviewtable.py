@@ -103,8 +103,10 @@ _REVIEWER_WORDS = re.compile(
 
 def _reviewer_header(page: PageLayout) -> bool:
     """The second column's header names the reviewer's findings or proposals (« Constats et
-    propositions du Collectif »), as a two-column review's does and a plan's table does not."""
-    return any(_REVIEWER_WORDS.search(fold(ln.text)) for ln in _column_tops(page) if ln.column == 1)
+    propositions du Collectif »), as a two-column review's does and a plan's table does not. A
+    header repeated at the top of every page was dropped as a running line: those count too."""
+    tops = [ln.text for ln in _column_tops(page) if ln.column == 1]
+    return any(_REVIEWER_WORDS.search(fold(text)) for text in [*tops, *page.dropped])
 
 
 def _column_tops(page: PageLayout, depth: int = 3) -> list[Line]:
