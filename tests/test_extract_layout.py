@@ -178,3 +178,23 @@ def test_numbered_objectives_are_the_priorities_of_a_plan_without_axes() -> None
         (3, "2", None),
     ]
     assert warnings == []
+
+
+def test_axes_numbered_in_roman_alone_are_priorities_when_no_axis_word_is_used() -> None:
+    lines, y = [], 80.0
+    for numeral, numbers in (("I", (1, 2)), ("II", (3,))):
+        lines.append(words(f"{numeral}. AXE DU PLAN NUMÉRO {numeral}", 60, y, 12, bold=True))
+        y += 22
+        for n in numbers:
+            lines.append(words(f"Mesure {n} : Former les agents", 60, y, 10, bold=True))
+            # A regular-weight « I. » inside a measure is its text, not an axis.
+            text = "I. Les services de l’État formeront les agents." if n == 2 else "Un module sera créé."
+            lines.append(words(text, 60, y + 16, 10))
+            y += 38
+    priorities, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [(p.id, p.title) for p in priorities] == [
+        ("I", "AXE DU PLAN NUMÉRO I"),
+        ("II", "AXE DU PLAN NUMÉRO II"),
+    ]
+    assert [(m.number, m.priority) for m in measures] == [(1, "I"), (2, "I"), (3, "II")]
+    assert measures[1].text == "I. Les services de l’État formeront les agents."

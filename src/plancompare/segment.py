@@ -378,6 +378,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     priority_title_open = False
 
     measure_heading = _measure_headings(paras, body_size(lines))
+    priority_heading = _priority_headings(paras, body_size(lines))
 
     def next_is_measure(i: int) -> bool:
         return i + 1 < len(paras) and measure_heading(paras[i + 1].first) is not None
@@ -393,7 +394,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
             take_notes(paras[i - 1])
         text = para.text
         first = para.first.text
-        if m := PRIORITY_RE.match(first):
+        if m := priority_heading(para.first):
             title_parts, _ = _title_parts(para, m.group("rest").strip())
             priority = Priority(id=m.group("num"), title=normalise_spaces(" ".join(title_parts)))
             priorities.append(priority)
@@ -494,6 +495,32 @@ def _measure_headings(paras: list[Para], body: float) -> Callable[[Line], Headin
     if _counts_up([int(m.group("num")) for m in map(bare, (p.first for p in paras)) if m]):
         return bare
     return lambda line: MEASURE_RE.match(line.text)
+
+
+# « II. PROTÉGER LES VICTIMES » in bold or large type: an axis numbered in roman alone.
+ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]{1,4})\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _priority_headings(paras: list[Para], body: float) -> Callable[[Line], Heading]:
+    """How this plan heads its axes: « AXE 2 », « PRIORITÉ II »; in a plan with none, headings of a
+    roman numeral alone (« II. PROTÉGER ») in bold or large type, counting I, II, III …"""
+    if any(PRIORITY_RE.match(p.first.text) for p in paras):
+        return lambda line: PRIORITY_RE.match(line.text)
+
+    def roman(line: Line) -> Heading:
+        prominent = line.bold or line.size >= body + 1.0
+        return ROMAN_HEADING_RE.match(line.text) if prominent else None
+
+    found = [m.group("num") for m in map(roman, (p.first for p in paras)) if m]
+    if len(found) >= 2 and [_roman(n) for n in found] == list(range(1, len(found) + 1)):
+        return roman
+    return lambda line: None
 
 
 def _counts_up(numbers: list[int]) -> bool:
