@@ -1276,6 +1276,19 @@ def render_truncated(source: Path, target: Path) -> None:
     target.write_bytes(data[: len(data) // 2])
 
 
+def render_turned_pages(source: Path, target: Path) -> None:
+    """The same PDF with its pages set sideways (/Rotate 90, then 270): the text runs up one page
+    and down the next, as on a landscape table turned on a portrait page."""
+    writer = PdfWriter(clone_from=PdfReader(source))
+    for page, angle in zip(writer.pages, (90, 270), strict=False):
+        page.rotate(angle)
+    fixed = ByteStringObject(b"plancompare-fixt")
+    writer._ID = ArrayObject((fixed, fixed))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target.write_bytes(buffer.getvalue())
+
+
 def render_encrypted(source: Path, target: Path, *, user_password: str = "secret") -> None:
     reader = PdfReader(source)
     writer = PdfWriter(clone_from=reader)
@@ -1378,6 +1391,7 @@ def main() -> None:
             lambda t: render_encrypted(out / "plan-single-column-mesure-n.pdf", t, user_password=""),
         ),
         ("scanned-no-text.pdf", lambda t: render_scanned(out / "no-measures.pdf", t)),
+        ("plan-turned-pages.pdf", lambda t: render_turned_pages(out / "plan-bare-numbers.pdf", t)),
         ("undecodable-text.pdf", lambda t: render_undecodable(out / "plan-single-column-mesure-n.pdf", t)),
     ]
     for name, step in steps:

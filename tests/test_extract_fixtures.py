@@ -366,3 +366,15 @@ def test_a_review_written_in_sections_reads_as_the_same_review_as_its_table() ->
     # Forced to be read as a plan, it is one: the sections stay in the measures' text.
     plan = extract(PDFS / "review-sections.pdf", "plan", use_cache=False)
     assert isinstance(plan, Plan) and "Nos propositions" in plan.measures[0].text
+
+
+def test_pages_set_sideways_read_as_the_upright_ones() -> None:
+    # plan-bare-numbers.pdf with its first page turned a quarter one way and its second the other.
+    upright = extract(PDFS / "plan-bare-numbers.pdf", use_cache=False)
+    turned = extract(PDFS / "plan-turned-pages.pdf", use_cache=False)
+    assert isinstance(turned, Plan) and turned.warnings == []
+    assert (turned.title, turned.priorities, turned.measures) == (
+        upright.title,
+        upright.priorities,
+        upright.measures,
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,17 +107,73 @@ def _corrupt(path: Path, exc: BaseException) -> CorruptPdfError:
     )
 
 
-def _rules(page: object) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+Box = tuple[float, float, float, float]  # x0, x1, top, bottom
+
+
+def _turn(box: Box, turn: str, width: float, height: float) -> Box:
+    """A box of a page whose text runs `turn` (« up », « down », « upside-down »), in the frame where
+    that text reads left to right, top to bottom."""
+    x0, x1, top, bottom = box
+    if turn == "up":  # turned a quarter anticlockwise: the lines run up, the next one to the right
+        return height - bottom, height - top, x0, x1
+    if turn == "down":
+        return top, bottom, width - x1, width - x0
+    return width - x1, width - x0, height - bottom, height - top
+
+
+def _text_turn(chars: list[dict]) -> str | None:
+    """How most of a page's text is turned: None when it is upright (nearly every page); « up »,
+    « down » or « upside-down » for a page set sideways (a landscape table on a portrait page)."""
+    turned = Counter(
+        _TURNS.get((round(ch["matrix"][0]), round(ch["matrix"][1])))
+        for ch in chars
+        if not ch["upright"] and ch["text"].strip()
+    )
+    if not turned:
+        return None
+    upright = sum(1 for ch in chars if ch["upright"] and ch["text"].strip())
+    turn, count = turned.most_common(1)[0]
+    return turn if turn is not None and count > upright else None
+
+
+_TURNS = {(0, 1): "up", (0, -1): "down", (-1, 0): "upside-down"}
+
+
+def _turned_chars(chars: list[dict], turn: str, width: float, height: float) -> list[dict]:
+    """The page's characters turned with its text, as upright ones; those set otherwise are left out
+    as they are (not upright)."""
+    out = []
+    for ch in chars:
+        if _TURNS.get((round(ch["matrix"][0]), round(ch["matrix"][1]))) != turn:
+            continue
+        x0, x1, top, bottom = _turn((ch["x0"], ch["x1"], ch["top"], ch["bottom"]), turn, width, height)
+        # pdfminer gives a turned character's advance as its size; the type size is its height here.
+        size = bottom - top
+        out.append({**ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size, "upright": True})
+    # Content order of a turned page may run any way: reading order is rebuilt from positions.
+    out.sort(key=lambda ch: (round(ch["top"]), ch["x0"]))
+    return out
+
+
+def _rules(
+    page: object, turn: str | None = None
+) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     vrules: list[tuple[float, float, float]] = []
     hrules: list[tuple[float, float, float]] = []
+    width, height = page.width, page.height  # type: ignore[attr-defined]
+
+    def box(item: dict) -> Box:
+        b = (item["x0"], item["x1"], item["top"], item["bottom"])
+        return _turn(b, turn, width, height) if turn else b
+
     for line in page.lines:  # type: ignore[attr-defined]
-        x0, x1, top, bottom = line["x0"], line["x1"], line["top"], line["bottom"]
+        x0, x1, top, bottom = box(line)
         if abs(x1 - x0) <= _RULE_THICKNESS and bottom - top > 4:
             vrules.append(((x0 + x1) / 2, top, bottom))
         elif abs(bottom - top) <= _RULE_THICKNESS and x1 - x0 > 4:
             hrules.append(((top + bottom) / 2, x0, x1))
     for rect in page.rects:  # type: ignore[attr-defined]
-        x0, x1, top, bottom = rect["x0"], rect["x1"], rect["top"], rect["bottom"]
+        x0, x1, top, bottom = box(rect)
         w, h = x1 - x0, bottom - top
         if w <= _RULE_THICKNESS and h > 4:
             vrules.append(((x0 + x1) / 2, top, bottom))
@@ -215,18 +272,25 @@ def read_pages(
             for index, page in enumerate(pdf.pages):
                 try:
                     chars = page.chars
+                    width, height = float(page.width), float(page.height)
+                    turn = _text_turn(chars)
+                    if turn is not None:
+                        # A page set sideways: read in the frame where its text is upright.
+                        chars = _turned_chars(chars, turn, width, height)
+                        if turn != "upside-down":
+                            width, height = height, width
                     pages.append(
                         PageData(
                             number=index + 1,
-                            width=float(page.width),
-                            height=float(page.height),
+                            width=width,
+                            height=height,
                             words=_words(chars),
                             chars=len(chars),
                             images=len(page.images),
                             undecoded=sum(1 for ch in chars if ch["text"].startswith("(cid:")),
                         )
                     )
-                    pages[-1].vrules, pages[-1].hrules = _rules(page)
+                    pages[-1].vrules, pages[-1].hrules = _rules(page, turn)
                 finally:
                     with contextlib.suppress(Exception):
                         page.close()
