@@ -867,9 +867,23 @@ def render_plan_numbered_within_axes(target: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def render_plan_bare_numbers(target: Path) -> None:
+class WatermarkedPDF(FPDF):
+    """« PROJET » in large light-grey capitals across the middle of every page, as drafts carry."""
+
+    def header(self) -> None:
+        x, y = self.get_x(), self.get_y()
+        self.set_font("DejaVuSans", "B", 54)
+        self.set_text_color(215, 215, 215)
+        self.set_xy(0, self.h / 2 - 12)
+        self.cell(self.w, 24, "PROJET", align="C")
+        self.set_text_color(0, 0, 0)
+        self.set_xy(x, y)
+
+
+def render_plan_bare_numbers(target: Path, watermark: bool = False) -> None:
+    """`watermark`: the same plan with « PROJET » drawn across the middle of each page, first."""
     data = load("plan-bare-numbers.yaml")
-    pdf = FPDF(orientation="portrait", format="A4")
+    pdf = (WatermarkedPDF if watermark else FPDF)(orientation="portrait", format="A4")
     title = data["document"]["title"]
     width = fpdf_setup(pdf, title, dt.date(2026, 2, 1), (24, 22), ("DejaVuSans",))
     pdf.set_auto_page_break(True, margin=20)
@@ -1375,6 +1389,7 @@ def main() -> None:
         ("plan-with-summary-table.pdf", render_plan_with_summary_table),
         ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
+        ("plan-watermark.pdf", lambda t: render_plan_bare_numbers(t, watermark=True)),
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-as-table.pdf", render_plan_as_table),
         ("plan-as-table-unnumbered.pdf", lambda t: render_plan_as_table(t, numbered=False)),

@@ -378,3 +378,11 @@ def test_pages_set_sideways_read_as_the_upright_ones() -> None:
         upright.priorities,
         upright.measures,
     )
+
+
+def test_a_watermark_across_every_page_is_no_part_of_the_text() -> None:
+    # plan-bare-numbers.pdf with « PROJET » in 54 pt light grey drawn across the middle of each page.
+    plain = extract(PDFS / "plan-bare-numbers.pdf", use_cache=False)
+    marked = extract(PDFS / "plan-watermark.pdf", use_cache=False)
+    assert isinstance(marked, Plan) and marked.warnings == []
+    assert (marked.priorities, marked.measures) == (plain.priorities, plain.measures)

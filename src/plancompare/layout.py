@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, groupby
 
 from .pdf import PageData, Word
@@ -537,7 +537,33 @@ def _rows(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
+# Type this many times the page's text size, repeated at one place page after page: a watermark
+# (« PROJET », « DOCUMENT DE TRAVAIL »), which would otherwise land in the middle of the text.
+_WATERMARK_SCALE = 2.0
+
+
+def _without_watermarks(pages: list[PageData]) -> list[PageData]:
+    def median_size(page: PageData) -> float:
+        sizes = sorted(w.size for w in page.words)
+        return sizes[len(sizes) // 2] if sizes else 0.0
+
+    def key(w: Word) -> tuple[str, int, int]:
+        return w.text.lower(), round(w.x0 / 4), round(w.top / 4)
+
+    large = [{key(w) for w in p.words if w.size >= _WATERMARK_SCALE * median_size(p)} for p in pages]
+    counts = Counter(k for keys in large for k in keys)
+    need = 2 if len(pages) <= 4 else max(3, int(0.3 * len(pages)))
+    marks = {k for k, n in counts.items() if n >= need}
+    if not marks:
+        return pages
+    return [
+        replace(p, words=[w for w in p.words if key(w) not in marks]) if keys & marks else p
+        for p, keys in zip(pages, large, strict=True)
+    ]
+
+
 def layout_document(pages: list[PageData]) -> list[PageLayout]:
+    pages = _without_watermarks(pages)
     phrases = [_page_phrases(p) for p in pages]
     running = find_running_lines(pages, [[line for line, _ in ph] for ph in phrases])
     layouts: list[PageLayout] = []

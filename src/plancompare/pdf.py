@@ -233,7 +233,9 @@ def _words(chars: list[dict]) -> list[Word]:
             buf.append(text.translate(SUPERSCRIPT_DIGITS))
             x1 = max(x1, ch["x1"])
             continue
-        if buf and (abs(cbottom - bottom) >= 0.5 * size or cx0 > x1 + tol or cx0 < x1 - 0.5 * size):
+        # A jump in type size ends a word too: a watermark's letters drawn across a line of text.
+        jump = abs(ch["size"] - size) > 0.35 * max(size, ch["size"])
+        if buf and (jump or abs(cbottom - bottom) >= 0.5 * size or cx0 > x1 + tol or cx0 < x1 - 0.5 * size):
             append(Word("".join(buf), x0, x1, top, bottom, size, bold))
             buf = []
         if not buf:
