@@ -1045,6 +1045,38 @@ def render_review_sections(target: Path) -> None:
     pdf.output(str(target))
 
 
+def render_plan_run_in_headings(target: Path) -> None:
+    """plan-bare-numbers.yaml with run-in headings: « Mesure 4 – Ouvrir des places … » in bold
+    starts the measure's first paragraph, whose text follows on the same line in regular weight."""
+    data = load("plan-bare-numbers.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, dt.date(2026, 2, 1), (24, 22), ("DejaVuSans",))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, "DejaVuSans", title, width)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 12, 6.5)
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            first, *more = paragraphs(m["text"])
+            pdf.set_font("DejaVuSans", "B", 10)
+            pdf.write(5, f"Mesure {number} – {m['title']}. ")
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.write(5, first)
+            pdf.ln(7)
+            for text in more:
+                pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+            pdf.set_font("DejaVuSans", "", 9)
+            for line in m["responsible"]:
+                pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(5)
+    pdf.output(str(target))
+
+
 # --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
@@ -1390,6 +1422,7 @@ def main() -> None:
         ("plan-numbered-within-axes.pdf", render_plan_numbered_within_axes),
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
         ("plan-watermark.pdf", lambda t: render_plan_bare_numbers(t, watermark=True)),
+        ("plan-run-in-headings.pdf", render_plan_run_in_headings),
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-as-table.pdf", render_plan_as_table),
         ("plan-as-table-unnumbered.pdf", lambda t: render_plan_as_table(t, numbered=False)),

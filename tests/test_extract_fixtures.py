@@ -35,6 +35,7 @@ FIXTURES = {
     "plan-as-table-unnumbered": "plan",
     "plan-footnotes": "plan",
     "plan-fiches-actions": "plan",
+    "plan-run-in-headings": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -386,3 +387,14 @@ def test_a_watermark_across_every_page_is_no_part_of_the_text() -> None:
     marked = extract(PDFS / "plan-watermark.pdf", use_cache=False)
     assert isinstance(marked, Plan) and marked.warnings == []
     assert (marked.priorities, marked.measures) == (plain.priorities, plain.measures)
+
+
+def test_run_in_headings_give_the_bold_words_as_title_and_the_rest_as_text() -> None:
+    # « Mesure 4 – Ouvrir des places d’accueil éloigné. » in bold, the text going on in regular
+    # weight on the same line: the same measures as plan-bare-numbers.pdf, laid out otherwise.
+    def fields(plan: Plan | Review) -> list[tuple]:
+        return [(m.number, m.title, m.priority, m.text, m.responsible) for m in plan.measures]
+
+    plan = extract(PDFS / "plan-run-in-headings.pdf", use_cache=False)
+    assert isinstance(plan, Plan) and plan.warnings == []
+    assert fields(plan) == fields(extract(PDFS / "plan-bare-numbers.pdf", use_cache=False))

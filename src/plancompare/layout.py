@@ -38,6 +38,7 @@ class Line:
     page: int
     column: int = 0  # index among the page's columns; -1 for a line spanning them
     field_row: bool = False  # a row of a fields table (« Pilote : … »), read across its cells
+    lead: str = ""  # the line's opening words in bold when regular ones follow (a run-in heading)
 
     @property
     def height(self) -> float:
@@ -80,7 +81,10 @@ def _line_from_words(words: list[Word], page: int) -> Line:
     bold_chars = total_chars = 0
     longest = words[0]
     value_at = _label_cell(words)
+    lead_end = 0  # length of the text in `parts` before the first regular word after bold ones
     for i, w in enumerate(words):
+        if not lead_end and i and not w.bold and all(x.bold for x in words[:i]):
+            lead_end = len("".join(parts))
         if i and i == value_at:
             parts.append(" : ")
         elif prev is not None and w.x0 - prev.x1 > 0.08 * max(w.size, 1.0):
@@ -93,8 +97,9 @@ def _line_from_words(words: list[Word], page: int) -> Line:
         if n > len(longest.text):
             longest = w
         prev = w
+    joined = "".join(parts)
     return Line(
-        text=symbol_bullet(clean("".join(parts)).strip()),
+        text=symbol_bullet(clean(joined).strip()),
         x0=words[0].x0,
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),
@@ -102,6 +107,7 @@ def _line_from_words(words: list[Word], page: int) -> Line:
         size=round(longest.size, 1),  # the size most of the line is set in
         bold=bold_chars * 2 > total_chars,
         page=page,
+        lead=symbol_bullet(clean(joined[:lead_end]).strip()) if lead_end else "",
     )
 
 

@@ -180,7 +180,9 @@ def _breaks(
         )
         if not incise:
             return True
-    if abs(a.size - b.size) >= 0.4 or (a.bold != b.bold and (a.bold or b.bold)):
+    # A run-in heading's line ends in regular weight: the regular text below goes on with it.
+    a_bold = a.bold and not a.lead
+    if abs(a.size - b.size) >= 0.4 or (a_bold != b.bold and (a_bold or b.bold)):
         return True
     col_width = max(right.get(key, b.x1) - left.get(key, b.x0), 1.0)
     short = a.x1 < right.get((a.page, a.column), a.x1) - 0.3 * col_width
@@ -292,6 +294,13 @@ class _Draft:
 def _title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
     """The heading's title (its rest plus continuation lines in the heading's style) and the leftover."""
     head = para.lines[0]
+    if head.lead and head.text.startswith(head.lead) and rest:
+        # A run-in heading (« Mesure 4 – Former les agents. » in bold, then the text in regular
+        # weight on the same line): the title is the bold part, the text starts after it.
+        after = head.text[len(head.lead) :].strip()
+        title = rest[: len(rest) - len(after)].strip(" .") if rest.endswith(after) else ""
+        if title and after:
+            return [title], [replace(head, text=after, bold=False, lead=""), *para.lines[1:]]
     parts = [rest] if rest else []
     leftover: list[Line] = []
     upper = is_upper_text(rest) if rest else None
