@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -444,6 +444,32 @@ def fpdf_measure(
     for line in labels:
         pdf.multi_cell(width, kind.labels[1], line, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(kind.after)
+
+
+DrawMeasure = Callable[[FPDF, float, Any, dict[str, Any]], None]
+
+
+def fpdf_axes_plan(
+    pdf: FPDF,
+    data: dict[str, Any],
+    created: dt.date,
+    margins: tuple[float, float],
+    family: str,
+    draw: DrawMeasure,
+) -> None:
+    """A one-column plan: its title, then each axis heading and `draw`(pdf, width, number, measure)
+    for the axes' measures; written to `pdf`, the caller outputs it."""
+    title = data["document"]["title"]
+    width = fpdf_setup(pdf, title, created, margins, (family,))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    fpdf_title(pdf, family, title, width)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, family, width, prio["heading"], 12, 6.5)
+        pdf.ln(3)
+        for number in prio["measures"]:
+            draw(pdf, width, number, measures[number])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -882,21 +908,13 @@ class WatermarkedPDF(FPDF):
 
 def render_plan_bare_numbers(target: Path, watermark: bool = False) -> None:
     """`watermark`: the same plan with « PROJET » drawn across the middle of each page, first."""
-    data = load("plan-bare-numbers.yaml")
     pdf = (WatermarkedPDF if watermark else FPDF)(orientation="portrait", format="A4")
-    title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2026, 2, 1), (24, 22), ("DejaVuSans",))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
-    measures = {m["number"]: m for m in data["measures"]}
     kind = MeasureType("DejaVuSans", heading=(10, 5.2), body=(10, 5), labels=(9, 4.6), after=5)
-    for prio in data["priorities"]:
-        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 12, 6.5)
-        pdf.ln(3)
-        for number in prio["measures"]:
-            m = measures[number]
-            fpdf_measure(pdf, width, kind, f"{number}. {m['title']}", m, m["responsible"])
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        fpdf_measure(pdf, width, kind, f"{number}. {m['title']}", m, m["responsible"])
+
+    fpdf_axes_plan(pdf, load("plan-bare-numbers.yaml"), dt.date(2026, 2, 1), (24, 22), "DejaVuSans", draw)
     pdf.output(str(target))
 
 
@@ -967,31 +985,22 @@ def render_plan_footnotes(target: Path) -> None:
 
 
 def render_plan_fiches_actions(target: Path) -> None:
-    data = load("plan-fiches-actions.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
-    title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2026, 4, 1), (22, 20), ("DejaVuSerif",))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSerif", title, width)
-    measures = {m["number"]: m for m in data["measures"]}
-    kind = MeasureType("DejaVuSerif", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=5)
-    for prio in data["priorities"]:
-        fpdf_heading(pdf, "DejaVuSerif", width, prio["heading"], 12, 6.5)
-        pdf.ln(3)
-        for number in prio["measures"]:
-            m = measures[number]
-            heading = f"FICHE ACTION N° {number.upper()} – {m['title']}"
-            fpdf_measure(pdf, width, replace(kind, after=1), heading, m, [])
-            # The fields as a ruled table: label cell in bold, value cell beside it, no colon.
-            pdf.set_font("DejaVuSerif", "", 9)
-            bold = FontFace(emphasis="BOLD")
-            with pdf.table(col_widths=(30, width - 30), first_row_as_headings=False, line_height=5) as table:
-                for label, value in m["fields"]:
-                    row = table.row()
-                    row.cell(label, style=bold)
-                    row.cell(value)
-            pdf.ln(6)
+    kind = MeasureType("DejaVuSerif", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=1)
+    bold = FontFace(emphasis="BOLD")
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        fpdf_measure(pdf, width, kind, f"FICHE ACTION N° {number.upper()} – {m['title']}", m, [])
+        # The fields as a ruled table: label cell in bold, value cell beside it, no colon.
+        pdf.set_font("DejaVuSerif", "", 9)
+        with pdf.table(col_widths=(30, width - 30), first_row_as_headings=False, line_height=5) as table:
+            for label, value in m["fields"]:
+                row = table.row()
+                row.cell(label, style=bold)
+                row.cell(value)
+        pdf.ln(6)
+
+    fpdf_axes_plan(pdf, load("plan-fiches-actions.yaml"), dt.date(2026, 4, 1), (22, 20), "DejaVuSerif", draw)
     pdf.output(str(target))
 
 
@@ -1048,32 +1057,24 @@ def render_review_sections(target: Path) -> None:
 def render_plan_run_in_headings(target: Path) -> None:
     """plan-bare-numbers.yaml with run-in headings: « Mesure 4 – Ouvrir des places … » in bold
     starts the measure's first paragraph, whose text follows on the same line in regular weight."""
-    data = load("plan-bare-numbers.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
-    title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2026, 2, 1), (24, 22), ("DejaVuSans",))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
-    measures = {m["number"]: m for m in data["measures"]}
-    for prio in data["priorities"]:
-        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 12, 6.5)
-        pdf.ln(3)
-        for number in prio["measures"]:
-            m = measures[number]
-            first, *more = paragraphs(m["text"])
-            pdf.set_font("DejaVuSans", "B", 10)
-            pdf.write(5, f"Mesure {number} – {m['title']}. ")
-            pdf.set_font("DejaVuSans", "", 10)
-            pdf.write(5, first)
-            pdf.ln(7)
-            for text in more:
-                pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(2)
-            pdf.set_font("DejaVuSans", "", 9)
-            for line in m["responsible"]:
-                pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(5)
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        first, *more = paragraphs(m["text"])
+        pdf.set_font("DejaVuSans", "B", 10)
+        pdf.write(5, f"Mesure {number} – {m['title']}. ")
+        pdf.set_font("DejaVuSans", "", 10)
+        pdf.write(5, first)
+        pdf.ln(7)
+        for text in more:
+            pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        pdf.set_font("DejaVuSans", "", 9)
+        for line in m["responsible"]:
+            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+
+    fpdf_axes_plan(pdf, load("plan-bare-numbers.yaml"), dt.date(2026, 2, 1), (24, 22), "DejaVuSans", draw)
     pdf.output(str(target))
 
 
