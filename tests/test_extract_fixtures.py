@@ -142,6 +142,7 @@ def test_two_column_plan_details() -> None:
         "review-plain-headings",
         "review-proposals-second",
         "review-two-columns",
+        "review-sections",
     ],
 )
 def test_second_review_fixture_matches_its_source(name: str) -> None:
@@ -149,7 +150,8 @@ def test_second_review_fixture_matches_its_source(name: str) -> None:
     # a fourth « Suivi » column (the reviewer's: it goes with the observations), and with headings
     # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »), with the
     # proposals' column before the observations', and in two columns, the findings and proposals
-    # in one (told apart by their asks).
+    # in one (told apart by their asks); and written in one column, measure after measure, with
+    # « Nos constats » and « Nos propositions » sections (every heading printed there).
     gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
     if name == "review-plain-headings":
         for m in gold.measures:
@@ -162,8 +164,9 @@ def test_second_review_fixture_matches_its_source(name: str) -> None:
     assert isinstance(review, Review)
     assert review.title == gold.title
     assert [m.number for m in review.measures] == [12, 13, 15]
-    assert [m.heading_inferred for m in review.measures] == [True, False, False]
-    for got, want in zip(review.measures[1:], gold.measures[1:], strict=True):
+    headless = name != "review-sections"
+    assert [m.heading_inferred for m in review.measures] == [headless, False, False]
+    for got, want in zip(review.measures[headless:], gold.measures[headless:], strict=True):
         assert (got.title, got.priority, got.section) == (want.title, want.priority, want.section)
     for got, want in zip(review.measures, gold.measures, strict=True):
         assert got.text == want.text
@@ -345,26 +348,7 @@ def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read()
     ]
 
 
-def test_a_review_written_in_sections_reads_as_the_same_review_as_its_table() -> None:
-    # review-second-renderer's content in one column: under each « MESURE N° 12 : » the plan's text,
-    # then « Nos constats » and « Nos propositions »; « Propositions générales » at the end.
-    gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
-    review = extract(PDFS / "review-sections.pdf", use_cache=False)
-    assert isinstance(review, Review)
-    assert review.title == gold.title and review.warnings == []
-    for got, want in zip(review.measures, gold.measures, strict=True):
-        assert (got.number, got.title, got.priority, got.section) == (
-            want.number,
-            want.title,
-            want.priority,
-            want.section,
-        )
-        assert (got.text, got.observations) == (want.text, want.observations)
-        assert got.responsible == want.responsible and got.instrument == want.instrument
-    assert [(p.id, p.measure, p.text) for p in review.proposals] == [
-        (p.id, p.measure, p.text) for p in gold.proposals
-    ]
-    # Forced to be read as a plan, it is one: the sections stay in the measures' text.
+def test_a_review_written_in_sections_read_as_a_plan_keeps_its_sections_in_the_text() -> None:
     plan = extract(PDFS / "review-sections.pdf", "plan", use_cache=False)
     assert isinstance(plan, Plan) and "Nos propositions" in plan.measures[0].text
 
