@@ -641,6 +641,8 @@ def review_measure_cells(
 
 
 WITHIN_AXES = {12: "4.1", 13: "4.2", 15: "4.4"}
+# A review of a plan with a measure inserted after 13: « MESURE N° 13 BIS ».
+WITH_BIS = {15: "13 BIS"}
 
 
 class UnruledReviewPDF(ReviewPDF):
@@ -657,7 +659,7 @@ def render_review_second_renderer(
     follow_ups: bool = False,
     plain_headings: bool = False,
     proposals_second: bool = False,
-    within_axes: bool = False,
+    printed_numbers: dict[int, str] | None = None,
     two_columns: bool = False,
 ) -> None:
     data = load("review-second-renderer.yaml")
@@ -708,8 +710,8 @@ def render_review_second_renderer(
             if section.get("title"):
                 table.row([[Block(section["title"], "B", 8.5)]], fill=(242, 242, 242))
             for number in section["measures"]:
-                # A review of a plan numbering its measures within its axes: « MESURE N° 4.2 : ».
-                printed = WITHIN_AXES[number] if within_axes else None
+                # A review of a plan numbered otherwise: « MESURE N° 4.2 : », « MESURE N° 13 BIS : ».
+                printed = (printed_numbers or {}).get(number)
                 cells = review_measure_cells(measures[number], first, plain_headings, printed)
                 if proposals_second:
                     cells[1:3] = [cells[2], cells[1]]
@@ -1410,7 +1412,8 @@ def main() -> None:
         ("review-no-rules.pdf", lambda t: render_review_second_renderer(t, ruled=False)),
         ("review-four-columns.pdf", lambda t: render_review_second_renderer(t, follow_ups=True)),
         ("review-plain-headings.pdf", lambda t: render_review_second_renderer(t, plain_headings=True)),
-        ("review-within-axes.pdf", lambda t: render_review_second_renderer(t, within_axes=True)),
+        ("review-within-axes.pdf", lambda t: render_review_second_renderer(t, printed_numbers=WITHIN_AXES)),
+        ("review-bis.pdf", lambda t: render_review_second_renderer(t, printed_numbers=WITH_BIS)),
         ("review-two-columns.pdf", lambda t: render_review_second_renderer(t, two_columns=True)),
         (
             "review-proposals-second.pdf",

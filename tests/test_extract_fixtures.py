@@ -45,6 +45,7 @@ FIXTURES = {
     "review-within-axes": "review",
     "review-sections": "review",
     "review-two-columns": "review",
+    "review-bis": "review",
 }
 
 
@@ -382,3 +383,16 @@ def test_run_in_headings_give_the_bold_words_as_title_and_the_rest_as_text() -> 
     plan = extract(PDFS / "plan-run-in-headings.pdf", use_cache=False)
     assert isinstance(plan, Plan) and plan.warnings == []
     assert fields(plan) == fields(extract(PDFS / "plan-bare-numbers.pdf", use_cache=False))
+
+
+def test_a_review_of_a_plan_with_a_bis_measure_keeps_its_proposals_apart() -> None:
+    usual = extract(PDFS / "review-second-renderer.pdf", use_cache=False)
+    review = extract(PDFS / "review-bis.pdf", use_cache=False)
+    assert isinstance(usual, Review) and isinstance(review, Review)
+    # « MESURE N° 13 BIS : » after 13: a measure of its own, its proposals M13bis-P01 …, not a
+    # second set of M13-P01 ….
+    assert [(m.number, m.name) for m in review.measures] == [(1, "12"), (2, "13"), (3, "13 bis")]
+    assert [(p.id, p.text) for p in review.proposals] == [
+        (p.id.replace("M15", "M13bis"), p.text) for p in usual.proposals
+    ]
+    assert "measure(s) « 13 bis » inserted between whole numbers" in review.warnings[-1]

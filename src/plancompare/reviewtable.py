@@ -346,6 +346,7 @@ def _measures(
             m = heading_match(row.heading.text)
             assert m is not None
             key = _key(m.group("num"))
+            inserted = m.groupdict().get("inserted")
             head_para = next(p for p in paras if p.first is row.heading)
             title_parts, leftover = _title_parts(head_para, m.group("rest").strip())
             rest = paras[paras.index(head_para) + 1 :]
@@ -371,11 +372,17 @@ def _measures(
             )
             rest, before = paras, []
             inferred = True
+            inserted = None
         first_page = min((ln.page for col in row.cells for ln in col), default=None)
         last_page = max((ln.page for col in row.cells for ln in col), default=None)
         draft = _Draft(
             number=key[0],
-            label=".".join(map(str, key)) if len(key) > 1 else None,
+            # « MESURE N° 12 bis » (inserted after 12) and « MESURE 1.2 » keep their printed number.
+            label=f"{key[0]} {inserted.lower()}"
+            if inserted
+            else ".".join(map(str, key))
+            if len(key) > 1
+            else None,
             title_lines=[t for t in title_parts if t],
             heading=paras[0] if paras else Para([]),
             priority=row.priority,
@@ -411,7 +418,7 @@ def _measures(
         previous = key
     measures, numbering = _numbered(measures)
     proposals = [
-        Proposal(id=f"M{_id_part(m)}-P{k:02d}", measure=m.number, text=text, page=page)
+        Proposal(id=f"M{id_part(m.name)}-P{k:02d}", measure=m.number, text=text, page=page)
         for m, texts in zip(measures, asks, strict=True)
         for k, (text, page) in enumerate(texts, start=1)
     ]
@@ -422,9 +429,9 @@ def _asks(text: str) -> bool:
     return any(is_ask(sentence) for sentence in sentences(text))
 
 
-def _id_part(measure: ReviewMeasure) -> str:
-    """« 05 » for measure 5, « 01.02 » for measure 1.2: ids that sort in the plan's order."""
-    return ".".join(f"{int(part):02d}" for part in measure.name.split("."))
+def id_part(name: str) -> str:
+    """« 05 » for measure 5, « 01.02 » for 1.2, « 12bis » for 12 bis: ids that sort in the plan's order."""
+    return re.sub(r"\d+", lambda d: f"{int(d.group()):02d}", name).replace(" ", "")
 
 
 def _heading_key(row: _Row) -> tuple[int, ...] | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .layout import Line, PageLayout
 from .models import Plan, Proposal, Review, ReviewMeasure
-from .reviewtable import author_in, demands_in, group_demands
+from .reviewtable import author_in, demands_in, group_demands, id_part
 from .segment import drop_toc, heading_like
 from .textclean import normalise_spaces
 
@@ -100,8 +100,7 @@ def sectioned_review(plan: Plan, layouts: list[PageLayout]) -> Review | None:
         )
         page = measure.first_page or 0
         demands = group_demands([_Chunk(t, page, page) for t in parts["proposals"]])
-        # « 05 », « 01.02 », « 02bis »: ids that sort in the plan's order.
-        number = re.sub(r"\d+", lambda d: f"{int(d.group()):02d}", measure.name).replace(" ", "")
+        number = id_part(measure.name)
         proposals += [
             Proposal(id=f"M{number}-P{k:02d}", measure=measure.number, text=text)
             for k, (text, _) in enumerate(demands, start=1)
