@@ -407,6 +407,28 @@ def fpdf_title(pdf: FPDF, family: str, title: str, width: float) -> None:
     pdf.ln(6)
 
 
+def fpdf_begin(
+    pdf: FPDF,
+    title: str,
+    created: dt.date,
+    margins: tuple[float, float],
+    fonts: tuple[str, ...],
+    page_break: float | bool | None = None,
+    title_font: str | None = None,
+) -> float:
+    """`fpdf_setup`, the automatic page break (a bottom margin, False for none, None to leave
+    fpdf2's), the first page and the title (in `title_font`, else the first of `fonts`); returns
+    the text width."""
+    width = fpdf_setup(pdf, title, created, margins, fonts)
+    if page_break is False:
+        pdf.set_auto_page_break(False)
+    elif page_break is not None:
+        pdf.set_auto_page_break(True, margin=page_break)
+    pdf.add_page()
+    fpdf_title(pdf, title_font or fonts[0], title, width)
+    return width
+
+
 def fpdf_heading(
     pdf: FPDF, family: str, width: float, text: str, size: float = 13, height: float = 7
 ) -> None:
@@ -459,11 +481,7 @@ def fpdf_axes_plan(
 ) -> None:
     """A one-column plan: its title, then each axis heading and `draw`(pdf, width, number, measure)
     for the axes' measures; written to `pdf`, the caller outputs it."""
-    title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, created, margins, (family,))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, family, title, width)
+    width = fpdf_begin(pdf, data["document"]["title"], created, margins, (family,), page_break=20)
     measures = {m["number"]: m for m in data["measures"]}
     for prio in data["priorities"]:
         fpdf_heading(pdf, family, width, prio["heading"], 12, 6.5)
@@ -750,10 +768,7 @@ def render_plan_actions(target: Path) -> None:
     pdf = ActionsPlanPDF(orientation="portrait", format="A4")
     pdf.running_title = "Feuille de route nationale 2025-2027"
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2025, 1, 15), (22, 18), ("DejaVuSerif",))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSerif", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2025, 1, 15), (22, 18), ("DejaVuSerif",), page_break=20)
     measures = {m["number"]: m for m in data["measures"]}
     kind = MeasureType("DejaVuSerif", heading=(10, 5.2), body=(9.5, 4.8), labels=(8.5, 4.4), after=4)
     for prio in data["priorities"]:
@@ -837,9 +852,7 @@ def render_plan_numbering_restarts(target: Path) -> None:
     data = load("plan-numbering-restarts.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2025, 6, 1), (25, 20), ("DejaVuSans",))
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2025, 6, 1), (25, 20), ("DejaVuSans",))
     for prio in data["priorities"]:
         fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
         pdf.ln(3)
@@ -864,10 +877,7 @@ def render_plan_numbered_within_axes(target: Path) -> None:
     pdf.running_title = "Plan national 2018-2020 – extrait"
     title = data["document"]["title"]
     fonts = ("DejaVuSans", "DejaVuSerif")  # the running header is set in ActionsPlanPDF's serif
-    width = fpdf_setup(pdf, title, dt.date(2018, 1, 10), (22, 18), fonts)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2018, 1, 10), (22, 18), fonts, page_break=20)
     measures = {m["number"]: m for m in data["measures"]}
     pdf.set_font("DejaVuSans", "B", 12)
     pdf.multi_cell(width, 6, "Sommaire", new_x="LMARGIN", new_y="NEXT")
@@ -951,11 +961,8 @@ def render_plan_footnotes(target: Path) -> None:
     pdf = FootnotedPDF(orientation="portrait", format="A4")
     pdf.notes, pdf.pending = data["notes"], []
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2026, 3, 2), (22, 20), ("DejaVuSans",))
     # Room at the foot for the page's notes.
-    pdf.set_auto_page_break(True, margin=42)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2026, 3, 2), (22, 20), ("DejaVuSans",), page_break=42)
     pdf.set_font("DejaVuSans", "", 11)
     pdf.multi_cell(width, 5.6, " ".join(data["document"]["preamble"].split()), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(5)
@@ -1018,10 +1025,15 @@ def render_review_sections(target: Path) -> None:
     data = load("review-second-renderer.yaml")
     pdf = ReportPDF(orientation="portrait", format="A4")
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2017, 3, 9), (24, 20), ("DejaVuSerif", "DejaVuSans"))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(
+        pdf,
+        title,
+        dt.date(2017, 3, 9),
+        (24, 20),
+        ("DejaVuSerif", "DejaVuSans"),
+        page_break=20,
+        title_font="DejaVuSans",
+    )
     pdf.set_font("DejaVuSans", "", 10)
     for demand in data["general_demands"]:
         pdf.multi_cell(width, 5, " ".join(demand["text"].split()), align="L", new_x="LMARGIN", new_y="NEXT")
@@ -1096,10 +1108,9 @@ def render_report_recommendations(target: Path) -> None:
     data = load("report-recommendations.yaml")
     pdf = ReportPDF(orientation="portrait", format="A4")
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2017, 5, 2), (25, 22), ("DejaVuSerif", "DejaVuSans"))
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSerif", title, width)
+    width = fpdf_begin(
+        pdf, title, dt.date(2017, 5, 2), (25, 22), ("DejaVuSerif", "DejaVuSans"), page_break=20
+    )
 
     def analysis(text: str) -> None:
         pdf.set_font("DejaVuSerif", "", 10)
@@ -1144,10 +1155,7 @@ def render_plan_side_headings(target: Path) -> None:
     data = load("plan-side-headings.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2025, 10, 1), (18, 18), ("DejaVuSans",))
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2025, 10, 1), (18, 18), ("DejaVuSans",), page_break=False)
     side, gap = 46.0, 8.0
     text_x, text_w = pdf.l_margin + side + gap, width - side - gap
     measures = {m["number"]: m for m in data["measures"]}
@@ -1185,9 +1193,7 @@ def render_plan_as_table(target: Path, numbered: bool = True) -> None:
     data = load("plan-with-summary-table.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
     title = "Plan national contre la traite des êtres humains 2025-2027 – tableau des mesures (projet)"
-    width = fpdf_setup(pdf, title, dt.date(2025, 9, 1), (20, 20), ("DejaVuSans",))
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2025, 9, 1), (20, 20), ("DejaVuSans",))
     pdf.set_font("DejaVuSans", "", 10)
     intro = (
         "Le présent projet rassemble les mesures retenues à l’issue de la concertation. Chacune est "
@@ -1226,9 +1232,7 @@ def render_plan_with_summary_table(target: Path) -> None:
     data = load("plan-with-summary-table.yaml")
     pdf = FPDF(orientation="portrait", format="A4")
     title = data["document"]["title"]
-    width = fpdf_setup(pdf, title, dt.date(2025, 9, 1), (22, 20), ("DejaVuSans",))
-    pdf.add_page()
-    fpdf_title(pdf, "DejaVuSans", title, width)
+    width = fpdf_begin(pdf, title, dt.date(2025, 9, 1), (22, 20), ("DejaVuSans",))
     measures = {m["number"]: m for m in data["measures"]}
     for i, prio in enumerate(data["priorities"]):
         if i:
