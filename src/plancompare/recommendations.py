@@ -23,6 +23,7 @@ from .segment import (
     drop_toc,
     join_split_headings,
     paragraphs,
+    prominent,
 )
 from .textclean import normalise_spaces
 
@@ -102,7 +103,7 @@ def _recommendation(heading: Para, following: list[Para], body: float) -> tuple[
         return int(m.group("num")), normalise_spaces(following[0].text) if following else ""
     head = heading.first
     parts = [rest]
-    if head.bold or head.size >= body + 1.0:
+    if prominent(head, body):
         for para in following:
             if para.first.bold != head.bold or abs(para.first.size - head.size) >= 0.5:
                 break

@@ -478,6 +478,11 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
 Heading = re.Match[str] | None
 
 
+def prominent(line: Line, body: float) -> bool:
+    """Set apart as a heading is: in bold, or in type a point or more larger than the text's."""
+    return line.bold or line.size >= body + 1.0
+
+
 def _measure_headings(paras: list[Para], body: float) -> Callable[[Line], Heading]:
     """How this plan heads its measures, tried in this order: « Mesure 12 », « Mesure 1.2 »,
     « Action 12 » (no « Mesure » anywhere), « Action 1.2 », and last « 12. Former … » in bold or
@@ -498,8 +503,7 @@ def _measure_headings(paras: list[Para], body: float) -> Callable[[Line], Headin
         return heading
 
     def bare(line: Line) -> Heading:
-        prominent = line.bold or line.size >= body + 1.0
-        return BARE_NUMBER_RE.match(line.text) if prominent else None
+        return BARE_NUMBER_RE.match(line.text) if prominent(line, body) else None
 
     if _counts_up([int(m.group("num")) for m in map(bare, (p.first for p in paras)) if m]):
         return bare
@@ -523,8 +527,7 @@ def _priority_headings(paras: list[Para], body: float) -> Callable[[Line], Headi
         return lambda line: PRIORITY_RE.match(line.text)
 
     def roman(line: Line) -> Heading:
-        prominent = line.bold or line.size >= body + 1.0
-        return ROMAN_HEADING_RE.match(line.text) if prominent else None
+        return ROMAN_HEADING_RE.match(line.text) if prominent(line, body) else None
 
     found = [m.group("num") for m in map(roman, (p.first for p in paras)) if m]
     if len(found) >= 2 and [_roman(n) for n in found] == list(range(1, len(found) + 1)):
@@ -713,12 +716,12 @@ def document_title(layouts: list[PageLayout]) -> str | None:
     lines = layouts[0].lines
     body = body_size([line for page in layouts[:5] for line in page.lines])
     picked: list[Line] = []
-    for prominent in (lambda ln: ln.size >= body + 1.5, lambda ln: ln.bold):
+    for set_apart in (lambda ln: ln.size >= body + 1.5, lambda ln: ln.bold):
         blocks: list[list[Line]] = []
         for line in lines:
             if heading_like(line):
                 break
-            if not prominent(line):
+            if not set_apart(line):
                 blocks.append([])
                 continue
             last = blocks[-1][-1] if blocks and blocks[-1] else None
