@@ -126,7 +126,7 @@ def peak_rss_mib(path: Path) -> float:
 
 def bench(label: str, path: Path, repeats: int) -> None:
     """Best of `repeats` interleaved runs each (other work on the machine only ever slows a run)."""
-    from plancompare.extract import extract
+    from plancompare.extract.document import extract
 
     raw_s = extract_s = float("inf")
     for _ in range(repeats):
@@ -161,7 +161,7 @@ def main() -> None:
     args = parser.parse_args()
     import pdfplumber  # noqa: F401  (imports out of the timings)
 
-    import plancompare.extract  # noqa: F401
+    import plancompare.extract.document  # noqa: F401
 
     bench("bundled review", REVIEW, max(args.repeats, 3))
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import UsageError
-from .models import DiffResult
-from .report.grouping import shorten
-from .report.i18n import Labels, labels
-from .report.markdown import escape
+from plancompare.errors import UsageError
+from plancompare.models import DiffResult
+from plancompare.report.grouping import shorten
+from plancompare.report.i18n import Labels, labels
+from plancompare.report.markdown import escape
 
 KINDS = ("regressed", "dropped", "new-drops")
 DEFAULT_FAIL_ON = ("regressed", "dropped")

@@ -7,8 +7,8 @@ import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from .errors import BadDataError
-from .output import write_atomic
+from plancompare.errors import BadDataError
+from plancompare.files import write_atomic
 
 
 @dataclass(frozen=True)

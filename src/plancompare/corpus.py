@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import BadDataError, UsageError
-from .models import Measure, Plan, Priority, Review, Source
-from .normalise import words
-from .pdf import EXPORT_HINT
-from .responsible import parse_responsibilities
+from plancompare.errors import BadDataError, UsageError
+from plancompare.extract.fields import parse_responsibilities
+from plancompare.extract.pdf import EXPORT_HINT
+from plancompare.match.normalise import words
+from plancompare.models import Measure, Plan, Priority, Review, Source
 
 MANIFEST = "corpus.toml"
 CONFIG = "plancompare.toml"
@@ -136,7 +136,7 @@ def _texts(plan: Plan, reviews: list[Review]) -> list[str]:
 
 
 def _extract(path: Path, layout: str, progress: Progress | None) -> Plan | Review:
-    from .extract import extract  # the PDF stack loads only when a PDF is given
+    from plancompare.extract.document import extract  # the PDF stack loads only when a PDF is given
 
     def report(done: int, total: int) -> None:
         if progress is not None:
@@ -150,7 +150,7 @@ def _load_file(path: Path, layout: str, progress: Progress | None) -> Plan | Rev
     if suffix == ".pdf":
         return _extract(path, layout, progress)
     if suffix == ".json":
-        from .serialise import load_document
+        from plancompare.serialise import load_document
 
         return load_document(path)
     if suffix in (".yaml", ".yml"):
@@ -166,7 +166,7 @@ def _load_file(path: Path, layout: str, progress: Progress | None) -> Plan | Rev
                 for m in data.get("measures") or []
             )
         ):
-            from .reviewyaml import load_review_yaml
+            from plancompare.extract.reviewyaml import load_review_yaml
 
             return load_review_yaml(path)
         return load_plan_yaml(path)

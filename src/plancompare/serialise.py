@@ -8,8 +8,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import BadDataError
-from .models import SCHEMAS, Document
+from plancompare.errors import BadDataError
+from plancompare.models import SCHEMAS, Document
 
 M = TypeVar("M", bound=BaseModel)
 

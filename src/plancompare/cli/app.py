@@ -10,8 +10,8 @@ from typing import ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from .. import __version__
-from ..errors import EXIT_CODES_HELP, PlanCompareError
+from plancompare import __version__
+from plancompare.errors import EXIT_CODES_HELP, PlanCompareError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -65,7 +65,7 @@ def root(
 
 
 # Each command lives in its own module; importing registers it on `app`.
-from . import commands  # noqa: E402,F401
+from plancompare.cli import commands  # noqa: E402,F401
 
 
 def main() -> None:

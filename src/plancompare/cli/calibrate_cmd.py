@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..errors import EXIT_CODES_HELP, UsageError
-from .app import app, err_console, handles_errors
+from plancompare.cli.app import app, err_console, handles_errors
+from plancompare.errors import EXIT_CODES_HELP, UsageError
 
 DEFAULT_BASE = Path("corpora/2014-2016")
 DEFAULT_NEXT = Path("corpora/next")
@@ -37,12 +37,12 @@ def calibrate(
             )
     from dataclasses import replace
 
-    from ..calibrate import confusion_rows, cross_validate, fit, fit_measures, observe
-    from ..config import load_config
-    from ..config import write_config as write
-    from ..corpus import corpus_config, load_side
-    from ..diff import align_sides
-    from ..labels import PROPOSAL_VERDICTS, load_labels
+    from plancompare.config import load_config
+    from plancompare.config import write_config as write
+    from plancompare.corpus import corpus_config, load_side
+    from plancompare.judge.calibrate import confusion_rows, cross_validate, fit, fit_measures, observe
+    from plancompare.judge.diff import align_sides
+    from plancompare.judge.labels import PROPOSAL_VERDICTS, load_labels
 
     gold = load_labels(labels)
     base_side = load_side(base)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..check import (
+from plancompare.check import (
     DEFAULT_FAIL_ON,
     KINDS,
     compare_with_baseline,
@@ -15,12 +15,12 @@ from ..check import (
     summary_markdown,
     summary_text,
 )
-from ..errors import EXIT_CHECK_FAILED, EXIT_CODES_HELP, UsageError
-from ..models import DiffResult
-from ..output import write_atomic
-from ..serialise import load_model
-from .app import app, err_console, handles_errors
-from .diff_cmd import run_diff
+from plancompare.cli.app import app, err_console, handles_errors
+from plancompare.cli.diff_cmd import run_diff
+from plancompare.errors import EXIT_CHECK_FAILED, EXIT_CODES_HELP, UsageError
+from plancompare.files import write_atomic
+from plancompare.models import DiffResult
+from plancompare.serialise import load_model
 
 
 @app.command(epilog=EXIT_CODES_HELP)

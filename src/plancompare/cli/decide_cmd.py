@@ -8,11 +8,18 @@ from pathlib import Path
 
 import typer
 
-from ..corpus import load_side
-from ..decisions import FILE_NAME, VERDICTS, RecordedDecision, RecordedMeasure, fingerprint, record_decision
-from ..errors import EXIT_CODES_HELP, UsageError
-from .app import app, err_console, handles_errors
-from .diff_cmd import default_decisions_file, progress_bar, resolve_inputs
+from plancompare.cli.app import app, err_console, handles_errors
+from plancompare.cli.diff_cmd import default_decisions_file, progress_bar, resolve_inputs
+from plancompare.corpus import load_side
+from plancompare.errors import EXIT_CODES_HELP, UsageError
+from plancompare.judge.decisions import (
+    FILE_NAME,
+    VERDICTS,
+    RecordedDecision,
+    RecordedMeasure,
+    fingerprint,
+    record_decision,
+)
 
 
 def _as_printed(name: str) -> str:

@@ -12,16 +12,16 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from ..config import load_config
-from ..corpus import Side, corpus_config, load_side
-from ..decisions import FILE_NAME, apply_decisions, load_decisions
-from ..diff import compare
-from ..errors import EXIT_CODES_HELP, UsageError
-from ..models import DiffResult, Plan, Review
-from ..output import write_atomic
-from ..report import FORMATS, LANGUAGES, render
-from ..report.terminal import renderables
-from .app import app, err_console, handles_errors
+from plancompare.cli.app import app, err_console, handles_errors
+from plancompare.config import load_config
+from plancompare.corpus import Side, corpus_config, load_side
+from plancompare.errors import EXIT_CODES_HELP, UsageError
+from plancompare.files import write_atomic
+from plancompare.judge.decisions import FILE_NAME, apply_decisions, load_decisions
+from plancompare.judge.diff import compare
+from plancompare.models import DiffResult, Plan, Review
+from plancompare.report import FORMATS, LANGUAGES, render
+from plancompare.report.terminal import renderables
 
 DEFAULT_BASE = Path("corpora/2014-2016")
 DEFAULT_NEXT = Path("corpora/next")

@@ -8,11 +8,11 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from ..extract import extract as extract_document
-from ..models import Plan, Review
-from ..output import refuse_overwriting_inputs, write_atomic
-from ..serialise import to_json
-from .app import app, err_console, handles_errors
+from plancompare.cli.app import app, err_console, handles_errors
+from plancompare.extract.document import extract as extract_document
+from plancompare.files import refuse_overwriting_inputs, write_atomic
+from plancompare.models import Plan, Review
+from plancompare.serialise import to_json
 
 # Documents longer than this get a progress bar on stderr.
 PROGRESS_MIN_PAGES = 20

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from ..errors import UsageError
-from ..models import SCHEMAS
-from ..serialise import json_schema
-from .app import app, handles_errors
+from plancompare.cli.app import app, handles_errors
+from plancompare.errors import UsageError
+from plancompare.models import SCHEMAS
+from plancompare.serialise import json_schema
 
 
 @app.command()

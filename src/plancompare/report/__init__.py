@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..errors import UsageError
-from ..models import DiffResult
-from ..serialise import to_json
-from .csvreport import render_csv
-from .html import render_html
-from .i18n import LANGUAGES
-from .markdown import render_markdown
-from .terminal import render_terminal
+from plancompare.errors import UsageError
+from plancompare.models import DiffResult
+from plancompare.report.csvreport import render_csv
+from plancompare.report.html import render_html
+from plancompare.report.i18n import LANGUAGES
+from plancompare.report.markdown import render_markdown
+from plancompare.report.terminal import render_terminal
+from plancompare.serialise import to_json
 
 FORMATS = ("term", "md", "json", "csv", "html")
 

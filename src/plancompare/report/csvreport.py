@@ -11,9 +11,9 @@ import csv
 import io
 from typing import Any
 
-from ..models import DiffResult
-from .grouping import base_name, clean, measure_list, priority_of, proposal_measures
-from .i18n import labels
+from plancompare.models import DiffResult
+from plancompare.report.grouping import base_name, clean, measure_list, priority_of, proposal_measures
+from plancompare.report.i18n import labels
 
 Writer = Any  # csv's writer type is private (_csv.Writer)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import DiffResult, NextMeasure, ProposalResult
-from .i18n import Labels
+from plancompare.models import DiffResult, NextMeasure, ProposalResult
+from plancompare.report.i18n import Labels
 
 PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
 MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
@@ -154,7 +154,7 @@ def verdict_counts(proposals: list[ProposalResult]) -> dict[str, int]:
 
 def stale_entries(result: DiffResult, words: Labels) -> list[tuple[str, str]]:
     """(proposal id, why) for every stale decision, the proposal's recorded verdict first."""
-    from ..decisions import stale_message
+    from plancompare.judge.decisions import stale_message
 
     by_id = {p.id: p for p in result.proposals}
     entries = []

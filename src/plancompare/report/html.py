@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..models import DiffResult, ProposalResult
-from .grouping import (
+from plancompare.models import DiffResult, ProposalResult
+from plancompare.report.grouping import (
     GENERAL,
     MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
@@ -23,8 +23,8 @@ from .grouping import (
     stale_entries,
     verdict_counts,
 )
-from .i18n import Labels, labels
-from .worddiff import side_by_side_html
+from plancompare.report.i18n import Labels, labels
+from plancompare.report.worddiff import side_by_side_html
 
 COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import UsageError
-from ..models import Reason
+from plancompare.errors import UsageError
+from plancompare.models import Reason
 
 LANGUAGES = ("fr", "en")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import DiffResult, ProposalResult
-from .grouping import (
+from plancompare.models import DiffResult, ProposalResult
+from plancompare.report.grouping import (
     MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
     Group,
@@ -20,7 +20,7 @@ from .grouping import (
     stale_entries,
     verdict_counts,
 )
-from .i18n import Labels, labels
+from plancompare.report.i18n import Labels, labels
 
 TEXT_LIMIT = 140
 PASSAGE_LIMIT = 160

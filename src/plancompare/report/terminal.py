@@ -13,8 +13,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..models import DiffResult, ProposalResult
-from .grouping import (
+from plancompare.models import DiffResult, ProposalResult
+from plancompare.report.grouping import (
     MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
     clean,
@@ -27,7 +27,7 @@ from .grouping import (
     stale_entries,
     verdict_counts,
 )
-from .i18n import Labels, labels
+from plancompare.report.i18n import Labels, labels
 
 STYLES = {"adopted": "green", "changed": "yellow", "dropped": "red"}
 MEASURE_STYLES = {"kept": "green", "revised": "yellow", "merged": "cyan", "split": "cyan", "dropped": "red"}

@@ -1,0 +1,120 @@
+"""PDF → Plan or Review: the extractor's entry point (pdf → layout → segmentation → models)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from plancompare.errors import NoMeasuresError, UsageError
+from plancompare.extract import cache
+from plancompare.extract.layout import PageLayout, layout_document
+from plancompare.extract.pdf import UNDECODED, check_file, read_pages
+from plancompare.extract.recommendations import segment_recommendations
+from plancompare.extract.reviewtable import looks_like_review, segment_review
+from plancompare.extract.sectionreview import sectioned_review
+from plancompare.extract.segment import document_title, segment_plan
+from plancompare.extract.tableplan import segment_table_plan
+from plancompare.models import Plan, Review, Source
+
+LayoutName = Literal["auto", "plan", "review"]
+LAYOUTS: tuple[str, ...] = ("auto", "plan", "review")
+
+
+def extract(
+    path: Path,
+    layout: LayoutName = "auto",
+    *,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Plan | Review:
+    """Read a plan or review PDF into its model; raises an InputError subclass on bad input."""
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {layout!r}", "choose auto, plan or review")
+    path = Path(path)
+    data = check_file(path)
+    sha = hashlib.sha256(data).hexdigest()
+    key = cache.cache_key(sha, layout)
+    if use_cache:
+        cached = cache.load(key)
+        if cached is not None:
+            # The same bytes under another name: the cached result keeps the name it was made with.
+            if cached.source is not None:
+                cached.source.file = path.name
+            return cached
+    pages = read_pages(path, data, progress)
+    layouts = layout_document(pages)
+    kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
+    source = Source(file=path.name, sha256=sha, pages=len(pages))
+    document = _review(layouts, source) if kind == "review" else _plan(layouts, source)
+    # Measures with « Constats » and « Propositions » sections: a review in one column (tried unless
+    # --layout plan, and for --layout review when no review table was found).
+    if layout == "auto" and isinstance(document, Plan):
+        document = sectioned_review(document, layouts) or document
+    elif kind == "review" and not document.measures:
+        document = sectioned_review(_plan(layouts, source), layouts) or document
+    if not document.measures:
+        # No measure headings nor review table: a report ending in numbered recommendations?
+        recommendations = segment_recommendations(layouts)
+        if recommendations is not None:
+            recommendations.source = source
+            document = recommendations
+    scans = [p.number for p in pages if p.images and p.chars < 20]
+    if scans:
+        shown = ", ".join(str(n) for n in scans[:10]) + (", ..." if len(scans) > 10 else "")
+        document.warnings.append(
+            f"{len(scans)} page(s) are images without text (scanned?): {shown}; their text is missing, "
+            "run OCR first, e.g. ocrmypdf in.pdf out.pdf"
+        )
+    undecoded = sum(p.undecoded for p in pages)
+    ocr = "run OCR on it, e.g. ocrmypdf --force-ocr in.pdf out.pdf"
+    empty = not document.measures and not (isinstance(document, Review) and document.proposals)
+    if undecoded and empty:
+        raise NoMeasuresError(
+            f"no measures found in {path.name}: {undecoded} of its {sum(p.chars for p in pages)} characters "
+            "cannot be decoded (fonts without a Unicode map)",
+            ocr,
+        )
+    if undecoded:
+        document.warnings.append(
+            f"{undecoded} characters cannot be decoded (fonts without a Unicode map) and show as "
+            f"« {UNDECODED} »; words holding them will not match: {ocr}"
+        )
+    if empty:
+        what = (
+            "review table"
+            if kind == "review"
+            else "measure heading (« Mesure 5 », « MESURE N° 5 : ») nor « Recommandation n° 1 : »"
+        )
+        hint = (
+            "check that this is a plan or a review of one; try --layout review"
+            if kind == "plan"
+            else "check that this is a measure-by-measure review; try --layout plan"
+        )
+        raise NoMeasuresError(f"no measures found in {path.name}: no {what} recognised", hint)
+    if use_cache:
+        cache.store(key, document)
+    return document
+
+
+def _plan(layouts: list[PageLayout], source: Source) -> Plan:
+    priorities, measures, warnings = segment_plan(layouts)
+    if not measures:
+        # No measure heading: a draft that is one table of measures (« N° | Mesure | Pilote »)?
+        table = segment_table_plan(layouts)
+        if table is not None:
+            priorities, measures, warnings = table
+    return Plan(
+        title=document_title(layouts),
+        source=source,
+        priorities=priorities,
+        measures=measures,
+        warnings=warnings,
+    )
+
+
+def _review(layouts: list[PageLayout], source: Source) -> Review:
+    review = segment_review(layouts)
+    review.source = source
+    return review

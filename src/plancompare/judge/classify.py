@@ -1,0 +1,50 @@
+"""Verdicts from scores and reasons, with the thresholds of `MatchConfig`."""
+
+from __future__ import annotations
+
+from plancompare.config import MatchConfig
+from plancompare.judge.reasons import surface_words
+from plancompare.match.align import PREFIX, Candidate
+from plancompare.models import ProposalVerdict, Reason
+
+
+def proposal_verdict(
+    best: Candidate | None, change: list[Reason], cfg: MatchConfig
+) -> tuple[ProposalVerdict, list[Reason]]:
+    """adopted / changed / dropped for a proposal whose best candidate is `best`.
+
+    Taken up when the best passage scores at least `match`; then adopted when it also reaches
+    `adopt` and no change reason was found, else changed (« partial » names the ask's words the
+    passage lacks when the score alone decides). Dropped proposals say whether nothing matched or
+    the passage only shares the topic.
+    """
+    score = best.score if best is not None else 0.0
+    if best is None or score < cfg.match:
+        if best is not None and score >= cfg.topic:
+            missing = surface_words(best.base_passage, best.missing, PREFIX)
+            return "dropped", [
+                Reason(
+                    code="topic-only",
+                    base=", ".join(missing) or None,
+                    detail=f"nearest passage (measure {best.measure}, score {score:g}) shares the topic, "
+                    f"not the ask (threshold {cfg.match:g})",
+                )
+            ]
+        detail = (
+            f"no passage answers it (nearest: measure {best.measure}, score {score:g})"
+            if best is not None
+            else "no passage answers it"
+        )
+        return "dropped", [Reason(code="no-match", detail=detail)]
+    if change:
+        return "changed", change
+    if score < cfg.adopt:
+        missing = surface_words(best.base_passage, best.missing, PREFIX)
+        return "changed", [
+            Reason(
+                code="partial",
+                base=", ".join(missing) or None,
+                detail=f"only part of the ask is found (score {score:g} < {cfg.adopt:g})",
+            )
+        ]
+    return "adopted", []

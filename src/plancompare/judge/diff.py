@@ -1,0 +1,318 @@
+"""Compare a base corpus (plan + reviews) with a next plan: `compare(base, next) -> DiffResult`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from plancompare import __version__
+from plancompare.config import MatchConfig
+from plancompare.corpus import Side
+from plancompare.errors import UsageError
+from plancompare.judge.classify import proposal_verdict
+from plancompare.judge.reasons import change_reasons
+from plancompare.match.align import Aligner, Candidate, Query, align_many
+from plancompare.match.assign import Claim, claims
+from plancompare.models import (
+    DiffResult,
+    DocumentRef,
+    Match,
+    Measure,
+    MeasureResult,
+    MeasureVerdict,
+    NextMeasure,
+    Proposal,
+    ProposalResult,
+    ProposalVerdict,
+    Reason,
+    Settings,
+)
+
+ENGINE = (
+    "plancompare-align 2 (BM25 sentence candidates, acronyms and set phrases unified, "
+    "IDF-weighted F2 passage overlap, rapidfuzz stems)"
+)
+MAX_MATCHES = 3
+
+
+def _ref(side: Side) -> DocumentRef:
+    names = sorted({p.name for p in side.sources})
+    return DocumentRef(title=side.title, source=", ".join(names) or None, language=side.language)
+
+
+def _match(c: Candidate) -> Match:
+    return Match(measure=c.measure, score=c.score, passage=c.passage, base_passage=c.base_passage)
+
+
+def _proposals(base: Side) -> list[Proposal]:
+    seen: dict[str, Proposal] = {}
+    for review in base.reviews:
+        for p in review.proposals:
+            seen.setdefault(p.id, p)
+    return sorted(seen.values(), key=lambda p: p.id)
+
+
+def proposal_candidates(
+    aligner: Aligner,
+    proposals: list[Proposal],
+    base_measures: dict[int, Measure],
+    priors: dict[int, list[Candidate]],
+) -> list[tuple[Query, list[Candidate]]]:
+    """Each proposal read in the context of its base measure: the measure's words are its topic,
+    and the next measures that continue it are candidates ranked up."""
+    items: list[tuple[Query, dict[int, float] | None]] = []
+    for p in proposals:
+        base_measure = base_measures.get(p.measure) if p.measure is not None else None
+        topic = f"{base_measure.title}. {base_measure.text}" if base_measure is not None else None
+        prior = priors.get(p.measure, []) if p.measure is not None else []
+        items.append((aligner.query(p.text, topic=topic), {c.measure: c.score for c in prior}))
+    return list(zip([q for q, _ in items], align_many(aligner, items), strict=True))
+
+
+def effective(best: Candidate | None, claim: Claim | None, cfg: MatchConfig) -> Candidate | None:
+    """The best candidate with the score the verdict is decided from (lowered when claimed)."""
+    if best is None or claim is None:
+        return best
+    return replace(best, score=round(best.score * cfg.claimed, 1))
+
+
+def judge_proposal(
+    query: Query,
+    cands: list[Candidate],
+    next_by_number: dict[int, Measure],
+    cfg: MatchConfig,
+    claim: Claim | None = None,
+) -> tuple[ProposalVerdict, float, list[Candidate], list[Reason]]:
+    """(verdict, score, matched candidates, reasons) of one proposal; `claim`: another proposal
+    that its best passage answers better (assign.py)."""
+    best = effective(cands[0] if cands else None, claim, cfg)
+    change: list[Reason] = []
+    if best is not None and best.score >= cfg.match:
+        change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
+    verdict, reasons = proposal_verdict(best, change, cfg)
+    if claim is not None and best is not None and verdict != "adopted":
+        reasons.append(
+            Reason(
+                code="claimed",
+                next=claim.by,
+                detail=f"the passage answers {claim.by} better (score {claim.score:g}); "
+                f"score {cands[0].score:g} × {cfg.claimed:g}",
+            )
+        )
+    if not query.has_ask:
+        reasons.append(
+            Reason(code="no-ask", detail="no sentence reads as an ask: praise or a statement of fact?")
+        )
+    if verdict == "dropped":
+        kept = cands[:1]  # the nearest candidate, as evidence of why it was judged not taken up
+    else:
+        assert best is not None
+        floor = max(cfg.match, cfg.relative * cands[0].score)
+        kept = [c for c in cands if c.score >= floor][:MAX_MATCHES]
+    return verdict, (best.score if best else 0.0), kept, reasons
+
+
+def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, list[Candidate]]:
+    """Each base measure against the next measures (all its sentences count alike)."""
+    queries: list[tuple[Query, dict[int, float] | None]] = [
+        (aligner.query(f"{m.title}.\n\n{m.text}", asks=False), None) for m in base_measures
+    ]
+    return {m.number: cands for m, cands in zip(base_measures, align_many(aligner, queries), strict=True)}
+
+
+# A next measure that answers first at least this many taken-up proposals of a base measure
+# continues that measure, whatever the measure-level score: « where did its content go » is what
+# the proposals about it show (a split the measure texts alone miss, most often).
+EVIDENCE = 2
+
+
+def proposal_evidence(
+    proposals: list[Proposal], judged: list[tuple[ProposalVerdict, list[Candidate]]]
+) -> dict[int, dict[int, list[Candidate]]]:
+    """base measure → next measure → the best matches of its taken-up proposals answered there."""
+    out: dict[int, dict[int, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
+    for p, (verdict, kept) in zip(proposals, judged, strict=True):
+        if p.measure is not None and verdict != "dropped" and kept:
+            out[p.measure][kept[0].measure].append(kept[0])
+    return out
+
+
+def judge_measures(
+    aligner: Aligner,
+    base_measures: list[Measure],
+    cfg: MatchConfig,
+    priors: dict[int, list[Candidate]] | None = None,
+    evidence: dict[int, dict[int, list[Candidate]]] | None = None,
+) -> tuple[list[MeasureResult], dict[int, list[int]]]:
+    """Each base measure's fate from its measure-level candidates (`priors`) and from where its
+    proposals were taken up (`evidence`, see `proposal_evidence`)."""
+    priors = priors if priors is not None else measure_priors(aligner, base_measures)
+    evidence = evidence or {}
+    successors: dict[int, list[Candidate]] = {}
+    # Links found from proposals only: they show where content went, not that two measures became one.
+    from_evidence: set[tuple[int, int]] = set()
+    for m in base_measures:
+        cands = priors[m.number]
+        chosen: list[Candidate] = []
+        if cands and cands[0].score >= cfg.successor:
+            floor = max(cfg.successor, cfg.relative * cands[0].score)
+            chosen = [c for c in cands if c.score >= floor][:MAX_MATCHES]
+        by_next = evidence.get(m.number, {})
+        for number in sorted(by_next):
+            answered = by_next[number]
+            if len(answered) >= EVIDENCE and number not in {c.measure for c in chosen}:
+                # The measure-level candidate if there is one (its passage is about the measure).
+                own = [c for c in cands if c.measure == number]
+                chosen.append(own[0] if own else max(answered, key=lambda c: (c.score, -len(c.passage))))
+                from_evidence.add((m.number, number))
+        successors[m.number] = chosen
+    antecedents: dict[int, list[int]] = defaultdict(list)
+    for number, cands in successors.items():
+        for c in cands:
+            antecedents[c.measure].append(number)
+    results: list[MeasureResult] = []
+    for m in base_measures:
+        cands = successors[m.number]
+        verdict: MeasureVerdict
+        if not cands:
+            verdict = "dropped"
+        elif len(cands) > 1:
+            verdict = "split"
+        elif any(
+            n != m.number
+            and (n, cands[0].measure) not in from_evidence
+            and successors[n][0].measure == cands[0].measure
+            for n in antecedents[cands[0].measure]
+        ):
+            verdict = "merged"
+        else:
+            verdict = "kept" if cands[0].score >= cfg.kept else "revised"
+        results.append(
+            MeasureResult(
+                number=m.number,
+                label=m.label,
+                title=m.title,
+                priority=m.priority,
+                verdict=verdict,
+                next=sorted(c.measure for c in cands),
+                score=cands[0].score if cands else 0.0,
+                matches=[_match(c) for c in cands],
+            )
+        )
+    return results, {k: sorted(v) for k, v in antecedents.items()}
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Everything verdicts are decided from, before thresholds: computed once per pair of sides
+    (`compare` judges it; `calibrate` fits thresholds on it)."""
+
+    aligner: Aligner
+    proposals: list[Proposal]
+    aligned: list[tuple[Query, list[Candidate]]]  # one per proposal, in order
+    claims: dict[str, Claim]
+    base_measures: list[Measure]
+    priors: dict[int, list[Candidate]]  # base measure → next measures that continue it
+    next_by_number: dict[int, Measure]
+
+
+def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Alignment:
+    """Index the next plan, align every base measure and every proposal, and find the proposals
+    that compete for one passage (`config`: only its glossary is read here)."""
+    cfg = config or MatchConfig()
+    if not next.plan.measures:
+        # A report of recommendations (recommendations.py) has proposals, no measures to answer them.
+        name = next.plan.title or ", ".join(sorted(p.name for p in next.sources)) or "NEXT"
+        raise UsageError(
+            f"{name} has no measures: there is nothing in it to take the proposals up",
+            "NEXT must be a plan; a report of recommendations goes first, as BASE",
+        )
+    proposals = _proposals(base)
+    base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
+    aligner = Aligner(next.plan.measures, base_texts, acronyms=cfg.acronyms, equivalents=cfg.equivalents)
+    priors = measure_priors(aligner, base.plan.measures)
+    base_by_number = {m.number: m for m in base.plan.measures}
+    aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    return Alignment(
+        aligner=aligner,
+        proposals=proposals,
+        aligned=aligned,
+        claims=claims(proposals, [cands for _, cands in aligned]),
+        base_measures=base.plan.measures,
+        priors=priors,
+        next_by_number={m.number: m for m in next.plan.measures},
+    )
+
+
+def judge_proposals(
+    al: Alignment, cfg: MatchConfig
+) -> list[tuple[ProposalVerdict, float, list[Candidate], list[Reason]]]:
+    """`judge_proposal` for every proposal of `al`, in order."""
+    return [
+        judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id))
+        for p, (query, cands) in zip(al.proposals, al.aligned, strict=True)
+    ]
+
+
+def judge_base_measures(
+    al: Alignment,
+    judged: list[tuple[ProposalVerdict, float, list[Candidate], list[Reason]]],
+    cfg: MatchConfig,
+) -> tuple[list[MeasureResult], dict[int, list[int]]]:
+    """`judge_measures` on `al`, with the evidence of where its proposals were taken up (`judged`)."""
+    evidence = proposal_evidence(al.proposals, [(verdict, kept) for verdict, _, kept, _ in judged])
+    return judge_measures(al.aligner, al.base_measures, cfg, al.priors, evidence)
+
+
+def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
+    cfg = config or MatchConfig()
+    al = align_sides(base, next, cfg)
+    priority_of = {m.number: m.priority for m in base.plan.measures}
+    results: list[ProposalResult] = []
+    judged = judge_proposals(al, cfg)
+    for p, (verdict, score, kept, reasons) in zip(al.proposals, judged, strict=True):
+        results.append(
+            ProposalResult(
+                id=p.id,
+                measure=p.measure,
+                text=p.text,
+                verdict=verdict,
+                engine_verdict=verdict,
+                score=score,
+                matches=[_match(c) for c in kept],
+                reasons=reasons,
+                priority=priority_of.get(p.measure) if p.measure is not None else None,
+            )
+        )
+    measures, antecedents = judge_base_measures(al, judged, cfg)
+    next_measures = [
+        NextMeasure(
+            number=m.number,
+            label=m.label,
+            title=m.title,
+            priority=m.priority,
+            antecedents=antecedents.get(m.number, []),
+        )
+        for m in next.plan.measures
+    ]
+    return DiffResult(
+        settings=_settings(cfg),
+        base=_ref(base),
+        next=_ref(next),
+        priorities=base.plan.priorities,
+        next_priorities=next.plan.priorities,
+        proposals=results,
+        measures=measures,
+        new_measures=[m.number for m in next_measures if not m.antecedents],
+        next_measures=next_measures,
+    )
+
+
+def _settings(cfg: MatchConfig) -> Settings:
+    return Settings(
+        plancompare=__version__,
+        engine=ENGINE,
+        thresholds=cfg.thresholds(),
+        glossary=cfg.glossary() or None,
+        config=cfg.source,
+    )

@@ -1,0 +1,398 @@
+"""Fixture PDFs in other layouts: golden JSON beside each, and checks against each fixture's source.
+
+The golden files (tests/pdfs/<name>.golden.json) were written by the extractor and checked by hand
+against tests/pdfs/src/<name>.yaml; `PLANCOMPARE_UPDATE_GOLDEN=1 pytest tests/test_extract_fixtures.py`
+rewrites them after a deliberate change (review the diff before committing).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plancompare.extract.document import extract
+from plancompare.extract.fields import parse_responsibilities
+from plancompare.extract.reviewyaml import load_review_yaml
+from plancompare.models import Plan, Review
+from plancompare.serialise import to_json
+
+PDFS = Path(__file__).resolve().parents[1] / "pdfs"
+FIXTURES = {
+    "plan-two-columns": "plan",
+    "plan-single-column-mesure-n": "plan",
+    "plan-actions": "plan",
+    "plan-designed-headings": "plan",
+    "plan-numbering-restarts": "plan",
+    "plan-with-summary-table": "plan",
+    "plan-numbered-within-axes": "plan",
+    "plan-bare-numbers": "plan",
+    "plan-side-headings": "plan",
+    "plan-as-table": "plan",
+    "plan-as-table-unnumbered": "plan",
+    "plan-footnotes": "plan",
+    "plan-fiches-actions": "plan",
+    "plan-run-in-headings": "plan",
+    "report-recommendations": "review",
+    "review-second-renderer": "review",
+    "review-no-rules": "review",
+    "review-four-columns": "review",
+    "review-plain-headings": "review",
+    "review-proposals-second": "review",
+    "review-within-axes": "review",
+    "review-sections": "review",
+    "review-two-columns": "review",
+    "review-bis": "review",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_golden_output(name: str) -> None:
+    got = to_json(extract(PDFS / f"{name}.pdf", use_cache=False))
+    golden = PDFS / f"{name}.golden.json"
+    if os.environ.get("PLANCOMPARE_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_auto_layout_tells_plan_from_review(name: str) -> None:
+    assert extract(PDFS / f"{name}.pdf", "auto", use_cache=False).kind == FIXTURES[name]
+
+
+def _source(name: str) -> dict:
+    return yaml.safe_load((PDFS / "src" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _heads(source: dict) -> list[tuple[int, str, str]]:
+    """(number, title, axis id) of each measure of a fixture source listing its axes' measures."""
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    return [(m["number"], m["title"], axis[m["number"]]) for m in source["measures"]]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A source text's paragraphs with their line breaks and indents collapsed, as extracted."""
+    return [" ".join(p.split()) for p in text.strip().split("\n\n")]
+
+
+def _label_value(line: str | None) -> str | None:
+    return line.split(":", 1)[1].strip() if line else None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "plan-two-columns",
+        "plan-single-column-mesure-n",
+        "plan-actions",
+        "plan-designed-headings",
+        "plan-with-summary-table",
+    ],
+)
+def test_plan_fixture_matches_its_source(name: str) -> None:
+    source = _source(name)
+    plan = extract(PDFS / f"{name}.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert plan.title == source["document"]["title"]
+    assert [m.number for m in plan.measures] == [m["number"] for m in source["measures"]]
+    assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
+    axis_of = {n: str(p["id"]) for p in source["priorities"] for n in p.get("measures") or []}
+    for sections in (p.get("sections") or [] for p in source["priorities"]):
+        for section in sections:
+            for n in section.get("measures") or []:
+                axis_of[n] = next(
+                    str(p["id"]) for p in source["priorities"] if section in (p.get("sections") or [])
+                )
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.title == want["title"]
+        assert got.priority == axis_of[want["number"]]
+        responsible = want.get("responsible") or want.get("implementation") or []
+        lines = responsible if isinstance(responsible, list) else [responsible]
+        assert got.responsible == parse_responsibilities(" • ".join(lines))
+        assert got.instrument == _label_value(want.get("instrument"))
+        assert got.calendar == _label_value(want.get("calendar"))
+        text = "\n\n".join(" ".join(p.split()) for p in want["text"].strip().split("\n\n"))
+        for action in want.get("actions") or []:
+            body = "\n\n".join(" ".join(p.split()) for p in action["text"].strip().split("\n\n"))
+            text += f"\n\nAction {action['id']} – {action['title']}\n\n{body}"
+        assert got.text == text
+
+
+def test_two_column_plan_details() -> None:
+    plan = extract(PDFS / "plan-two-columns.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    everything = to_json(plan)
+    # No measure from the cover or the table of contents, no running header or page number in a text.
+    assert all(m.first_page is not None and m.first_page >= 3 for m in plan.measures)
+    assert "2019-2021" not in "".join(m.text for m in plan.measures)
+    assert "accompagnement" in everything and "accompa-" not in everything
+    assert "Ac-Sé" in everything and "c’est-à-dire" in everything
+    assert not any(ch in everything for ch in "\ufb01\ufb02\ufb03\u00a0")
+    assert plan.measures[2].action == "Action 3.1 – Créer un module de formation en ligne"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "review-second-renderer",
+        "review-no-rules",
+        "review-four-columns",
+        "review-plain-headings",
+        "review-proposals-second",
+        "review-two-columns",
+        "review-sections",
+    ],
+)
+def test_second_review_fixture_matches_its_source(name: str) -> None:
+    # The same table drawn with rules, with none at all (columns found from the gutters only), with
+    # a fourth « Suivi » column (the reviewer's: it goes with the observations), and with headings
+    # in regular weight and sentence case (« Mesure 13 – Élargir le domaine … »), with the
+    # proposals' column before the observations', and in two columns, the findings and proposals
+    # in one (told apart by their asks); and written in one column, measure after measure, with
+    # « Nos constats » and « Nos propositions » sections (every heading printed there).
+    gold = load_review_yaml(PDFS / "src" / "review-second-renderer.yaml")
+    if name == "review-plain-headings":
+        for m in gold.measures:
+            m.title = m.title.capitalize()
+    if name == "review-four-columns":
+        follow_ups = {m["number"]: m["follow_up"] for m in _source("review-second-renderer")["measures"]}
+        for m in gold.measures:
+            m.observations = f"{m.observations}\n\n{follow_ups[m.number]}"
+    review = extract(PDFS / f"{name}.pdf", use_cache=False)
+    assert isinstance(review, Review)
+    assert review.title == gold.title
+    assert [m.number for m in review.measures] == [12, 13, 15]
+    headless = name != "review-sections"
+    assert [m.heading_inferred for m in review.measures] == [headless, False, False]
+    for got, want in zip(review.measures[headless:], gold.measures[headless:], strict=True):
+        assert (got.title, got.priority, got.section) == (want.title, want.priority, want.section)
+    for got, want in zip(review.measures, gold.measures, strict=True):
+        assert got.text == want.text
+        assert got.observations == want.observations
+        assert got.responsible == want.responsible and got.instrument == want.instrument
+    assert [(p.id, p.measure, p.text) for p in review.proposals] == [
+        (p.id, p.measure, p.text) for p in gold.proposals
+    ]
+    assert [(p.id, p.title, p.sections) for p in review.priorities] == [
+        (p.id, p.title, p.sections) for p in gold.priorities
+    ]
+
+
+def test_numbering_that_starts_again_in_each_axis_is_made_unique() -> None:
+    source = _source("plan-numbering-restarts")
+    plan = extract(PDFS / "plan-numbering-restarts.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    printed = [(p["id"], n, title) for p in source["priorities"] for n, title, _ in p["measures"]]
+    assert [m.number for m in plan.measures] == list(range(1, len(printed) + 1))
+    assert [(m.priority, m.title) for m in plan.measures] == [(axis, title) for axis, _, title in printed]
+    assert plan.warnings == [
+        "measure numbers start again in each priority: measures are numbered 1 to 5 in document order "
+        "(« Mesure 1 » of priority 2 is measure 3)"
+    ]
+
+
+def test_measures_numbered_within_their_axes_keep_the_printed_number_as_label() -> None:
+    source = _source("plan-numbered-within-axes")
+    plan = extract(PDFS / "plan-numbered-within-axes.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « Mesure 1.1 » … « Mesure 2.3 »: the printed number is the label, the place in the document the number.
+    assert [(m.number, m.label, m.title) for m in plan.measures] == [
+        (m["number"], m["label"], m["title"]) for m in source["measures"]
+    ]
+    assert [m.name for m in plan.measures] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
+    # The table of contents lists them by the same numbers: it is no measure.
+    assert [m.first_page for m in plan.measures] == [2, 2, 2, 3, 3, 3]
+    # « Action 1.2.1 » under measure 1.2 is its sub-action, not a measure of its own.
+    assert plan.measures[1].action is not None and plan.measures[1].action.startswith(
+        "Action 1.2.1 – Diffuser"
+    )
+    assert [m.calendar for m in plan.measures] == [m["calendar"].split(" : ")[1] for m in source["measures"]]
+    # Axis headings in large type wrap with wider leading than the body: the title is whole.
+    assert [(p.id, p.title, p.sections) for p in plan.priorities] == [
+        (p["id"], p["title"], []) for p in source["priorities"]
+    ]
+    assert plan.warnings == [
+        "measures are numbered within their axes (« 1.1 » … « 2.3 »): reports show these; in the JSON "
+        "they are each measure's `label`, and `number` its place, 1 to 6"
+    ]
+
+
+def test_measures_headed_by_a_bold_number_alone_are_measures() -> None:
+    source = _source("plan-bare-numbers")
+    plan = extract(PDFS / "plan-bare-numbers.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « 1. Former … » in bold, no « Mesure » word anywhere; the regular-weight « 1. » « 2. » list of
+    # measure 2 stays in its text.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+    assert plan.measures[3].last_page == 2 and plan.warnings == []
+
+
+def test_a_report_ending_in_numbered_recommendations_is_read_as_their_list() -> None:
+    source = _source("report-recommendations")
+    review = extract(PDFS / "report-recommendations.pdf", use_cache=False)
+    assert isinstance(review, Review)
+    assert review.title == source["document"]["title"] and review.measures == []
+    asks = [b for b in source["blocks"] if "number" in b]
+    # Each recommendation is its boxed text (with the bold list under it); the analysis around it,
+    # the heading standing alone (recommendation 4) and the closing summary's short repeats are not.
+    want = ["\n\n".join([b["text"].split(" : ", 1)[-1], *b.get("items", [])]) for b in asks]
+    assert [(p.id, p.measure, p.text) for p in review.proposals] == [
+        (f"R{b['number']:02d}", None, text) for b, text in zip(asks, want, strict=True)
+    ]
+    assert review.warnings == []
+
+
+def test_a_review_of_a_plan_numbered_within_its_axes_keeps_the_printed_numbers() -> None:
+    usual = extract(PDFS / "review-second-renderer.pdf", use_cache=False)
+    review = extract(PDFS / "review-within-axes.pdf", use_cache=False)
+    assert isinstance(usual, Review) and isinstance(review, Review)
+    # « MESURE N° 4.2 : »; the first row has no heading: it is 4.1, the one before 4.2.
+    assert [(m.number, m.label, m.heading_inferred) for m in review.measures] == [
+        (1, "4.1", True),
+        (2, "4.2", False),
+        (3, "4.4", False),
+    ]
+    for got, want in zip(review.measures, usual.measures, strict=True):
+        assert (got.title, got.text, got.observations) == (want.title, want.text, want.observations)
+    # Ids sort in the plan's order and name the printed number; the texts are the same proposals.
+    ids = {"12": "04.01", "13": "04.02", "15": "04.04"}
+    assert [(p.id, p.text) for p in review.proposals] == [
+        (p.id if p.measure is None else f"M{ids[p.id[1:3]]}{p.id[3:]}", p.text) for p in usual.proposals
+    ]
+    assert [p.measure for p in review.proposals if p.measure is not None] == [1, 1, 1, 1, 2, 2, 3, 3, 3, 3]
+    assert review.warnings[0].startswith("measure 4.1 (page 1) has no « MESURE N° » heading")
+
+
+def test_headings_set_beside_their_text_open_the_text_beside_them() -> None:
+    source = _source("plan-side-headings")
+    plan = extract(PDFS / "plan-side-headings.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « MESURE 3 » and its title in a narrow bold column, the text in a wide one starting level with it.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        text, pilot = _paragraphs(want["text"])
+        assert got.text == text
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == [pilot]
+
+
+@pytest.mark.parametrize("name", ["plan-as-table", "plan-as-table-unnumbered"])
+def test_a_draft_that_is_one_table_of_measures_is_read_row_by_row(name: str) -> None:
+    source = _source("plan-with-summary-table")
+    plan = extract(PDFS / f"{name}.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # N° (centred in its cell) | Mesure (bold title, then text) | Pilote | Échéance; axis banners
+    # across the table; the header row repeated on page 2. Unnumbered: no N° column, a row is the
+    # band between two rules, numbered in document order.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    assert [m.text for m in plan.measures] == [m["text"] for m in source["measures"]]
+    assert [[(r.role, r.text) for r in m.responsible] for m in plan.measures] == [
+        [("Pilote", m["responsible"][0].split(" : ", 1)[1])] for m in source["measures"]
+    ]
+    assert [m.calendar for m in plan.measures] == [
+        m["calendar"].split(" : ", 1)[1] for m in source["measures"]
+    ]
+    assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
+    assert plan.measures[-1].first_page == 2
+    assert plan.warnings == [
+        "measures read from the rows of a table (columns: N°, Mesure, Pilote, Échéance)"
+        if name == "plan-as-table"
+        else "measures read from the rows of a table (columns: Mesure, Pilote, Échéance); its rows carry no "
+        "number: measures are numbered 1 to 8 in document order"
+    ]
+
+
+def test_footnotes_are_read_apart_from_the_text_they_interrupt() -> None:
+    source = _source("plan-footnotes")
+    plan = extract(PDFS / "plan-footnotes.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # Calls stay raised (« 2013¹ », not « 20131 »); the paragraph that runs over the page
+        # break is whole; the notes the measure calls follow its text, numbered as superscripts.
+        call = re.compile(r"\[\^(\d+)\]")
+        called = [int(n) for n in call.findall(want["text"])]
+        text = [call.sub(lambda m: m.group(1).translate(sup), p) for p in _paragraphs(want["text"])]
+        notes = [f"{str(n).translate(sup)} {source['notes'][n]}" for n in called]
+        assert got.text == "\n\n".join(text + notes)
+    assert plan.measures[1].first_page == 1 and plan.measures[1].last_page == 2
+    assert plan.warnings == []
+
+
+def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read() -> None:
+    source = _source("plan-fiches-actions")
+    plan = extract(PDFS / "plan-fiches-actions.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # « FICHE ACTION N° 2 BIS – … » between 2 and 3: a measure of its own, labelled « 2 bis ».
+    axis = {n: p["id"] for p in source["priorities"] for n in p["measures"]}
+    assert [(m.number, m.name, m.title, m.priority) for m in plan.measures] == [
+        (i, m["number"], m["title"], axis[m["number"]]) for i, m in enumerate(source["measures"], start=1)
+    ]
+    known = ("Pilote", "Copilote", "Partenaires", "Échéance", "Calendrier de mise en œuvre")
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The fields' ruled table, label and value in cells of their own, without colon, read row
+        # by row; fields that are not the measure's (« Indicateurs ») stay its text, as « label : value ».
+        others = [f"{k} : {v}" for k, v in want["fields"] if k not in known]
+        assert got.text == "\n\n".join(_paragraphs(want["text"]) + others)
+        assert [(r.role, r.text) for r in got.responsible] == [
+            (k, v) for k, v in want["fields"] if k in known[:3]
+        ]
+        assert got.calendar == next((v for k, v in want["fields"] if k in known[3:]), None)
+    assert plan.warnings == [
+        "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
+        "they are each measure's `label`, and `number` its place, 1 to 5"
+    ]
+
+
+def test_a_review_written_in_sections_read_as_a_plan_keeps_its_sections_in_the_text() -> None:
+    plan = extract(PDFS / "review-sections.pdf", "plan", use_cache=False)
+    assert isinstance(plan, Plan) and "Nos propositions" in plan.measures[0].text
+
+
+def test_pages_set_sideways_read_as_the_upright_ones() -> None:
+    # plan-bare-numbers.pdf with its first page turned a quarter one way and its second the other.
+    upright = extract(PDFS / "plan-bare-numbers.pdf", use_cache=False)
+    turned = extract(PDFS / "plan-turned-pages.pdf", use_cache=False)
+    assert isinstance(turned, Plan) and turned.warnings == []
+    assert (turned.title, turned.priorities, turned.measures) == (
+        upright.title,
+        upright.priorities,
+        upright.measures,
+    )
+
+
+def test_a_watermark_across_every_page_is_no_part_of_the_text() -> None:
+    # plan-bare-numbers.pdf with « PROJET » in 54 pt light grey drawn across the middle of each page.
+    plain = extract(PDFS / "plan-bare-numbers.pdf", use_cache=False)
+    marked = extract(PDFS / "plan-watermark.pdf", use_cache=False)
+    assert isinstance(marked, Plan) and marked.warnings == []
+    assert (marked.priorities, marked.measures) == (plain.priorities, plain.measures)
+
+
+def test_run_in_headings_give_the_bold_words_as_title_and_the_rest_as_text() -> None:
+    # « Mesure 4 – Ouvrir des places d’accueil éloigné. » in bold, the text going on in regular
+    # weight on the same line: the same measures as plan-bare-numbers.pdf, laid out otherwise.
+    def fields(plan: Plan | Review) -> list[tuple]:
+        return [(m.number, m.title, m.priority, m.text, m.responsible) for m in plan.measures]
+
+    plan = extract(PDFS / "plan-run-in-headings.pdf", use_cache=False)
+    assert isinstance(plan, Plan) and plan.warnings == []
+    assert fields(plan) == fields(extract(PDFS / "plan-bare-numbers.pdf", use_cache=False))
+
+
+def test_a_review_of_a_plan_with_a_bis_measure_keeps_its_proposals_apart() -> None:
+    usual = extract(PDFS / "review-second-renderer.pdf", use_cache=False)
+    review = extract(PDFS / "review-bis.pdf", use_cache=False)
+    assert isinstance(usual, Review) and isinstance(review, Review)
+    # « MESURE N° 13 BIS : » after 13: a measure of its own, its proposals M13bis-P01 …, not a
+    # second set of M13-P01 ….
+    assert [(m.number, m.name) for m in review.measures] == [(1, "12"), (2, "13"), (3, "13 bis")]
+    assert [(p.id, p.text) for p in review.proposals] == [
+        (p.id.replace("M15", "M13bis"), p.text) for p in usual.proposals
+    ]
+    assert "measure(s) « 13 bis » inserted between whole numbers" in review.warnings[-1]

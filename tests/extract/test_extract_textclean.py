@@ -1,0 +1,91 @@
+"""French text cleaning: spaces, ligatures, line-end hyphenation, « N° » variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from plancompare.extract.segment import MEASURE_RE, PRIORITY_RE
+from plancompare.extract.textclean import clean, is_upper_text, join_lines
+
+
+def test_spaces_and_ligatures() -> None:
+    assert clean("Mise\u00a0en\u202fœuvre\u2009: ﬁnancement ﬂux eﬀet eﬃcace") == (
+        "Mise en œuvre : financement flux effet efficace"
+    )
+    assert clean("« guillemets » et l’apostrophe") == "« guillemets » et l’apostrophe"
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["l’accompa-", "gnement des victimes"], "l’accompagnement des victimes"),
+        (["le réseau Ac-", "Sé accueille"], "le réseau Ac-Sé accueille"),
+        (["c’est-", "à-dire"], "c’est-à-dire"),
+        (["c’est-à-", "dire"], "c’est-à-dire"),
+        (["peut-", "être"], "peut-être"),
+        (["la Grande-", "Bretagne"], "la Grande-Bretagne"),
+        (["vis-", "à-vis"], "vis-à-vis"),
+        (["dit-", "il"], "dit-il"),
+        (["lui-", "même"], "lui-même"),
+        (["ces mesures-", "ci"], "ces mesures-ci"),
+        (["le plan 2014-", "2016"], "le plan 2014-2016"),
+        (["au-", "delà"], "au-delà"),
+        (["le travail -", "forcé"], "le travail - forcé"),
+        (["une ligne", "puis une autre"], "une ligne puis une autre"),
+        (["coupure\u00ad", "douce"], "coupuredouce"),
+    ],
+)
+def test_line_end_hyphens(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "rest"),
+    [
+        ("MESURE N° 5 : ASSURER L’ACCES", "5", "ASSURER L’ACCES"),
+        ("MESURE N°2 : DEVELOPPER", "2", "DEVELOPPER"),
+        ("MESURE N ° 13 : CREER DES POLES", "13", "CREER DES POLES"),
+        ("Mesure 5 – Renforcer", "5", "Renforcer"),
+        ("Mesure n° 12. Retenir", "12", "Retenir"),
+        ("Mesure N°14 - Saisir", "14", "Saisir"),
+        ("Mesure nº 7 : Suivre", "7", "Suivre"),
+        ("MESURE 9", "9", ""),
+        ("MESURE 12  Former les agents", "12", "Former les agents"),
+    ],
+)
+def test_measure_headings(heading: str, number: str, rest: str) -> None:
+    m = MEASURE_RE.match(heading)
+    assert m is not None
+    assert (m.group("num"), m.group("rest")) == (number, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mesure 2014-2016 du plan",
+        "mesure 5 : en minuscules",
+        "Mesures 3 et 4 :",
+        "Mesure 12 du plan précédent",
+    ],
+)
+def test_not_measure_headings(text: str) -> None:
+    assert MEASURE_RE.match(text) is None
+
+
+def test_priority_headings() -> None:
+    for text, pid in [
+        ("PRIORITE II – DEMANTELER", "II"),
+        ("PRIORITE I : IDENTIFIER", "I"),
+        ("AXE 4 – Agir", "4"),
+        ("Axe stratégique 2 : Protéger", "2"),
+        ("AXE STRATEGIQUE III – POURSUIVRE", "III"),
+        ("Priorité n° 1 : Identifier", "1"),
+    ]:
+        m = PRIORITY_RE.match(text)
+        assert m is not None and m.group("num") == pid
+
+
+def test_upper_case_detection() -> None:
+    assert is_upper_text("ALLER AU DEVANT DES VICTIMES")
+    assert not is_upper_text("Aller au devant")
+    assert not is_upper_text("OK")

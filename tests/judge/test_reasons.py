@@ -1,0 +1,190 @@
+"""Change reasons on small hand-written French cases."""
+
+from __future__ import annotations
+
+from plancompare.extract.fields import parse_responsibilities
+from plancompare.judge.reasons import change_reasons
+from plancompare.models import Measure
+
+
+def codes(ask: str, passage: str, measure: Measure | None = None) -> list[tuple[str, str | None, str | None]]:
+    return [(r.code, r.base, r.next) for r in change_reasons(ask, passage, measure)]
+
+
+def test_a_duration_written_in_words_changed() -> None:
+    assert codes(
+        "Le titre de séjour doit être délivré pour six mois renouvelables.",
+        "Un titre de séjour d’un an renouvelable sera délivré.",
+    )[0] == ("figure", "six mois", "un an")
+
+
+def test_a_number_of_posts_changed() -> None:
+    reasons = change_reasons(
+        "Créer 50 postes de médiateurs culturels.", "30 postes de médiateurs seront financés."
+    )
+    assert reasons[0].code == "figure"
+    assert reasons[0].detail == "50 → 30"
+
+
+def test_the_same_figure_is_no_reason() -> None:
+    assert codes("Créer 50 postes de médiateurs.", "50 postes de médiateurs seront créés.") == []
+
+
+def test_an_obligation_became_a_possibility() -> None:
+    assert codes(
+        "La désignation d’un administrateur ad hoc doit être systématique.",
+        "Un administrateur ad hoc pourra être désigné.",
+    ) == [("modality", "doit", "pourra")]
+
+
+def test_an_experiment_in_a_few_departements_weakens_a_national_ask() -> None:
+    reasons = codes(
+        "Il faut généraliser l’accueil sécurisé.",
+        "L’accueil sécurisé sera expérimenté dans trois départements.",
+    )
+    assert reasons[0][0] == "modality"
+
+
+def test_all_forms_asked_one_form_given() -> None:
+    assert codes(
+        "Déconnecter l’identification de la plainte pour toutes les formes de traite.",
+        "L’identification sans plainte sera ouverte aux victimes d’exploitation sexuelle.",
+    ) == [("scope", "toutes les formes", "exploitation sexuelle")]
+
+
+def test_another_body_is_given_the_task() -> None:
+    assert codes(
+        "Donner aux inspecteurs du travail la possibilité d’identifier les victimes.",
+        "Les services de police identifieront les victimes.",
+    ) == [("actor", "inspecteurs du travail", "police")]
+
+
+def test_the_asked_body_among_the_measure_pilots_is_no_actor_change() -> None:
+    measure = Measure(
+        number=1,
+        title="Identifier",
+        responsible=parse_responsibilities("Pilotes : ministère du Travail, inspection du travail"),
+    )
+    assert (
+        codes(
+            "Donner aux inspecteurs du travail la possibilité d’identifier les victimes.",
+            "Les services de police identifieront les victimes.",
+            measure,
+        )
+        == []
+    )
+
+
+def test_a_negated_possibility_is_a_constraint_not_a_weakening() -> None:
+    assert (
+        codes(
+            "Il faut que tout retour tienne compte de l’intérêt supérieur de l’enfant.",
+            "Aucun retour ne pourra être envisagé sans une évaluation de l’intérêt supérieur de l’enfant.",
+        )
+        == []
+    )
+
+
+def test_a_legal_term_is_not_a_hedge() -> None:
+    assert (
+        codes(
+            "La remise du récépissé doit être harmonisée.",
+            "Les conditions de remise du récépissé du délai de réflexion seront unifiées.",
+        )
+        == []
+    )
+
+
+def test_two_forms_named_where_all_were_asked_is_still_narrower() -> None:
+    reasons = codes(
+        "Déconnecter l’identification de la plainte pour toute forme d’exploitation.",
+        "L’identification sans plainte, ouverte à l’exploitation sexuelle, sera étendue au travail forcé.",
+    )
+    assert reasons == [("scope", "toute forme", "exploitation sexuelle")]
+
+
+def test_must_be_able_to_is_an_obligation_met_weaker_by_may() -> None:
+    assert codes(
+        "Les victimes doivent pouvoir bénéficier d’une mise à l’abri.",
+        "La personne pourra, le cas échéant, bénéficier d’une mise à l’abri.",
+    ) == [("modality", "doivent", "pourra")]
+
+
+def test_asking_for_a_possibility_is_met_by_may() -> None:
+    assert (
+        codes(
+            "Donner aux associations la possibilité de saisir le préfet.",
+            "Les associations pourront saisir le préfet.",
+        )
+        == []
+    )
+
+
+def test_the_whole_territory_asked_some_regions_given() -> None:
+    assert codes(
+        "Une prise en charge du psychotraumatisme sur l’ensemble du territoire.",
+        "Dix centres régionaux de prise en charge du psychotraumatisme seront désignés.",
+    ) == [("scope", "l’ensemble du territoire", "Dix centres régionaux")]
+
+
+def test_an_unconditional_right_asked_a_condition_given() -> None:
+    assert codes(
+        "Le titre de séjour doit être délivré sans condition aux victimes.",
+        "Le titre de séjour sera délivré aux victimes qui déposent plainte.",
+    ) == [("scope", "sans condition", "aux victimes qui")]
+
+
+def test_the_same_reach_is_no_scope_reason() -> None:
+    assert (
+        codes(
+            "Le titre de séjour doit être délivré sans condition aux victimes.",
+            "Le titre de séjour sera délivré sans condition à toutes les victimes.",
+        )
+        == []
+    )
+
+
+def test_words_the_passage_lacks_are_named_without_auxiliaries() -> None:
+    from plancompare.judge.reasons import surface_words
+    from plancompare.match.align import PREFIX
+    from plancompare.match.normalise import stem
+
+    ask = "Il faut que les associations soient associées et que l’État y mette les moyens."
+    lacking = tuple(stem(w)[:PREFIX] for w in ("soient", "mette", "moyens", "associations"))
+    assert surface_words(ask, lacking, PREFIX) == ["moyens", "associations"]
+
+
+def test_involvement_asked_consultation_given() -> None:
+    assert codes(
+        "Les associations doivent être étroitement associées à la campagne.",
+        "Les messages seront élaborés après consultation des associations.",
+    ) == [("modality", "associées", "consultation")]
+
+
+def test_state_funding_asked_a_call_for_projects_given() -> None:
+    assert codes(
+        "Des postes de médiateurs doivent être financés par l’État.",
+        "Trente postes de médiateurs seront attribués par un appel à projets.",
+    ) == [("modality", "financés", "appel à projets")]
+
+
+def test_all_of_the_funds_asked_a_share_given() -> None:
+    assert codes(
+        "L’intégralité des avoirs saisis doit abonder le fonds pour les victimes.",
+        "Une part des avoirs confisqués abondera le fonds pour les victimes.",
+    ) == [("scope", "intégralité", "Une part")]
+
+
+def test_the_most_affected_only_is_a_narrower_reach() -> None:
+    ask = "Des points de contact formés doivent être créés dans les consulats français."
+    assert codes(
+        ask, "Des points de contact seront nommés dans les ambassades des pays les plus concernés."
+    ) == [("scope", None, "les plus concernés")]
+    assert codes(ask, "Des points de contact seront nommés dans les ambassades.") == []
+    assert (
+        codes(
+            "Les victimes les plus vulnérables doivent être hébergées en priorité.",
+            "Les victimes les plus vulnérables seront hébergées.",
+        )
+        == []
+    )

@@ -1,0 +1,105 @@
+"""Passage alignment: the right sentence of a long measure, no swallowing, many-to-many."""
+
+from __future__ import annotations
+
+from plancompare.match.align import PARALLEL_FROM, PARALLEL_STEMS_FROM, Aligner, Stems, align_many, is_ask
+from plancompare.models import Measure
+
+LONG = Measure(
+    number=7,
+    title="Protéger les victimes de toutes les formes de traite",
+    text=(
+        "L’hébergement des victimes sera renforcé par des places dédiées dans chaque région. "
+        "Les victimes mineures bénéficieront d’un administrateur ad hoc désigné sans délai. "
+        "La formation des enquêteurs, des magistrats et des travailleurs sociaux sera développée. "
+        "Un guide national de l’identification sera diffusé à l’ensemble des services. "
+        "Les associations spécialisées seront associées au suivi du plan. "
+        "Les victimes étrangères recevront une information sur leurs droits au séjour."
+    ),
+)
+SHORT = Measure(
+    number=8, title="Financer la domiciliation des victimes", text="La domiciliation sera financée."
+)
+
+
+def aligner() -> Aligner:
+    return Aligner([LONG, SHORT])
+
+
+def test_a_short_ask_is_answered_by_one_sentence_of_a_long_measure() -> None:
+    al = aligner()
+    best = al.align(al.query("Désigner un administrateur ad hoc pour chaque mineur victime."))[0]
+    assert best.measure == 7
+    assert best.passage.startswith("Les victimes mineures bénéficieront d’un administrateur ad hoc")
+
+
+def test_a_long_measure_does_not_swallow_an_unrelated_short_proposal() -> None:
+    al = aligner()
+    cands = al.align(al.query("Les tests osseux doivent être interdits pour déterminer l’âge."))
+    assert all(c.score < 20 for c in cands)
+    related = al.align(
+        al.query("Le guide national de l’identification doit être diffusé à tous les services.")
+    )
+    assert related[0].score > 3 * max([c.score for c in cands] or [0.0])
+
+
+def test_a_proposal_can_match_several_measures_and_order_does_not_matter() -> None:
+    forward = Aligner([LONG, SHORT])
+    backward = Aligner([SHORT, LONG])
+    text = "Financer la domiciliation des victimes et leur hébergement dans des places dédiées."
+    a = forward.align(forward.query(text))
+    b = backward.align(backward.query(text))
+    assert {c.measure for c in a if c.score > 20} == {7, 8}
+    assert [(c.measure, c.score) for c in a] == [(c.measure, c.score) for c in b]
+
+
+def test_asks_are_told_from_context() -> None:
+    assert is_ask("Le Collectif demande la création de postes.")
+    assert is_ask("Prévoir des référents dans chaque préfecture.")
+    assert is_ask("Les associations devraient être associées.")
+    assert not is_ask("En 2016, trente victimes ont été accueillies.")
+    assert not is_ask("Entre 2014 et 2016, rien n’a changé.")
+    # Softer ways French reviews ask.
+    assert is_ask("Il appelle à ce que cette lutte soit déclarée Grande Cause Nationale.")
+    assert is_ask("Il serait aussi utile de mettre en place un système d’avertissement.")
+    assert is_ask("Il est important de prendre en compte les disparités territoriales.")
+    assert is_ask("Le Collectif veillera à ce que les campagnes portent sur toutes les formes.")
+    assert is_ask("La carte de séjour ne peut être soumise à la présentation du passeport.")
+    assert not is_ask("Le Collectif se réjouit de la création d’un premier plan.")
+
+
+def test_the_ask_weighs_more_than_its_context() -> None:
+    al = aligner()
+    text = (
+        "Les victimes étrangères reçoivent peu d’information sur leurs droits au séjour. "
+        "Le Collectif demande que la domiciliation des victimes soit financée."
+    )
+    assert al.align(al.query(text))[0].measure == 8
+
+
+def test_batches_give_the_same_candidates_with_one_or_two_processes() -> None:
+    measures = [
+        Measure(
+            number=i + 1, title=f"Mesure {i + 1}", text=f"{LONG.text} Sujet numéro {i} : domiciliation {i}."
+        )
+        for i in range(30)
+    ]
+    al = Aligner(measures)
+    items = [
+        (al.query(f"Financer la domiciliation {i} des victimes mineures."), None)
+        for i in range(PARALLEL_FROM)
+    ]
+    assert align_many(al, items, workers=2) == align_many(al, items, workers=1)
+
+
+def test_texts_tokenised_over_two_processes_give_the_same_stems() -> None:
+    texts = [
+        f"L’œuvre n° {i} : hébergement des mineurs non accompagnés (MNA) à l’ASE."
+        for i in range(PARALLEL_STEMS_FROM)
+    ]
+    forked, here = Stems(), Stems()
+    forked.prime(texts, workers=2)
+    here.prime(texts, workers=1)
+    assert len(forked._memo) == len(texts)  # filled by the workers, not lazily below
+    assert [forked(t) for t in texts] == [here(t) for t in texts]
+    assert forked(texts[7])[:2] == ("oeuvr", "7")

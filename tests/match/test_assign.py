@@ -1,0 +1,62 @@
+"""Assignment: proposals that compete for one passage of the next plan."""
+
+from __future__ import annotations
+
+from test_diff import side
+
+from plancompare.config import MatchConfig
+from plancompare.judge.diff import compare
+from plancompare.match.assign import claims
+from plancompare.models import Measure, Proposal
+
+BASE = side(
+    [Measure(number=1, title="Former les professionnels", text="Des formations seront organisées.")],
+    [
+        # Both asks are about training; the next plan's one sentence answers the first.
+        Proposal(
+            id="M01-P01",
+            measure=1,
+            text="Les magistrats doivent suivre une formation initiale sur la traite des êtres humains.",
+        ),
+        Proposal(id="M01-P02", measure=1, text="Les greffiers doivent suivre une formation sur la traite."),
+        # The review repeats an ask word for word: a repeat does not compete with itself.
+        Proposal(
+            id="M01-P03",
+            measure=1,
+            text="Les magistrats doivent suivre une formation initiale sur la traite des êtres humains.",
+        ),
+    ],
+)
+NEXT = side(
+    [
+        Measure(
+            number=1,
+            title="Former les acteurs",
+            text="Une formation initiale sur la traite des êtres humains sera suivie par les magistrats.",
+        )
+    ]
+)
+
+
+def test_the_passage_goes_to_the_ask_it_answers_best_and_others_are_marked_claimed() -> None:
+    result = compare(BASE, NEXT, MatchConfig())
+    by_id = {p.id: p for p in result.proposals}
+    first, second, repeat = by_id["M01-P01"], by_id["M01-P02"], by_id["M01-P03"]
+    assert first.verdict == "adopted" and not first.reasons
+    assert repeat.verdict == "adopted"  # a repeat is not claimed
+    # The second ask found the same passage; it counts for `claimed` of its passage score.
+    assert second.matches[0].passage == first.matches[0].passage
+    assert second.score == round(second.matches[0].score * MatchConfig().claimed, 1)
+    claimed = [r for r in second.reasons if r.code == "claimed"]
+    assert second.verdict != "adopted" and claimed and claimed[0].next == "M01-P01"
+
+
+def test_claims_are_independent_of_the_order_of_proposals() -> None:
+    from plancompare.match.align import Aligner
+
+    proposals = BASE.reviews[0].proposals
+    aligner = Aligner(NEXT.plan.measures)
+    cands = [aligner.align(aligner.query(p.text)) for p in proposals]
+    forward = claims(proposals, cands)
+    backward = claims(proposals[::-1], cands[::-1])
+    assert forward == backward and set(forward) == {"M01-P02"}

@@ -1,0 +1,55 @@
+"""Normalisation: folding, elisions, stems, figures and passages of French text."""
+
+from __future__ import annotations
+
+from plancompare.match.normalise import figures, fold, sentences, tokens
+
+
+def test_fold_handles_ligatures_accents_and_apostrophes() -> None:
+    assert fold("Œuvre « ÉTÉ » l’ﬁn") == "oeuvre « ete » l'fin"
+
+
+def test_tokens_drop_elisions_and_function_words_and_keep_figures() -> None:
+    assert tokens("L’administrateur ad hoc d’un enfant ; 50 postes en 2016") == [
+        "administr",
+        "ad",
+        "hoc",
+        "enfant",
+        "50",
+        "post",
+        "2016",
+    ]
+
+
+def test_words_written_with_an_apostrophe_stay_one_word() -> None:
+    # « aujourd’hui » is a time adverb, not « aujourd » + « hui »; « prud’hommes » is one court.
+    assert tokens("Aujourd’hui, le conseil de prud’hommes") == ["conseil", "prudhomm"]
+    assert tokens("aujourd'hui") == tokens("AUJOURD’HUI") == []
+
+
+def test_light_verb_phrases_leave_their_object() -> None:
+    # « tenir compte de » / « prendre en compte » mean « consider »; « rendre compte » (report) stays.
+    assert tokens("en tenant compte de la diversité des cas") == tokens("la diversité des cas")
+    assert tokens("la prise en compte des victimes") == tokens("des victimes")
+    assert "compt" in tokens("Le préfet rendra compte chaque année")
+
+
+def test_inflections_share_a_stem_and_ask_form_words_can_be_left_out() -> None:
+    assert tokens("victimes") == tokens("victime")
+    assert tokens("Il doit être formé", content_only=True) == tokens("formés")
+
+
+def test_sentences_split_bullets_and_sentences_but_not_abbreviations_inside() -> None:
+    text = "Le plan prévoit :\n\n• des places d’hébergement ;\n\n• un référent. Il sera formé en 2018."
+    assert sentences(text) == [
+        "Le plan prévoit :",
+        "des places d’hébergement",
+        "un référent.",
+        "Il sera formé en 2018.",
+    ]
+
+
+def test_figures_are_compared_in_months_and_years_are_not_figures() -> None:
+    found = figures("un titre de six mois puis d’un an ; 50 postes ; article 6 ; la loi de 2016 ; 225-4-1")
+    assert [(value, unit) for value, unit, _ in found] == [(6.0, "mois"), (12.0, "mois"), (50.0, "post")]
+    assert figures("douze mois")[0][0] == 12.0

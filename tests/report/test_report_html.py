@@ -1,0 +1,89 @@
+"""The HTML report without a browser: self-contained, escaped, one card per proposal.
+
+tests/test_html_browser.py opens it in Chromium and clicks the filters.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from plancompare.models import DiffResult
+from plancompare.report import render
+from plancompare.serialise import load_model
+
+SAMPLE = Path(__file__).resolve().parents[1] / "snapshots" / "sample-diff.json"
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(page)
+    collector.close()
+    return collector
+
+
+def test_self_contained_no_external_resource() -> None:
+    page = render(load_model(SAMPLE, DiffResult, "diff result"), "html", "fr")
+    parsed = _parse(page)
+    for tag, attrs in parsed.tags:
+        assert tag not in ("link", "img", "iframe", "object", "embed")
+        assert "src" not in attrs
+        assert not (attrs.get("href") or "").startswith(("http", "//"))
+    urls = re.findall(r"https?://[^\s\"'<>]+", page)
+    assert set(urls) == {"http://www.w3.org/2000/svg"}  # the SVG namespace, not a request
+
+
+def test_text_is_escaped_not_interpreted() -> None:
+    sample = load_model(SAMPLE, DiffResult, "diff result")
+    evil = sample.proposals[0].model_copy(update={"text": "<script>alert('x')</script> « traite » & co"})
+    page = render(sample.model_copy(update={"proposals": [evil, *sample.proposals[1:]]}), "html", "fr")
+    assert page.count("<script>") == 1  # only the report's own script
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; « traite » &amp; co" in page
+    assert "&lt;Pôle emploi&gt;" in page
+
+
+def test_one_card_per_proposal_with_verdict_axis_and_word_diff() -> None:
+    sample = load_model(SAMPLE, DiffResult, "diff result")
+    parsed = _parse(render(sample, "html", "en"))
+    cards = [attrs for tag, attrs in parsed.tags if tag == "article"]
+    assert [(c["id"], c["data-verdict"], c["data-axis"]) for c in cards] == [
+        ("p-M01-P01", "changed", "I"),
+        ("p-M01-P02", "adopted", "I"),
+        ("p-M02-P01", "changed", "I"),
+        ("p-M12-P01", "dropped", "II"),
+        ("p-G01", "adopted", "general"),
+        ("p-G02", "dropped", "general"),
+    ]
+    page = render(sample, "html", "en")
+    card = page.split('id="p-M01-P01"', 1)[1].split("</article>", 1)[0]
+    assert "<del>de 6 mois</del>" in card and "<ins>pourront être recrutés</ins>" in card
+    options = [a.get("value") for t, a in parsed.tags if t == "option"]
+    assert options == ["", "I", "II", "general"]
+    assert [a["fill"] for t, a in parsed.tags if t == "rect" and a.get("height") == "22"] == [
+        "#2e7d32",
+        "#b26a00",
+        "#c62828",
+        "#2e7d32",
+        "#c62828",
+    ]
+
+
+def test_summary_counts_are_addressable_for_the_filters() -> None:
+    page = render(load_model(SAMPLE, DiffResult, "diff result"), "html", "fr")
+    assert '<td class="num" id="count-dropped">2</td>' in page
+    assert '<td class="num" id="count-total">6</td>' in page
+    assert '<html lang="fr">' in page

@@ -1,0 +1,165 @@
+"""Markdown gap tables: what GitHub shows must be the text, in the right cells, in both languages."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from plancompare.models import DiffResult, ProposalResult
+from plancompare.report import render
+from plancompare.report.markdown import escape
+from plancompare.serialise import load_model
+
+SAMPLE = Path(__file__).resolve().parents[1] / "snapshots" / "sample-diff.json"
+
+# CommonMark plus GFM tables and strikethrough: what github.com renders.
+GFM = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+@pytest.fixture
+def sample() -> DiffResult:
+    return load_model(SAMPLE, DiffResult, "diff result")
+
+
+def _cells(markdown: str) -> list[list[str]]:
+    """The text content of every body row of every table, as a browser would show it."""
+    rendered = GFM.render(markdown)
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", rendered, flags=re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)
+        rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells])
+    return rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "51. mesures prioritaires",
+        "- liste",
+        "+ plus",
+        "# titre",
+        "> citation",
+        "a | b",
+        "*gras* et _italique_ et ~~barré~~",
+        "[lien](http://example.org) et `code`",
+        "<script>alert(1)</script> & &amp;",
+        "back\\slash",
+        "ligne 1\nligne 2",
+    ],
+)
+def test_escaped_text_renders_as_itself_in_one_cell(text: str) -> None:
+    table = f"| a | b |\n|---|---|\n| {escape(text)} | x |\n"
+    rows = _cells(table)
+    assert rows[1] == [" ".join(text.split()), "x"]
+    assert "\n" not in escape(text)
+
+
+def test_every_row_has_as_many_cells_as_its_header(sample: DiffResult) -> None:
+    for lang in ("fr", "en"):
+        markdown = render(sample, "md", lang)
+        rendered = GFM.render(markdown)
+        for table in re.findall(r"<table>(.*?)</table>", rendered, flags=re.S):
+            header = len(re.findall(r"<th[ >]", table.split("</thead>")[0]))
+            for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S):
+                assert len(re.findall(r"<td[ >]", row)) == header
+
+
+def test_proposal_rows_show_the_text_verdict_measures_and_reasons(sample: DiffResult) -> None:
+    rows = {r[0].split(" ", 1)[0]: r for r in _cells(render(sample, "md", "fr")) if r and "-P" in r[0][:8]}
+    row = rows["M01-P01"]
+    assert (
+        row[0]
+        == "M01-P01 51. Créer 50 postes de médiateurs culturels dans un délai de 6 mois, financés par l’État."
+    )
+    assert row[1:4] == ["Modifiée", "3", "74"]
+    assert (
+        row[5]
+        == "chiffre\u00a0: 6 mois → 1 an\u00a0; modalité\u00a0: «\u00a0doit\u00a0» → «\u00a0pourra\u00a0»"
+    )
+    tricky = rows["M01-P02"]
+    assert (
+        tricky[0] == "M01-P02 Former les agents de <Pôle emploi> aux indicateurs_de_traite [fiche] `réflexe`."
+    )
+    assert tricky[6] == "✔ analyste"
+    assert rows["M02-P01"][2] == "5, 6"
+    # A dropped proposal's nearest measure is shown in brackets: it is not an answer.
+    assert rows["M12-P01"][1:3] == ["Non reprise", "(9)"]
+
+
+def test_english_labels(sample: DiffResult) -> None:
+    markdown = render(sample, "md", "en")
+    cells = _cells(markdown)
+    assert ["Priority", "Adopted", "Changed", "Dropped", "Total", "Adoption rate"] in cells
+    assert "### General demands" in markdown
+    assert any(r[:2] == ["1", "ALLER AU DEVANT DES VICTIMES"] and r[2] == "Split" for r in cells)
+    assert "figure: 6 mois → 1 an; modality: “doit” → “pourra”" in markdown
+    for french in ("Adoptée", "Non reprise", "Demandes générales", "Maintenue"):
+        assert french not in markdown
+
+
+def test_groups_follow_base_priorities_then_general_demands(sample: DiffResult) -> None:
+    markdown = render(sample, "md", "fr")
+    headings = re.findall(r"^### (.*)$", markdown, flags=re.M)
+    assert headings == [
+        "Décisions d’analyste périmées",
+        "Priorité I – IDENTIFIER ET ACCOMPAGNER LES VICTIMES DE LA TRAITE",
+        "Priorité II – DEMANTELER LES RESEAUX",
+        "Demandes générales",
+    ]
+    summary = _cells(markdown)[1:5]
+    assert summary[0][1:] == ["1", "2", "0", "3", "33\u00a0%"]
+    assert summary[2][0] == "Demandes générales"
+    assert summary[3][1:] == ["2", "2", "2", "6", "33\u00a0%"]
+
+
+def test_measures_and_new_measures_tables(sample: DiffResult) -> None:
+    cells = _cells(render(sample, "md", "fr"))
+    assert [
+        "1",
+        "ALLER AU DEVANT DES VICTIMES",
+        "Scindée",
+        "3 (Recruter des médiateurs culturels)\u00a0; 4 (Former les agents)",
+        "72",
+    ] in cells
+    assert ["12", "VEILLER A CE QUE L’INCRIMINATION DE TRAITE SOIT RETENUE", "Abandonnée", "", ""] in cells
+    assert ["8", "Lutter contre l’exploitation *en ligne*", "2"] in cells
+
+
+def test_stale_decisions_are_listed_with_their_reason(sample: DiffResult) -> None:
+    markdown = render(sample, "md", "fr")
+    stale = markdown.split("### Décisions d’analyste périmées", 1)[1].split("## ", 1)[0]
+    assert "**M12-P01**\u00a0: Adoptée (moteur\u00a0: Non reprise)" in stale
+
+
+def test_long_texts_are_shortened_with_an_ellipsis(sample: DiffResult) -> None:
+    long_text = "Le Collectif demande " + "que les victimes soient protégées " * 20
+    proposal = sample.proposals[0].model_copy(update={"text": long_text})
+    result = sample.model_copy(update={"proposals": [proposal]})
+    markdown = render(result, "md", "fr")
+    line = next(line for line in markdown.splitlines() if line.startswith("| **G01**"))
+    cell = line.split(" | ")[0]
+    assert cell.endswith("…")
+    assert len(cell) < 170
+
+
+def test_output_is_deterministic(sample: DiffResult) -> None:
+    assert render(sample, "md", "fr") == render(sample, "md", "fr")
+
+
+def test_proposal_without_priority_goes_to_its_measures_priority(sample: DiffResult) -> None:
+    orphan = ProposalResult(
+        id="M02-P09",
+        measure=2,
+        text="Sans priorité recopiée",
+        verdict="dropped",
+        engine_verdict="dropped",
+        score=0,
+    )
+    result = sample.model_copy(update={"proposals": [*sample.proposals, orphan]})
+    markdown = render(result, "md", "en")
+    section = markdown.split("### Priority I", 1)[1].split("### ", 1)[0]
+    assert "**M02-P09**" in section
