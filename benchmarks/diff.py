@@ -25,13 +25,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from plancompare.corpus import Side, load_side
+from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, observe, predict, score
 from plancompare.judge.diff import _proposals, align_sides
 from plancompare.judge.labels import load_labels
 from plancompare.match.align import Aligner, align_many
-from plancompare.match.normalise import fold, sentences
-from plancompare.models import Measure
+from plancompare.models import Measure, Side
+from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

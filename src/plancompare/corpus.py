@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -13,26 +12,14 @@ import yaml
 from plancompare.errors import BadDataError, UsageError
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.pdf import EXPORT_HINT
-from plancompare.match.normalise import words
-from plancompare.models import Measure, Plan, Priority, Review, Source
+from plancompare.models import Measure, Plan, Priority, Review, Side, Source
+from plancompare.text.normalise import words
 
 MANIFEST = "corpus.toml"
 CONFIG = "plancompare.toml"
 DECISIONS = "decisions.yaml"
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class Side:
-    title: str | None
-    language: str | None
-    plan: Plan
-    reviews: list[Review] = field(default_factory=list)
-    root: Path | None = None
-    sources: list[Path] = field(default_factory=list)
-    config_path: Path | None = None
-    decisions_path: Path | None = None
 
 
 # --- plan YAML -----------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ Field order is part of the JSON contract (README), so keep it stable.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -250,3 +252,17 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "review": Review,
     "diff": DiffResult,
 }
+
+
+@dataclass
+class Side:
+    """One side of a comparison: a plan and the reviews of it, with where they came from."""
+
+    title: str | None
+    language: str | None
+    plan: Plan
+    reviews: list[Review] = field(default_factory=list)
+    root: Path | None = None
+    sources: list[Path] = field(default_factory=list)
+    config_path: Path | None = None
+    decisions_path: Path | None = None

@@ -9,7 +9,7 @@ from plancompare.extract.layout import layout_document
 from plancompare.extract.pdf import PageData, _words
 from plancompare.extract.recommendations import segment_recommendations
 from plancompare.extract.segment import segment_plan
-from plancompare.match.normalise import figures, tokens
+from plancompare.text.normalise import figures, tokens
 
 BODY = "Les agents suivront un module de formation au repérage des victimes."
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from plancompare.config import MatchConfig, load_config
-from plancompare.corpus import Side, load_side
+from plancompare.corpus import load_side
 from plancompare.judge.diff import align_sides, compare, judge_measures
 from plancompare.match.align import Candidate
-from plancompare.models import Measure, Plan, Proposal, Review, ReviewMeasure
+from plancompare.models import Measure, Plan, Proposal, Review, ReviewMeasure, Side
 from plancompare.serialise import to_json
 
 ROOT = Path(__file__).resolve().parents[2]

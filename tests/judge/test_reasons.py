@@ -146,8 +146,8 @@ def test_the_same_reach_is_no_scope_reason() -> None:
 
 def test_words_the_passage_lacks_are_named_without_auxiliaries() -> None:
     from plancompare.judge.reasons import surface_words
-    from plancompare.match.align import PREFIX
-    from plancompare.match.normalise import stem
+    from plancompare.text.normalise import stem
+    from plancompare.text.patterns import PREFIX
 
     ask = "Il faut que les associations soient associées et que l’État y mette les moyens."
     lacking = tuple(stem(w)[:PREFIX] for w in ("soient", "mette", "moyens", "associations"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancompare.match.normalise import figures, fold, sentences, tokens
+from plancompare.text.normalise import figures, fold, sentences, tokens
 
 
 def test_fold_handles_ligatures_accents_and_apostrophes() -> None:

@@ -14,12 +14,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from plancompare.cli.app import app, err_console, handles_errors
 from plancompare.config import load_config
-from plancompare.corpus import Side, corpus_config, load_side
+from plancompare.corpus import corpus_config, load_side
 from plancompare.errors import EXIT_CODES_HELP, UsageError
 from plancompare.files import write_atomic
 from plancompare.judge.decisions import FILE_NAME, apply_decisions, load_decisions
 from plancompare.judge.diff import compare
-from plancompare.models import DiffResult, Plan, Review
+from plancompare.models import DiffResult, Plan, Review, Side
 from plancompare.report import FORMATS, LANGUAGES, render
 from plancompare.report.terminal import renderables
 

@@ -23,9 +23,9 @@ from plancompare.extract.segment import (
     prominent,
 )
 from plancompare.extract.textclean import normalise_spaces
-from plancompare.match.align import PREFIX
-from plancompare.match.normalise import tokens
 from plancompare.models import Proposal, Review
+from plancompare.text.normalise import tokens
+from plancompare.text.patterns import PREFIX
 
 # Fewer than this many numbered recommendations: a plan quoting one, not a list of them.
 MIN_RECOMMENDATIONS = 2

@@ -33,9 +33,9 @@ from plancompare.extract.segment import (
     starts_with_bullet,
 )
 from plancompare.extract.textclean import fold, is_upper_text, join_lines, normalise_spaces
-from plancompare.match.align import is_ask
-from plancompare.match.normalise import sentences
 from plancompare.models import Priority, Proposal, Review, ReviewMeasure
+from plancompare.text.normalise import sentences
+from plancompare.text.patterns import is_ask
 
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])\s*[.)\-–]\s*")
 _SUB_ITEM = re.compile(r"^[-–—•·▪◦]\s*[a-zà-ÿ0-9(«]")

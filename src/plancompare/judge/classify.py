@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from plancompare.config import MatchConfig
 from plancompare.judge.reasons import surface_words
-from plancompare.match.align import PREFIX, Candidate
+from plancompare.match.align import Candidate
 from plancompare.models import ProposalVerdict, Reason
+from plancompare.text.patterns import PREFIX
 
 
 def proposal_verdict(

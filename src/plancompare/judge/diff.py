@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 
 from plancompare import __version__
 from plancompare.config import MatchConfig
-from plancompare.corpus import Side
 from plancompare.errors import UsageError
 from plancompare.judge.classify import proposal_verdict
 from plancompare.judge.reasons import change_reasons
@@ -26,6 +25,7 @@ from plancompare.models import (
     ProposalVerdict,
     Reason,
     Settings,
+    Side,
 )
 
 ENGINE = (

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from plancompare.errors import BadDataError
-from plancompare.match.normalise import fold
 from plancompare.models import Proposal
+from plancompare.text.normalise import fold
 
 PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
 MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")

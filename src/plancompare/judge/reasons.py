@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from plancompare.match.normalise import figures, fold, stem, words
 from plancompare.models import Measure, Reason
+from plancompare.text.normalise import figures, fold, stem, words
 
 # --- figures -------------------------------------------------------------------------------------
 

@@ -15,7 +15,6 @@ import itertools
 import math
 import multiprocessing as mp
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,13 +25,13 @@ from rapidfuzz import fuzz, process
 
 from plancompare.match.glossary import BUILT_IN, Glossary, learn, unify
 from plancompare.match.index import Idf, SentenceIndex
-from plancompare.match.normalise import fold, sentences, tokens
 from plancompare.models import Measure
+from plancompare.text.normalise import sentences, tokens
+from plancompare.text.patterns import PREFIX, is_ask
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-PREFIX = 7  # stems cut to 7 letters: « identif(ication) » and « identifi(er) » meet
 CANDIDATE_SENTENCES = 40
 CANDIDATE_MEASURES = 8
 CONTEXT_WEIGHT = 0.25
@@ -107,31 +106,6 @@ def _joined(parts: list[Unit], stems: Stems) -> Unit:
     cut = [c for c in (stems(u.text) for u in parts) if c]
     bridges = {f"{a[-1]}_{b[0]}" for a, b in itertools.pairwise(cut)}
     return Unit(" ".join(u.text for u in parts), frozenset().union(*(u.terms for u in parts), bridges))
-
-
-_ASK = re.compile(
-    r"\b(doi[st]|doivent|devr(?:ai[st]|aient|a|ont|ions)|il faut|faudrait|faut|necessaire|indispensable|"
-    r"souhait\w*|demand\w*|recommand\w*|insist\w*|exig\w*|convient|importe|urge\w*|propos\w*|"
-    r"appel(?:le|lent|lons)? a|(?:serai(?:en)?t|(?:peu[tv]\w*|pourrai\w*) etre) (?:\w+ )?"
-    r"(?:utiles?|preferable|souhaitable|opportun)|il est (?:important|essentiel|urgent)|veill\w* a|besoin d|"
-    r"ne (?:peu[tv]\w*|doi\w*) (?:pas )?etre|oblig\w*|rappel\w* (?:l'importance|la necessite)|"
-    r"should|must|need(?:s|ed)?|call\w* for|recommend\w*)\b"
-)
-_NOT_INFINITIVE = frozenset(
-    {"entre", "outre", "notre", "votre", "contre", "autre", "leur", "pour", "sur", "par"}
-)
-
-
-def is_ask(sentence: str) -> bool:
-    """An ask: a sentence with a modal of obligation or wish, or one opening on an infinitive."""
-    folded = fold(sentence).lstrip('•-–— "«')
-    if _ASK.search(folded):
-        return True
-    first = re.match(r"[a-z]+", folded)
-    if first is None:
-        return False
-    word = first.group(0)
-    return len(word) > 4 and word not in _NOT_INFINITIVE and word.endswith(("er", "ir", "re", "oir"))
 
 
 @dataclass(frozen=True)
