@@ -13,12 +13,12 @@ information and never fail the check.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from plancompare.errors import UsageError
-from plancompare.models import DiffResult
-from plancompare.report.grouping import shorten
-from plancompare.report.i18n import Labels, labels
-from plancompare.report.markdown import escape
+
+if TYPE_CHECKING:  # the command line imports this module before any model is needed
+    from plancompare.models import DiffResult
 
 KINDS = ("regressed", "dropped", "new-drops")
 DEFAULT_FAIL_ON = ("regressed", "dropped")
@@ -75,83 +75,3 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
 
 def failures(findings: list[Finding], fail_on: tuple[str, ...]) -> list[Finding]:
     return [f for f in findings if f.kind in fail_on]
-
-
-_TITLES = {
-    "fr": {
-        "title": "Contrôle par rapport à la référence revue",
-        "ok": "Aucun écart bloquant ({kinds}).",
-        "failed": "{n} écart(s) bloquant(s) ({kinds}).",
-        "regressed": "Propositions en recul",
-        "dropped": "Mesures désormais abandonnées",
-        "new-drops": "Nouvelles propositions non reprises",
-        "improved": "Propositions en progrès (pour information)",
-        "gone": "Propositions absentes de la revue actuelle (pour information)",
-        "versions": "Référence : moteur {old} ; actuel : moteur {new}.",
-        "measure": "mesure",
-    },
-    "en": {
-        "title": "Check against the reviewed baseline",
-        "ok": "Nothing that fails the check ({kinds}).",
-        "failed": "{n} finding(s) fail the check ({kinds}).",
-        "regressed": "Regressed proposals",
-        "dropped": "Measures now dropped",
-        "new-drops": "New proposals dropped",
-        "improved": "Improved proposals (information)",
-        "gone": "Proposals no longer in the review (information)",
-        "versions": "Baseline: engine {old}; current: engine {new}.",
-        "measure": "measure",
-    },
-}
-_ORDER = ("regressed", "dropped", "new-drops", "improved", "gone")
-
-
-def _verdict_name(words: Labels, kind: str, verdict: str | None) -> str:
-    if verdict is None:
-        return "–"
-    return words.measure_verdict(verdict) if kind == "dropped" else words.verdict(verdict)
-
-
-def summary_lines(
-    findings: list[Finding], fail_on: tuple[str, ...], current: DiffResult, baseline: DiffResult, lang: str
-) -> tuple[str, list[tuple[str, list[str]]]]:
-    """The headline and, per kind, one line per finding (plain text, not escaped)."""
-    words = labels(lang)
-    text = _TITLES[lang]
-    failing = failures(findings, fail_on)
-    kinds = ", ".join(fail_on)
-    head = text["failed"].format(n=len(failing), kinds=kinds) if failing else text["ok"].format(kinds=kinds)
-    if baseline.settings.engine != current.settings.engine:
-        head += " " + text["versions"].format(old=baseline.settings.engine, new=current.settings.engine)
-    sections = []
-    for kind in _ORDER:
-        chosen = [f for f in findings if f.kind == kind]
-        if not chosen:
-            continue
-        lines = []
-        for f in chosen:
-            label = f"{text['measure']} {f.id}" if kind == "dropped" else f.id
-            change = f"{_verdict_name(words, kind, f.before)} → {_verdict_name(words, kind, f.after)}"
-            lines.append(f"{label}: {change} – {shorten(f.text, 100)}")
-        sections.append((text[kind], lines))
-    return head, sections
-
-
-def summary_markdown(
-    findings: list[Finding], fail_on: tuple[str, ...], current: DiffResult, baseline: DiffResult, lang: str
-) -> str:
-    head, sections = summary_lines(findings, fail_on, current, baseline, lang)
-    out = [f"## {_TITLES[lang]['title']}", "", escape(head), ""]
-    for title, lines in sections:
-        out += [f"### {title}", "", *(f"- {escape(line)}" for line in lines), ""]
-    return "\n".join(out)
-
-
-def summary_text(
-    findings: list[Finding], fail_on: tuple[str, ...], current: DiffResult, baseline: DiffResult, lang: str
-) -> str:
-    head, sections = summary_lines(findings, fail_on, current, baseline, lang)
-    out = [head]
-    for title, lines in sections:
-        out += ["", f"{title}:", *(f"  {line}" for line in lines)]
-    return "\n".join(out) + "\n"

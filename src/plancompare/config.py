@@ -10,6 +10,13 @@ from pathlib import Path
 from plancompare.errors import BadDataError
 from plancompare.files import write_atomic
 
+# The files a corpus folder may hold, and the bundled corpora `diff` compares when given no paths.
+MANIFEST_FILE = "corpus.toml"
+CONFIG_FILE = "plancompare.toml"
+DECISIONS_FILE = "decisions.yaml"
+DEFAULT_BASE = Path("corpora/2014-2016")
+DEFAULT_NEXT = Path("corpora/next")
+
 
 @dataclass(frozen=True)
 class MatchConfig:

@@ -9,15 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from plancompare.config import CONFIG_FILE, DECISIONS_FILE, MANIFEST_FILE
 from plancompare.errors import BadDataError, UsageError
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.pdf import EXPORT_HINT
 from plancompare.models import Measure, Plan, Priority, Review, Side, Source
 from plancompare.text.normalise import words
-
-MANIFEST = "corpus.toml"
-CONFIG = "plancompare.toml"
-DECISIONS = "decisions.yaml"
 
 Progress = Callable[[str, int, int], None]
 
@@ -184,7 +181,7 @@ def _side_from_document(doc: Plan | Review, sources: list[Path], title: str | No
 
 
 def _manifest(folder: Path) -> dict:
-    path = folder / MANIFEST
+    path = folder / MANIFEST_FILE
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -194,11 +191,13 @@ def _manifest(folder: Path) -> dict:
 def _source(folder: Path, entry: dict, what: str) -> Path:
     src = entry.get("source")
     if not isinstance(src, str) or not src:
-        raise BadDataError(f"{folder / MANIFEST}: {what} has no `source`", "name the file it is read from")
+        raise BadDataError(
+            f"{folder / MANIFEST_FILE}: {what} has no `source`", "name the file it is read from"
+        )
     path = folder / src
     if not path.exists():
         raise BadDataError(
-            f"{folder / MANIFEST}: {what} source {src} is missing", "add the file or fix the name"
+            f"{folder / MANIFEST_FILE}: {what} source {src} is missing", "add the file or fix the name"
         )
     return path
 
@@ -207,10 +206,14 @@ def _load_corpus(folder: Path, progress: Progress | None) -> Side:
     manifest = _manifest(folder)
     plan_entry = manifest.get("plan")
     if not isinstance(plan_entry, dict):
-        raise BadDataError(f"{folder / MANIFEST} has no [plan] table", "see corpora/2014-2016/corpus.toml")
+        raise BadDataError(
+            f"{folder / MANIFEST_FILE} has no [plan] table", "see corpora/2014-2016/corpus.toml"
+        )
     review_entries = manifest.get("reviews") or []
     if not isinstance(review_entries, list) or not all(isinstance(r, dict) for r in review_entries):
-        raise BadDataError(f"{folder / MANIFEST}: `reviews` must be [[reviews]] tables", "fix the manifest")
+        raise BadDataError(
+            f"{folder / MANIFEST_FILE}: `reviews` must be [[reviews]] tables", "fix the manifest"
+        )
     loaded: dict[tuple[Path, str], Plan | Review] = {}
 
     def load(entry: dict, what: str, default_layout: str) -> tuple[Path, Plan | Review]:
@@ -242,8 +245,8 @@ def _load_corpus(folder: Path, progress: Progress | None) -> Side:
     if plan_path not in sources:
         sources.insert(0, plan_path)
     language = manifest.get("language") or guess_language(_texts(plan, reviews))
-    config = folder / CONFIG
-    decisions = folder / DECISIONS
+    config = folder / CONFIG_FILE
+    decisions = folder / DECISIONS_FILE
     return Side(
         title=plan.title,
         language=str(language) if language else None,
@@ -301,8 +304,8 @@ def load_side(path: Path, *, progress: Progress | None = None) -> Side:
     if not path.exists():
         raise UsageError(f"{path} does not exist", "pass a corpus folder, PDF, JSON or YAML file")
     if path.is_dir():
-        if not (path / MANIFEST).is_file():
-            raise UsageError(f"{path} has no {MANIFEST}", "pass a corpus folder (see corpora/2014-2016)")
+        if not (path / MANIFEST_FILE).is_file():
+            raise UsageError(f"{path} has no {MANIFEST_FILE}", "pass a corpus folder (see corpora/2014-2016)")
         return _load_corpus(path, progress)
     return _side_from_document(_load_file(path, "auto", progress), [path])
 

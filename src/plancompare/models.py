@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +17,9 @@ SCHEMA_VERSION = "1"
 
 ProposalVerdict = Literal["adopted", "changed", "dropped"]
 MeasureVerdict = Literal["kept", "revised", "merged", "split", "dropped"]
+# The verdict values as tuples, for validation and help texts: written once, in the Literals above.
+PROPOSAL_VERDICTS: tuple[str, ...] = get_args(ProposalVerdict)
+MEASURE_VERDICTS: tuple[str, ...] = get_args(MeasureVerdict)
 DecidedBy = Literal["engine", "analyst"]
 
 

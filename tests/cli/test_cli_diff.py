@@ -207,10 +207,10 @@ def test_decide_defaults_to_the_next_corpus_folder(tmp_path: Path) -> None:
 
 
 def test_progress_bar_on_stderr_while_pdfs_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from plancompare.cli import diff_cmd
+    from plancompare.cli import console
 
     terminal = Console(file=io.StringIO(), force_terminal=True, width=100)
-    monkeypatch.setattr(diff_cmd, "err_console", terminal)
+    monkeypatch.setattr(console, "err_console", terminal)
     review = ROOT / "tests" / "pdfs" / "review-second-renderer.pdf"
     plan = ROOT / "tests" / "pdfs" / "plan-single-column-mesure-n.pdf"
     code, out, err = invoke("diff", review, plan, "--format", "md", "--lang", "en")

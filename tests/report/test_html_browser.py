@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from plancompare.cli.diff_cmd import run_diff
 from plancompare.models import DiffResult
 from plancompare.report import render
 from plancompare.report.grouping import priority_of
 from plancompare.serialise import load_model
+from plancompare.workflow import run_diff
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

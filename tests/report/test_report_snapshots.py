@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from plancompare.cli.diff_cmd import run_diff
 from plancompare.models import DiffResult
 from plancompare.report import render
+from plancompare.workflow import run_diff
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = ROOT / "tests" / "snapshots"

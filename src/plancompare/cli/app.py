@@ -1,20 +1,18 @@
-"""The typer application and the one place where errors become exit codes."""
+"""The typer application: its name, help, `--version`, and the one place errors become exit codes.
+
+Commands register themselves from their own modules (imported by `plancompare.cli`); each imports
+the heavy parts of the library only when it runs, so `plancompare --version` stays instant.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
 
 from plancompare import __version__
-from plancompare.errors import EXIT_CODES_HELP, PlanCompareError
-
-P = ParamSpec("P")
-R = TypeVar("R")
+from plancompare.cli.console import err_console
+from plancompare.errors import EXIT_CODES_HELP
 
 app = typer.Typer(
     name="plancompare",
@@ -26,27 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-err_console = Console(stderr=True, highlight=False)
-
-
-def fail(error: PlanCompareError) -> typer.Exit:
-    """Print one line for the user and return the Exit to raise."""
-    err_console.print(f"[bold red]error:[/] {error.one_line()}", soft_wrap=True)
-    return typer.Exit(error.exit_code)
-
-
-def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn a library error into its one-line message and exit code (no traceback)."""
-
-    @wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except PlanCompareError as error:
-            raise fail(error) from None
-
-    return wrapper
 
 
 def version_callback(value: bool) -> None:
@@ -62,10 +39,6 @@ def root(
     ),
 ) -> None:
     """Compare successive national action plans."""
-
-
-# Each command lives in its own module; importing registers it on `app`.
-from plancompare.cli import commands  # noqa: E402,F401
 
 
 def main() -> None:

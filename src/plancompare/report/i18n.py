@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from plancompare.errors import UsageError
 from plancompare.models import Reason
-
-LANGUAGES = ("fr", "en")
+from plancompare.report import LANGUAGES
 
 _FR = {
     "title": "Écarts entre plans",

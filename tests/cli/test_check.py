@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancompare.check import compare_with_baseline, failures, parse_fail_on, summary_markdown
+from plancompare.check import compare_with_baseline, failures, parse_fail_on
+from plancompare.report.gate import summary_markdown
 from plancompare.errors import UsageError
 from plancompare.models import DiffResult
 from plancompare.serialise import load_model
