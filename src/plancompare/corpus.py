@@ -7,12 +7,11 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 from plancompare.config import CONFIG_FILE, DECISIONS_FILE, MANIFEST_FILE
 from plancompare.errors import BadDataError, UsageError
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.pdf import EXPORT_HINT
+from plancompare.files import load_yaml
 from plancompare.models import Measure, Plan, Priority, Review, Side, Source
 from plancompare.text.normalise import words
 
@@ -41,10 +40,7 @@ def _paragraphs(text: str | None) -> str:
 def load_plan_yaml(path: Path) -> Plan:
     """A plan typed as YAML: title, axes [{id, title, measures [{number, title, action, pilots,
     partners, instrument, calendar, text}]}] (a flat `measures` list is accepted too)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise BadDataError(f"{path} is not valid YAML ({exc})", "fix the file") from exc
+    data = load_yaml(path, "fix the file")
     if not isinstance(data, dict) or not (data.get("axes") or data.get("measures")):
         raise BadDataError(f"{path} has no `axes` or `measures`", "see corpora/next/src/plan.yaml")
     try:
@@ -138,10 +134,7 @@ def _load_file(path: Path, layout: str, progress: Progress | None) -> Plan | Rev
 
         return load_document(path)
     if suffix in (".yaml", ".yml"):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise BadDataError(f"{path} is not valid YAML ({exc})", "fix the file") from exc
+        data = load_yaml(path, "fix the file")
         if (
             isinstance(data, dict)
             and "axes" not in data

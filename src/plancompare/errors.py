@@ -6,7 +6,6 @@ The CLI prints `message` and `hint` on one line and exits with `exit_code`; noth
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3

@@ -1,4 +1,5 @@
-"""Atomic file writes: a temporary file beside the target, then a rename.
+"""Files in and out: atomic writes (a temporary file beside the target, then a rename) and YAML
+read with one-line errors.
 
 An error midway leaves the previous file intact, and a reader never sees half a report.
 """
@@ -9,8 +10,9 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from plancompare.errors import OutputError, UsageError
+from plancompare.errors import BadDataError, OutputError, UsageError
 
 
 def refuse_overwriting_inputs(target: Path, inputs: Iterable[Path]) -> None:
@@ -44,3 +46,21 @@ def write_atomic(target: Path, data: str | bytes, *, inputs: Iterable[Path] = ()
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def load_yaml(path: Path, fix: str) -> Any:
+    """The data of a YAML file, or one `BadDataError` line saying where it is broken and `fix`."""
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BadDataError(f"cannot read {path}: {exc.strerror or exc}", fix) from exc
+    except UnicodeDecodeError as exc:
+        raise BadDataError(f"{path} is not UTF-8 text", fix) from exc
+    except yaml.YAMLError as exc:
+        # One line: the parser's own message spans several, with a caret under the position.
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BadDataError(f"{path} is not valid YAML ({where}{problem})", fix) from exc

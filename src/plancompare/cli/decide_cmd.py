@@ -12,7 +12,6 @@ from plancompare.config import DECISIONS_FILE, DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import EXIT_CODES_HELP
 
 
-
 @app.command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def decide(

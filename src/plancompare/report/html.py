@@ -7,6 +7,7 @@ mailed or opened from a USB stick. Every piece of text goes through `html.escape
 from __future__ import annotations
 
 from html import escape
+from importlib import resources
 
 from plancompare.models import DiffResult, ProposalResult
 from plancompare.report.grouping import (
@@ -28,85 +29,10 @@ from plancompare.report.worddiff import side_by_side_html
 
 COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828"}
 
-_CSS = """
-:root { --adopted: #2e7d32; --changed: #b26a00; --dropped: #c62828; --line: #d0d4da; }
-* { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; margin: 0 auto; max-width: 1200px;
-       padding: 1rem 1.5rem 3rem; color: #1b1f24; background: #fff; }
-h1 { margin: 0.2rem 0; font-size: 1.6rem; }
-h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); }
-.docs { color: #444; margin: 0 0 1rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tfoot td { font-weight: bold; }
-.verdict { display: inline-block; padding: 0 0.45rem; border-radius: 0.6rem; color: #fff;
-           font-size: 0.85rem; }
-.v-adopted { background: var(--adopted); } .v-changed { background: var(--changed); }
-.v-dropped { background: var(--dropped); }
-.filters { position: sticky; top: 0; background: #fff; padding: 0.5rem 0;
-           border-bottom: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 0.5rem;
-           align-items: center; z-index: 1; }
-.filters select { max-width: 26rem; }
-.filters button { border: 1px solid #888; background: #f5f6f8; padding: 0.25rem 0.7rem; border-radius: 1rem;
-                  cursor: pointer; font: inherit; }
-.filters button[aria-pressed="true"] { background: #1b1f24; color: #fff; }
-.proposal { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px;
-            margin: 0.8rem 0; padding: 0.5rem 0.8rem; }
-.proposal[data-verdict="adopted"] { border-left-color: var(--adopted); }
-.proposal[data-verdict="changed"] { border-left-color: var(--changed); }
-.proposal[data-verdict="dropped"] { border-left-color: var(--dropped); }
-.proposal header { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: baseline; }
-.proposal .pid { font-weight: bold; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
-.analyst { font-size: 0.85rem; border: 1px solid #555; border-radius: 0.6rem; padding: 0 0.4rem; }
-.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 0.4rem; }
-.pair h4 { margin: 0 0 0.2rem; font-size: 0.8rem; text-transform: uppercase; color: #555; }
-.pair p { margin: 0; }
-del { background: #fde2e1; color: #7a1212; }
-ins { background: #dcf3dd; color: #114d14; text-decoration: none; }
-.reasons { margin: 0.4rem 0 0; padding-left: 1.2rem; color: #333; }
-.muted { color: #777; font-style: italic; }
-details { margin-top: 0.3rem; color: #333; }
-[hidden] { display: none !important; }
-@media (max-width: 700px) { .pair { grid-template-columns: 1fr; } }
-"""
 
-_JS = """
-(function () {
-  "use strict";
-  var state = { verdict: "all", axis: "" };
-  var cards = Array.prototype.slice.call(document.querySelectorAll("article.proposal"));
-  var shown = document.getElementById("shown-count");
-  function apply() {
-    var count = 0;
-    cards.forEach(function (card) {
-      var ok = (state.verdict === "all" || card.dataset.verdict === state.verdict) &&
-               (state.axis === "" || card.dataset.axis === state.axis);
-      card.hidden = !ok;
-      if (ok) { count += 1; }
-    });
-    shown.textContent = String(count);
-    // A priority's heading goes with its last visible proposal.
-    document.querySelectorAll("section.group").forEach(function (group) {
-      group.hidden = group.querySelector("article.proposal:not([hidden])") === null;
-    });
-  }
-  document.querySelectorAll("button[data-verdict]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      state.verdict = button.dataset.verdict;
-      document.querySelectorAll("button[data-verdict]").forEach(function (other) {
-        other.setAttribute("aria-pressed", other === button ? "true" : "false");
-      });
-      apply();
-    });
-  });
-  document.getElementById("axis-filter").addEventListener("change", function (event) {
-    state.axis = event.target.value;
-    apply();
-  });
-  apply();
-})();
-"""
+def _asset(name: str) -> str:
+    """The report's stylesheet and script, kept as package data files (assets/)."""
+    return resources.files("plancompare.report").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _axis_key(group: Group) -> str:
@@ -310,16 +236,17 @@ def render_html(result: DiffResult, lang: str) -> str:
             _filters(result, parts, words),
             f'<div id="proposals">{"".join(cards)}</div></section>',
         ]
-        script = f"<script>{_JS}</script>"
+        script = f"<script>{_asset('report.js')}</script>"
     else:  # a plan without review: its measures only, and nothing to filter
         note = escape(words["no_proposals"])
         body = [f"<section><h2>{escape(words['summary'])}</h2><p>{note}</p></section>"]
         script = ""
+    style = f"<style>{_asset('report.css')}</style>"
     return "".join(
         [
             f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(words['title'])} – {escape(nxt)}</title><style>{_CSS}</style></head><body>",
+            f"<title>{escape(words['title'])} – {escape(nxt)}</title>{style}</head><body>",
             f"<header><h1>{escape(words['title'])}</h1>",
             f'<p class="docs">{escape(words.colon(words["base"]))} {escape(base)}<br>',
             f"{escape(words.colon(words['next']))} {escape(nxt)}</p></header>",
