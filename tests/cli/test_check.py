@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from plancompare.check import compare_with_baseline, failures, parse_fail_on
-from plancompare.report.gate import summary_markdown
 from plancompare.errors import UsageError
 from plancompare.models import DiffResult
+from plancompare.report.gate import summary_markdown
 from plancompare.serialise import load_model
 
 SAMPLE = Path(__file__).resolve().parents[1] / "snapshots" / "sample-diff.json"
