@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from test_diff import side
-
 from plancompare.config import MatchConfig
 from plancompare.judge.diff import compare
 from plancompare.match.assign import claims
 from plancompare.models import Measure, Proposal
+from sides import side
 
 BASE = side(
     [Measure(number=1, title="Former les professionnels", text="Des formations seront organisées.")],

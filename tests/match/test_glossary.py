@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_diff import side
 from typer.testing import CliRunner
 
 from plancompare.cli import app
@@ -16,6 +15,7 @@ from plancompare.judge.diff import compare
 from plancompare.match.align import Aligner
 from plancompare.match.glossary import defined_acronyms
 from plancompare.models import Measure, Proposal, Side
+from sides import side
 
 OTHER = Measure(
     number=2,
