@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from plancompare.config import MatchConfig
@@ -166,10 +165,3 @@ def confusion_rows(s: Scores) -> list[list[str]]:
     rows = [["gold \\ engine", *PROPOSAL_VERDICTS]]
     rows += [[g, *(str(s.confusion[g][p]) for p in PROPOSAL_VERDICTS)] for g in PROPOSAL_VERDICTS]
     return rows
-
-
-def group_counts(obs: list[Observation]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for o in obs:
-        counts[o.gold] += 1
-    return dict(counts)

@@ -297,18 +297,6 @@ class Aligner:
                 top, top_p = f2, pi
         return top, top_p
 
-    def _f2(self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
-        q_mass = self._ask_mass(q.terms, topic)
-        p_mass = self.mass(p.terms)
-        if q_mass <= 0 or p_mass <= 0:
-            return 0.0, 0.0
-        common = q.terms & p.terms
-        if not common:
-            return 0.0, 0.0
-        recall = self._ask_mass(common, topic) / q_mass
-        precision = self.idf.mass(common) / p_mass
-        return 5 * precision * recall / (4 * precision + recall), recall
-
     def _refined(
         self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()
     ) -> tuple[float, float, tuple[str, ...]]:
