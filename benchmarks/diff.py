@@ -29,7 +29,7 @@ from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, observe, predict, score
 from plancompare.judge.diff import _proposals, align_sides
 from plancompare.judge.labels import load_labels
-from plancompare.match.align import Aligner, align_many
+from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import Measure, Side
 from plancompare.text.normalise import fold, sentences
 

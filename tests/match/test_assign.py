@@ -51,7 +51,7 @@ def test_the_passage_goes_to_the_ask_it_answers_best_and_others_are_marked_claim
 
 
 def test_claims_are_independent_of_the_order_of_proposals() -> None:
-    from plancompare.match.align import Aligner
+    from plancompare.match.aligner import Aligner
 
     proposals = BASE.reviews[0].proposals
     aligner = Aligner(NEXT.plan.measures)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from plancompare.cli import app
 from plancompare.config import MatchConfig, load_config, write_config
 from plancompare.judge.diff import compare
-from plancompare.match.align import Aligner
+from plancompare.match.aligner import Aligner
 from plancompare.match.glossary import defined_acronyms
 from plancompare.models import Measure, Proposal, Side
 from sides import side

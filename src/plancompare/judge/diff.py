@@ -10,8 +10,9 @@ from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
 from plancompare.judge.classify import proposal_verdict
 from plancompare.judge.reasons import change_reasons
-from plancompare.match.align import Aligner, Candidate, Query, align_many
+from plancompare.match.aligner import Aligner, Candidate, align_many
 from plancompare.match.assign import Claim, claims
+from plancompare.match.query import Query
 from plancompare.models import (
     DiffResult,
     DocumentRef,

@@ -13,28 +13,22 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing as mp
-import os
 from collections import Counter
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from plancompare.match.glossary import BUILT_IN, Glossary, learn, unify
+from plancompare.match.glossary import learn
 from plancompare.match.index import Idf, SentenceIndex
+from plancompare.match.parallel import in_forks, shared_with_workers, worker_count
+from plancompare.match.query import Query
+from plancompare.match.units import Stems, Unit, joined, terms, unit
 from plancompare.models import Measure
-from plancompare.text.normalise import sentences, tokens
-from plancompare.text.patterns import PREFIX, is_ask
-
-T = TypeVar("T")
-R = TypeVar("R")
+from plancompare.text.normalise import sentences
 
 CANDIDATE_SENTENCES = 40
 CANDIDATE_MEASURES = 8
-CONTEXT_WEIGHT = 0.25
 FUZZY_CUTOFF = 84.0
 FUZZY_CREDIT = 0.5
 TOPIC_WEIGHT = 0.35
@@ -47,96 +41,6 @@ PRIOR_CANDIDATES = 3
 # measure: an answer is sometimes spread over a measure's sentences, which passages alone miss.
 # It ranks candidates; it does not enter the score that verdicts are decided from.
 MEASURE_WEIGHT = 1.0
-
-
-def cut_stems(text: str, glossary: Glossary = BUILT_IN) -> tuple[str, ...]:
-    stems = tuple(s[:PREFIX] for s in tokens(glossary.expand(text), content_only=True))
-    return unify(stems, glossary.variants(PREFIX))
-
-
-# Below this many new texts, starting processes costs more than tokenising them here.
-PARALLEL_STEMS_FROM = 4000
-
-
-class Stems:
-    """Cut stems of texts under one glossary, memoised: the index, the queries and the sentence
-    pairs read the same sentences again and again."""
-
-    def __init__(self, glossary: Glossary = BUILT_IN) -> None:
-        self.glossary = glossary
-        self._memo: dict[str, tuple[str, ...]] = {}
-
-    def __call__(self, text: str) -> tuple[str, ...]:
-        stems = self._memo.get(text)
-        if stems is None:
-            stems = self._memo[text] = cut_stems(text, self.glossary)
-        return stems
-
-    def prime(self, texts: Iterable[str], workers: int | None = None) -> None:
-        """Tokenise `texts` ahead of use, over processes when they are many (a large plan's index
-        spends most of its time here)."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._memo]
-        n_workers = _workers(workers)
-        if n_workers <= 1 or len(todo) < PARALLEL_STEMS_FROM:
-            for t in todo:
-                self(t)
-            return
-        self._memo.update(zip(todo, _in_forks(_stems_chunk, self.glossary, todo, n_workers), strict=True))
-
-
-def terms(text: str, stems: Stems) -> list[str]:
-    """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
-    cut = stems(text)
-    return [*cut, *(f"{a}_{b}" for a, b in itertools.pairwise(cut))]
-
-
-@dataclass(frozen=True)
-class Unit:
-    text: str
-    terms: frozenset[str]
-
-
-def unit(text: str, stems: Stems) -> Unit:
-    return Unit(text, frozenset(terms(text, stems)))
-
-
-def _joined(parts: list[Unit], stems: Stems) -> Unit:
-    """Adjacent sentences as one passage: their terms and the bigrams across their boundaries
-    (what tokenising the joined text would give, without tokenising it again)."""
-    cut = [c for c in (stems(u.text) for u in parts) if c]
-    bridges = {f"{a[-1]}_{b[0]}" for a, b in itertools.pairwise(cut)}
-    return Unit(" ".join(u.text for u in parts), frozenset().union(*(u.terms for u in parts), bridges))
-
-
-@dataclass(frozen=True)
-class Query:
-    """A proposal's sentences with their weights (asks count more than context)."""
-
-    units: list[Unit]
-    weights: list[float]
-    whole: Unit  # all ask sentences together, for asks that span sentences
-    # Terms of the base measure the proposal comments on: its topic, not its ask. They count for
-    # less in how much of the ask a passage covers, so sharing the topic is not taking up the ask.
-    topic: frozenset[str] = frozenset()
-    # False when no sentence reads as an ask (praise, a statement of fact): every sentence then
-    # counts as the ask, and the verdict carries a « no-ask » reason for the analyst.
-    has_ask: bool = True
-
-    @classmethod
-    def of(cls, text: str, stems: Stems, *, asks: bool = True) -> Query:
-        sents = sentences(text) or [text]
-        flags = [is_ask(s) for s in sents] if asks else [True] * len(sents)
-        # Items after an unfinished ask (« Il est nécessaire d’avoir : - ... ») are its object.
-        for i in range(1, len(flags)):
-            if flags[i - 1] and not sents[i - 1].rstrip().endswith((".", "!", "?")):
-                flags[i] = True
-        has_ask = any(flags)
-        if not has_ask:
-            flags = [True] * len(sents)
-        units = [unit(s, stems) for s in sents]
-        weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
-        whole = _joined([u for u, f in zip(units, flags, strict=True) if f], stems)
-        return cls(units, weights, whole, has_ask=has_ask)
 
 
 @dataclass(frozen=True)
@@ -218,7 +122,7 @@ class Aligner:
         self.sentence_owner: list[int] = []
         for i, (m, own, extra) in enumerate(zip(measures, texts, lines, strict=True)):
             sents = [unit(s, st) for s in own]
-            pairs = [_joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
+            pairs = [joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
             sents += [unit(line, st) for line in extra]
             self.measures.append(_NextMeasure(m.number, sents + pairs))
             sentence_units += sents
@@ -408,38 +312,12 @@ class Aligner:
 # --- many queries at once ------------------------------------------------------------------------
 
 PARALLEL_FROM = 400  # below this many queries, starting processes costs more than it saves
-_SHARED: object = None  # what forked workers read (inherited from the parent, not pickled)
-
-
-def _workers(workers: int | None) -> int:
-    if "fork" not in mp.get_all_start_methods():
-        return 1
-    return workers if workers is not None else min(2, os.cpu_count() or 1)
-
-
-def _in_forks(task: Callable[[list[T]], list[R]], shared: object, items: list[T], n_workers: int) -> list[R]:
-    """`task` over `n_workers` chunks of `items` in forked processes, which see `shared` without
-    copying it; results in the order of `items`."""
-    global _SHARED
-    size = -(-len(items) // n_workers)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    _SHARED = shared
-    try:
-        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context("fork")) as pool:
-            parts = list(pool.map(task, chunks))
-    finally:
-        _SHARED = None
-    return [out for part in parts for out in part]
-
-
-def _stems_chunk(texts: list[str]) -> list[tuple[str, ...]]:
-    assert isinstance(_SHARED, Glossary)
-    return [cut_stems(t, _SHARED) for t in texts]
 
 
 def _align_chunk(chunk: list[tuple[Query, dict[int, float] | None]]) -> list[list[Candidate]]:
-    assert isinstance(_SHARED, Aligner)
-    return [_SHARED.align(q, prior=p) for q, p in chunk]
+    aligner = shared_with_workers()
+    assert isinstance(aligner, Aligner)
+    return [aligner.align(q, prior=p) for q, p in chunk]
 
 
 def align_many(
@@ -447,7 +325,7 @@ def align_many(
 ) -> list[list[Candidate]]:
     """`aligner.align` for every (query, prior), in order; large batches are split over processes
     (forked, so the index is shared, not copied). Results do not depend on the number of workers."""
-    n_workers = _workers(workers)
+    n_workers = worker_count(workers)
     if n_workers <= 1 or len(items) < PARALLEL_FROM:
         return [aligner.align(q, prior=p) for q, p in items]
-    return _in_forks(_align_chunk, aligner, items, n_workers)
+    return in_forks(_align_chunk, aligner, items, n_workers)
