@@ -91,6 +91,18 @@ class _Scored:
     def score(self) -> float:
         return max(self.per_sentence, self.whole)
 
+    def weigh(self, unit_scores: list[float], weights: list[float]) -> None:
+        """`per_sentence` (the weighted mean of each query unit's best F2) and the unit that
+        contributes most to it."""
+        weighted = 0.0
+        self.best_contribution = -1.0
+        for ui, (top, w) in enumerate(zip(unit_scores, weights, strict=True)):
+            weighted += w * top
+            if w * top > self.best_contribution:
+                self.best_contribution, self.best_unit = w * top, ui
+        total_weight = sum(weights)
+        self.per_sentence = weighted / total_weight if total_weight else 0.0
+
 
 class Aligner:
     """The next plan's passages, indexed once; `align` answers one query at a time."""
@@ -237,16 +249,33 @@ class Aligner:
     ) -> list[Candidate]:
         """Every candidate measure with its score and best passage pair, best first. `prior` maps
         next measure numbers to the measure-level score of the proposal's base measure."""
-        out: list[Candidate] = []
-        total_weight = sum(query.weights)
         if owners is None:
-            owners = self.candidates(query)
-            if prior:
-                position = {m.number: i for i, m in enumerate(self.measures)}
-                ranked = sorted(prior.items(), key=lambda item: (-item[1], item[0]))[:PRIOR_CANDIDATES]
-                owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
+            owners = self._owners(query, prior)
         weights = [self._weights(u.terms, query.topic) for u in query.units]
         whole_weights = self._weights(query.whole.terms, query.topic)
+        bonus_of = self._bonuses(query, owners, prior)
+        scored = [self._scored(query, owner, weights, whole_weights) for owner in owners]
+        # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
+        scored.sort(key=lambda sc: (-(100 * sc.score + bonus_of[self._number(sc)]), sc.owner))
+        for sc in scored[:REFINED_MEASURES]:
+            self._refine(query, sc)
+        out = [self._candidate(query, sc, bonus_of, i < REFINED_MEASURES) for i, sc in enumerate(scored)]
+        out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
+        return out
+
+    def _owners(self, query: Query, prior: dict[int, float] | None) -> list[int]:
+        """The measures the index finds for `query`, then the best of those that continue its base
+        measure (`prior`)."""
+        owners = self.candidates(query)
+        if prior:
+            position = {m.number: i for i, m in enumerate(self.measures)}
+            ranked = sorted(prior.items(), key=lambda item: (-item[1], item[0]))[:PRIOR_CANDIDATES]
+            owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
+        return owners
+
+    def _bonuses(self, query: Query, owners: list[int], prior: dict[int, float] | None) -> dict[int, float]:
+        """next measure number → what ranks it up besides its passages: the context prior and the
+        whole-measure cosine."""
         q_vector = _unit_vector(_stem_counts((u.text for u in query.units), self.stems), self.idf)
         bonus_of: dict[int, float] = {}
         for owner in owners:
@@ -254,59 +283,60 @@ class Aligner:
             cosine = sum(w * m.vector.get(t, 0.0) for t, w in q_vector.items())
             context = CONTEXT_PRIOR * (prior or {}).get(m.number, 0.0)
             bonus_of[m.number] = context + MEASURE_WEIGHT * 100 * cosine
-        scored: list[_Scored] = []
-        for owner in owners:
-            m = self.measures[owner]
-            sc = _Scored(owner)
-            weighted = 0.0
-            for ui, w in enumerate(query.weights):
-                top, top_p = self._best_passage(query.units[ui].terms, weights[ui], m)
-                sc.tops.append(top_p)
-                weighted += w * top
-                if w * top > sc.best_contribution:
-                    sc.best_contribution, sc.best_unit = w * top, ui
-            sc.per_sentence = weighted / total_weight if total_weight else 0.0
-            if len(query.units) > 1:
-                # The asks together against one passage: an ask may be spread over sentences.
-                sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
-            scored.append(sc)
-        # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
-        scored.sort(key=lambda sc: (-(100 * sc.score + bonus_of[self._number(sc)]), sc.owner))
-        for sc in scored[:REFINED_MEASURES]:
-            m = self.measures[sc.owner]
-            weighted = 0.0
-            sc.best_contribution = -1.0
-            for ui, (q, w) in enumerate(zip(query.units, query.weights, strict=True)):
-                top = self._refined(q, m.passages[sc.tops[ui]], query.topic)[0]
-                weighted += w * top
-                if w * top > sc.best_contribution:
-                    sc.best_contribution, sc.best_unit = w * top, ui
-            sc.per_sentence = weighted / total_weight if total_weight else 0.0
-            if len(query.units) > 1:
-                sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
-        for i, sc in enumerate(scored):
-            m = self.measures[sc.owner]
-            if sc.whole > sc.per_sentence:
-                q_unit, p_unit = query.whole, m.passages[sc.whole_p]
-            else:
-                q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
-            recall = 0.0
-            missing: tuple[str, ...] = ()
-            if i < REFINED_MEASURES:
-                _, recall, missing = self._refined(q_unit, p_unit, query.topic)
-            out.append(
-                Candidate(
-                    measure=m.number,
-                    score=round(100 * sc.score, 1),
-                    rank=round(100 * sc.score + bonus_of[m.number], 1),
-                    passage=p_unit.text,
-                    base_passage=q_unit.text,
-                    coverage=round(recall, 3),
-                    missing=missing,
-                )
-            )
-        out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
-        return out
+        return bonus_of
+
+    def _scored(
+        self,
+        query: Query,
+        owner: int,
+        weights: list[dict[str, tuple[float, float]]],
+        whole_weights: dict[str, tuple[float, float]],
+    ) -> _Scored:
+        """The best passage of measure `owner` for each query unit and for the asks together."""
+        m = self.measures[owner]
+        sc = _Scored(owner)
+        unit_scores: list[float] = []
+        for u, u_weights in zip(query.units, weights, strict=True):
+            top, top_p = self._best_passage(u.terms, u_weights, m)
+            sc.tops.append(top_p)
+            unit_scores.append(top)
+        sc.weigh(unit_scores, query.weights)
+        if len(query.units) > 1:
+            # The asks together against one passage: an ask may be spread over sentences.
+            sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
+        return sc
+
+    def _refine(self, query: Query, sc: _Scored) -> None:
+        """Score `sc`'s best passages again with fuzzy stem credit (`_refined`)."""
+        m = self.measures[sc.owner]
+        sc.weigh(
+            [self._refined(q, m.passages[sc.tops[ui]], query.topic)[0] for ui, q in enumerate(query.units)],
+            query.weights,
+        )
+        if len(query.units) > 1:
+            sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
+
+    def _candidate(self, query: Query, sc: _Scored, bonus_of: dict[int, float], refined: bool) -> Candidate:
+        """`sc` as a candidate: its best passage pair, and for the `refined` few, how much of the ask
+        it covers and the ask's words it lacks."""
+        m = self.measures[sc.owner]
+        if sc.whole > sc.per_sentence:
+            q_unit, p_unit = query.whole, m.passages[sc.whole_p]
+        else:
+            q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
+        recall = 0.0
+        missing: tuple[str, ...] = ()
+        if refined:
+            _, recall, missing = self._refined(q_unit, p_unit, query.topic)
+        return Candidate(
+            measure=m.number,
+            score=round(100 * sc.score, 1),
+            rank=round(100 * sc.score + bonus_of[m.number], 1),
+            passage=p_unit.text,
+            base_passage=q_unit.text,
+            coverage=round(recall, 3),
+            missing=missing,
+        )
 
 
 # --- many queries at once ------------------------------------------------------------------------
