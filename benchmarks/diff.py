@@ -30,7 +30,7 @@ from plancompare.judge.calibrate import Observation, cross_validate, fit, observ
 from plancompare.judge.diff import _proposals, align_sides
 from plancompare.judge.labels import load_labels
 from plancompare.match.aligner import Aligner, align_many
-from plancompare.models import Measure, Side
+from plancompare.models import PROPOSAL_VERDICTS, Measure, Side
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for name, obs, use_changes in rows:
         s = cross_validate(obs, args.folds, use_changes)
-        per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ("adopted", "changed", "dropped"))
+        per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in PROPOSAL_VERDICTS)
         figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
         print(f"{name:28} {figures}  ({per})")
     print(f"({len(rows[-1][1])} labelled proposals)\n")
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         for (name, obs, use_changes), held_obs in zip(rows, held_rows, strict=True):
             match, adopt = fit(obs, use_changes)
             s = score(held_obs, [predict(o, match, adopt, use_changes) for o in held_obs])
-            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ("adopted", "changed", "dropped"))
+            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in PROPOSAL_VERDICTS)
             figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
             print(f"{name:28} {figures}  ({per})")
         print(f"({len(held_rows[-1])} labelled proposals)\n")

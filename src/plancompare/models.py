@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +17,9 @@ SCHEMA_VERSION = "1"
 
 ProposalVerdict = Literal["adopted", "changed", "dropped"]
 MeasureVerdict = Literal["kept", "revised", "merged", "split", "dropped"]
+# The same values as tuples, in this order (reports count and list verdicts in it).
+PROPOSAL_VERDICTS: tuple[ProposalVerdict, ...] = get_args(ProposalVerdict)
+MEASURE_VERDICTS: tuple[MeasureVerdict, ...] = get_args(MeasureVerdict)
 DecidedBy = Literal["engine", "analyst"]
 
 

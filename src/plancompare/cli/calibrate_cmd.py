@@ -42,7 +42,8 @@ def calibrate(
     from plancompare.corpus import corpus_config, load_side
     from plancompare.judge.calibrate import confusion_rows, cross_validate, fit, fit_measures, observe
     from plancompare.judge.diff import align_sides
-    from plancompare.judge.labels import PROPOSAL_VERDICTS, load_labels
+    from plancompare.judge.labels import load_labels
+    from plancompare.models import PROPOSAL_VERDICTS
 
     gold = load_labels(labels)
     base_side = load_side(base)

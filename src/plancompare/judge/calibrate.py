@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from plancompare.config import MatchConfig
 from plancompare.judge.diff import Alignment, effective, judge_base_measures, judge_proposals
-from plancompare.judge.labels import PROPOSAL_VERDICTS, Labels
+from plancompare.judge.labels import Labels
 from plancompare.judge.reasons import change_reasons
+from plancompare.models import PROPOSAL_VERDICTS
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def predict(o: Observation, match: float, adopt: float, use_changes: bool = True
 
 
 def score(obs: list[Observation], predicted: list[str]) -> Scores:
-    confusion = {g: dict.fromkeys(PROPOSAL_VERDICTS, 0) for g in PROPOSAL_VERDICTS}
+    confusion: dict[str, dict[str, int]] = {g: dict.fromkeys(PROPOSAL_VERDICTS, 0) for g in PROPOSAL_VERDICTS}
     for o, p in zip(obs, predicted, strict=True):
         confusion[o.gold][p] += 1
     per: dict[str, tuple[float, float, float]] = {}

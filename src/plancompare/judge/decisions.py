@@ -35,9 +35,9 @@ import yaml
 
 from plancompare.errors import BadDataError, UsageError
 from plancompare.files import write_atomic
-from plancompare.models import Decision, DiffResult, Match, ProposalResult, Reason
+from plancompare.models import PROPOSAL_VERDICTS, Decision, DiffResult, Match, ProposalResult, Reason
 
-VERDICTS = ("adopted", "changed", "dropped")
+VERDICTS = PROPOSAL_VERDICTS  # what a decision may say (cli/decide_cmd.py reads it here)
 FILE_NAME = "decisions.yaml"
 
 

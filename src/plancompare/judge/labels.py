@@ -10,11 +10,8 @@ from pathlib import Path
 import yaml
 
 from plancompare.errors import BadDataError
-from plancompare.models import Proposal
+from plancompare.models import MEASURE_VERDICTS, PROPOSAL_VERDICTS, Proposal
 from plancompare.text.normalise import fold
-
-PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
-MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
 
 
 @dataclass(frozen=True)
