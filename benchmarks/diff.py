@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, observe, predict, score
 from plancompare.judge.diff import _proposals, align_sides
-from plancompare.judge.labels import load_labels
+from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import PROPOSAL_VERDICTS, Measure, Side
 from plancompare.text.normalise import fold, sentences
@@ -43,7 +43,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
+def tfidf_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observation]:
     docs = [f"{m.title}\n{m.text}" for m in nxt.plan.measures]
     df: Counter[str] = Counter()
     for d in docs:
@@ -70,7 +70,7 @@ def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
     return out
 
 
-def rapidfuzz_observations(base: Side, nxt: Side, labels) -> list[Observation]:
+def rapidfuzz_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observation]:
     docs = [f"{m.title}\n{m.text}" for m in nxt.plan.measures]
     out = []
     gold_of = labels.resolve(_proposals(base))
