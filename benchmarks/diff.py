@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, observe, predict, score
-from plancompare.judge.diff import _proposals, align_sides
+from plancompare.judge.diff import align_sides, base_proposals
 from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import PROPOSAL_VERDICTS, Measure, Side
@@ -58,8 +58,8 @@ def tfidf_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observ
 
     vecs = [vec(d) for d in docs]
     out = []
-    gold_of = labels.resolve(_proposals(base))
-    for p in _proposals(base):
+    gold_of = labels.resolve(base_proposals(base))
+    for p in base_proposals(base):
         if p.id not in gold_of:
             continue
         q = vec(p.text)
@@ -73,8 +73,8 @@ def tfidf_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observ
 def rapidfuzz_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observation]:
     docs = [f"{m.title}\n{m.text}" for m in nxt.plan.measures]
     out = []
-    gold_of = labels.resolve(_proposals(base))
-    for p in _proposals(base):
+    gold_of = labels.resolve(base_proposals(base))
+    for p in base_proposals(base):
         if p.id not in gold_of:
             continue
         best = process.extractOne(p.text, docs, scorer=fuzz.token_set_ratio, processor=str.lower)
@@ -92,7 +92,7 @@ def synthetic(base: Side, nxt: Side, n: int, seed: int = 7) -> tuple[list[str], 
     so that texts are new but French-like."""
     rng = random.Random(seed)
     pool = [s for m in [*base.plan.measures, *nxt.plan.measures] for s in sentences(m.text)]
-    pool += [s for p in _proposals(base) for s in sentences(p.text)]
+    pool += [s for p in base_proposals(base) for s in sentences(p.text)]
     vocab = sorted({w for s in pool for w in s.split() if len(w) > 6 and fold(w).isalpha()})
 
     def sentence() -> str:

@@ -45,7 +45,8 @@ def _match(c: Candidate) -> Match:
     return Match(measure=c.measure, score=c.score, passage=c.passage, base_passage=c.base_passage)
 
 
-def _proposals(base: Side) -> list[Proposal]:
+def base_proposals(base: Side) -> list[Proposal]:
+    """Every proposal of `base`'s reviews, sorted by id (an id two reviews use: the first one's)."""
     seen: dict[str, Proposal] = {}
     for review in base.reviews:
         for p in review.proposals:
@@ -259,7 +260,7 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
             f"{name} has no measures: there is nothing in it to take the proposals up",
             "NEXT must be a plan; a report of recommendations goes first, as BASE",
         )
-    proposals = _proposals(base)
+    proposals = base_proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next.plan.measures, base_texts, acronyms=cfg.acronyms, equivalents=cfg.equivalents)
     priors = measure_priors(aligner, base.plan.measures)
