@@ -27,10 +27,10 @@ from rapidfuzz import fuzz, process
 
 from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, observe, predict, score
-from plancompare.judge.diff import _proposals, align_sides
-from plancompare.judge.labels import load_labels
-from plancompare.match.align import Aligner, align_many
-from plancompare.models import Measure, Side
+from plancompare.judge.diff import align_sides, base_proposals
+from plancompare.judge.labels import GoldLabels, load_labels
+from plancompare.match.aligner import Aligner, align_many
+from plancompare.models import PROPOSAL_VERDICTS, Measure, Side
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
+def tfidf_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observation]:
     docs = [f"{m.title}\n{m.text}" for m in nxt.plan.measures]
     df: Counter[str] = Counter()
     for d in docs:
@@ -58,8 +58,8 @@ def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
 
     vecs = [vec(d) for d in docs]
     out = []
-    gold_of = labels.resolve(_proposals(base))
-    for p in _proposals(base):
+    gold_of = labels.resolve(base_proposals(base))
+    for p in base_proposals(base):
         if p.id not in gold_of:
             continue
         q = vec(p.text)
@@ -70,11 +70,11 @@ def tfidf_observations(base: Side, nxt: Side, labels) -> list[Observation]:
     return out
 
 
-def rapidfuzz_observations(base: Side, nxt: Side, labels) -> list[Observation]:
+def rapidfuzz_observations(base: Side, nxt: Side, labels: GoldLabels) -> list[Observation]:
     docs = [f"{m.title}\n{m.text}" for m in nxt.plan.measures]
     out = []
-    gold_of = labels.resolve(_proposals(base))
-    for p in _proposals(base):
+    gold_of = labels.resolve(base_proposals(base))
+    for p in base_proposals(base):
         if p.id not in gold_of:
             continue
         best = process.extractOne(p.text, docs, scorer=fuzz.token_set_ratio, processor=str.lower)
@@ -92,7 +92,7 @@ def synthetic(base: Side, nxt: Side, n: int, seed: int = 7) -> tuple[list[str], 
     so that texts are new but French-like."""
     rng = random.Random(seed)
     pool = [s for m in [*base.plan.measures, *nxt.plan.measures] for s in sentences(m.text)]
-    pool += [s for p in _proposals(base) for s in sentences(p.text)]
+    pool += [s for p in base_proposals(base) for s in sentences(p.text)]
     vocab = sorted({w for s in pool for w in s.split() if len(w) > 6 and fold(w).isalpha()})
 
     def sentence() -> str:
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for name, obs, use_changes in rows:
         s = cross_validate(obs, args.folds, use_changes)
-        per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ("adopted", "changed", "dropped"))
+        per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in PROPOSAL_VERDICTS)
         figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
         print(f"{name:28} {figures}  ({per})")
     print(f"({len(rows[-1][1])} labelled proposals)\n")
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         for (name, obs, use_changes), held_obs in zip(rows, held_rows, strict=True):
             match, adopt = fit(obs, use_changes)
             s = score(held_obs, [predict(o, match, adopt, use_changes) for o in held_obs])
-            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ("adopted", "changed", "dropped"))
+            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in PROPOSAL_VERDICTS)
             figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
             print(f"{name:28} {figures}  ({per})")
         print(f"({len(held_rows[-1])} labelled proposals)\n")

@@ -20,7 +20,7 @@ DEFAULT_NEXT = Path("corpora/next")
 
 @dataclass(frozen=True)
 class MatchConfig:
-    """Scores are 0-100 (align.py). The defaults are round values in the range calibration gives
+    """Scores are 0-100 (match/aligner.py). The defaults are round values in the range calibration gives
     on the bundled sample (which the held-out draft confirms); `plancompare calibrate` fits your own."""
 
     # A proposal is taken up (adopted or changed) when its best score reaches `match`.

@@ -17,9 +17,9 @@ SCHEMA_VERSION = "1"
 
 ProposalVerdict = Literal["adopted", "changed", "dropped"]
 MeasureVerdict = Literal["kept", "revised", "merged", "split", "dropped"]
-# The verdict values as tuples, for validation and help texts: written once, in the Literals above.
-PROPOSAL_VERDICTS: tuple[str, ...] = get_args(ProposalVerdict)
-MEASURE_VERDICTS: tuple[str, ...] = get_args(MeasureVerdict)
+# The same values as tuples, in this order (reports count and list verdicts in it).
+PROPOSAL_VERDICTS: tuple[ProposalVerdict, ...] = get_args(ProposalVerdict)
+MEASURE_VERDICTS: tuple[MeasureVerdict, ...] = get_args(MeasureVerdict)
 DecidedBy = Literal["engine", "analyst"]
 
 

@@ -158,7 +158,7 @@ class Recorded:
 
 
 def _check_decision(verdict: str, given: list[str], date: str | None) -> None:
-    from plancompare.judge.decisions import VERDICTS
+    from plancompare.models import PROPOSAL_VERDICTS as VERDICTS
 
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(VERDICTS)}")

@@ -10,20 +10,12 @@ import pytest
 from plancompare.config import MatchConfig, load_config
 from plancompare.corpus import load_side
 from plancompare.judge.diff import align_sides, compare, judge_measures
-from plancompare.match.align import Candidate
-from plancompare.models import Measure, Plan, Proposal, Review, ReviewMeasure, Side
+from plancompare.match.aligner import Candidate
+from plancompare.models import Measure, Proposal, Side
 from plancompare.serialise import to_json
+from sides import side
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def side(measures: list[Measure], proposals: list[Proposal] | None = None) -> Side:
-    plan = Plan(title="p", measures=measures)
-    reviews = []
-    if proposals is not None:
-        rms = [ReviewMeasure.model_validate(m.model_dump()) for m in measures]
-        reviews = [Review(title="r", measures=rms, proposals=proposals)]
-    return Side(title="p", language="fr", plan=plan, reviews=reviews, sources=[Path("/somewhere/x.yaml")])
 
 
 BASE = side(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from plancompare.match.align import PARALLEL_FROM, PARALLEL_STEMS_FROM, Aligner, Stems, align_many
+from plancompare.match.aligner import PARALLEL_FROM, Aligner, align_many
+from plancompare.match.units import PARALLEL_STEMS_FROM, Stems
 from plancompare.models import Measure
 from plancompare.text.patterns import is_ask
 
@@ -101,6 +102,6 @@ def test_texts_tokenised_over_two_processes_give_the_same_stems() -> None:
     forked, here = Stems(), Stems()
     forked.prime(texts, workers=2)
     here.prime(texts, workers=1)
-    assert len(forked._memo) == len(texts)  # filled by the workers, not lazily below
+    assert len(forked) == len(texts)  # filled by the workers, not lazily below
     assert [forked(t) for t in texts] == [here(t) for t in texts]
     assert forked(texts[7])[:2] == ("oeuvr", "7")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from test_diff import side
-
 from plancompare.config import MatchConfig
 from plancompare.judge.diff import compare
 from plancompare.match.assign import claims
 from plancompare.models import Measure, Proposal
+from sides import side
 
 BASE = side(
     [Measure(number=1, title="Former les professionnels", text="Des formations seront organisées.")],
@@ -52,7 +51,7 @@ def test_the_passage_goes_to_the_ask_it_answers_best_and_others_are_marked_claim
 
 
 def test_claims_are_independent_of_the_order_of_proposals() -> None:
-    from plancompare.match.align import Aligner
+    from plancompare.match.aligner import Aligner
 
     proposals = BASE.reviews[0].proposals
     aligner = Aligner(NEXT.plan.measures)

@@ -7,15 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_diff import side
 from typer.testing import CliRunner
 
 from plancompare.cli import app
 from plancompare.config import MatchConfig, load_config, write_config
 from plancompare.judge.diff import compare
-from plancompare.match.align import Aligner
+from plancompare.match.aligner import Aligner
 from plancompare.match.glossary import defined_acronyms
 from plancompare.models import Measure, Proposal, Side
+from sides import side
 
 OTHER = Measure(
     number=2,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from plancompare.config import MatchConfig
 from plancompare.judge.diff import Alignment, effective, judge_base_measures, judge_proposals
-from plancompare.judge.labels import PROPOSAL_VERDICTS, Labels
+from plancompare.judge.labels import GoldLabels
 from plancompare.judge.reasons import change_reasons
+from plancompare.models import PROPOSAL_VERDICTS
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def fold_of(key: str, k: int) -> int:
     return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") % k
 
 
-def observe(al: Alignment, labels: Labels, cfg: MatchConfig | None = None) -> list[Observation]:
+def observe(al: Alignment, labels: GoldLabels, cfg: MatchConfig | None = None) -> list[Observation]:
     """What each labelled proposal of `al` (`diff.align_sides`: every proposal is aligned, not only
     the labelled ones, for they compete for passages) has its verdict decided from (`cfg`: only
     `claimed` is read; the thresholds that `fit` chooses are not)."""
@@ -80,7 +80,7 @@ def predict(o: Observation, match: float, adopt: float, use_changes: bool = True
 
 
 def score(obs: list[Observation], predicted: list[str]) -> Scores:
-    confusion = {g: dict.fromkeys(PROPOSAL_VERDICTS, 0) for g in PROPOSAL_VERDICTS}
+    confusion: dict[str, dict[str, int]] = {g: dict.fromkeys(PROPOSAL_VERDICTS, 0) for g in PROPOSAL_VERDICTS}
     for o, p in zip(obs, predicted, strict=True):
         confusion[o.gold][p] += 1
     per: dict[str, tuple[float, float, float]] = {}
@@ -144,7 +144,7 @@ def cross_validate(obs: list[Observation], k: int = 5, use_changes: bool = True)
 # --- base measures -------------------------------------------------------------------------------
 
 
-def fit_measures(al: Alignment, labels: Labels, cfg: MatchConfig) -> tuple[MatchConfig, float]:
+def fit_measures(al: Alignment, labels: GoldLabels, cfg: MatchConfig) -> tuple[MatchConfig, float]:
     """`successor` and `kept` maximising the share of base measures given their labelled verdict
     (`cfg`'s proposal thresholds decide where proposals went: see `diff.judge_base_measures`)."""
     if not labels.measures:
@@ -166,10 +166,3 @@ def confusion_rows(s: Scores) -> list[list[str]]:
     rows = [["gold \\ engine", *PROPOSAL_VERDICTS]]
     rows += [[g, *(str(s.confusion[g][p]) for p in PROPOSAL_VERDICTS)] for g in PROPOSAL_VERDICTS]
     return rows
-
-
-def group_counts(obs: list[Observation]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for o in obs:
-        counts[o.gold] += 1
-    return dict(counts)

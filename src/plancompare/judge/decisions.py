@@ -35,9 +35,8 @@ import yaml
 
 from plancompare.errors import BadDataError, UsageError
 from plancompare.files import write_atomic
-from plancompare.models import Decision, DiffResult, Match, ProposalResult, Reason
+from plancompare.models import PROPOSAL_VERDICTS, Decision, DiffResult, Match, ProposalResult, Reason
 
-VERDICTS = ("adopted", "changed", "dropped")
 FILE_NAME = "decisions.yaml"
 
 
@@ -109,8 +108,8 @@ def load_decisions(path: Path) -> dict[str, RecordedDecision]:
         if not isinstance(entry, dict):
             raise _bad(path, f"decision {pid} is not a mapping")
         verdict = entry.get("verdict")
-        if verdict not in VERDICTS:
-            raise _bad(path, f"decision {pid}: verdict must be one of {', '.join(VERDICTS)}")
+        if verdict not in PROPOSAL_VERDICTS:
+            raise _bad(path, f"decision {pid}: verdict must be one of {', '.join(PROPOSAL_VERDICTS)}")
         if not isinstance(entry.get("fingerprint"), str):
             raise _bad(path, f"decision {pid} has no fingerprint")
         date = entry.get("date")
@@ -136,8 +135,10 @@ def save_decisions(path: Path, decisions: dict[str, RecordedDecision]) -> None:
 
 def record_decision(path: Path, decision: RecordedDecision) -> None:
     """Add or replace one decision, keeping the file's other entries."""
-    if decision.verdict not in VERDICTS:
-        raise UsageError(f"unknown verdict {decision.verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
+    if decision.verdict not in PROPOSAL_VERDICTS:
+        raise UsageError(
+            f"unknown verdict {decision.verdict!r}", f"choose one of: {', '.join(PROPOSAL_VERDICTS)}"
+        )
     decisions = load_decisions(path)
     decisions[decision.id] = decision
     save_decisions(path, decisions)

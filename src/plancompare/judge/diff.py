@@ -10,8 +10,9 @@ from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
 from plancompare.judge.classify import proposal_verdict
 from plancompare.judge.reasons import change_reasons
-from plancompare.match.align import Aligner, Candidate, Query, align_many
+from plancompare.match.aligner import Aligner, Candidate, align_many
 from plancompare.match.assign import Claim, claims
+from plancompare.match.query import Query
 from plancompare.models import (
     DiffResult,
     DocumentRef,
@@ -44,7 +45,8 @@ def _match(c: Candidate) -> Match:
     return Match(measure=c.measure, score=c.score, passage=c.passage, base_passage=c.base_passage)
 
 
-def _proposals(base: Side) -> list[Proposal]:
+def base_proposals(base: Side) -> list[Proposal]:
+    """Every proposal of `base`'s reviews, sorted by id (an id two reviews use: the first one's)."""
     seen: dict[str, Proposal] = {}
     for review in base.reviews:
         for p in review.proposals:
@@ -147,7 +149,26 @@ def judge_measures(
     """Each base measure's fate from its measure-level candidates (`priors`) and from where its
     proposals were taken up (`evidence`, see `proposal_evidence`)."""
     priors = priors if priors is not None else measure_priors(aligner, base_measures)
-    evidence = evidence or {}
+    successors, from_evidence = _successors(base_measures, priors, evidence or {}, cfg)
+    antecedents = _antecedents(successors)
+    results = [
+        _measure_result(
+            m, successors[m.number], _measure_verdict(m, successors, antecedents, from_evidence, cfg)
+        )
+        for m in base_measures
+    ]
+    return results, {k: sorted(v) for k, v in antecedents.items()}
+
+
+def _successors(
+    base_measures: list[Measure],
+    priors: dict[int, list[Candidate]],
+    evidence: dict[int, dict[int, list[Candidate]]],
+    cfg: MatchConfig,
+) -> tuple[dict[int, list[Candidate]], set[tuple[int, int]]]:
+    """base measure → the next measures that continue it: its best measure-level candidates, and
+    the next measures that answer at least `EVIDENCE` of its taken-up proposals; with the (base,
+    next) links found from proposals only."""
     successors: dict[int, list[Candidate]] = {}
     # Links found from proposals only: they show where content went, not that two measures became one.
     from_evidence: set[tuple[int, int]] = set()
@@ -166,40 +187,52 @@ def judge_measures(
                 chosen.append(own[0] if own else max(answered, key=lambda c: (c.score, -len(c.passage))))
                 from_evidence.add((m.number, number))
         successors[m.number] = chosen
+    return successors, from_evidence
+
+
+def _antecedents(successors: dict[int, list[Candidate]]) -> dict[int, list[int]]:
+    """next measure → the base measures it continues."""
     antecedents: dict[int, list[int]] = defaultdict(list)
     for number, cands in successors.items():
         for c in cands:
             antecedents[c.measure].append(number)
-    results: list[MeasureResult] = []
-    for m in base_measures:
-        cands = successors[m.number]
-        verdict: MeasureVerdict
-        if not cands:
-            verdict = "dropped"
-        elif len(cands) > 1:
-            verdict = "split"
-        elif any(
-            n != m.number
-            and (n, cands[0].measure) not in from_evidence
-            and successors[n][0].measure == cands[0].measure
-            for n in antecedents[cands[0].measure]
-        ):
-            verdict = "merged"
-        else:
-            verdict = "kept" if cands[0].score >= cfg.kept else "revised"
-        results.append(
-            MeasureResult(
-                number=m.number,
-                label=m.label,
-                title=m.title,
-                priority=m.priority,
-                verdict=verdict,
-                next=sorted(c.measure for c in cands),
-                score=cands[0].score if cands else 0.0,
-                matches=[_match(c) for c in cands],
-            )
-        )
-    return results, {k: sorted(v) for k, v in antecedents.items()}
+    return antecedents
+
+
+def _measure_verdict(
+    m: Measure,
+    successors: dict[int, list[Candidate]],
+    antecedents: dict[int, list[int]],
+    from_evidence: set[tuple[int, int]],
+    cfg: MatchConfig,
+) -> MeasureVerdict:
+    """dropped (no successor), split (several), merged (its successor is also the first of another
+    base measure, not through proposals only), else kept or revised by the score."""
+    cands = successors[m.number]
+    if not cands:
+        return "dropped"
+    if len(cands) > 1:
+        return "split"
+    first = cands[0].measure
+    if any(
+        n != m.number and (n, first) not in from_evidence and successors[n][0].measure == first
+        for n in antecedents[first]
+    ):
+        return "merged"
+    return "kept" if cands[0].score >= cfg.kept else "revised"
+
+
+def _measure_result(m: Measure, cands: list[Candidate], verdict: MeasureVerdict) -> MeasureResult:
+    return MeasureResult(
+        number=m.number,
+        label=m.label,
+        title=m.title,
+        priority=m.priority,
+        verdict=verdict,
+        next=sorted(c.measure for c in cands),
+        score=cands[0].score if cands else 0.0,
+        matches=[_match(c) for c in cands],
+    )
 
 
 @dataclass(frozen=True)
@@ -227,7 +260,7 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
             f"{name} has no measures: there is nothing in it to take the proposals up",
             "NEXT must be a plan; a report of recommendations goes first, as BASE",
         )
-    proposals = _proposals(base)
+    proposals = base_proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
     aligner = Aligner(next.plan.measures, base_texts, acronyms=cfg.acronyms, equivalents=cfg.equivalents)
     priors = measure_priors(aligner, base.plan.measures)

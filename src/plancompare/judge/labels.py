@@ -10,16 +10,15 @@ from pathlib import Path
 import yaml
 
 from plancompare.errors import BadDataError
-from plancompare.models import Proposal
+from plancompare.models import MEASURE_VERDICTS, PROPOSAL_VERDICTS, Proposal
 from plancompare.text.normalise import fold
-
-PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
-MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
 
 
 @dataclass(frozen=True)
-class Labels:
-    """proposal id → (verdict, next measures); `n-a` proposals (praise, not asks) are left out."""
+class GoldLabels:
+    """An analyst's verdicts for a draft, the gold standard the engine is measured against (not
+    the wording of reports: that is `report.i18n.Labels`). proposal id → (verdict, next
+    measures); `n-a` proposals (praise, not asks) are left out."""
 
     proposals: dict[str, tuple[str, tuple[int, ...]]]
     measures: dict[int, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
@@ -59,7 +58,7 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
-def load_labels(path: Path) -> Labels:
+def load_labels(path: Path) -> GoldLabels:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -88,4 +87,4 @@ def load_labels(path: Path) -> Labels:
         raise BadDataError(
             f"{path} does not follow the labels format ({exc})", "fix the labels file"
         ) from exc
-    return Labels(proposals, measures, new, anchors)
+    return GoldLabels(proposals, measures, new, anchors)

@@ -73,17 +73,37 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
         return []
     if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
         return []
-    return [
-        Reason(
-            code="modality",
-            base=_quote(ask, strong.start(), strong.end()),
-            next=_quote(passage, weak.start(), weak.end()),
-            detail="an obligation was asked; the next plan gives a possibility, a study or an experiment",
-        )
-    ]
+    return _quoted_reason(
+        "modality",
+        ask,
+        strong,
+        passage,
+        weak,
+        "an obligation was asked; the next plan gives a possibility, a study or an experiment",
+    )
 
 
 _ASK_WORD = re.compile(r"\b(il faut|necessaire|indispensable|souhaite\w*|demande\w*|devrai\w*)\b")
+
+
+def _quoted_reason(
+    code: Literal["scope", "modality"],
+    ask: str,
+    asked: re.Match[str],
+    passage: str,
+    given: re.Match[str],
+    detail: str,
+) -> list[Reason]:
+    """One reason quoting the words of `ask` and of `passage` that `asked` and `given` found in
+    their folded forms."""
+    return [
+        Reason(
+            code=code,
+            base=_quote(ask, asked.start(), asked.end()),
+            next=_quote(passage, given.start(), given.end()),
+            detail=detail,
+        )
+    ]
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -183,14 +203,14 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
         return []
     narrow = _ONE_FORM.search(folded)
     assert narrow is not None
-    return [
-        Reason(
-            code="scope",
-            base=_quote(ask, wide.start(), wide.end()),
-            next=_quote(passage, narrow.start(), narrow.end()),
-            detail="all forms of trafficking were asked; the next plan names only some",
-        )
-    ]
+    return _quoted_reason(
+        "scope",
+        ask,
+        wide,
+        passage,
+        narrow,
+        "all forms of trafficking were asked; the next plan names only some",
+    )
 
 
 # Where: the whole territory asked, some places given.
@@ -236,14 +256,7 @@ def _asked_given(
     narrow = next((m for m in narrowing if not _NEGATED.search(folded_passage[: m.start()])), None)
     if narrow is None:
         return []
-    return [
-        Reason(
-            code=code,
-            base=_quote(ask, wide.start(), wide.end()),
-            next=_quote(passage, narrow.start(), narrow.end()),
-            detail=detail,
-        )
-    ]
+    return _quoted_reason(code, ask, wide, passage, narrow, detail)
 
 
 def territory_reasons(ask: str, passage: str) -> list[Reason]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from plancompare.text.normalise import STOP_WORDS, fold
+from plancompare.text.normalise import STOP_WORDS, fold, tokens
 
 # Upper-case acronym → long form. Matched case-sensitively, so « ame » (âme) or « ars » are not read.
 ACRONYMS: dict[str, str] = {
@@ -198,7 +198,6 @@ def unify(stems: tuple[str, ...], variants: Variants) -> tuple[str, ...]:
 @lru_cache(maxsize=16)
 def variant_table(cut: int, equivalents: tuple[tuple[str, ...], ...] = EQUIVALENTS) -> Variants:
     """The variants of `equivalents`, for stems cut to `cut` letters."""
-    from plancompare.text.normalise import tokens
 
     def run(phrase: str) -> tuple[str, ...]:
         return tuple(s[:cut] for s in tokens(phrase, content_only=True))

@@ -67,7 +67,7 @@ class SentenceIndex:
     def search(self, query: Iterable[str], k: int = 40) -> list[tuple[int, float]]:
         """BM25 over the query's rarest terms first, within a budget of postings: the rare words
         of an ask find its candidates; words every sentence shares would only cost time (the
-        fine scoring of align.py weighs them afterwards)."""
+        fine scoring of aligner.py weighs them afterwards)."""
         plists = sorted(
             ((term, self.postings[term]) for term in set(query) if term in self.postings),
             key=lambda item: (len(item[1]), item[0]),

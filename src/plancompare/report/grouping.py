@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plancompare.models import DiffResult, NextMeasure, ProposalResult
+from plancompare.models import PROPOSAL_VERDICTS, DiffResult, NextMeasure, ProposalResult
 from plancompare.report.i18n import Labels
 
-PROPOSAL_VERDICTS = ("adopted", "changed", "dropped")
-MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
 GENERAL = "__general__"
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣\-–—*]\s*)+")

@@ -9,10 +9,9 @@ from __future__ import annotations
 from html import escape
 from importlib import resources
 
-from plancompare.models import DiffResult, ProposalResult
+from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
 from plancompare.report.grouping import (
     GENERAL,
-    MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
     Group,
     clean,

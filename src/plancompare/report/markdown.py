@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from plancompare.models import DiffResult, ProposalResult
+from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
 from plancompare.report.grouping import (
-    MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
     Group,
     clean,

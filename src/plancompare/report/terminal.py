@@ -13,9 +13,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from plancompare.models import DiffResult, ProposalResult
+from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
 from plancompare.report.grouping import (
-    MEASURE_VERDICTS,
     PROPOSAL_VERDICTS,
     clean,
     general_label,

@@ -13,28 +13,22 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing as mp
-import os
 from collections import Counter
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from plancompare.match.glossary import BUILT_IN, Glossary, learn, unify
+from plancompare.match.glossary import learn
 from plancompare.match.index import Idf, SentenceIndex
+from plancompare.match.parallel import in_forks, shared_with_workers, worker_count
+from plancompare.match.query import Query
+from plancompare.match.units import Stems, Unit, joined, terms, unit
 from plancompare.models import Measure
-from plancompare.text.normalise import sentences, tokens
-from plancompare.text.patterns import PREFIX, is_ask
-
-T = TypeVar("T")
-R = TypeVar("R")
+from plancompare.text.normalise import sentences
 
 CANDIDATE_SENTENCES = 40
 CANDIDATE_MEASURES = 8
-CONTEXT_WEIGHT = 0.25
 FUZZY_CUTOFF = 84.0
 FUZZY_CREDIT = 0.5
 TOPIC_WEIGHT = 0.35
@@ -47,96 +41,6 @@ PRIOR_CANDIDATES = 3
 # measure: an answer is sometimes spread over a measure's sentences, which passages alone miss.
 # It ranks candidates; it does not enter the score that verdicts are decided from.
 MEASURE_WEIGHT = 1.0
-
-
-def cut_stems(text: str, glossary: Glossary = BUILT_IN) -> tuple[str, ...]:
-    stems = tuple(s[:PREFIX] for s in tokens(glossary.expand(text), content_only=True))
-    return unify(stems, glossary.variants(PREFIX))
-
-
-# Below this many new texts, starting processes costs more than tokenising them here.
-PARALLEL_STEMS_FROM = 4000
-
-
-class Stems:
-    """Cut stems of texts under one glossary, memoised: the index, the queries and the sentence
-    pairs read the same sentences again and again."""
-
-    def __init__(self, glossary: Glossary = BUILT_IN) -> None:
-        self.glossary = glossary
-        self._memo: dict[str, tuple[str, ...]] = {}
-
-    def __call__(self, text: str) -> tuple[str, ...]:
-        stems = self._memo.get(text)
-        if stems is None:
-            stems = self._memo[text] = cut_stems(text, self.glossary)
-        return stems
-
-    def prime(self, texts: Iterable[str], workers: int | None = None) -> None:
-        """Tokenise `texts` ahead of use, over processes when they are many (a large plan's index
-        spends most of its time here)."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._memo]
-        n_workers = _workers(workers)
-        if n_workers <= 1 or len(todo) < PARALLEL_STEMS_FROM:
-            for t in todo:
-                self(t)
-            return
-        self._memo.update(zip(todo, _in_forks(_stems_chunk, self.glossary, todo, n_workers), strict=True))
-
-
-def terms(text: str, stems: Stems) -> list[str]:
-    """Index terms: cut stems and bigrams of adjacent stems (multiword terms weigh more)."""
-    cut = stems(text)
-    return [*cut, *(f"{a}_{b}" for a, b in itertools.pairwise(cut))]
-
-
-@dataclass(frozen=True)
-class Unit:
-    text: str
-    terms: frozenset[str]
-
-
-def unit(text: str, stems: Stems) -> Unit:
-    return Unit(text, frozenset(terms(text, stems)))
-
-
-def _joined(parts: list[Unit], stems: Stems) -> Unit:
-    """Adjacent sentences as one passage: their terms and the bigrams across their boundaries
-    (what tokenising the joined text would give, without tokenising it again)."""
-    cut = [c for c in (stems(u.text) for u in parts) if c]
-    bridges = {f"{a[-1]}_{b[0]}" for a, b in itertools.pairwise(cut)}
-    return Unit(" ".join(u.text for u in parts), frozenset().union(*(u.terms for u in parts), bridges))
-
-
-@dataclass(frozen=True)
-class Query:
-    """A proposal's sentences with their weights (asks count more than context)."""
-
-    units: list[Unit]
-    weights: list[float]
-    whole: Unit  # all ask sentences together, for asks that span sentences
-    # Terms of the base measure the proposal comments on: its topic, not its ask. They count for
-    # less in how much of the ask a passage covers, so sharing the topic is not taking up the ask.
-    topic: frozenset[str] = frozenset()
-    # False when no sentence reads as an ask (praise, a statement of fact): every sentence then
-    # counts as the ask, and the verdict carries a « no-ask » reason for the analyst.
-    has_ask: bool = True
-
-    @classmethod
-    def of(cls, text: str, stems: Stems, *, asks: bool = True) -> Query:
-        sents = sentences(text) or [text]
-        flags = [is_ask(s) for s in sents] if asks else [True] * len(sents)
-        # Items after an unfinished ask (« Il est nécessaire d’avoir : - ... ») are its object.
-        for i in range(1, len(flags)):
-            if flags[i - 1] and not sents[i - 1].rstrip().endswith((".", "!", "?")):
-                flags[i] = True
-        has_ask = any(flags)
-        if not has_ask:
-            flags = [True] * len(sents)
-        units = [unit(s, stems) for s in sents]
-        weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
-        whole = _joined([u for u, f in zip(units, flags, strict=True) if f], stems)
-        return cls(units, weights, whole, has_ask=has_ask)
 
 
 @dataclass(frozen=True)
@@ -187,6 +91,18 @@ class _Scored:
     def score(self) -> float:
         return max(self.per_sentence, self.whole)
 
+    def weigh(self, unit_scores: list[float], weights: list[float]) -> None:
+        """`per_sentence` (the weighted mean of each query unit's best F2) and the unit that
+        contributes most to it."""
+        weighted = 0.0
+        self.best_contribution = -1.0
+        for ui, (top, w) in enumerate(zip(unit_scores, weights, strict=True)):
+            weighted += w * top
+            if w * top > self.best_contribution:
+                self.best_contribution, self.best_unit = w * top, ui
+        total_weight = sum(weights)
+        self.per_sentence = weighted / total_weight if total_weight else 0.0
+
 
 class Aligner:
     """The next plan's passages, indexed once; `align` answers one query at a time."""
@@ -218,7 +134,7 @@ class Aligner:
         self.sentence_owner: list[int] = []
         for i, (m, own, extra) in enumerate(zip(measures, texts, lines, strict=True)):
             sents = [unit(s, st) for s in own]
-            pairs = [_joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
+            pairs = [joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
             sents += [unit(line, st) for line in extra]
             self.measures.append(_NextMeasure(m.number, sents + pairs))
             sentence_units += sents
@@ -297,18 +213,6 @@ class Aligner:
                 top, top_p = f2, pi
         return top, top_p
 
-    def _f2(self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
-        q_mass = self._ask_mass(q.terms, topic)
-        p_mass = self.mass(p.terms)
-        if q_mass <= 0 or p_mass <= 0:
-            return 0.0, 0.0
-        common = q.terms & p.terms
-        if not common:
-            return 0.0, 0.0
-        recall = self._ask_mass(common, topic) / q_mass
-        precision = self.idf.mass(common) / p_mass
-        return 5 * precision * recall / (4 * precision + recall), recall
-
     def _refined(
         self, q: Unit, p: Unit, topic: frozenset[str] = frozenset()
     ) -> tuple[float, float, tuple[str, ...]]:
@@ -345,16 +249,33 @@ class Aligner:
     ) -> list[Candidate]:
         """Every candidate measure with its score and best passage pair, best first. `prior` maps
         next measure numbers to the measure-level score of the proposal's base measure."""
-        out: list[Candidate] = []
-        total_weight = sum(query.weights)
         if owners is None:
-            owners = self.candidates(query)
-            if prior:
-                position = {m.number: i for i, m in enumerate(self.measures)}
-                ranked = sorted(prior.items(), key=lambda item: (-item[1], item[0]))[:PRIOR_CANDIDATES]
-                owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
+            owners = self._owners(query, prior)
         weights = [self._weights(u.terms, query.topic) for u in query.units]
         whole_weights = self._weights(query.whole.terms, query.topic)
+        bonus_of = self._bonuses(query, owners, prior)
+        scored = [self._scored(query, owner, weights, whole_weights) for owner in owners]
+        # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
+        scored.sort(key=lambda sc: (-(100 * sc.score + bonus_of[self._number(sc)]), sc.owner))
+        for sc in scored[:REFINED_MEASURES]:
+            self._refine(query, sc)
+        out = [self._candidate(query, sc, bonus_of, i < REFINED_MEASURES) for i, sc in enumerate(scored)]
+        out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
+        return out
+
+    def _owners(self, query: Query, prior: dict[int, float] | None) -> list[int]:
+        """The measures the index finds for `query`, then the best of those that continue its base
+        measure (`prior`)."""
+        owners = self.candidates(query)
+        if prior:
+            position = {m.number: i for i, m in enumerate(self.measures)}
+            ranked = sorted(prior.items(), key=lambda item: (-item[1], item[0]))[:PRIOR_CANDIDATES]
+            owners += [position[n] for n, _ in ranked if n in position and position[n] not in owners]
+        return owners
+
+    def _bonuses(self, query: Query, owners: list[int], prior: dict[int, float] | None) -> dict[int, float]:
+        """next measure number → what ranks it up besides its passages: the context prior and the
+        whole-measure cosine."""
         q_vector = _unit_vector(_stem_counts((u.text for u in query.units), self.stems), self.idf)
         bonus_of: dict[int, float] = {}
         for owner in owners:
@@ -362,96 +283,71 @@ class Aligner:
             cosine = sum(w * m.vector.get(t, 0.0) for t, w in q_vector.items())
             context = CONTEXT_PRIOR * (prior or {}).get(m.number, 0.0)
             bonus_of[m.number] = context + MEASURE_WEIGHT * 100 * cosine
-        scored: list[_Scored] = []
-        for owner in owners:
-            m = self.measures[owner]
-            sc = _Scored(owner)
-            weighted = 0.0
-            for ui, w in enumerate(query.weights):
-                top, top_p = self._best_passage(query.units[ui].terms, weights[ui], m)
-                sc.tops.append(top_p)
-                weighted += w * top
-                if w * top > sc.best_contribution:
-                    sc.best_contribution, sc.best_unit = w * top, ui
-            sc.per_sentence = weighted / total_weight if total_weight else 0.0
-            if len(query.units) > 1:
-                # The asks together against one passage: an ask may be spread over sentences.
-                sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
-            scored.append(sc)
-        # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
-        scored.sort(key=lambda sc: (-(100 * sc.score + bonus_of[self._number(sc)]), sc.owner))
-        for sc in scored[:REFINED_MEASURES]:
-            m = self.measures[sc.owner]
-            weighted = 0.0
-            sc.best_contribution = -1.0
-            for ui, (q, w) in enumerate(zip(query.units, query.weights, strict=True)):
-                top = self._refined(q, m.passages[sc.tops[ui]], query.topic)[0]
-                weighted += w * top
-                if w * top > sc.best_contribution:
-                    sc.best_contribution, sc.best_unit = w * top, ui
-            sc.per_sentence = weighted / total_weight if total_weight else 0.0
-            if len(query.units) > 1:
-                sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
-        for i, sc in enumerate(scored):
-            m = self.measures[sc.owner]
-            if sc.whole > sc.per_sentence:
-                q_unit, p_unit = query.whole, m.passages[sc.whole_p]
-            else:
-                q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
-            recall = 0.0
-            missing: tuple[str, ...] = ()
-            if i < REFINED_MEASURES:
-                _, recall, missing = self._refined(q_unit, p_unit, query.topic)
-            out.append(
-                Candidate(
-                    measure=m.number,
-                    score=round(100 * sc.score, 1),
-                    rank=round(100 * sc.score + bonus_of[m.number], 1),
-                    passage=p_unit.text,
-                    base_passage=q_unit.text,
-                    coverage=round(recall, 3),
-                    missing=missing,
-                )
-            )
-        out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
-        return out
+        return bonus_of
+
+    def _scored(
+        self,
+        query: Query,
+        owner: int,
+        weights: list[dict[str, tuple[float, float]]],
+        whole_weights: dict[str, tuple[float, float]],
+    ) -> _Scored:
+        """The best passage of measure `owner` for each query unit and for the asks together."""
+        m = self.measures[owner]
+        sc = _Scored(owner)
+        unit_scores: list[float] = []
+        for u, u_weights in zip(query.units, weights, strict=True):
+            top, top_p = self._best_passage(u.terms, u_weights, m)
+            sc.tops.append(top_p)
+            unit_scores.append(top)
+        sc.weigh(unit_scores, query.weights)
+        if len(query.units) > 1:
+            # The asks together against one passage: an ask may be spread over sentences.
+            sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
+        return sc
+
+    def _refine(self, query: Query, sc: _Scored) -> None:
+        """Score `sc`'s best passages again with fuzzy stem credit (`_refined`)."""
+        m = self.measures[sc.owner]
+        sc.weigh(
+            [self._refined(q, m.passages[sc.tops[ui]], query.topic)[0] for ui, q in enumerate(query.units)],
+            query.weights,
+        )
+        if len(query.units) > 1:
+            sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
+
+    def _candidate(self, query: Query, sc: _Scored, bonus_of: dict[int, float], refined: bool) -> Candidate:
+        """`sc` as a candidate: its best passage pair, and for the `refined` few, how much of the ask
+        it covers and the ask's words it lacks."""
+        m = self.measures[sc.owner]
+        if sc.whole > sc.per_sentence:
+            q_unit, p_unit = query.whole, m.passages[sc.whole_p]
+        else:
+            q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
+        recall = 0.0
+        missing: tuple[str, ...] = ()
+        if refined:
+            _, recall, missing = self._refined(q_unit, p_unit, query.topic)
+        return Candidate(
+            measure=m.number,
+            score=round(100 * sc.score, 1),
+            rank=round(100 * sc.score + bonus_of[m.number], 1),
+            passage=p_unit.text,
+            base_passage=q_unit.text,
+            coverage=round(recall, 3),
+            missing=missing,
+        )
 
 
 # --- many queries at once ------------------------------------------------------------------------
 
 PARALLEL_FROM = 400  # below this many queries, starting processes costs more than it saves
-_SHARED: object = None  # what forked workers read (inherited from the parent, not pickled)
-
-
-def _workers(workers: int | None) -> int:
-    if "fork" not in mp.get_all_start_methods():
-        return 1
-    return workers if workers is not None else min(2, os.cpu_count() or 1)
-
-
-def _in_forks(task: Callable[[list[T]], list[R]], shared: object, items: list[T], n_workers: int) -> list[R]:
-    """`task` over `n_workers` chunks of `items` in forked processes, which see `shared` without
-    copying it; results in the order of `items`."""
-    global _SHARED
-    size = -(-len(items) // n_workers)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    _SHARED = shared
-    try:
-        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context("fork")) as pool:
-            parts = list(pool.map(task, chunks))
-    finally:
-        _SHARED = None
-    return [out for part in parts for out in part]
-
-
-def _stems_chunk(texts: list[str]) -> list[tuple[str, ...]]:
-    assert isinstance(_SHARED, Glossary)
-    return [cut_stems(t, _SHARED) for t in texts]
 
 
 def _align_chunk(chunk: list[tuple[Query, dict[int, float] | None]]) -> list[list[Candidate]]:
-    assert isinstance(_SHARED, Aligner)
-    return [_SHARED.align(q, prior=p) for q, p in chunk]
+    aligner = shared_with_workers()
+    assert isinstance(aligner, Aligner)
+    return [aligner.align(q, prior=p) for q, p in chunk]
 
 
 def align_many(
@@ -459,7 +355,7 @@ def align_many(
 ) -> list[list[Candidate]]:
     """`aligner.align` for every (query, prior), in order; large batches are split over processes
     (forked, so the index is shared, not copied). Results do not depend on the number of workers."""
-    n_workers = _workers(workers)
+    n_workers = worker_count(workers)
     if n_workers <= 1 or len(items) < PARALLEL_FROM:
         return [aligner.align(q, prior=p) for q, p in items]
-    return _in_forks(_align_chunk, aligner, items, n_workers)
+    return in_forks(_align_chunk, aligner, items, n_workers)
