@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from plancompare.errors import BadDataError, OutputError, UsageError
+from plancompare.errors import BadDataError, OutputError, UsageError, printable
 
 
 def refuse_overwriting_inputs(target: Path, inputs: Iterable[Path]) -> None:
@@ -52,15 +52,49 @@ def load_yaml(path: Path, fix: str) -> Any:
     """The data of a YAML file, or one `BadDataError` line saying where it is broken and `fix`."""
     import yaml
 
+    shown = printable(path)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BadDataError(f"cannot read {path}: {exc.strerror or exc}", fix) from exc
+        raise BadDataError(f"cannot read {shown}: {exc.strerror or exc}", fix) from exc
     except UnicodeDecodeError as exc:
-        raise BadDataError(f"{path} is not UTF-8 text", fix) from exc
+        raise BadDataError(f"{shown} is not UTF-8 text", fix) from exc
+    try:
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         # One line: the parser's own message spans several, with a caret under the position.
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BadDataError(f"{path} is not valid YAML ({where}{problem})", fix) from exc
+        raise BadDataError(f"{shown} is not valid YAML ({where}{problem})", fix) from exc
+    except (ValueError, OverflowError) as exc:
+        # A value that parses but cannot be made (a date such as 2020-13-45): say which.
+        raise BadDataError(f"{shown} is not valid YAML ({_bad_value(text, exc)})", fix) from exc
+
+
+def _bad_value(text: str, exc: Exception) -> str:
+    """Where a scalar YAML resolves to a date or a number that cannot be built is, and why."""
+    import yaml
+
+    constructor = yaml.constructor.SafeConstructor()
+    try:
+        nodes = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    except yaml.YAMLError:
+        return str(exc)
+    while nodes:
+        node = nodes.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            nodes += [item for pair in node.value for item in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node, deep=True)
+            except (ValueError, OverflowError) as bad:
+                what = "a date" if node.tag.endswith(":timestamp") else "a value"
+                mark = node.start_mark
+                return (
+                    f"line {mark.line + 1}, column {mark.column + 1}: {node.value} is not {what} "
+                    f"({bad}); write dates as YYYY-MM-DD"
+                )
+    return str(exc)

@@ -1,0 +1,164 @@
+"""Nothing lost, nothing clobbered: decisions written at once, `-o` onto what it must not replace, every
+error in one line, a corpus that reads only its own files, a CI gate that tells the whole story.
+
+Small corpora made of two test PDFs (a review of five measures, a plan of a few), so that each run of
+the real command takes a fraction of a second."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.cli.test_cli_diff import invoke
+
+from plancompare.models import DiffResult
+
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = ROOT / "tests" / "pdfs"
+REVIEW = PDFS / "review-second-renderer.pdf"
+PLAN = PDFS / "plan-single-column-mesure-n.pdf"
+# The review's proposals (G01, G02, M12-P01 … M15-P04).
+IDS = ["G01", "G02", *(f"M12-P0{n}" for n in range(1, 5)), "M13-P01", "M13-P02"]
+IDS += [f"M15-P0{n}" for n in range(1, 5)]
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("plancompare-cache")
+
+
+@pytest.fixture(autouse=True)
+def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def corpora(root: Path) -> tuple[Path, Path]:
+    """A base corpus folder (a review and the plan it reproduces) and a next one (a plan, its config)."""
+    base, nxt = root / "base", root / "next"
+    base.mkdir()
+    nxt.mkdir()
+    shutil.copy(REVIEW, base / "review.pdf")
+    (base / "corpus.toml").write_text(
+        '[plan]\nsource = "review.pdf"\nlayout = "review"\n\n[[reviews]]\nsource = "review.pdf"\n',
+        encoding="utf-8",
+    )
+    shutil.copy(PLAN, nxt / "plan.pdf")
+    (nxt / "corpus.toml").write_text('[plan]\nsource = "plan.pdf"\nlayout = "plan"\n', encoding="utf-8")
+    (nxt / "plancompare.toml").write_text("[thresholds]\nmatch = 16.0\n", encoding="utf-8")
+    return base, nxt
+
+
+def one_error_line(err: str) -> str:
+    """Stderr is one `error:` line after any `warning:` lines (no blank line, no traceback)."""
+    lines = [line for line in err.splitlines() if not line.startswith("warning: ")]
+    assert len(lines) == 1 and lines[0].startswith("error: "), repr(err)
+    return lines[0]
+
+
+# --- 3. every error is one line and the documented exit code -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        ("measures: 5", "measures must be a list"),
+        ("measures: [{number: 3, title: [a]}]", "title must be text"),
+        ("measures: [true]", "a measure must be a number"),
+        ("date: 2020-13-45", "line 6, column 11: 2020-13-45 is not a date"),
+        ("date: '2020-13-45'", "date '2020-13-45' is not a date"),
+        ("comment: [1, 2]", "comment must be text"),
+        ("author: {name: x}", "author must be text"),
+        ("fingerprint: 12", "has no fingerprint"),
+        ("verdcit: adopted", "unknown field(s) verdcit"),
+    ],
+)
+def test_a_decisions_field_of_the_wrong_type_is_one_line(tmp_path: Path, field: str, said: str) -> None:
+    base, nxt = corpora(tmp_path)
+    key = field.split(":")[0]
+    entry = {"fingerprint": "0123456789ab", "verdict": "dropped", "measures": "[]"}
+    lines = ["decisions:", "  G01:", *(f"    {k}: {v}" for k, v in entry.items() if k != key)]
+    (nxt / "decisions.yaml").write_text("\n".join([*lines, f"    {field}", ""]), encoding="utf-8")
+    for command in (("diff", base, nxt), ("decide", "G02", "dropped", "--base", base, "--next", nxt)):
+        code, out, err = invoke(*command)
+        assert code == 3, err
+        line = one_error_line(err)
+        assert "decisions.yaml" in line and said in line, line
+        assert out == ""
+
+
+@pytest.mark.parametrize("name", ["decisions.yaml", "labels.yaml"])
+def test_broken_yaml_is_one_line(tmp_path: Path, name: str) -> None:
+    base, nxt = corpora(tmp_path)
+    broken = nxt / name
+    broken.write_text("decisions:\n  G01: {verdict: adopted\n  G02: [\n", encoding="utf-8")
+    command = ("diff", base, nxt) if name == "decisions.yaml" else ("calibrate", broken, base, nxt)
+    code, _, err = invoke(*command)
+    assert code == 3
+    assert f"{name} is not valid YAML (line " in one_error_line(err)
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_and_reported(tmp_path: Path) -> None:
+    base, _ = corpora(tmp_path)
+    plan = tmp_path / os.fsdecode(b"plan-\xff.pdf")
+    shutil.copy(PLAN, plan)
+    code, out, err = invoke("diff", base, plan, "--format", "json")
+    assert code == 0, err
+    assert DiffResult.model_validate_json(out).next.source == "plan-\\xff.pdf"
+    for fmt in ("md", "csv", "html"):
+        code, _, err = invoke("diff", base, plan, "--format", fmt, "-o", tmp_path / f"report.{fmt}")
+        assert code == 0, err
+        (tmp_path / f"report.{fmt}").read_text(encoding="utf-8")  # UTF-8 throughout
+    broken = tmp_path / os.fsdecode(b"broken-\xff.pdf")
+    broken.write_bytes(b"<html><body>not a PDF</body></html>")
+    code, _, err = invoke("diff", base, broken)
+    assert code == 3
+    assert "broken-\\xff.pdf is not a PDF" in one_error_line(err)
+    code, _, err = invoke("diff", base, tmp_path / os.fsdecode(b"absent-\xff.pdf"))
+    assert code == 2 and "absent-\\xff.pdf does not exist" in one_error_line(err)
+
+
+def test_a_diff_error_is_exactly_one_line(tmp_path: Path) -> None:
+    base, _ = corpora(tmp_path)
+    code, out, err = invoke("diff", base, tmp_path / "nowhere.pdf")
+    assert code == 2 and out == ""
+    hint = "pass an existing corpus folder, PDF or JSON file"
+    assert err == f"error: {tmp_path / 'nowhere.pdf'} does not exist. {hint}\n"
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    code, _, err = invoke("diff", base, tmp_path / "empty.pdf")
+    assert code == 3 and one_error_line(err)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "said"),
+    [
+        (OSError(errno.EIO, "Input/output error", "plan.pdf"), 3, "cannot read plan.pdf: Input/output error"),
+        (PermissionError(errno.EACCES, "Permission denied", "x.pdf"), 3, "cannot read x.pdf: Permission"),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), 3, "is not UTF-8 text"),
+        (BrokenPipeError(errno.EPIPE, "Broken pipe"), 4, "output was closed"),
+    ],
+)
+def test_a_system_error_no_check_foresaw_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, error: Exception, code: int, said: str
+) -> None:
+    import plancompare.workflow
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(plancompare.workflow, "run_diff", fails)
+    got, _, err = invoke("diff", "a", "b")
+    assert got == code
+    assert said in one_error_line(err)
