@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from plancompare.config import CONFIG_FILE, DECISIONS_FILE, MANIFEST_FILE
-from plancompare.errors import BadDataError, UsageError
+from plancompare.errors import BadDataError, UsageError, printable
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.pdf import EXPORT_HINT
 from plancompare.files import load_yaml
@@ -190,7 +190,8 @@ def _source(folder: Path, entry: dict, what: str) -> Path:
     path = folder / src
     if not path.exists():
         raise BadDataError(
-            f"{folder / MANIFEST_FILE}: {what} source {src} is missing", "add the file or fix the name"
+            f"{printable(folder / MANIFEST_FILE)}: {what} source {printable(src)} is missing",
+            "add the file or fix the name",
         )
     return path
 
@@ -249,6 +250,7 @@ def _load_corpus(folder: Path, progress: Progress | None) -> Side:
         sources=sources,
         config_path=config if config.is_file() else None,
         decisions_path=decisions if decisions.is_file() else None,
+        read_files=[folder / MANIFEST_FILE, config, decisions],
     )
 
 

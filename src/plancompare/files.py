@@ -1,12 +1,15 @@
 """Files in and out: atomic writes (a temporary file beside the target, then a rename) and YAML
 read with one-line errors.
 
-An error midway leaves the previous file intact, and a reader never sees half a report.
+An error midway leaves the previous file intact, and a reader never sees half a report. What is not a
+regular file (a pipe, a terminal, `/dev/null`, `/dev/stdout`) is written through as it is, and a
+symbolic link keeps pointing where it did: the file it points to is the one replaced.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,36 +18,114 @@ from typing import Any
 from plancompare.errors import BadDataError, OutputError, UsageError, printable
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` name one file: the same inode (links, hard links), or, for a file not
+    written yet, the same resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
 def refuse_overwriting_inputs(target: Path, inputs: Iterable[Path]) -> None:
-    """Raise a usage error when `target` is one of the input files (or a link to one)."""
-    resolved = target.resolve()
+    """Raise a usage error when `target` is one of the input files (or a link to one).
+
+    `inputs` are every file a run reads or would read: the PDFs, a corpus's manifest, its config and
+    decisions (even before they exist: a report written there would be read as one next time)."""
     for item in inputs:
-        if item.exists() and item.resolve() == resolved:
+        if _same_file(Path(target), Path(item)):
             raise UsageError(
-                f"refusing to write to {target}: it is an input file", "choose another path for -o"
+                f"refusing to write to {printable(target)}: it is an input file plancompare reads",
+                "choose another path for -o",
             )
 
 
+def _written_through(target: Path, info: os.stat_result | None) -> bool:
+    """A pipe, a terminal or another device (not a regular file), or a file descriptor's name
+    (`/dev/stdout` → `/proc/self/fd/1`): written as it is, never replaced by a rename."""
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        return True
+    hop = Path(os.path.abspath(target))
+    for _ in range(40):
+        if str(hop).startswith(("/proc/", "/dev/fd/")):
+            return True
+        if not hop.is_symlink():
+            return False
+        hop = Path(os.path.abspath(hop.parent / os.readlink(hop)))
+    return False
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _cannot_write(target: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"cannot write {printable(target)}: {exc.strerror or exc}", "check the path and permissions"
+    )
+
+
+def _write_through(target: Path, payload: bytes) -> None:
+    try:
+        with open(target, "wb") as handle:
+            handle.write(payload)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+
+
+def check_output(target: Path) -> None:
+    """Fail early (before a long run) when `target` can surely not be written: its folder is missing,
+    or it is a folder."""
+    target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"cannot write {printable(target)}: it is a folder", "name a file to write")
+    final = Path(os.path.realpath(target)) if target.is_symlink() else target
+    if not final.parent.is_dir():
+        raise OutputError(
+            f"cannot write {printable(target)}: folder {printable(final.parent)} does not exist",
+            f"create it first (mkdir -p {printable(final.parent)})",
+        )
+
+
 def write_atomic(target: Path, data: str | bytes, *, inputs: Iterable[Path] = ()) -> None:
+    """Write `data` to `target`: to a temporary file beside it, renamed over it once complete.
+
+    A new file gets the usual permissions (0666 less the umask); a file replaced keeps its own. A
+    symbolic link is kept: the file it points to is replaced. A pipe or a device (`/dev/null`, a
+    terminal, `/dev/stdout`) is written through directly."""
+    target = Path(target)
     refuse_overwriting_inputs(target, inputs)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise UsageError(f"cannot write {target}: folder {directory} does not exist", "create it first")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None  # not there yet, or a link to a file not there yet
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    if _written_through(target, info):
+        _write_through(target, payload)
+        return
+    check_output(target)
+    final = Path(os.path.realpath(target)) if target.is_symlink() else target
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
+        os.replace(tmp_name, final)
     except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise OutputError(
-            f"cannot write {target}: {exc.strerror or exc}", "check the path and permissions"
-        ) from exc
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)
+        raise _cannot_write(target, exc) from exc
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)
         raise
 
 

@@ -286,3 +286,13 @@ class Side:
     sources: list[Path] = field(default_factory=list)
     config_path: Path | None = None
     decisions_path: Path | None = None
+    # Every other file the side was read from, or is read from when it exists (a corpus folder's
+    # manifest, its `plancompare.toml` and `decisions.yaml`): no output may be written over them.
+    read_files: list[Path] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file this side reads: its sources, and a corpus folder's own files."""
+        found = [*self.sources, *self.read_files]
+        found += [p for p in (self.config_path, self.decisions_path) if p is not None]
+        return list(dict.fromkeys(found))

@@ -9,6 +9,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
+import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,7 +71,149 @@ def one_error_line(err: str) -> str:
     return lines[0]
 
 
+# --- 2. -o writes only where it should -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "next/corpus.toml",
+        "base/corpus.toml",
+        "next/plancompare.toml",
+        "next/decisions.yaml",  # not there yet: it would be read as the decisions next time
+        "next/plan.pdf",
+        "hard-link-to-the-manifest.toml",
+    ],
+)
+def test_output_refuses_every_file_a_corpus_reads(tmp_path: Path, target: str) -> None:
+    base, nxt = corpora(tmp_path)
+    os.link(nxt / "corpus.toml", tmp_path / "hard-link-to-the-manifest.toml")
+    path = tmp_path / target
+    before = path.read_bytes() if path.exists() else None
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", path)
+    assert code == 2, err
+    assert "it is an input file" in one_error_line(err)
+    assert (path.read_bytes() if path.exists() else None) == before
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def _report(tmp_path: Path, base: Path, nxt: Path) -> bytes:
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", tmp_path / "plain.md")
+    assert code == 0, err
+    return (tmp_path / "plain.md").read_bytes()
+
+
+def test_output_is_created_with_the_usual_permissions(tmp_path: Path, umask_022: None) -> None:
+    base, nxt = corpora(tmp_path)
+    _report(tmp_path, base, nxt)
+    assert stat.S_IMODE((tmp_path / "plain.md").stat().st_mode) == 0o644
+    # A file replaced keeps its own permissions.
+    (tmp_path / "plain.md").chmod(0o640)
+    _report(tmp_path, base, nxt)
+    assert stat.S_IMODE((tmp_path / "plain.md").stat().st_mode) == 0o640
+
+
+def test_output_onto_a_fifo_is_written_through_it(tmp_path: Path) -> None:
+    base, nxt = corpora(tmp_path)
+    expected = _report(tmp_path, base, nxt)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as handle:
+            got.append(handle.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", fifo)
+    reader.join(timeout=30)
+    if reader.is_alive():  # nothing was written to the pipe: let the reader go
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=5)
+    assert code == 0, err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the pipe was replaced by a file"
+    assert got == [expected]
+
+
+def test_output_onto_a_character_device_is_written_through_it(tmp_path: Path) -> None:
+    base, nxt = corpora(tmp_path)
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # the same device as /dev/null
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", null)
+    assert code == 0, err
+    assert stat.S_ISCHR(os.lstat(null).st_mode), "the device was replaced by a file"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    base, nxt = corpora(tmp_path)
+    expected = _report(tmp_path, base, nxt)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "2026.md").write_text("old report\n", encoding="utf-8")
+    (reports / "2026.md").chmod(0o640)
+    link = tmp_path / "latest.md"
+    link.symlink_to(Path("reports") / "2026.md")
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", link)
+    assert code == 0, err
+    assert link.is_symlink() and os.readlink(link) == str(Path("reports") / "2026.md")
+    assert (reports / "2026.md").read_bytes() == expected
+    assert stat.S_IMODE((reports / "2026.md").stat().st_mode) == 0o640
+    assert sorted(p.name for p in reports.iterdir()) == ["2026.md"]
+    # A link to a file not written yet: the file is made where the link points.
+    dangling = tmp_path / "next.md"
+    dangling.symlink_to(Path("reports") / "2027.md")
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", dangling)
+    assert code == 0, err
+    assert dangling.is_symlink() and (reports / "2027.md").read_bytes() == expected
+
+
 # --- 3. every error is one line and the documented exit code -------------------------------------
+
+
+@pytest.fixture
+def unwritable_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder no file can be created in: mode 555, or, for root (whom modes do not stop), immutable."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    if shutil.which("chattr") is None:
+        pytest.skip("root ignores folder modes, and chattr is not there")
+    made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, text=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"chattr +i is not possible here: {made.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=False)
+
+
+def test_output_into_a_folder_that_cannot_be_written(tmp_path: Path, unwritable_folder: Path) -> None:
+    base, nxt = corpora(tmp_path)
+    code, _, err = invoke("diff", base, nxt, "--format", "md", "-o", unwritable_folder / "report.md")
+    assert code == 4
+    assert f"cannot write {unwritable_folder / 'report.md'}" in one_error_line(err)
+    assert list(unwritable_folder.iterdir()) == []
+    # The CI summary and a recorded decision alike.
+    baseline = tmp_path / "baseline.json"
+    code, _, err = invoke("diff", base, nxt, "--format", "json", "-o", baseline)
+    assert code == 0, err
+    code, _, err = invoke(
+        "check", base, nxt, "--baseline", baseline, "--summary", unwritable_folder / "summary.md"
+    )
+    assert code == 4 and "cannot write" in one_error_line(err)
+    code, _, err = invoke(
+        "decide", "G01", "dropped", "--base", base, "--next", nxt, "--file", unwritable_folder / "d.yaml"
+    )
+    assert code == 4 and "d.yaml" in one_error_line(err)
 
 
 @pytest.mark.parametrize(
