@@ -1,5 +1,5 @@
-"""Files in and out: atomic writes (a temporary file beside the target, then a rename) and YAML
-read with one-line errors.
+"""Files in and out: atomic writes (a temporary file beside the target, then a rename), a lock for
+read-modify-writes, and YAML read with one-line errors.
 
 An error midway leaves the previous file intact, and a reader never sees half a report. What is not a
 regular file (a pipe, a terminal, `/dev/null`, `/dev/stdout`) is written through as it is, and a
@@ -11,11 +11,16 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from plancompare.errors import BadDataError, OutputError, UsageError, printable
+
+# How long `locked` waits for another process to finish its read-modify-write.
+LOCK_TIMEOUT = 120.0
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -127,6 +132,66 @@ def write_atomic(target: Path, data: str | bytes, *, inputs: Iterable[Path] = ()
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of `path`: `.NAME.lock` beside it (there only while a writer holds it)."""
+    return Path(path).with_name(f".{Path(path).name}.lock")
+
+
+@contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the lock of `path` for a read-modify-write of it, so that two writers (two `decide` run at
+    once) take turns instead of one losing the other's change.
+
+    The lock is an exclusive `flock` on `.NAME.lock` beside `path` (in the same folder, so every
+    process that writes `path` meets it, whatever its current folder). The lock file is removed on
+    release, while still held; a waiter that then gets the lock of a removed file tries again on the
+    new one. A process killed while holding it leaves the file, but not the lock (the system releases
+    it): the next writer takes it and removes it."""
+    import fcntl
+
+    lock = lock_path(path)
+    deadline = time.monotonic() + timeout
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        try:
+            fd = os.open(lock, flags, 0o666)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot lock {printable(path)}: cannot create {printable(lock)} ({exc.strerror or exc})",
+                "check that the folder exists and can be written",
+            ) from exc
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise OutputError(
+                            f"{printable(path)} is being written by another process (its lock "
+                            f"{printable(lock)} is held)",
+                            "try again once it is done",
+                        ) from None
+                    time.sleep(0.01)
+            held = os.fstat(fd)
+            try:
+                now: os.stat_result | None = os.stat(lock, follow_symlinks=False)
+            except FileNotFoundError:
+                now = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+            break
+        os.close(fd)  # the lock file was removed (and maybe made anew) while we waited: again
+    try:
+        yield
+    finally:
+        with suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
 
 
 def load_yaml(path: Path, fix: str) -> Any:

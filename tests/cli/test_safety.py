@@ -11,11 +11,13 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from tests.cli.test_cli_diff import invoke
 
 from plancompare.models import DiffResult
@@ -69,6 +71,70 @@ def one_error_line(err: str) -> str:
     lines = [line for line in err.splitlines() if not line.startswith("warning: ")]
     assert len(lines) == 1 and lines[0].startswith("error: "), repr(err)
     return lines[0]
+
+
+# --- 1. decisions are never lost --------------------------------------------------------------------
+
+STARTER = """
+import os, sys, time
+from plancompare.cli import main
+import plancompare.corpus, plancompare.judge.decisions, plancompare.workflow  # loaded before the start
+go = sys.argv[1]
+while not os.path.exists(go):
+    time.sleep(0.002)
+sys.argv = ["plancompare", *sys.argv[2:]]
+main()
+"""
+
+
+def _decide(pid: str, base: Path, nxt: Path) -> list[str]:
+    return ["decide", pid, "dropped", "--base", str(base), "--next", str(nxt)]
+
+
+@pytest.mark.slow
+def test_decide_run_many_at_once_keeps_every_decision(tmp_path: Path, shared_cache: Path) -> None:
+    base, nxt = corpora(tmp_path)
+    env = {**os.environ, "PLANCOMPARE_CACHE_DIR": str(shared_cache)}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    # Read both PDFs once, so that every writer below only reads the cache and races for the file.
+    code, _, err = invoke("diff", base, nxt, "--format", "json")
+    assert code == 0, err
+    for round_ in range(2):
+        go = tmp_path / f"go-{round_}"
+        (nxt / "decisions.yaml").unlink(missing_ok=True)
+        writers = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    STARTER,
+                    str(go),
+                    *_decide(pid, base, nxt),
+                    "--comment",
+                    f"writer {n}",
+                ],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n, pid in enumerate(IDS)
+        ]
+        go.touch()
+        for writer in writers:
+            _, err = writer.communicate(timeout=120)
+            assert writer.returncode == 0, err
+            assert "recorded" in err
+        recorded = yaml.safe_load((nxt / "decisions.yaml").read_text(encoding="utf-8"))["decisions"]
+        assert sorted(recorded) == sorted(IDS), f"round {round_}: lost {sorted(set(IDS) - set(recorded))}"
+        assert {recorded[pid]["comment"] for pid in IDS} == {f"writer {n}" for n in range(len(IDS))}
+        # No lock file nor temporary file is left beside the decisions.
+        assert sorted(p.name for p in nxt.iterdir()) == [
+            "corpus.toml",
+            "decisions.yaml",
+            "plan.pdf",
+            "plancompare.toml",
+        ]
 
 
 # --- 2. -o writes only where it should -----------------------------------------------------------

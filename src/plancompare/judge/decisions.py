@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import unicodedata
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +37,8 @@ from typing import Any
 
 import yaml
 
-from plancompare.errors import BadDataError, UsageError, printable
-from plancompare.files import load_yaml, write_atomic
+from plancompare.errors import BadDataError, OutputError, UsageError, printable
+from plancompare.files import load_yaml, locked, write_atomic
 from plancompare.models import Decision, DiffResult, Match, ProposalResult, Reason
 
 VERDICTS = ("adopted", "changed", "dropped")
@@ -176,18 +178,55 @@ def decisions_text(decisions: dict[str, RecordedDecision]) -> str:
 
 
 def save_decisions(path: Path, decisions: dict[str, RecordedDecision]) -> None:
-    """Write every decision, sorted by proposal id, atomically."""
+    """Write every decision, sorted by proposal id, atomically (the caller holds the lock: see
+    `update_decisions`)."""
     write_atomic(path, decisions_text(decisions))
 
 
+def _contents(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _bad(path, f"cannot read it ({exc.strerror or exc})") from exc
+
+
+def update_decisions(path: Path, change: Callable[[dict[str, RecordedDecision]], None]) -> None:
+    """Read the decisions of `path`, let `change` edit them, write them back: the read-modify-write of
+    every writer (`decide`, and any command to come that records decisions).
+
+    Writers hold the file's lock (`files.locked`) from the read to the write, so two of them run at
+    once take turns and neither loses the other's decision. A hand edit takes no lock: when one is
+    saved while this runs, the file is read again and `change` applied to it, rather than written over.
+    """
+    # Beside the file itself: every name it is written under (a link, another current folder) meets
+    # the same lock.
+    with locked(Path(os.path.realpath(path))):
+        for _ in range(20):
+            before = _contents(path)
+            decisions = load_decisions(path)
+            change(decisions)
+            text = decisions_text(decisions)
+            if _contents(path) != before:
+                continue  # saved by hand meanwhile: start again from what it holds now
+            write_atomic(path, text)
+            return
+    raise OutputError(
+        f"{printable(path)} kept changing while plancompare was writing it",
+        "close the editor that keeps saving it, then record the decision again",
+    )
+
+
 def record_decision(path: Path, decision: RecordedDecision) -> None:
-    """Add or replace one decision, keeping the file's other entries."""
+    """Add or replace one decision, keeping the file's other entries (and any written meanwhile)."""
     if decision.verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {decision.verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
 
-    decisions = load_decisions(path)
-    decisions[decision.id] = decision
-    save_decisions(path, decisions)
+    def add(decisions: dict[str, RecordedDecision]) -> None:
+        decisions[decision.id] = decision
+
+    update_decisions(path, add)
 
 
 _MESSAGES = {
