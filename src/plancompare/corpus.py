@@ -188,6 +188,14 @@ def _source(folder: Path, entry: dict, what: str) -> Path:
             f"{folder / MANIFEST_FILE}: {what} has no `source`", "name the file it is read from"
         )
     path = folder / src
+    if not path.resolve().is_relative_to(folder.resolve()):
+        # A corpus reads only its own files: a manifest copied from elsewhere, or sent by someone
+        # else, must not make plancompare read (and quote in its reports) any file of the machine.
+        raise BadDataError(
+            f"{printable(folder / MANIFEST_FILE)}: {what} source {printable(src)} is outside the corpus "
+            f"folder {printable(folder)}",
+            "copy the file into the corpus folder, or pass it on the command line as BASE or NEXT",
+        )
     if not path.exists():
         raise BadDataError(
             f"{printable(folder / MANIFEST_FILE)}: {what} source {printable(src)} is missing",

@@ -373,3 +373,24 @@ def test_a_system_error_no_check_foresaw_is_one_line(
     got, _, err = invoke("diff", "a", "b")
     assert got == code
     assert said in one_error_line(err)
+
+
+# --- 7. a corpus reads only its own files --------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["../elsewhere/plan.pdf", "absolute"])
+def test_a_corpus_source_outside_its_folder_is_refused(tmp_path: Path, where: str) -> None:
+    base, nxt = corpora(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    outside = tmp_path / "elsewhere" / "plan.pdf"
+    shutil.copy(PLAN, outside)
+    source = str(outside) if where == "absolute" else where
+    (nxt / "corpus.toml").write_text(f'[plan]\nsource = "{source}"\n', encoding="utf-8")
+    code, out, err = invoke("diff", base, nxt, "--format", "md")
+    assert code == 3 and out == ""
+    line = one_error_line(err)
+    assert f"plan source {source} is outside the corpus folder" in line
+    assert "copy the file into the corpus folder, or pass it on the command line" in line
+    # The same PDF given on the command line is read.
+    code, _, err = invoke("diff", base, outside, "--format", "md")
+    assert code == 0, err
