@@ -250,7 +250,7 @@ def run_check(
     progress: Progress | None = None,
 ) -> Gate:
     """The CI gate: diff BASE with NEXT, compare with the reviewed baseline, write the summary."""
-    from plancompare.check import compare_with_baseline, failures, parse_fail_on
+    from plancompare.check import compare_with_baseline, failures, parse_fail_on, stale_decisions
     from plancompare.files import check_output, write_atomic
     from plancompare.models import DiffResult
     from plancompare.report.gate import summary_markdown, summary_text
@@ -267,7 +267,7 @@ def run_check(
         check_output(summary)  # before the comparison, not after it
     reviewed = load_model(baseline, DiffResult, "diff result (baseline)")
     run = run_diff(base, next_, lang=lang, config=config, decisions=decisions, progress=progress)
-    findings = compare_with_baseline(run.result, reviewed)
+    findings = compare_with_baseline(run.result, reviewed) + stale_decisions(run.result)
     markdown = summary_markdown(findings, kinds, run.result, reviewed, run.lang)
     if summary is not None:
         write_atomic(summary, markdown, inputs=[*run.inputs, baseline])

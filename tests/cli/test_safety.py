@@ -7,6 +7,7 @@ the real command takes a fraction of a second."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import stat
@@ -394,3 +395,56 @@ def test_a_corpus_source_outside_its_folder_is_refused(tmp_path: Path, where: st
     # The same PDF given on the command line is read.
     code, _, err = invoke("diff", base, outside, "--format", "md")
     assert code == 0, err
+
+
+# --- 8. the CI gate tells the whole story --------------------------------------------------------
+
+
+def test_check_lists_stale_decisions_and_analyst_corrections(tmp_path: Path) -> None:
+    base, nxt = corpora(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    code, _, err = invoke("diff", base, nxt, "--format", "json", "-o", baseline)
+    assert code == 0, err
+    adopted = next(
+        p for p in json.loads(baseline.read_text(encoding="utf-8"))["proposals"] if p["verdict"] == "adopted"
+    )
+    pid = adopted["id"]
+    # An analyst says the plan did not take it up: a decision, not an engine regression.
+    code, _, err = invoke("decide", pid, "dropped", "--base", base, "--next", nxt, "--comment", "non")
+    assert code == 0, err
+    summary = tmp_path / "summary.md"
+    code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--summary", summary)
+    assert code == 0, err
+    assert "Propositions en recul" not in out
+    assert f"Décisions d’analyste:\n  {pid}: Adoptée → Non reprise" in out
+    text = summary.read_text(encoding="utf-8")
+    assert "Aucun écart bloquant (regressed, dropped)." in text
+    assert f"### Décisions d’analyste\n\n- {pid}: Adoptée → Non reprise" in text
+    code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--format", "md", "--lang", "en")
+    assert code == 0 and f"### Analyst decisions\n\n- {pid}: Adopted → Dropped" in out
+
+    # The proposal's text changes under the decision (here: its fingerprint): stale, listed, and failing
+    # only when asked.
+    decisions = nxt / "decisions.yaml"
+    data = yaml.safe_load(decisions.read_text(encoding="utf-8"))
+    data["decisions"][pid]["fingerprint"] = "aaaaaaaaaaaa"
+    decisions.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--summary", summary)
+    assert code == 0, err
+    assert "Décisions d’analyste" not in out
+    stale = f"{pid} (décision : Non reprise, non appliquée ; verdict retenu : Adoptée)"
+    assert f"Décisions périmées:\n  {stale}" in out
+    assert "le texte de la proposition a changé depuis la décision (empreinte aaaaaaaaaaaa" in out
+    assert f"### Décisions périmées\n\n- {pid} (décision : Non reprise" in summary.read_text(encoding="utf-8")
+    code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--fail-on", "stale", "--lang", "en")
+    assert code == 1
+    assert out.startswith("1 finding(s) fail the check (stale).")
+    assert f"Stale decisions:\n  {pid} (decision: Dropped, not applied; verdict kept: Adopted)" in out
+    assert "check failed: 1 finding(s) (stale)" in err
+    # A decision about a proposal no longer in the review is stale too.
+    data["decisions"]["G99"] = {"fingerprint": "bbbbbbbbbbbb", "verdict": "dropped", "measures": []}
+    decisions.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--fail-on", "regressed,stale")
+    assert code == 1
+    assert "2 écart(s) bloquant(s) (regressed, stale)." in out
+    assert "G99 – la proposition G99 n’existe plus dans la revue de référence" in out
