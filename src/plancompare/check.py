@@ -4,9 +4,13 @@ Findings, by kind (the names `--fail-on` takes):
 
 - `regressed`: a proposal the baseline had adopted is now changed or dropped, or changed → dropped;
 - `dropped`: a base measure the baseline had kept, revised, merged or split is now dropped;
-- `new-drops`: a proposal absent from the baseline is dropped.
+- `new-drops`: a proposal absent from the baseline is dropped;
+- `stale`: an analyst's decision no longer applies (the proposal's text or a measure it names changed),
+  so the engine's verdict stands until someone decides again.
 
-Improvements (dropped → changed → adopted) and proposals gone from the review are listed for
+An analyst's correction (a proposal the analysts decided, whose verdict differs from the baseline's) is
+a `decision`, listed apart: it is the analysts' word, not the engine regressing or improving.
+Improvements (dropped → changed → adopted), decisions and proposals gone from the review are listed for
 information and never fail the check.
 """
 
@@ -20,14 +24,14 @@ from plancompare.errors import UsageError
 if TYPE_CHECKING:  # the command line imports this module before any model is needed
     from plancompare.models import DiffResult
 
-KINDS = ("regressed", "dropped", "new-drops")
+KINDS = ("regressed", "dropped", "new-drops", "stale")
 DEFAULT_FAIL_ON = ("regressed", "dropped")
 _RANK = {"adopted": 2, "changed": 1, "dropped": 0}
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # one of KINDS, or "improved" / "gone" (information only)
+    kind: str  # one of KINDS, or "decision" / "improved" / "gone" (information only)
     id: str  # proposal id, or « measure 5 »
     before: str | None
     after: str | None
@@ -55,7 +59,9 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
             if proposal.verdict == "dropped":
                 findings.append(Finding("new-drops", proposal.id, None, proposal.verdict, proposal.text))
             continue
-        if _RANK[proposal.verdict] < _RANK[old.verdict]:
+        if proposal.decided_by == "analyst" and proposal.verdict != old.verdict:
+            findings.append(Finding("decision", proposal.id, old.verdict, proposal.verdict, proposal.text))
+        elif _RANK[proposal.verdict] < _RANK[old.verdict]:
             findings.append(Finding("regressed", proposal.id, old.verdict, proposal.verdict, proposal.text))
         elif _RANK[proposal.verdict] > _RANK[old.verdict]:
             findings.append(Finding("improved", proposal.id, old.verdict, proposal.verdict, proposal.text))
@@ -71,6 +77,20 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
                 Finding("dropped", measure.name, old_measure.verdict, measure.verdict, measure.title)
             )
     return findings
+
+
+def stale_decisions(current: DiffResult) -> list[Finding]:
+    """The decisions of `current` not applied, baseline or not (`text` says why: the proposal's text
+    or a measure changed); a `stale` finding each."""
+    proposals = {p.id: p for p in current.proposals}
+    found = []
+    for pid in current.stale_decisions:
+        proposal = proposals.get(pid)
+        decision = proposal.decision if proposal is not None else None
+        verdict = decision.verdict if decision is not None else None
+        why = decision.stale_reason if decision is not None else None
+        found.append(Finding("stale", pid, verdict, proposal.verdict if proposal else None, why or ""))
+    return found
 
 
 def failures(findings: list[Finding], fail_on: tuple[str, ...]) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -135,5 +136,5 @@ def config_text(cfg: MatchConfig, comment: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_config(path: Path, cfg: MatchConfig, comment: str = "") -> None:
-    write_atomic(path, config_text(cfg, comment))
+def write_config(path: Path, cfg: MatchConfig, comment: str = "", *, inputs: Iterable[Path] = ()) -> None:
+    write_atomic(path, config_text(cfg, comment), inputs=inputs)

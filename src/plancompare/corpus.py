@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from plancompare.config import CONFIG_FILE, DECISIONS_FILE, MANIFEST_FILE
-from plancompare.errors import BadDataError, UsageError
+from plancompare.errors import BadDataError, UsageError, printable
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.pdf import EXPORT_HINT
 from plancompare.files import load_yaml
@@ -188,9 +188,18 @@ def _source(folder: Path, entry: dict, what: str) -> Path:
             f"{folder / MANIFEST_FILE}: {what} has no `source`", "name the file it is read from"
         )
     path = folder / src
+    if not path.resolve().is_relative_to(folder.resolve()):
+        # A corpus reads only its own files: a manifest copied from elsewhere, or sent by someone
+        # else, must not make plancompare read (and quote in its reports) any file of the machine.
+        raise BadDataError(
+            f"{printable(folder / MANIFEST_FILE)}: {what} source {printable(src)} is outside the corpus "
+            f"folder {printable(folder)}",
+            "copy the file into the corpus folder, or pass it on the command line as BASE or NEXT",
+        )
     if not path.exists():
         raise BadDataError(
-            f"{folder / MANIFEST_FILE}: {what} source {src} is missing", "add the file or fix the name"
+            f"{printable(folder / MANIFEST_FILE)}: {what} source {printable(src)} is missing",
+            "add the file or fix the name",
         )
     return path
 
@@ -249,6 +258,7 @@ def _load_corpus(folder: Path, progress: Progress | None) -> Side:
         sources=sources,
         config_path=config if config.is_file() else None,
         decisions_path=decisions if decisions.is_file() else None,
+        read_files=[folder / MANIFEST_FILE, config, decisions],
     )
 
 

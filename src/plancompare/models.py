@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from plancompare.errors import printable
 
 SCHEMA_VERSION = "1"
 
@@ -57,9 +59,19 @@ class _Numbered(_Model):
 class Source(_Model):
     """Where a document came from; `sha256` is the hash of the file's bytes."""
 
+    # Assignments are checked too: a cached result is given the name of the file read this time.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
     file: str = Field(description="File name (no directory), as given by the user.")
     sha256: str | None = None
     pages: int | None = Field(default=None, description="Number of pages in the PDF.")
+
+    @field_validator("file")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        # A file name that is not UTF-8 (b"plan-\xff.pdf") is kept with `\xff` escapes: results
+        # are UTF-8 JSON, CSV and HTML, and must stay writable.
+        return printable(value)
 
 
 class Responsibility(_Model):
@@ -233,6 +245,11 @@ class DocumentRef(_Model):
     source: str | None = None
     language: str | None = None
 
+    @field_validator("source")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        return None if value is None else printable(value)  # file names, as in `Source.file`
+
 
 class DiffResult(_Model):
     schema_version: str = SCHEMA_VERSION
@@ -269,3 +286,13 @@ class Side:
     sources: list[Path] = field(default_factory=list)
     config_path: Path | None = None
     decisions_path: Path | None = None
+    # Every other file the side was read from, or is read from when it exists (a corpus folder's
+    # manifest, its `plancompare.toml` and `decisions.yaml`): no output may be written over them.
+    read_files: list[Path] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file this side reads: its sources, and a corpus folder's own files."""
+        found = [*self.sources, *self.read_files]
+        found += [p for p in (self.config_path, self.decisions_path) if p is not None]
+        return list(dict.fromkeys(found))

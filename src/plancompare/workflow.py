@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plancompare.config import DECISIONS_FILE, DEFAULT_BASE, DEFAULT_NEXT
+from plancompare.config import CONFIG_FILE, DECISIONS_FILE, DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import UsageError
 from plancompare.models import DiffResult, Plan, Review, Side
 
@@ -136,7 +136,9 @@ def run_diff(
     decisions_path = decisions or default_decisions_file(base_side, next_side)
     if decisions_path is not None and decisions_path.is_file():
         result = apply_decisions(result, load_decisions(decisions_path), lang=language)
-    inputs = [*base_side.sources, *next_side.sources, base_path, next_path]
+    # Every file read, or read next time (a corpus's decisions and config before they exist): `-o`
+    # and `--summary` are refused there.
+    inputs = [*base_side.files, *next_side.files, base_path, next_path]
     inputs += [p for p in (config_path, decisions_path) if p is not None]
     return Run(result, inputs, language, base_side, next_side, warnings)
 
@@ -248,8 +250,8 @@ def run_check(
     progress: Progress | None = None,
 ) -> Gate:
     """The CI gate: diff BASE with NEXT, compare with the reviewed baseline, write the summary."""
-    from plancompare.check import compare_with_baseline, failures, parse_fail_on
-    from plancompare.files import write_atomic
+    from plancompare.check import compare_with_baseline, failures, parse_fail_on, stale_decisions
+    from plancompare.files import check_output, write_atomic
     from plancompare.models import DiffResult
     from plancompare.report.gate import summary_markdown, summary_text
     from plancompare.serialise import load_model
@@ -261,9 +263,11 @@ def run_check(
         raise UsageError(
             f"--baseline {baseline}: no such file", "save one with `plancompare diff --format json -o`"
         )
+    if summary is not None:
+        check_output(summary)  # before the comparison, not after it
     reviewed = load_model(baseline, DiffResult, "diff result (baseline)")
     run = run_diff(base, next_, lang=lang, config=config, decisions=decisions, progress=progress)
-    findings = compare_with_baseline(run.result, reviewed)
+    findings = compare_with_baseline(run.result, reviewed) + stale_decisions(run.result)
     markdown = summary_markdown(findings, kinds, run.result, reviewed, run.lang)
     if summary is not None:
         write_atomic(summary, markdown, inputs=[*run.inputs, baseline])
@@ -319,5 +323,8 @@ def run_calibration(
             f"cross-validated macro-F1 {scores.macro_f1:.3f}, base measures right {share:.3f} "
             "(not cross-validated)."
         )
-        write(write_config, cfg, note)
+        # The thresholds go to a config file (the corpus's own, most often): never over the labels or
+        # another file the corpora are read from.
+        read = [labels, *base_side.files, *next_side.files]
+        write(write_config, cfg, note, inputs=[p for p in read if p.name != CONFIG_FILE])
     return Calibration(scores, len(obs))

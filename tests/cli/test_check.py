@@ -110,22 +110,38 @@ def workflow_commands() -> list[str]:
     return [s["run"] for s in steps if "plancompare " in s.get("run", "")]
 
 
+def baseline_commands() -> list[str]:
+    """The commands of docs/ci.md's « Making the baseline », one a line, as a user types them."""
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = doc.split("## Making the baseline", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
+    assert len(blocks) == 1, "« Making the baseline » should hold one sh block"
+    return [line for line in blocks[0].splitlines() if line.strip()]
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A checkout as CI sees it: the corpora, and a reviewed baseline made from them."""
+    """A checkout as CI sees it: a git repository holding the corpora, and the reviewed baseline made
+    from them by the commands of docs/ci.md, run as written."""
     shutil.copytree(ROOT / "corpora", tmp_path / "corpora")
-    (tmp_path / "reviewed").mkdir()
-    command = [PLANCOMPARE, "diff", "corpora/2014-2016", "corpora/next", "--format", "json"]
-    made = subprocess.run(
-        [*command, "-o", "reviewed/baseline.json"], cwd=tmp_path, capture_output=True, text=True, check=False
-    )
-    assert made.returncode == 0, made.stderr
+    for command in ("git init -q", "git add corpora", "git commit -q -m corpora"):
+        assert _run(command, tmp_path).returncode == 0, command
+    commands = baseline_commands()
+    assert any("plancompare diff" in c and "-o reviewed/baseline.json" in c for c in commands)
+    for command in commands:
+        done = _run(command, tmp_path)
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+    committed = _run("git show --stat --format=%s HEAD", tmp_path).stdout
+    assert committed.startswith("Reviewed baseline") and "reviewed/baseline.json" in committed
     return tmp_path
 
 
 def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PATH": f"{PLANCOMPARE.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     env["GITHUB_STEP_SUMMARY"] = str(cwd / "step-summary.md")
+    # Whoever runs the tests: git needs a name to commit under, and no global config of theirs.
+    env |= {"GIT_AUTHOR_NAME": "CI", "GIT_AUTHOR_EMAIL": "ci@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+    env |= {"GIT_COMMITTER_NAME": "CI", "GIT_COMMITTER_EMAIL": "ci@example.org", "GIT_CONFIG_NOSYSTEM": "1"}
     return subprocess.run(
         ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )

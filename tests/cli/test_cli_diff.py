@@ -118,9 +118,11 @@ def test_output_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     assert not [p for p in BASE.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+def test_output_into_a_missing_folder_is_an_output_error(tmp_path: Path) -> None:
+    # README's exit codes: an output that cannot be written is 4 (it was 2 here, 4 for a read-only folder).
     code, _, err = invoke("diff", BASE, NEXT, "--format", "md", "-o", tmp_path / "no" / "report.md")
-    assert code == 2 and "does not exist" in err
+    assert code == 4 and "does not exist" in err and "mkdir -p" in err
+    assert not (tmp_path / "no").exists()  # -o makes no folder
 
 
 def _extract_base(tmp_path: Path) -> Path:

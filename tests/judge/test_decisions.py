@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from plancompare.errors import BadDataError, UsageError
+from plancompare.files import lock_path, locked
 from plancompare.judge.decisions import (
     RecordedDecision,
     RecordedMeasure,
@@ -14,6 +17,7 @@ from plancompare.judge.decisions import (
     fingerprint,
     load_decisions,
     record_decision,
+    update_decisions,
 )
 from plancompare.models import DiffResult, ProposalResult
 from plancompare.serialise import load_model
@@ -59,6 +63,42 @@ def test_record_keeps_other_entries_sorted(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.index("G03:") < text.index("M05-P02:")
     assert [p.name for p in tmp_path.iterdir()] == ["decisions.yaml"]  # no temporary file left
+
+
+def test_a_writer_waits_for_the_lock_of_another(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.yaml"
+    done = threading.Event()
+
+    def write() -> None:
+        record_decision(path, RecordedDecision("G01", "aaaaaaaaaaaa", "dropped"))
+        done.set()
+
+    with locked(path):
+        assert lock_path(path).exists()
+        writer = threading.Thread(target=write)
+        writer.start()
+        time.sleep(0.3)
+        assert not done.is_set() and not path.exists()  # it waits for the lock
+    writer.join(timeout=10)
+    assert done.is_set() and list(load_decisions(path)) == ["G01"]
+    assert [p.name for p in tmp_path.iterdir()] == ["decisions.yaml"]  # the lock file is gone
+
+
+def test_a_hand_edit_saved_during_an_update_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.yaml"
+    record_decision(path, RecordedDecision("G01", "aaaaaaaaaaaa", "dropped"))
+    seen: list[list[str]] = []
+
+    def change(decisions: dict[str, RecordedDecision]) -> None:
+        seen.append(sorted(decisions))
+        if len(seen) == 1:  # an analyst saves the file in an editor (no lock) meanwhile
+            hand = "  G02:\n    fingerprint: bbbbbbbbbbbb\n    verdict: dropped\n"
+            path.write_text(path.read_text(encoding="utf-8") + hand, encoding="utf-8")
+        decisions["G03"] = RecordedDecision("G03", "cccccccccccc", "dropped")
+
+    update_decisions(path, change)
+    assert seen == [["G01"], ["G01", "G02"]]  # read again, not written over
+    assert list(load_decisions(path)) == ["G01", "G02", "G03"]
 
 
 def test_record_refuses_an_unknown_verdict(tmp_path: Path) -> None:

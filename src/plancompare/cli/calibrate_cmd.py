@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from plancompare.cli.app import app
-from plancompare.cli.console import err_console, handles_errors
+from plancompare.cli.console import handles_errors, say
 from plancompare.config import DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import EXIT_CODES_HELP
 
@@ -31,4 +31,4 @@ def calibrate(
     done = run_calibration(labels, base, next_, folds=folds, write_config=write_config)
     typer.echo(calibration_table(done.scores, done.observed, folds))
     if write_config is not None:
-        err_console.print(f"wrote {write_config}", highlight=False)
+        say(f"wrote {write_config}")

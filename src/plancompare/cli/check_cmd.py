@@ -31,7 +31,8 @@ def check(
     config: options.Config = None,
 ) -> None:
     """Compare BASE with NEXT and with a reviewed baseline; exit 1 when a proposal regressed, a base
-    measure is newly dropped, or (with --fail-on new-drops) a new proposal is dropped."""
+    measure is newly dropped, or (with --fail-on new-drops) a new proposal is dropped, or (with
+    --fail-on stale) an analyst's decision no longer applies. Analysts' corrections are listed apart."""
     from plancompare.workflow import run_check
 
     with progress_bar() as progress:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from plancompare.cli.app import app
-from plancompare.cli.console import err_console, handles_errors, progress_bar
+from plancompare.cli.console import handles_errors, progress_bar, say
 from plancompare.config import DECISIONS_FILE, DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import EXIT_CODES_HELP
 
@@ -51,4 +51,4 @@ def decide(
             progress=progress,
         )
     where = f" → {', '.join(done.measures)}" if done.measures else ""
-    err_console.print(f"recorded {proposal_id}: {verdict}{where} in {done.file}", highlight=False)
+    say(f"recorded {proposal_id}: {verdict}{where} in {done.file}")

@@ -8,7 +8,7 @@ import typer
 
 from plancompare.cli import options
 from plancompare.cli.app import app
-from plancompare.cli.console import err_console, handles_errors, progress_bar, warn
+from plancompare.cli.console import handles_errors, progress_bar, say, warn
 from plancompare.errors import EXIT_CODES_HELP, UsageError
 from plancompare.report import FORMATS
 
@@ -27,18 +27,20 @@ def diff(
 ) -> None:
     """Say which proposals of BASE's reviews NEXT adopted, changed or dropped, and what became of each
     base measure, with the evidence."""
-    from plancompare.files import write_atomic
+    from plancompare.files import check_output, write_atomic
     from plancompare.report import render
     from plancompare.workflow import run_diff
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", f"choose one of: {', '.join(FORMATS)}")
+    if output is not None:
+        check_output(output)  # a missing folder is said before the PDFs are read, not after
     with progress_bar() as progress:
         run = run_diff(base, next_, lang=lang, config=config, decisions=decisions, progress=progress)
     warn(run.warnings)
     if output is not None:
         write_atomic(output, render(run.result, fmt, run.lang, show_all=show_all), inputs=run.inputs)
-        err_console.print(f"wrote {output}", highlight=False)
+        say(f"wrote {output}")
         return
     if fmt == "term" and sys.stdout.isatty():
         from rich.console import Console

@@ -41,6 +41,8 @@ class _PageProgress:
                 TimeElapsedColumn(),
                 console=err_console,
                 transient=True,
+                # Not on a pipe or a file: rich would leave an empty line there when it stops.
+                disable=not err_console.is_interactive,
             )
             self.bar.start()
             self.task = self.bar.add_task("pages", total=total)

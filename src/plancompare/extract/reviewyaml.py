@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from plancompare.errors import BadDataError
 from plancompare.extract.fields import parse_responsibilities
+from plancompare.files import load_yaml
 from plancompare.models import Priority, Proposal, Review, ReviewMeasure, Source
 
 
@@ -34,10 +33,7 @@ def _strip_label(text: str | None, labels: tuple[str, ...]) -> str | None:
 
 
 def load_review_yaml(path: Path) -> Review:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise BadDataError(f"{path} is not valid YAML ({exc})", "fix the file") from exc
+    data = load_yaml(path, "fix the file")
     if not isinstance(data, dict) or "measures" not in data:
         raise BadDataError(f"{path} has no `measures`", "see corpus-src/collectif-2017-review.yaml")
     try:

@@ -25,19 +25,21 @@ decisions:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import unicodedata
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from plancompare.errors import BadDataError, UsageError
-from plancompare.files import write_atomic
+from plancompare.errors import BadDataError, OutputError, UsageError, printable
+from plancompare.files import load_yaml, locked, write_atomic
 from plancompare.models import PROPOSAL_VERDICTS, Decision, DiffResult, Match, ProposalResult, Reason
-
-FILE_NAME = "decisions.yaml"
 
 
 def fingerprint(text: str) -> str:
@@ -79,69 +81,151 @@ class RecordedDecision:
 
 
 def _bad(path: Path, what: str) -> BadDataError:
-    return BadDataError(f"{path}: {what}", "fix the file or re-record the decision with `plancompare decide`")
+    return BadDataError(
+        f"{printable(path)}: {what}", "fix the file or re-record the decision with `plancompare decide`"
+    )
+
+
+# The fields of an entry, and of a measure of an entry; any other is a typo (`verdcit:`) to report.
+FIELDS = ("fingerprint", "verdict", "measures", "comment", "author", "date")
+MEASURE_FIELDS = ("number", "title")
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(path: Path, pid: str, key: str, value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise _bad(path, f"decision {pid}: {key} must be text, not {value!r} (put it in quotes)")
 
 
 def _measure(path: Path, pid: str, item: object) -> RecordedMeasure:
-    if isinstance(item, int) and not isinstance(item, bool):
-        return RecordedMeasure(item)
-    if isinstance(item, dict) and isinstance(item.get("number"), int):
-        title = item.get("title")
-        return RecordedMeasure(item["number"], str(title) if title else None)
-    raise _bad(path, f"decision {pid}: a measure must be a number or {{number, title}}")
+    if _whole(item):
+        return RecordedMeasure(item)  # type: ignore[arg-type]
+    if isinstance(item, dict) and _whole(item.get("number")):
+        unknown = sorted(str(k) for k in item if k not in MEASURE_FIELDS)
+        if unknown:
+            raise _bad(path, f"decision {pid}: a measure has unknown field(s) {', '.join(unknown)}")
+        title = _text(path, pid, "a measure's title", item.get("title"))
+        return RecordedMeasure(item["number"], title or None)
+    raise _bad(path, f"decision {pid}: a measure must be a number or {{number, title}}, not {item!r}")
+
+
+def _date(path: Path, pid: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):  # YAML reads 2026-11-20 as a date
+        return value.isoformat()
+    if isinstance(value, str):
+        with suppress(ValueError):
+            dt.datetime.fromisoformat(value)
+            return value
+    raise _bad(path, f"decision {pid}: date {value!r} is not a date (write it as YYYY-MM-DD)")
+
+
+def _decision(path: Path, pid: str, entry: object) -> RecordedDecision:
+    """One entry, every field checked: a hand edit of the wrong type is one line, never a traceback."""
+    if not isinstance(entry, dict):
+        raise _bad(path, f"decision {pid} is not a mapping")
+    unknown = sorted(str(k) for k in entry if k not in FIELDS)
+    if unknown:
+        known = ", ".join(FIELDS)
+        raise _bad(path, f"decision {pid}: unknown field(s) {', '.join(unknown)} (known: {known})")
+    verdict = entry.get("verdict")
+    if verdict not in PROPOSAL_VERDICTS:
+        raise _bad(path, f"decision {pid}: verdict must be one of {', '.join(PROPOSAL_VERDICTS)}")
+    if not isinstance(entry.get("fingerprint"), str) or not entry["fingerprint"]:
+        raise _bad(path, f"decision {pid} has no fingerprint (the 12 hex characters `decide` writes)")
+    measures = entry.get("measures")
+    if measures is not None and not isinstance(measures, list):
+        raise _bad(path, f"decision {pid}: measures must be a list, not {measures!r}")
+    return RecordedDecision(
+        id=pid,
+        fingerprint=entry["fingerprint"],
+        verdict=verdict,
+        measures=[_measure(path, pid, m) for m in measures or []],
+        comment=_text(path, pid, "comment", entry.get("comment")),
+        author=_text(path, pid, "author", entry.get("author")),
+        date=_date(path, pid, entry.get("date")),
+    )
 
 
 def load_decisions(path: Path) -> dict[str, RecordedDecision]:
     """The decisions of a file, by proposal id; an absent file holds none."""
     if not path.exists():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise _bad(path, f"not valid YAML ({exc})") from exc
+    data = load_yaml(path, "fix the file or re-record the decision with `plancompare decide`")
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("decisions") or {}, dict):
         raise _bad(path, "expected a top-level `decisions:` mapping of proposal ids")
-    found: dict[str, RecordedDecision] = {}
-    for pid, entry in (data.get("decisions") or {}).items():
-        if not isinstance(entry, dict):
-            raise _bad(path, f"decision {pid} is not a mapping")
-        verdict = entry.get("verdict")
-        if verdict not in PROPOSAL_VERDICTS:
-            raise _bad(path, f"decision {pid}: verdict must be one of {', '.join(PROPOSAL_VERDICTS)}")
-        if not isinstance(entry.get("fingerprint"), str):
-            raise _bad(path, f"decision {pid} has no fingerprint")
-        date = entry.get("date")
-        found[str(pid)] = RecordedDecision(
-            id=str(pid),
-            fingerprint=entry["fingerprint"],
-            verdict=verdict,
-            measures=[_measure(path, str(pid), m) for m in entry.get("measures") or []],
-            comment=entry.get("comment"),
-            author=entry.get("author"),
-            date=None if date is None else str(date),
-        )
-    return found
+    entries = data.get("decisions") or {}
+    return {str(pid): _decision(path, str(pid), entry) for pid, entry in entries.items()}
+
+
+def decisions_text(decisions: dict[str, RecordedDecision]) -> str:
+    """The file's text: every decision, sorted by proposal id."""
+    body = {"decisions": {pid: decisions[pid].as_yaml() for pid in sorted(decisions)}}
+    text = "# Analyst decisions for plancompare (see `plancompare decide --help`).\n"
+    return text + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
 
 
 def save_decisions(path: Path, decisions: dict[str, RecordedDecision]) -> None:
-    """Write every decision, sorted by proposal id, atomically."""
-    body = {"decisions": {pid: decisions[pid].as_yaml() for pid in sorted(decisions)}}
-    text = "# Analyst decisions for plancompare (see `plancompare decide --help`).\n"
-    text += yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
-    write_atomic(path, text)
+    """Write every decision, sorted by proposal id, atomically (the caller holds the lock: see
+    `update_decisions`)."""
+    write_atomic(path, decisions_text(decisions))
+
+
+def _contents(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _bad(path, f"cannot read it ({exc.strerror or exc})") from exc
+
+
+def update_decisions(path: Path, change: Callable[[dict[str, RecordedDecision]], None]) -> None:
+    """Read the decisions of `path`, let `change` edit them, write them back: the read-modify-write of
+    every writer (`decide`, and any command to come that records decisions).
+
+    Writers hold the file's lock (`files.locked`) from the read to the write, so two of them run at
+    once take turns and neither loses the other's decision. A hand edit takes no lock: when one is
+    saved while this runs, the file is read again and `change` applied to it, rather than written over.
+    """
+    # Beside the file itself: every name it is written under (a link, another current folder) meets
+    # the same lock.
+    with locked(Path(os.path.realpath(path))):
+        for _ in range(20):
+            before = _contents(path)
+            decisions = load_decisions(path)
+            change(decisions)
+            text = decisions_text(decisions)
+            if _contents(path) != before:
+                continue  # saved by hand meanwhile: start again from what it holds now
+            write_atomic(path, text)
+            return
+    raise OutputError(
+        f"{printable(path)} kept changing while plancompare was writing it",
+        "close the editor that keeps saving it, then record the decision again",
+    )
 
 
 def record_decision(path: Path, decision: RecordedDecision) -> None:
-    """Add or replace one decision, keeping the file's other entries."""
+    """Add or replace one decision, keeping the file's other entries (and any written meanwhile)."""
     if decision.verdict not in PROPOSAL_VERDICTS:
         raise UsageError(
             f"unknown verdict {decision.verdict!r}", f"choose one of: {', '.join(PROPOSAL_VERDICTS)}"
         )
-    decisions = load_decisions(path)
-    decisions[decision.id] = decision
-    save_decisions(path, decisions)
+
+    def add(decisions: dict[str, RecordedDecision]) -> None:
+        decisions[decision.id] = decision
+
+    update_decisions(path, add)
 
 
 _MESSAGES = {

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from plancompare.errors import BadDataError
+from plancompare.files import load_yaml
 from plancompare.models import MEASURE_VERDICTS, PROPOSAL_VERDICTS, Proposal
 from plancompare.text.normalise import fold
 
@@ -59,10 +58,7 @@ def _key(text: str) -> str:
 
 
 def load_labels(path: Path) -> GoldLabels:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise BadDataError(f"{path} is not a readable YAML file ({exc})", "fix the labels file") from exc
+    data = load_yaml(Path(path), "fix the labels file")
     if not isinstance(data, dict) or not isinstance(data.get("proposals"), dict):
         raise BadDataError(f"{path} has no `proposals` mapping", "see corpora/next/src/labels.yaml")
     try:

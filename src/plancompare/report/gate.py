@@ -4,6 +4,7 @@ $GITHUB_STEP_SUMMARY or as plain text for the terminal."""
 from __future__ import annotations
 
 from plancompare.check import Finding, failures
+from plancompare.judge.decisions import stale_message
 from plancompare.models import DiffResult
 from plancompare.report.grouping import shorten
 from plancompare.report.i18n import Labels, labels
@@ -17,6 +18,9 @@ _TITLES = {
         "regressed": "Propositions en recul",
         "dropped": "Mesures désormais abandonnées",
         "new-drops": "Nouvelles propositions non reprises",
+        "stale": "Décisions périmées",
+        "stale_line": "{id} (décision : {decided}, non appliquée ; verdict retenu : {now}) – {why}",
+        "decision": "Décisions d’analyste",
         "improved": "Propositions en progrès (pour information)",
         "gone": "Propositions absentes de la revue actuelle (pour information)",
         "versions": "Référence : moteur {old} ; actuel : moteur {new}.",
@@ -29,19 +33,34 @@ _TITLES = {
         "regressed": "Regressed proposals",
         "dropped": "Measures now dropped",
         "new-drops": "New proposals dropped",
+        "stale": "Stale decisions",
+        "stale_line": "{id} (decision: {decided}, not applied; verdict kept: {now}) – {why}",
+        "decision": "Analyst decisions",
         "improved": "Improved proposals (information)",
         "gone": "Proposals no longer in the review (information)",
         "versions": "Baseline: engine {old}; current: engine {new}.",
         "measure": "measure",
     },
 }
-_ORDER = ("regressed", "dropped", "new-drops", "improved", "gone")
+_ORDER = ("regressed", "dropped", "new-drops", "stale", "decision", "improved", "gone")
 
 
 def _verdict_name(words: Labels, kind: str, verdict: str | None) -> str:
     if verdict is None:
         return "–"
     return words.measure_verdict(verdict) if kind == "dropped" else words.verdict(verdict)
+
+
+def _stale_line(finding: Finding, words: Labels, text: dict[str, str], lang: str) -> str:
+    """A decision not applied: why (its proposal's text or a measure changed), and what stands."""
+    if finding.after is None:  # its proposal is no longer in the review
+        return f"{finding.id} – {stale_message(finding.id, lang)}"
+    return text["stale_line"].format(
+        id=finding.id,
+        decided=_verdict_name(words, "stale", finding.before),
+        now=_verdict_name(words, "stale", finding.after),
+        why=shorten(finding.text, 160),
+    )
 
 
 def summary_lines(
@@ -62,6 +81,9 @@ def summary_lines(
             continue
         lines = []
         for f in chosen:
+            if kind == "stale":
+                lines.append(_stale_line(f, words, text, lang))
+                continue
             label = f"{text['measure']} {f.id}" if kind == "dropped" else f.id
             change = f"{_verdict_name(words, kind, f.before)} → {_verdict_name(words, kind, f.after)}"
             lines.append(f"{label}: {change} – {shorten(f.text, 100)}")
