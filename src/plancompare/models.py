@@ -17,7 +17,7 @@ from plancompare.errors import printable
 
 SCHEMA_VERSION = "1"
 
-ProposalVerdict = Literal["adopted", "changed", "dropped"]
+ProposalVerdict = Literal["adopted", "changed", "dropped", "n-a"]
 MeasureVerdict = Literal["kept", "revised", "merged", "split", "dropped"]
 # The same values as tuples, in this order (reports count and list verdicts in it).
 PROPOSAL_VERDICTS: tuple[ProposalVerdict, ...] = get_args(ProposalVerdict)

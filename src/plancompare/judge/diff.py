@@ -28,6 +28,7 @@ from plancompare.models import (
     Settings,
     Side,
 )
+from plancompare.text.commitment import asks_nothing
 
 ENGINE = (
     "plancompare-align 2 (BM25 sentence candidates, acronyms and set phrases unified, "
@@ -86,22 +87,32 @@ def judge_proposal(
     claim: Claim | None = None,
 ) -> tuple[ProposalVerdict, float, list[Candidate], list[Reason]]:
     """(verdict, score, matched candidates, reasons) of one proposal; `claim`: another proposal
-    that its best passage answers better (assign.py)."""
-    best = effective(cands[0] if cands else None, claim, cfg)
+    that its best passage answers better (assign.py). One sentence may answer several asks: a claim
+    can make an adoption a change (the passage is more likely about the other ask), never turn a
+    taken-up ask into a dropped one."""
+    best = cands[0] if cands else None
     change: list[Reason] = []
     if best is not None and best.score >= cfg.match:
         change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
     verdict, reasons = proposal_verdict(best, change, cfg)
-    if claim is not None and best is not None and verdict != "adopted":
+    lowered = effective(best, claim, cfg)
+    if claim and best and lowered and verdict == "adopted" and lowered.score < cfg.adopt:
+        verdict = "changed"
         reasons.append(
             Reason(
                 code="claimed",
                 next=claim.by,
                 detail=f"the passage answers {claim.by} better (score {claim.score:g}); "
-                f"score {cands[0].score:g} × {cfg.claimed:g}",
+                f"score {best.score:g} × {cfg.claimed:g}",
             )
         )
     if not query.has_ask:
+        if asks_nothing([u.text for u in query.units]):
+            # Praise or a statement of fact: nothing to take up (« Sans objet »), whatever matches.
+            reason = Reason(
+                code="no-ask", detail="no sentence reads as an ask: praise or a statement of fact"
+            )
+            return "n-a", (best.score if best else 0.0), [], [reason]
         reasons.append(
             Reason(code="no-ask", detail="no sentence reads as an ask: praise or a statement of fact?")
         )

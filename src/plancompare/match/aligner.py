@@ -25,6 +25,7 @@ from plancompare.match.parallel import in_forks, shared_with_workers, worker_cou
 from plancompare.match.query import Query
 from plancompare.match.units import Stems, Unit, joined, terms, unit
 from plancompare.models import Measure
+from plancompare.text.commitment import measure_sentences
 from plancompare.text.normalise import sentences
 
 CANDIDATE_SENTENCES = 40
@@ -41,6 +42,10 @@ PRIOR_CANDIDATES = 3
 # measure: an answer is sometimes spread over a measure's sentences, which passages alone miss.
 # It ranks candidates; it does not enter the score that verdicts are decided from.
 MEASURE_WEIGHT = 1.0
+# A measure's title, field lines and statements of fact (text/commitment.py) are never evidence: a
+# proposal's score comes from its commitments only. What the other passages add to a measure's best
+# commitment ranks it up by this share: they show what the measure is about, not what it does.
+CONTEXT_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class Candidate:
 class _NextMeasure:
     number: int
     passages: list[Unit]
+    evidence: list[bool] = field(default_factory=list)  # which passages are commitments
     masses: list[float] = field(default_factory=list)  # IDF mass of each passage
     vector: dict[str, float] = field(default_factory=dict)  # whole measure, TF-IDF, unit length
 
@@ -120,7 +126,11 @@ class Aligner:
         # Acronyms either document defines (« mineurs non accompagnés (MNA) ») count for both.
         self.glossary = learn([*(m.text for m in measures), *base_texts], acronyms, equivalents)
         self.stems = st = Stems(self.glossary)
-        texts = [[s for s in [m.title, *sentences(m.text)] if s.strip()] for m in measures]
+        read = [measure_sentences(m.text) for m in measures]
+        texts = [
+            [s for s in [m.title, *(s.text for s in own)] if s.strip()]
+            for m, own in zip(measures, read, strict=True)
+        ]
         # Who does it is part of the answer (« la MIPROF doit être impliquée »).
         lines = [
             [f"{r.role} : {r.text}" for r in m.responsible]
@@ -132,11 +142,15 @@ class Aligner:
         self.measures: list[_NextMeasure] = []
         sentence_units: list[Unit] = []
         self.sentence_owner: list[int] = []
-        for i, (m, own, extra) in enumerate(zip(measures, texts, lines, strict=True)):
+        for i, (m, own, extra, flags) in enumerate(zip(measures, texts, lines, read, strict=True)):
             sents = [unit(s, st) for s in own]
+            # The title (first when present) is never evidence; the text's sentences are when they commit.
+            commits = [False] * (len(own) - len(flags)) + [f.commits for f in flags]
             pairs = [joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
+            pair_commits = [a and b for a, b in itertools.pairwise(commits[1:])]
             sents += [unit(line, st) for line in extra]
-            self.measures.append(_NextMeasure(m.number, sents + pairs))
+            evidence = commits + [False] * len(extra) + pair_commits
+            self.measures.append(_NextMeasure(m.number, sents + pairs, evidence))
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
         base_units = [terms(s, st) for s in base_sentences]
@@ -164,7 +178,14 @@ class Aligner:
             return Unit(u.text, frozenset(t for t in u.terms if "_" not in t or t in vocab))
 
         topic_terms = frozenset(terms(topic, self.stems)) if topic else frozenset()
-        return Query([keep(u) for u in raw.units], raw.weights, keep(raw.whole), topic_terms, raw.has_ask)
+        return Query(
+            [keep(u) for u in raw.units],
+            raw.weights,
+            keep(raw.whole),
+            topic_terms,
+            raw.has_ask,
+            raw.commitments,
+        )
 
     def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
         if not topic:
@@ -194,14 +215,21 @@ class Aligner:
         return out
 
     def _best_passage(
-        self, q_terms: frozenset[str], weights: dict[str, tuple[float, float]], m: _NextMeasure
+        self,
+        q_terms: frozenset[str],
+        weights: dict[str, tuple[float, float]],
+        m: _NextMeasure,
+        evidence_only: bool = False,
     ) -> tuple[float, int]:
-        """(F2, passage index) of the passage of `m` that answers the query unit best."""
+        """(F2, passage index) of the passage of `m` that answers the query unit best (of its
+        commitments only, with `evidence_only`)."""
         q_mass = sum(w for w, _ in weights.values())
         top, top_p = 0.0, 0
         if q_mass <= 0:
             return top, top_p
         for pi, p in enumerate(m.passages):
+            if evidence_only and not m.evidence[pi]:
+                continue
             common = q_terms & p.terms
             if not common:
                 continue
@@ -254,12 +282,28 @@ class Aligner:
         weights = [self._weights(u.terms, query.topic) for u in query.units]
         whole_weights = self._weights(query.whole.terms, query.topic)
         bonus_of = self._bonuses(query, owners, prior)
-        scored = [self._scored(query, owner, weights, whole_weights) for owner in owners]
+        scored = [self._scored(query, owner, weights, whole_weights, query.commitments) for owner in owners]
+        nearest: dict[int, _Scored] = {}
+        if query.commitments:
+            # What the measure's other passages (title, fields, statements) add ranks it up a little.
+            for sc in scored:
+                nearest[sc.owner] = everything = self._scored(query, sc.owner, weights, whole_weights, False)
+                bonus_of[self._number(sc)] += CONTEXT_SHARE * 100 * max(0.0, everything.score - sc.score)
         # Fuzzy stem matching (rapidfuzz) only for the few best measures: it can only raise a score.
         scored.sort(key=lambda sc: (-(100 * sc.score + bonus_of[self._number(sc)]), sc.owner))
         for sc in scored[:REFINED_MEASURES]:
             self._refine(query, sc)
-        out = [self._candidate(query, sc, bonus_of, i < REFINED_MEASURES) for i, sc in enumerate(scored)]
+        out = [
+            # A measure with no commitment about the ask shows its nearest passage, scoring 0.
+            self._candidate(
+                query,
+                sc if sc.score > 0 else nearest.get(sc.owner, sc),
+                bonus_of,
+                i < REFINED_MEASURES,
+                sc.score,
+            )
+            for i, sc in enumerate(scored)
+        ]
         out.sort(key=lambda c: (-c.rank, -c.score, c.measure))
         return out
 
@@ -291,19 +335,20 @@ class Aligner:
         owner: int,
         weights: list[dict[str, tuple[float, float]]],
         whole_weights: dict[str, tuple[float, float]],
+        evidence_only: bool = False,
     ) -> _Scored:
         """The best passage of measure `owner` for each query unit and for the asks together."""
         m = self.measures[owner]
         sc = _Scored(owner)
         unit_scores: list[float] = []
         for u, u_weights in zip(query.units, weights, strict=True):
-            top, top_p = self._best_passage(u.terms, u_weights, m)
+            top, top_p = self._best_passage(u.terms, u_weights, m, evidence_only)
             sc.tops.append(top_p)
             unit_scores.append(top)
         sc.weigh(unit_scores, query.weights)
         if len(query.units) > 1:
             # The asks together against one passage: an ask may be spread over sentences.
-            sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m)
+            sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m, evidence_only)
         return sc
 
     def _refine(self, query: Query, sc: _Scored) -> None:
@@ -316,7 +361,9 @@ class Aligner:
         if len(query.units) > 1:
             sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
 
-    def _candidate(self, query: Query, sc: _Scored, bonus_of: dict[int, float], refined: bool) -> Candidate:
+    def _candidate(
+        self, query: Query, sc: _Scored, bonus_of: dict[int, float], refined: bool, score: float
+    ) -> Candidate:
         """`sc` as a candidate: its best passage pair, and for the `refined` few, how much of the ask
         it covers and the ask's words it lacks."""
         m = self.measures[sc.owner]
@@ -330,8 +377,8 @@ class Aligner:
             _, recall, missing = self._refined(q_unit, p_unit, query.topic)
         return Candidate(
             measure=m.number,
-            score=round(100 * sc.score, 1),
-            rank=round(100 * sc.score + bonus_of[m.number], 1),
+            score=round(100 * score, 1),
+            rank=round(100 * score + bonus_of[m.number], 1),
             passage=p_unit.text,
             base_passage=q_unit.text,
             coverage=round(recall, 3),

@@ -25,6 +25,9 @@ class Query:
     # False when no sentence reads as an ask (praise, a statement of fact): every sentence then
     # counts as the ask, and the verdict carries a « no-ask » reason for the analyst.
     has_ask: bool = True
+    # A proposal is answered by commitments only (text/commitment.py); a base measure's query reads
+    # every passage of the next measures, titles included, to find where it went.
+    commitments: bool = True
 
     @classmethod
     def of(cls, text: str, stems: Stems, *, asks: bool = True) -> Query:
@@ -40,4 +43,4 @@ class Query:
         units = [unit(s, stems) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         whole = joined([u for u, f in zip(units, flags, strict=True) if f], stems)
-        return cls(units, weights, whole, has_ask=has_ask)
+        return cls(units, weights, whole, has_ask=has_ask, commitments=asks)

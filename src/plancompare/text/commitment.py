@@ -1,0 +1,156 @@
+"""What counts as a commitment of a plan: the sentences that can answer an ask.
+
+A plan's measure holds more than commitments: its title, field lines (« Pilote : », « Partenaires : »,
+« Indicateur(s) : »), a « Constat » that describes today's situation, sentences about the past
+(« La loi du 13 avril 2016 a créé… », « le premier plan a… »), bare references to articles. They
+may help find the measure an ask is about, but they never show that the plan does what is asked
+(DESIGN.md, Verdicts): only a commitment can make a proposal adopted or changed, or give the
+figure of a change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plancompare.text.normalise import fold, sentences
+
+# Lines that name who, when, with what money or how it is measured: never what is done.
+_FIELD = re.compile(
+    r"^(?:co-?)?(?:pilotes?|porteurs?|partenaires?|calendrier|echeances?|indicateurs?(?:\s*\(s\))?|"
+    r"financements?|budget|cout|moyens|instrument|mise en oeuvre|responsables?|acteurs?|"
+    r"services? pilotes?|ministeres? pilotes?|delai|duree|public vise|territoires?|references?)"
+    r"(?=\s*:|\s*$|\s+\S)",
+)
+# An indicator's wording standing alone (a fields table read out of order): a count, no verb.
+_INDICATOR = re.compile(r"^(?:nombre|part|taux|pourcentage|proportion|delai moyen|montant)s? d")
+# Section headings inside a measure's text: what follows a « Constat » describes, what follows
+# « Actions » commits.
+_CONTEXT_HEADINGS = re.compile(
+    r"^(?:constats?|contexte|etat des lieux|diagnostic|enjeux?|rappel|bilan|situation actuelle|"
+    r"presentation|justification|pourquoi(?: agir)?|le constat|les constats|objectifs? de la mesure)\s*:?$"
+)
+_ACTION_HEADINGS = re.compile(
+    r"^(?:actions?|mesures?|engagements?|ce que nous (?:allons faire|ferons)|"
+    r"modalites(?: de mise en oeuvre)?|"
+    r"mise en oeuvre|descriptif|description(?: de l'action)?|contenu(?: de l'action)?|"
+    r"actions? (?:prevues?|a conduire|a mener))\s*:?$"
+)
+# The past and the present state of things.
+_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|avons|ayant)\s+(?:(?:deja|ete|pas|jamais|notamment|egalement|aussi|"
+    r"ainsi|en effet|recemment|longtemps)\s+)*(?:ete\s+)?[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|"
+    r"it|its|ite|ites|ert|erts|erte|ertes|ait|aint)\b"
+)
+_NOW = re.compile(
+    r"(?<![\w@])(?:aujourd'hui|actuellement|@ l'heure actuelle|@ ce jour|jusqu'@ present|jusqu'ici|"
+    r"jusqu'alors|@ ce stade|encore trop|depuis(?: (?:19|20)\d\d| la| le| l'| plusieurs| des)?|"
+    r"le (?:precedent|premier|dernier) plan|les? plans? (?:precedents?|anterieurs?)|"
+    r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant|mal|tres)|"
+    r"de nombreuses? (?:victimes|personnes)|peu de|trop peu|en (?:19|20)\d\d,)(?!\w)"
+)
+# Imperfect tense (« prévoyait », « existaient »): description, not commitment.
+_IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
+# The future tense and the other ways a plan commits (« sera », « pourra », « s'engage »).
+_FUTURE = re.compile(
+    r"(?<![\w@])(?:[a-z]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront)|sera|seront|aura|auront|"
+    r"fera|feront|pourra|pourront|devra|devront|ira|iront|"
+    r"s'engage\w*|est charge\w*|sont charge\w*|il est prevu|est prevu\w*|sont prevu\w*|a vocation|"
+    r"ont vocation|vise @|visent @|desormais|d'ici (?:@ |(?:19|20)\d\d|la fin)|chaque annee)(?!\w)|"
+    r"(?<![\w@])(?:@ compter d|@ partir d|des (?:le|la|les|l')(?!\w))"
+)
+_NOT_FUTURE = frozenset({"extra", "opera", "camera", "sahara", "contra", "ultra", "tiara", "vera"})
+# A reference to a text with nothing else: « articles L. 316-1 et L. 316-1-1 du CESEDA ».
+_REFERENCE = re.compile(
+    r"\b(?:articles?|art|al|alinea|loi|lois|decret|decrets|arrete|circulaire|ordonnance|code|directive|"
+    r"convention|n|no|du|de|des|la|le|les|l|et|a|au|aux|penal|civil|travail|ceseda|cass|"
+    r"[lrd]|[0-9][0-9.\-]*|(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+    r"octobre|novembre|decembre))\b"
+)
+
+
+def is_field_line(sentence: str) -> bool:
+    """« Pilote : MIPROF », « Indicateur(s) : nombre de … », « Financement Sans objet »."""
+    stripped = sentence.strip(" •-–—*")
+    folded = fold(stripped)
+    label = _FIELD.match(folded)
+    if label is not None:
+        rest = folded[label.end() :].lstrip()
+        if not rest or rest.startswith(":"):
+            return True
+        # « Financement Sans objet »: a label then a value set apart by its capital (a table row).
+        words = stripped.split()
+        n = len(label.group(0).split())
+        return len(words) > n and (words[n][:1].isupper() or words[n][:1].isdigit())
+    return bool(_INDICATOR.match(folded)) and not _future(folded)
+
+
+def _folded(sentence: str) -> str:
+    """Folded for the tense patterns, « à » kept apart from « a » (« à ces » is no « a créé »)."""
+    return fold(re.sub(r"\b[àÀ]\b", "@", sentence)).replace("’", "'")
+
+
+def _future(folded: str) -> bool:
+    return any(m.group(0) not in _NOT_FUTURE for m in _FUTURE.finditer(folded))
+
+
+def is_statement(sentence: str) -> bool:
+    """A sentence about the past or the present state of things, with no commitment in it."""
+    folded = _folded(sentence)
+    if _future(folded):
+        return False
+    return bool(_PAST.search(folded) or _NOW.search(folded) or _IMPERFECT.search(folded))
+
+
+def is_bare_reference(sentence: str) -> bool:
+    """A sentence that only names texts (articles, laws, codes) and says nothing of its own."""
+    words = re.findall(r"[\w']+", fold(sentence))
+    if not words:
+        return False
+    rest = [w for w in words if not _REFERENCE.fullmatch(w)]
+    return len(rest) <= 1 and len(words) >= 2
+
+
+def is_commitment(sentence: str) -> bool:
+    """Whether `sentence` can answer an ask: not a field line, a statement or a bare reference."""
+    return not (is_field_line(sentence) or is_statement(sentence) or is_bare_reference(sentence))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    commits: bool
+
+
+def measure_sentences(text: str) -> list[Sentence]:
+    """The sentences of a measure's text, each with whether it can be evidence: sentences under
+    a « Constat » heading (until « Actions ») and those `is_commitment` rejects cannot."""
+    out: list[Sentence] = []
+    in_context = False
+    for para in re.split(r"\n\s*\n", text):
+        heading = fold(" ".join(para.split())).strip(" :.")
+        if _CONTEXT_HEADINGS.match(heading):
+            in_context = True
+            continue
+        if _ACTION_HEADINGS.match(heading):
+            in_context = False
+            continue
+        out += [Sentence(s, not in_context and is_commitment(s)) for s in sentences(para)]
+    return out
+
+
+# Praise in a review (« Le Collectif se réjouit de… », « Il salue… »): it asks nothing.
+_PRAISE = re.compile(
+    r"\b(?:se rejoui\w*|salu(?:e|ent|ons)|se felicit\w*|felicit\w*|remerci\w*|apprecie\w*|"
+    r"(?:note|notons|constate|constatons|accueille|accueillons) (?:avec satisfaction|favorablement))\b"
+)
+
+
+def asks_nothing(sentences_: list[str]) -> bool:
+    """Whether a review's item, none of whose sentences reads as an ask, is praise or a statement
+    of fact (it then gets the verdict « n-a »): it praises, or every sentence is about the past or
+    the present state of things."""
+    folded = [_folded(s) for s in sentences_]
+    if any(_PRAISE.search(s) for s in folded):
+        return True
+    return bool(sentences_) and all(is_statement(s) for s in sentences_)
