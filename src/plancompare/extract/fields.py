@@ -62,7 +62,3 @@ def parse_responsibilities(text: str) -> list[Responsibility]:
         role = role[0].upper() + role[1:]
         result.append(Responsibility(role=role, text=body, bodies=split_bodies(body)))
     return result
-
-
-def is_responsibility_line(line: str) -> bool:
-    return bool(_ROLE_RE.match(line.strip().lstrip("-• ").strip()) or _ROLE_RE.match(line.strip()))

@@ -30,7 +30,6 @@ _MULTISPACE = re.compile(r" {2,}")
 
 # « N° », « n° », « N ° », « Nº », « N o » (the degree sign or the masculine ordinal).
 NUMERO = r"[Nn]\s?[°º˚]"
-NUMERO_RE = re.compile(NUMERO)
 
 # A hyphen at a line end that is part of a compound, judged from the fragment after it
 # (« vis-à-vis », « dit-il », « lui-même ») or before it (« c’est-à-dire », « peut-être »).
