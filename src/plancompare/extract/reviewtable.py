@@ -32,9 +32,9 @@ from plancompare.extract.segment import (
     sentence_title,
     starts_with_bullet,
 )
-from plancompare.extract.textclean import fold, is_upper_text, join_lines, normalise_spaces
+from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.models import Priority, Proposal, Review, ReviewMeasure
-from plancompare.text.normalise import sentences
+from plancompare.text.normalise import fold, sentences
 from plancompare.text.patterns import is_ask
 
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])\s*[.)\-–]\s*")

@@ -25,8 +25,9 @@ from plancompare.extract.segment import (
     paragraphs,
     sentence_title,
 )
-from plancompare.extract.textclean import fold, is_upper_text, normalise_spaces
+from plancompare.extract.textclean import is_upper_text, normalise_spaces
 from plancompare.models import Measure, Priority
+from plancompare.text.normalise import fold
 
 NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
 _TEXT_HEAD = re.compile(r"mesure|intitul|action|descri|libell|contenu|objet", re.IGNORECASE)

@@ -146,9 +146,3 @@ def is_upper_text(text: str, minimum_letters: int = 4) -> bool:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper >= 0.85 * len(letters)
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: for matching headings and labels, never for output."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -62,7 +62,10 @@ _NOTE_CALLS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def fold(text: str) -> str:
-    """NFKC, ligatures and apostrophes unified, lower case, accents removed, note calls dropped."""
+    """NFKC, ligatures and apostrophes unified, lower case, accents removed, note calls dropped.
+
+    The one folding of the package: for comparing text (tokens, asks, heading and header keys),
+    never for output."""
     text = unicodedata.normalize("NFKC", text.translate(_NOTE_CALLS)).translate(_LIGATURES).lower()
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
