@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plancompare.match.align import PARALLEL_FROM, PARALLEL_STEMS_FROM, Aligner, Stems, align_many
 from plancompare.models import Measure
-from plancompare.text.patterns import is_ask
+from plancompare.text.normalise import is_ask
 
 LONG = Measure(
     number=7,

@@ -9,27 +9,8 @@ from __future__ import annotations
 import re
 
 from plancompare.models import Responsibility
+from plancompare.text.patterns import ROLE_LABELS
 
-ROLE_LABELS = (
-    "Mise en œuvre",
-    "Mise en oeuvre",
-    "Pilotes",
-    "Pilote",
-    "Copilotes",
-    "Copilote",
-    "Responsables",
-    "Responsable",
-    "Partenaires",
-    "Partenaire",
-    "Acteurs",
-    "Porteurs",
-    "Porteur",
-)
-# Every label of a measure's fields: who (the roles above), with what, and when.
-FIELD_LABELS = (
-    "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier"
-)
 _ROLE_RE = re.compile(
     r"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>" + "|".join(re.escape(r) for r in ROLE_LABELS) + r")\s*:\s*",
     re.IGNORECASE,

@@ -13,17 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, groupby
 
-from plancompare.extract.fields import FIELD_LABELS
 from plancompare.extract.pdf import PageData, Word
 from plancompare.extract.textclean import clean, join_lines, normalise_spaces, symbol_bullet
+from plancompare.text.patterns import HEADING_START, LABEL_CELL, PAGE_NUMBER
 
 # The top and bottom share of a page where running headers, footers and page numbers live.
 _MARGIN_SHARE = 0.13
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|sur|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
-)
 _DIGITS = re.compile(r"\d+")
-_HEADING_START = re.compile(r"^(?:MESURE|Mesure|ACTION|Action|PRIORIT[EÉ]|Priorit[ée]|AXE|Axe)\b")
 
 
 @dataclass(slots=True)
@@ -61,7 +57,6 @@ class PageLayout:
 # A field label set in a cell of its own, its value in the next (« Pilote      Ministère de la
 # Justice », a table row without colon): the label is followed by at least this many ems of space.
 _CELL_GAP_EMS = 2.0
-_FIELD_LABEL = re.compile(rf"(?:{FIELD_LABELS})(?:\(s\))?", re.IGNORECASE)
 
 
 def _label_cell(words: list[Word]) -> int:
@@ -70,7 +65,7 @@ def _label_cell(words: list[Word]) -> int:
     for k in range(1, min(5, len(words))):
         if words[k].x0 - words[k - 1].x1 >= _CELL_GAP_EMS * max(words[k].size, 1.0):
             label = " ".join(w.text for w in words[:k])
-            return k if _FIELD_LABEL.fullmatch(label) else 0
+            return k if LABEL_CELL.fullmatch(label) else 0
     return 0
 
 
@@ -158,10 +153,10 @@ def find_running_lines(pages: list[PageData], page_lines: list[list[Line]]) -> s
 
 def _is_margin_noise(line: Line, page: PageData, running: set[tuple[str, str, int]]) -> bool:
     key = _margin_key(line, page)
-    if key is None or _HEADING_START.match(line.text):
+    if key is None or HEADING_START.match(line.text):
         # A measure heading at the top of several pages repeats once digits are masked: content.
         return False
-    return key in running or bool(_PAGE_NUMBER.match(line.text))
+    return key in running or bool(PAGE_NUMBER.match(line.text))
 
 
 # --- columns ------------------------------------------------------------------------------------
@@ -436,7 +431,7 @@ def _fields_rows(
     if left_x1 - left_x0 > _LABEL_SHARE * (right_x1 - left_x0):
         return None
     rows = _field_cells(left, right, hrules, left_x0, left_x1)
-    if rows is None or not any(_FIELD_LABEL.fullmatch(_cell_text(labels, page)) for labels, _ in rows):
+    if rows is None or not any(LABEL_CELL.fullmatch(_cell_text(labels, page)) for labels, _ in rows):
         return None
     out = []
     for labels, values in rows:

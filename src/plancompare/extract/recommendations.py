@@ -13,7 +13,6 @@ from __future__ import annotations
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import split_notes
 from plancompare.extract.segment import (
-    RECOMMENDATION_RE,
     Para,
     body_size,
     document_title,
@@ -25,7 +24,7 @@ from plancompare.extract.segment import (
 from plancompare.extract.textclean import normalise_spaces
 from plancompare.models import Proposal, Review
 from plancompare.text.normalise import tokens
-from plancompare.text.patterns import PREFIX
+from plancompare.text.patterns import PREFIX, RECOMMENDATION_RE
 
 # Fewer than this many numbered recommendations: a plan quoting one, not a list of them.
 MIN_RECOMMENDATIONS = 2

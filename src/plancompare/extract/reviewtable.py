@@ -17,9 +17,6 @@ from typing import Protocol, TypeVar
 
 from plancompare.extract.layout import Line, PageLayout
 from plancompare.extract.segment import (
-    DOTTED_MEASURE_RE,
-    MEASURE_RE,
-    PRIORITY_RE,
     Para,
     _add_body,
     _Draft,
@@ -34,11 +31,16 @@ from plancompare.extract.segment import (
 )
 from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.models import Priority, Proposal, Review, ReviewMeasure
-from plancompare.text.normalise import fold, sentences
-from plancompare.text.patterns import is_ask
+from plancompare.text.normalise import fold, is_ask, sentences
+from plancompare.text.patterns import (
+    DOTTED_MEASURE_RE,
+    ENUMERATOR,
+    LABEL_START,
+    MEASURE_RE,
+    PRIORITY_RE,
+    SUB_ITEM,
+)
 
-_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])\s*[.)\-–]\s*")
-_SUB_ITEM = re.compile(r"^[-–—•·▪◦]\s*[a-zà-ÿ0-9(«]")
 _OPEN_END = re.compile(r"[^.!?…»)]$")
 # Connectives that lean on the sentence before (« now », « moreover », « to do so »): the paragraph
 # they open supports the same demand. « En revanche », « Enfin », « Par ailleurs » open a new point.
@@ -47,7 +49,6 @@ _CONTINUING = re.compile(
 )
 # A review's author, when its title names it: « ... du Collectif « Ensemble contre la traite » ».
 _AUTHOR = re.compile(r"\b(?:Collectif|Coalition|Plateforme|Fédération|Association|Réseau)\s+«[^»]+»")
-_LABEL_START = re.compile(r"^[\w’' ]{2,30}\s?:")
 # A short paragraph that only leads into what follows (« Cependant, », « En outre : »).
 _LEAD_IN = re.compile(r"^.{1,40}[,:]$")
 
@@ -453,11 +454,11 @@ def _inferred_title(paras: list[Para]) -> str:
     """A headless row's title: its first upper-case heading line, without its « 1. » numbering."""
     for para in paras:
         text = para.text
-        if is_upper_text(text) and not _LABEL_START.match(text):
-            return normalise_spaces(_ENUMERATOR.sub("", text, count=1))
+        if is_upper_text(text) and not LABEL_START.match(text):
+            return normalise_spaces(ENUMERATOR.sub("", text, count=1))
     # No heading line at all: the first sentence of the plan text stands in for the title.
     for para in paras:
-        if para.text.strip() and not _LABEL_START.match(para.text):
+        if para.text.strip() and not LABEL_START.match(para.text):
             return sentence_title(para.text)
     return ""
 
@@ -502,17 +503,17 @@ def group_demands(paras: Sequence[P]) -> list[tuple[str, int]]:
             continue
         prev = groups[-1][-1].text.strip()
         following = paras[i + 1].text.strip() if i + 1 < len(paras) else ""
-        if (_SUB_ITEM.match(text) and prev.endswith((":", ";", ","))) or (
-            _SUB_ITEM.match(text) and _in_sub_list(groups[-1])
+        if (SUB_ITEM.match(text) and prev.endswith((":", ";", ","))) or (
+            SUB_ITEM.match(text) and _in_sub_list(groups[-1])
         ):
             groups[-1].append(para)
         elif (
             len(groups[-1]) == 1
-            and not _SUB_ITEM.match(groups[-1][0].text)
+            and not SUB_ITEM.match(groups[-1][0].text)
             and (prev.endswith(":") or (_OPEN_END.search(prev) and starts_with_bullet(text)))
         ):
             groups[-1].append(para)  # the first item after a lead-in (« : », or an open sentence)
-        elif text.endswith(":") and len(text.split()) <= 6 and _SUB_ITEM.match(following):
+        elif text.endswith(":") and len(text.split()) <= 6 and SUB_ITEM.match(following):
             groups[-1].append(para)  # « Il s’agit d’aider : » and its sub-list spell out the paragraph
         elif _CONTINUING.match(text):
             groups[-1].append(para)
@@ -533,7 +534,7 @@ def _in_sub_list(group: Sequence[Paragraph]) -> bool:
     """The group's last paragraphs are a sub-list introduced by an item ending with « : »."""
     for para in reversed(group):
         text = para.text.strip()
-        if _SUB_ITEM.match(text):
+        if SUB_ITEM.match(text):
             continue
         return text.endswith(":")
     return False

@@ -18,60 +18,34 @@ from functools import partial
 from itertools import pairwise
 from typing import TypeVar
 
-from plancompare.extract.fields import FIELD_LABELS, parse_responsibilities
+from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.layout import Line, PageLayout
 from plancompare.extract.notes import PageNotes, calls, split_notes
-from plancompare.extract.textclean import NUMERO, is_upper_text, join_lines, normalise_spaces
+from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.models import Measure, Priority
+from plancompare.text.patterns import (
+    ACTION_MEASURE_RE,
+    ACTION_RE,
+    ANY_LABEL,
+    BARE_NUMBER_RE,
+    BULLET,
+    DOTTED_ACTION_RE,
+    DOTTED_MEASURE_RE,
+    ENDS_WITH_PAGE,
+    ENUMERATED,
+    HEADING_WORD,
+    MEASURE_RE,
+    NUMBER_ONLY,
+    NUMBERED_SECTION_RE,
+    PRIORITY_RE,
+    ROMAN_HEADING_RE,
+    SECTION_RE,
+    STOP_RE,
+    TOC_LINE,
+    TOC_TITLE,
+)
 
-# After a heading's number: punctuation, the end of the line, or a space before a capital (designed
-# plans set « MESURE 12  Former les … » with a gap, not a colon).
-_SEP = r"(?:\s*[:–—\-.]\s*|\s*$|\s+(?=[«A-ZÀ-ÖØ-Þ]))"
-_ROMAN = r"(?:[IVXLC]+|\d+)"
-_WHOLE_NUMBER = r"(?P<num>\d{1,3})(?![\d.,/]\d)"  # « 12 », not « 2014 » nor « 1.1 »
-# « Fiche action n° 3 » / « Fiche-action 3 », as regional and thematic plans head their measures.
-_ACTION = rf"^(?:(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)|ACTION|Action)\s+(?:{NUMERO}\s*)?"
-# « Mesure 12 bis », inserted between 12 and 13: it keeps that as its label (`_numbered`).
-_INSERTED = r"(?:\s?(?P<inserted>(?i:bis|ter|quater))\b)?"
-MEASURE_RE = re.compile(
-    rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$"
-)
-ACTION_RE = re.compile(rf"{_ACTION}(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$")
-# « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
-ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$")
-# « Mesure 1.2 » / « Action 2.3.1 »: plans numbering their measures within their axes.
-_DOTTED_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,2})(?![\d/]|[.,]\d)"
-DOTTED_MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
-DOTTED_ACTION_RE = re.compile(rf"{_ACTION}{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
-# « Recommandation n° 3 : » in an evaluation report (recommendations.py).
-RECOMMENDATION_RE = re.compile(
-    rf"^(?:RECOMMANDATION|Recommandation|PROPOSITION|Proposition)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}"
-    rf"{_SEP}(?P<rest>.*)$"
-)
-# « 4. Former les … » in bold or large type: measures headed by their number alone.
-BARE_NUMBER_RE = re.compile(rf"^{_WHOLE_NUMBER}\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
-PRIORITY_RE = re.compile(
-    rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)\s*"
-    rf"(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
-)
-SECTION_RE = re.compile(
-    r"^(?:SECTION|Section|OBJECTIF|Objectif|CHAPITRE|Chapitre|PARTIE|Partie)\s+\w+" + _SEP
-)
-# Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
-_ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)
-# Headings after which the measures are over: annexes, glossaries, summary tables of the measures.
-_STOP_RE = re.compile(
-    r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES|MESURES)|"
-    r"Liste des (?:sigles|acronymes|mesures)|TABLEAU (?:R[EÉ]CAPITULATIF|DE SUIVI|DE SYNTH[EÈ]SE)|"
-    r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|R[EÉ]CAPITULATIF DES MESURES|"
-    r"R[ée]capitulatif des mesures|SYNTH[EÈ]SE DES MESURES|Synth[èe]se des mesures)\b"
-)
-TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
-_TOC_TITLE = re.compile(r"^(?:SOMMAIRE|Sommaire|TABLE DES MATI[EÈ]RES|Table des mati[eè]res)\s*$")
-_ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
-_BULLET = re.compile(r"^(?:[•▪◦●■□►➢✓*·]|[-–—](?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;»)…]$")
-_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+\S")
 _ITEM_BEFORE = re.compile(r"[.!?:;»)…]\s*$")
 _CLOSES = re.compile(r"[.!?…]\s*[»)]?$")
 
@@ -99,12 +73,12 @@ class Para:
 
 
 def starts_with_bullet(text: str) -> bool:
-    return bool(_BULLET.match(text))
+    return bool(BULLET.match(text))
 
 
 def _listed(text: str) -> bool:
     """A list item's first line: a bullet, a dash, or « 1. » / « a) »."""
-    return bool(_BULLET.match(text) or _ENUMERATED.match(text))
+    return bool(BULLET.match(text) or ENUMERATED.match(text))
 
 
 def heading_like(line: Line) -> bool:
@@ -195,11 +169,11 @@ def _breaks(
     leading = normal_gap(key) * max(1.0, min(a.size, b.size) / size)
     if gap > leading + max(1.0, 0.2 * min(a.size, b.size)) or gap < -0.5 * size:
         return True
-    if _ANY_LABEL.match(b.text) and _ENDS_SENTENCE.search(a.text):
+    if ANY_LABEL.match(b.text) and _ENDS_SENTENCE.search(a.text):
         return True  # « Pilote : … » set right under the text it closes
     col_left = left.get(key, b.x0)
     indent = 0.8 * b.size
-    if _ENUMERATED.match(b.text) and (_ITEM_BEFORE.search(a.text) or _ENUMERATED.match(current[0].text)):
+    if ENUMERATED.match(b.text) and (_ITEM_BEFORE.search(a.text) or ENUMERATED.match(current[0].text)):
         return True  # « 2. La qualité ... » after a closed sentence or another numbered item
     if b.x0 - col_left > indent and a.x0 - col_left < indent / 2 and not _listed(a.text):
         # A first-line indent (not the hanging indent of a list item's continuation lines).
@@ -226,19 +200,12 @@ def drop_toc(layouts: list[PageLayout]) -> list[Line]:
         toc = [line for line in page.lines if is_toc_line(line.text)]
         if len(toc) >= 3 and len(toc) >= 0.3 * len(page.lines):
             continue  # a table-of-contents page: its entries look like headings but are not
-        if any(_TOC_TITLE.match(line.text) for line in page.lines[:5]):
-            numbered = [line for line in page.lines if _ENDS_WITH_PAGE.search(line.text)]
+        if any(TOC_TITLE.match(line.text) for line in page.lines[:5]):
+            numbered = [line for line in page.lines if ENDS_WITH_PAGE.search(line.text)]
             if len(numbered) >= 3:
                 continue  # « Sommaire » with entries ending in page numbers (no dot leaders)
         out.extend(line for line in page.lines if not is_toc_line(line.text))
     return out
-
-
-# A heading word set on its own line above its number (« MESURE » / « 12 »), as designed plans do.
-_HEADING_WORD = re.compile(
-    rf"^(?:MESURE|Mesure|ACTION|Action|AXE|Axe|PRIORIT[EÉ]|Priorit[ée])(?:\s*{NUMERO})?$"
-)
-_NUMBER_ONLY = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})$")
 
 
 def join_split_headings(lines: list[Line]) -> list[Line]:
@@ -249,8 +216,8 @@ def join_split_headings(lines: list[Line]) -> list[Line]:
         above = out[-1] if out else None
         if (
             above is not None
-            and _HEADING_WORD.match(above.text)
-            and _NUMBER_ONLY.match(line.text)
+            and HEADING_WORD.match(above.text)
+            and NUMBER_ONLY.match(line.text)
             and line.page == above.page
             and line.column == above.column
             and 0 <= line.top - above.bottom < 2 * max(above.size, line.size)
@@ -307,7 +274,7 @@ def _title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
     for i, line in enumerate(para.lines[1:], start=1):
         text = line.text
         same_style = line.bold == head.bold and abs(line.size - head.size) < 0.5
-        if _ANY_LABEL.match(text) or not same_style or len(" ".join(parts)) > 300:
+        if ANY_LABEL.match(text) or not same_style or len(" ".join(parts)) > 300:
             leftover = para.lines[i:]
             break
         if upper is None:
@@ -321,7 +288,7 @@ def _title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
 
 def _split_labels(text: str) -> list[tuple[str, str]]:
     """« Mise en œuvre : A • Instrument : B » → [(« Mise en œuvre », « A »), (« Instrument », « B »)]."""
-    matches = list(_ANY_LABEL.finditer(text))
+    matches = list(ANY_LABEL.finditer(text))
     out = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
@@ -446,14 +413,14 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
                 action = label
                 current = None
             continue
-        if _STOP_RE.match(first) and (is_upper_text(first) or para.bold):
+        if STOP_RE.match(first) and (is_upper_text(first) or para.bold):
             current, stopped = None, True
             continue
         is_section = SECTION_RE.match(first) or (
             next_is_measure(i)
             and (is_upper_text(text) or para.bold)
             and len(text) < 250
-            and not _ANY_LABEL.match(text)
+            and not ANY_LABEL.match(text)
         )
         if is_section and not (current is not None and not current.title_lines):
             section = normalise_spaces(text)
@@ -510,8 +477,6 @@ def _measure_headings(paras: list[Para], body: float) -> Callable[[Line], Headin
     return lambda line: MEASURE_RE.match(line.text)
 
 
-# « II. PROTÉGER LES VICTIMES » in bold or large type: an axis numbered in roman alone.
-ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]{1,4})\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
@@ -604,18 +569,10 @@ def _unique_numbers(measures: list[Measure]) -> tuple[list[Measure], list[str]]:
     ]
 
 
-# « Objectif 2 : Protéger », « Partie II – », « Objectif stratégique 3 » heading the measures.
-_NUMBERED_SECTION = re.compile(
-    r"^(?:OBJECTIF|Objectif|PARTIE|Partie|CHAPITRE|Chapitre|SECTION|Section)"
-    rf"(?:\s+(?:STRAT[EÉ]GIQUE|[Ss]trat[ée]gique|G[EÉ]N[EÉ]RAL|[Gg][ée]n[ée]ral))?\s+(?:{NUMERO}\s*)?"
-    rf"(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
-)
-
-
 def _sections_as_priorities(measures: list[Measure]) -> tuple[list[Priority], list[Measure]]:
     """A plan with no axis heading whose measures all sit under numbered « Objectif 2 : … » (or
     « Partie II – ») headings: those are its priorities, as reports group by priority."""
-    found = [_NUMBERED_SECTION.match(m.section or "") for m in measures]
+    found = [NUMBERED_SECTION_RE.match(m.section or "") for m in measures]
     if not measures or not all(found):
         return [], measures
     priorities: dict[str, Priority] = {}
@@ -662,11 +619,11 @@ def _add_body(draft: _Draft, para: Para, pending_label: str | None) -> str | Non
         _put_label(draft, pending_label, text)
         return None
     first = para.first.text
-    if not draft.title_lines and not _ANY_LABEL.match(first):
+    if not draft.title_lines and not ANY_LABEL.match(first):
         # « MESURE 5 » alone on its line: the title is the next paragraph.
         draft.title_lines.append(text)
         return None
-    if _ANY_LABEL.match(first.lstrip("•-–· ")):
+    if ANY_LABEL.match(first.lstrip("•-–· ")):
         parts = _split_labels(text.lstrip("•-–· "))
         for label, value in parts:
             if value:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.layout import Line, PageLayout
 from plancompare.extract.segment import (
-    PRIORITY_RE,
     _counts_up,
     _unique_numbers,
     body_size,
@@ -28,8 +27,8 @@ from plancompare.extract.segment import (
 from plancompare.extract.textclean import is_upper_text, normalise_spaces
 from plancompare.models import Measure, Priority
 from plancompare.text.normalise import fold
+from plancompare.text.patterns import NUMBER_CELL, PRIORITY_RE
 
-NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
 _TEXT_HEAD = re.compile(r"mesure|intitul|action|descri|libell|contenu|objet", re.IGNORECASE)
 _ROLE_HEAD = re.compile(r"pilot|responsab|porteur|mise en (?:œ|oe)uvre|partenaire|acteur", re.IGNORECASE)
 _CALENDAR_HEAD = re.compile(r"[ée]ch[ée]an|calendrier|d[ée]lai|date|horizon", re.IGNORECASE)

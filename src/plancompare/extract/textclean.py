@@ -28,9 +28,6 @@ _TRANSLATE.update({0x200B: None, 0xFEFF: None, 0x200C: None, 0x200D: None})
 _HYPHENS = "-\u2010\u2011\u00ad"
 _MULTISPACE = re.compile(r" {2,}")
 
-# « N° », « n° », « N ° », « Nº », « N o » (the degree sign or the masculine ordinal).
-NUMERO = r"[Nn]\s?[°º˚]"
-
 # A hyphen at a line end that is part of a compound, judged from the fragment after it
 # (« vis-à-vis », « dit-il », « lui-même ») or before it (« c’est-à-dire », « peut-être »).
 _COMPOUND_AFTER = re.compile(

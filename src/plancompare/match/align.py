@@ -26,8 +26,8 @@ from rapidfuzz import fuzz, process
 from plancompare.match.glossary import BUILT_IN, Glossary, learn, unify
 from plancompare.match.index import Idf, SentenceIndex
 from plancompare.models import Measure
-from plancompare.text.normalise import sentences, tokens
-from plancompare.text.patterns import PREFIX, is_ask
+from plancompare.text.normalise import is_ask, sentences, tokens
+from plancompare.text.patterns import PREFIX
 
 T = TypeVar("T")
 R = TypeVar("R")
