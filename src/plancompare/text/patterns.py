@@ -119,12 +119,18 @@ LABEL_START = re.compile(r"^[\w’' ]{2,30}\s?:")
 
 # --- list items ---------------------------------------------------------------------------------
 
+# The one set of characters that open a list item: symbols (Word's bullets, arrows, squares, a tick,
+# a typed « * » or « · »), and dashes, which also join words and set off incises: patterns ask more
+# of a dash (a space or a letter after it, or a line start).
+BULLET_SYMBOL = "[•▪●◦■□➢►‣✓*·]"
+DASH = "[-–—]"
+BULLET_CHAR = rf"(?:{BULLET_SYMBOL}|{DASH})"
 # A line opening a list item: a bullet, or a dash before a space or a letter.
-BULLET = re.compile(r"^(?:[•▪◦●■□►➢✓*·]|[-–—](?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
+BULLET = re.compile(rf"^(?:{BULLET_SYMBOL}|{DASH}(?=\s|[A-ZÀ-Ýa-zà-ÿ«]))")
 # Where a text's bullet items start: a bullet after a space, or a dash opening a line.
-BULLET_SPLIT = re.compile(r"(?:^|\s)[•▪●◦■□➢►‣*]\s*|(?:^|\n)\s*[-–—]\s*", re.UNICODE)
+BULLET_SPLIT = re.compile(rf"(?:^|\s){BULLET_SYMBOL}\s*|(?:^|\n)\s*{DASH}\s*", re.UNICODE)
 # A sub-item: a bullet, then a lower-case word (« - l’aide … »).
-SUB_ITEM = re.compile(r"^[-–—•·▪◦]\s*[a-zà-ÿ0-9(«]")
+SUB_ITEM = re.compile(rf"^{BULLET_CHAR}\s*[a-zà-ÿ0-9(«]")
 
 # --- asks ---------------------------------------------------------------------------------------
 
