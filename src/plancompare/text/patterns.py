@@ -10,6 +10,17 @@ import re
 
 PREFIX = 7  # stems cut to 7 letters: « identif(ication) » and « identifi(er) » meet
 
+
+def one_of(*alternatives: str) -> str:
+    """A group matching any of `alternatives` (regular expressions, tried in the order given)."""
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def whole_words(*alternatives: str) -> re.Pattern[str]:
+    """Any of `alternatives` as whole words (or phrases), as asks and reasons are read in folded text."""
+    return re.compile(rf"\b{one_of(*alternatives)}\b")
+
+
 # --- numbering ----------------------------------------------------------------------------------
 
 # « N° », « n° », « N ° », « Nº », « N o » (the degree sign or the masculine ordinal).
@@ -36,26 +47,31 @@ PAGE_NUMBER = re.compile(
 
 # --- headings -----------------------------------------------------------------------------------
 
-MEASURE_RE = re.compile(
-    rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$"
-)
+
+def _heading(words: str, number: str, gap: str = r"\s*") -> re.Pattern[str]:
+    """« MESURE N° 12 : Former … »: a heading word, « N° » perhaps, its number, a separator, then the
+    title (group `rest`); the number is group `num`."""
+    return re.compile(rf"^{words}{gap}(?:{NUMERO}\s*)?{number}{_SEP}(?P<rest>.*)$")
+
+
+_MEASURE = one_of("MESURE", "Mesure")
 # « Fiche action n° 3 » / « Fiche-action 3 », as regional and thematic plans head their measures.
-_ACTION = rf"^(?:(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)|ACTION|Action)\s+(?:{NUMERO}\s*)?"
-ACTION_RE = re.compile(rf"{_ACTION}(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d/]|[.,]\d){_SEP}(?P<rest>.*)$")
+_ACTION = one_of(r"(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)", "ACTION", "Action")
+MEASURE_RE = _heading(_MEASURE, _WHOLE_NUMBER + _INSERTED)
+ACTION_RE = _heading(_ACTION, r"(?P<num>\d{1,3}(?:\.\d{1,3})*)(?![\d/]|[.,]\d)", gap=r"\s+")
 # « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
-ACTION_MEASURE_RE = re.compile(rf"{_ACTION}{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$")
-DOTTED_MEASURE_RE = re.compile(rf"^(?:MESURE|Mesure)\s*(?:{NUMERO}\s*)?{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
-DOTTED_ACTION_RE = re.compile(rf"{_ACTION}{_DOTTED_NUMBER}{_SEP}(?P<rest>.*)$")
+ACTION_MEASURE_RE = _heading(_ACTION, _WHOLE_NUMBER + _INSERTED, gap=r"\s+")
+DOTTED_MEASURE_RE = _heading(_MEASURE, _DOTTED_NUMBER)
+DOTTED_ACTION_RE = _heading(_ACTION, _DOTTED_NUMBER, gap=r"\s+")
 # « Recommandation n° 3 : » in an evaluation report (recommendations.py).
-RECOMMENDATION_RE = re.compile(
-    rf"^(?:RECOMMANDATION|Recommandation|PROPOSITION|Proposition)\s*(?:{NUMERO}\s*)?{_WHOLE_NUMBER}"
-    rf"{_SEP}(?P<rest>.*)$"
+RECOMMENDATION_RE = _heading(
+    one_of("RECOMMANDATION", "Recommandation", "PROPOSITION", "Proposition"), _WHOLE_NUMBER
 )
 # « 4. Former les … » in bold or large type: measures headed by their number alone.
 BARE_NUMBER_RE = re.compile(rf"^{_WHOLE_NUMBER}\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
-PRIORITY_RE = re.compile(
-    rf"^(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)\s*"
-    rf"(?:{NUMERO}\s*)?(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
+PRIORITY_RE = _heading(
+    r"(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)",
+    rf"(?P<num>{_ROMAN})\b",
 )
 # « II. PROTÉGER LES VICTIMES » in bold or large type: an axis numbered in roman alone.
 ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]{1,4})\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
@@ -63,17 +79,18 @@ SECTION_RE = re.compile(
     r"^(?:SECTION|Section|OBJECTIF|Objectif|CHAPITRE|Chapitre|PARTIE|Partie)\s+\w+" + _SEP
 )
 # « Objectif 2 : Protéger », « Partie II – », « Objectif stratégique 3 » heading the measures.
-NUMBERED_SECTION_RE = re.compile(
-    r"^(?:OBJECTIF|Objectif|PARTIE|Partie|CHAPITRE|Chapitre|SECTION|Section)"
-    rf"(?:\s+(?:STRAT[EÉ]GIQUE|[Ss]trat[ée]gique|G[EÉ]N[EÉ]RAL|[Gg][ée]n[ée]ral))?\s+(?:{NUMERO}\s*)?"
-    rf"(?P<num>{_ROMAN})\b{_SEP}(?P<rest>.*)$"
+NUMBERED_SECTION_RE = _heading(
+    one_of("OBJECTIF", "Objectif", "PARTIE", "Partie", "CHAPITRE", "Chapitre", "SECTION", "Section")
+    + r"(?:\s+(?:STRAT[EÉ]GIQUE|[Ss]trat[ée]gique|G[EÉ]N[EÉ]RAL|[Gg][ée]n[ée]ral))?",
+    rf"(?P<num>{_ROMAN})\b",
+    gap=r"\s+",
 )
+# The words heading a measure or an axis, to recognise a heading before its number is read.
+_HEADING_WORDS = one_of("MESURE", "Mesure", "ACTION", "Action", "PRIORIT[EÉ]", "Priorit[ée]", "AXE", "Axe")
 # A line opening on a heading word: a measure heading at the top of pages is no running header.
-HEADING_START = re.compile(r"^(?:MESURE|Mesure|ACTION|Action|PRIORIT[EÉ]|Priorit[ée]|AXE|Axe)\b")
+HEADING_START = re.compile(rf"^{_HEADING_WORDS}\b")
 # A heading word set on its own line above its number (« MESURE » / « 12 »), as designed plans do.
-HEADING_WORD = re.compile(
-    rf"^(?:MESURE|Mesure|ACTION|Action|AXE|Axe|PRIORIT[EÉ]|Priorit[ée])(?:\s*{NUMERO})?$"
-)
+HEADING_WORD = re.compile(rf"^{_HEADING_WORDS}(?:\s*{NUMERO})?$")
 NUMBER_ONLY = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})$")
 # Headings after which the measures are over: annexes, glossaries, summary tables of the measures.
 STOP_RE = re.compile(
@@ -135,11 +152,11 @@ SUB_ITEM = re.compile(rf"^{BULLET_CHAR}\s*[a-zà-ÿ0-9(«]")
 # --- asks ---------------------------------------------------------------------------------------
 
 # A modal of obligation or wish, in folded text (normalise.is_ask).
-ASK = re.compile(
-    r"\b(doi[st]|doivent|devr(?:ai[st]|aient|a|ont|ions)|il faut|faudrait|faut|necessaire|indispensable|"
+ASK = whole_words(
+    r"doi[st]|doivent|devr(?:ai[st]|aient|a|ont|ions)|il faut|faudrait|faut|necessaire|indispensable|"
     r"souhait\w*|demand\w*|recommand\w*|insist\w*|exig\w*|convient|importe|urge\w*|propos\w*|"
     r"appel(?:le|lent|lons)? a|(?:serai(?:en)?t|(?:peu[tv]\w*|pourrai\w*) etre) (?:\w+ )?"
     r"(?:utiles?|preferable|souhaitable|opportun)|il est (?:important|essentiel|urgent)|veill\w* a|besoin d|"
     r"ne (?:peu[tv]\w*|doi\w*) (?:pas )?etre|oblig\w*|rappel\w* (?:l'importance|la necessite)|"
-    r"should|must|need(?:s|ed)?|call\w* for|recommend\w*)\b"
+    r"should|must|need(?:s|ed)?|call\w* for|recommend\w*"
 )
