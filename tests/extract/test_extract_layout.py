@@ -75,7 +75,7 @@ def test_single_column_page_has_one_column() -> None:
 
 
 def _flow(texts: list[str], gaps: dict[int, float] | None = None, page_break_at: int | None = None) -> list:
-    from plancompare.extract.layout import Line
+    from plancompare.extract.lines import Line
 
     out = []
     top = 100.0

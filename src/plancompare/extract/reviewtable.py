@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from plancompare.extract.layout import Line, PageLayout
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
 from plancompare.extract.segment import (
     Para,
     _add_body,

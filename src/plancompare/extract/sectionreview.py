@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plancompare.extract.layout import Line, PageLayout
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
 from plancompare.extract.reviewtable import author_in, demands_in, group_demands, id_part
 from plancompare.extract.segment import drop_toc, heading_like
 from plancompare.extract.textclean import normalise_spaces

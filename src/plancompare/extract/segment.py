@@ -19,7 +19,8 @@ from itertools import pairwise
 from typing import TypeVar
 
 from plancompare.extract.fields import parse_responsibilities
-from plancompare.extract.layout import Line, PageLayout
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
 from plancompare.extract.notes import PageNotes, calls, split_notes
 from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.models import Measure, Priority

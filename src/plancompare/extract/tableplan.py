@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from plancompare.extract.fields import parse_responsibilities
-from plancompare.extract.layout import Line, PageLayout
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
 from plancompare.extract.segment import (
     _counts_up,
     _unique_numbers,
