@@ -386,7 +386,6 @@ def _measures(
             if len(key) > 1
             else None,
             title_lines=[t for t in title_parts if t],
-            heading=paras[0] if paras else Para([]),
             priority=row.priority,
             section=row.section,
             action=None,

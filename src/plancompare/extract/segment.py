@@ -240,7 +240,6 @@ class _Draft:
     number: int
     label: str | None
     title_lines: list[str]
-    heading: Para
     priority: str | None
     section: str | None
     action: str | None
@@ -251,7 +250,6 @@ class _Draft:
     instrument: list[str] = field(default_factory=list)
     calendar: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnotes, after the text
-    inferred: bool = False
 
     @property
     def key(self) -> str:
@@ -386,7 +384,6 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
                 number=int(printed) if printed.isdigit() else 0,
                 label=None if printed.isdigit() else printed,
                 title_lines=title_parts,
-                heading=para,
                 priority=priority.id if priority else None,
                 section=section,
                 action=action,
