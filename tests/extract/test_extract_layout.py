@@ -6,7 +6,7 @@ import pytest
 
 from plancompare.extract.layout import layout_document
 from plancompare.extract.pdf import PageData, Word
-from plancompare.extract.segment import segment_plan
+from plancompare.extract.planreader import segment_plan
 
 WIDTH, HEIGHT = 595.0, 842.0
 
@@ -90,7 +90,7 @@ def _flow(texts: list[str], gaps: dict[int, float] | None = None, page_break_at:
 
 
 def test_paragraph_breaks() -> None:
-    from plancompare.extract.segment import paragraphs
+    from plancompare.extract.paragraphs import paragraphs
 
     texts = [
         "La formation des professionnels est la clé de l’accompa-",

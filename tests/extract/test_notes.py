@@ -7,8 +7,8 @@ from tests.extract.test_extract_layout import HEIGHT, WIDTH, words
 
 from plancompare.extract.layout import layout_document
 from plancompare.extract.pdf import PageData, _words
+from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
-from plancompare.extract.segment import segment_plan
 from plancompare.text.normalise import figures, tokens
 
 BODY = "Les agents suivront un module de formation au repérage des victimes."

@@ -11,11 +11,12 @@ from plancompare.errors import NoMeasuresError, UsageError
 from plancompare.extract import cache
 from plancompare.extract.layout import PageLayout, layout_document
 from plancompare.extract.pdf import UNDECODED, check_file, read_pages
+from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
 from plancompare.extract.reviewtable import looks_like_review, segment_review
 from plancompare.extract.sectionreview import sectioned_review
-from plancompare.extract.segment import document_title, segment_plan
 from plancompare.extract.tableplan import segment_table_plan
+from plancompare.extract.titles import document_title
 from plancompare.models import Plan, Review, Source
 
 LayoutName = Literal["auto", "plan", "review"]

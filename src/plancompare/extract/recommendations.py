@@ -10,18 +10,13 @@ regular type around it is the report's, not the ask.
 
 from __future__ import annotations
 
+from plancompare.extract.flow import drop_toc, join_split_headings
+from plancompare.extract.headings import prominent
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import split_notes
-from plancompare.extract.segment import (
-    Para,
-    body_size,
-    document_title,
-    drop_toc,
-    join_split_headings,
-    paragraphs,
-    prominent,
-)
+from plancompare.extract.paragraphs import Para, body_size, paragraphs
 from plancompare.extract.textclean import normalise_spaces
+from plancompare.extract.titles import document_title
 from plancompare.models import Proposal, Review
 from plancompare.text.normalise import tokens
 from plancompare.text.patterns import PREFIX, RECOMMENDATION_RE

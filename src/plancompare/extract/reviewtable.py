@@ -15,22 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from plancompare.extract.drafts import MeasureDraft, add_body, finish, sentence_title, title_parts
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.lines import Line
-from plancompare.extract.segment import (
-    Para,
-    _add_body,
-    _Draft,
-    _finish,
-    _numbered,
-    _title_parts,
-    body_size,
-    document_title,
-    paragraphs,
-    sentence_title,
-    starts_with_bullet,
-)
+from plancompare.extract.numbering import numbered
+from plancompare.extract.paragraphs import Para, body_size, paragraphs, starts_with_bullet
 from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
+from plancompare.extract.titles import document_title
 from plancompare.models import Priority, Proposal, Review, ReviewMeasure
 from plancompare.text.normalise import fold, is_ask, sentences
 from plancompare.text.patterns import (
@@ -350,7 +341,7 @@ def _measures(
             key = _key(m.group("num"))
             inserted = m.groupdict().get("inserted")
             head_para = next(p for p in paras if p.first is row.heading)
-            title_parts, leftover = _title_parts(head_para, m.group("rest").strip())
+            title, leftover = title_parts(head_para, m.group("rest").strip())
             rest = paras[paras.index(head_para) + 1 :]
             if leftover:
                 rest.insert(0, Para(leftover, join_lines(x.text for x in leftover)))
@@ -368,16 +359,14 @@ def _measures(
                 key = (*previous[:-1], previous[-1] + 1)
             else:
                 key = (1,)
-            title_parts = [_inferred_title(paras)] if paras else []
-            from_heading = (
-                bool(title_parts) and not title_parts[0].endswith("…") and is_upper_text(title_parts[0])
-            )
+            title = [_inferred_title(paras)] if paras else []
+            from_heading = bool(title) and not title[0].endswith("…") and is_upper_text(title[0])
             rest, before = paras, []
             inferred = True
             inserted = None
         first_page = min((ln.page for col in row.cells for ln in col), default=None)
         last_page = max((ln.page for col in row.cells for ln in col), default=None)
-        draft = _Draft(
+        draft = MeasureDraft(
             number=key[0],
             # « MESURE N° 12 bis » (inserted after 12) and « MESURE 1.2 » keep their printed number.
             label=f"{key[0]} {inserted.lower()}"
@@ -385,7 +374,7 @@ def _measures(
             else ".".join(map(str, key))
             if len(key) > 1
             else None,
-            title_lines=[t for t in title_parts if t],
+            title_lines=[t for t in title if t],
             priority=row.priority,
             section=row.section,
             action=None,
@@ -394,8 +383,8 @@ def _measures(
         )
         pending: str | None = None
         for para in before + rest:
-            pending = _add_body(draft, para, pending)
-        base = _finish(draft)
+            pending = add_body(draft, para, pending)
+        base = finish(draft)
         observations = _column_text(row.cells[OBSERVATIONS])
         demands = split_proposals(row.cells[PROPOSALS])
         if shared:
@@ -417,7 +406,7 @@ def _measures(
             )
         asks.append(demands)
         previous = key
-    measures, numbering = _numbered(measures)
+    measures, numbering = numbered(measures)
     proposals = [
         Proposal(id=f"M{id_part(m.name)}-P{k:02d}", measure=m.number, text=text, page=page)
         for m, texts in zip(measures, asks, strict=True)

@@ -15,16 +15,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from plancompare.extract.drafts import sentence_title
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.lines import Line
-from plancompare.extract.segment import (
-    _counts_up,
-    _unique_numbers,
-    body_size,
-    paragraphs,
-    sentence_title,
-)
+from plancompare.extract.numbering import counts_up, unique_numbers
+from plancompare.extract.paragraphs import body_size, paragraphs
 from plancompare.extract.textclean import is_upper_text, normalise_spaces
 from plancompare.models import Measure, Priority
 from plancompare.text.normalise import fold
@@ -47,7 +43,7 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
     by_column = Counter(ln.column for _, ln in numbers)
     num_col = min(by_column, key=lambda c: (-by_column[c], c))
     numbers = [(page, ln) for page, ln in numbers if ln.column == num_col]
-    if not _counts_up([_number(ln) for _, ln in numbers]):
+    if not counts_up([_number(ln) for _, ln in numbers]):
         return None
     first_page = numbers[0][0]
     first_row = _bands(first_page, [ln for p, ln in numbers if p is first_page])[0]
@@ -89,7 +85,7 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
     measures = [_measure(row, roles) for row in rows]
     if not measures:
         return None
-    measures, warnings = _unique_numbers(measures)
+    measures, warnings = unique_numbers(measures)
     names = ", ".join(header[c] for c in sorted(header))
     return priorities, measures, [f"measures read from the rows of a table (columns: {names})", *warnings]
 
