@@ -13,7 +13,8 @@ from plancompare.extract.layout import PageLayout, layout_document
 from plancompare.extract.pdf import UNDECODED, check_file, read_pages
 from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
-from plancompare.extract.reviewtable import looks_like_review, segment_review
+from plancompare.extract.reviewcolumns import looks_like_review
+from plancompare.extract.reviewtable import segment_review
 from plancompare.extract.sectionreview import sectioned_review
 from plancompare.extract.tableplan import segment_table_plan
 from plancompare.extract.titles import document_title

@@ -89,3 +89,9 @@ def priority_headings(firsts: list[Line], body: float) -> Callable[[Line], Headi
     if len(found) >= 2 and [_roman(n) for n in found] == list(range(1, len(found) + 1)):
         return roman
     return lambda line: None
+
+
+def review_heading(text: str) -> re.Match[str] | None:
+    """A review row's measure heading: « MESURE N° 12 : », or « MESURE 1.2 : » when the plan reviewed
+    numbers its measures within its axes."""
+    return MEASURE_RE.match(text) or DOTTED_MEASURE_RE.match(text)

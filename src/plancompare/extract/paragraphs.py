@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from plancompare.extract.headings import heading_like
 from plancompare.extract.lines import Line
-from plancompare.extract.textclean import join_lines
+from plancompare.extract.textclean import join_lines, normalise_spaces
 from plancompare.text.patterns import ANY_LABEL, BULLET, ENUMERATED
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;»)…]$")
@@ -142,3 +142,8 @@ def _breaks(
     return bool(
         short and _ENDS_SENTENCE.search(a.text) and b.text[:1].isupper() and a.x1 - a.x0 < 0.6 * col_width
     )
+
+
+def paragraph_text(lines: list[Line]) -> str:
+    """The lines' paragraphs, spaces normalised, a blank line between two."""
+    return "\n\n".join(normalise_spaces(p.text) for p in paragraphs(lines) if p.text.strip()) if lines else ""

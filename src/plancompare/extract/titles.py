@@ -1,13 +1,18 @@
 """A document's title: on its first page, the block of lines set largest (else in bold) before
-the first heading, a cover's smaller line above it left out."""
+the first heading, a cover's smaller line above it left out; and the author a review's title names."""
 
 from __future__ import annotations
+
+import re
 
 from plancompare.extract.headings import heading_like
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.lines import Line
 from plancompare.extract.paragraphs import body_size
 from plancompare.extract.textclean import join_lines, normalise_spaces
+
+# A review's author, when its title names it: « ... du Collectif « Ensemble contre la traite » ».
+_AUTHOR = re.compile(r"\b(?:Collectif|Coalition|Plateforme|Fédération|Association|Réseau)\s+«[^»]+»")
 
 
 def document_title(layouts: list[PageLayout]) -> str | None:
@@ -42,3 +47,9 @@ def document_title(layouts: list[PageLayout]) -> str | None:
         biggest = max(line.size for line in lines)
         picked = [line for line in lines if line.size == biggest][:3]
     return normalise_spaces(join_lines(line.text for line in picked)) or None
+
+
+def author_in(title: str | None) -> str | None:
+    """The review's author when its title names it (« … du Collectif « Ensemble contre la traite » »)."""
+    found = _AUTHOR.search(title or "")
+    return found.group(0) if found else None
