@@ -215,26 +215,49 @@ def _unnumbered(tables: list[PageLayout]) -> tuple[list[Priority], list[Measure]
     if not ruled:
         return None
     first = ruled[0]
-    cuts = _cuts(first)
+    header = _ruled_header(first)
+    roles = _roles(header, first, -1)
+    named = [c for c, text in header.items() if _TEXT_HEAD.search(text) and roles.get(c) == "text"]
+    if not named or not any(r != "text" and r != "priority" for r in roles.values()):
+        return None
+    priorities, rows = _ruled_rows(ruled, roles, {fold(text) for text in header.values()})
+    measures = [_measure(row, roles) for row in rows]
+    if len(measures) < 2:
+        return None
+    names = ", ".join(header[c] for c in sorted(header))
+    return (
+        priorities,
+        measures,
+        [
+            f"measures read from the rows of a table (columns: {names}); its rows carry no number: "
+            f"measures are numbered 1 to {len(measures)} in document order"
+        ],
+    )
+
+
+def _ruled_header(first: PageLayout) -> dict[int, str]:
+    """column → header text: the first band between two rules with text in two columns or more."""
     header: dict[int, str] = {}
-    for a, b in itertools.pairwise(cuts):
+    for a, b in itertools.pairwise(_cuts(first)):
         cells = [ln for ln in first.lines if ln.column >= 0 and a - 1 <= ln.top and ln.bottom <= b + 1]
         if len({ln.column for ln in cells}) >= 2:
             for ln in sorted(cells, key=lambda ln: ln.top):
                 header[ln.column] = normalise_spaces(f"{header.get(ln.column, '')} {ln.text}")
             break
-    roles = _roles(header, first, -1)
-    named = [c for c, text in header.items() if _TEXT_HEAD.search(text) and roles.get(c) == "text"]
-    if not named or not any(r != "text" and r != "priority" for r in roles.values()):
-        return None
-    repeated = {fold(text) for text in header.values()}
+    return header
+
+
+def _ruled_rows(
+    ruled: list[PageLayout], roles: dict[int, str], repeated: set[str]
+) -> tuple[list[Priority], list[_Row]]:
+    """The priorities the table's banners open, and its rows: the bands between rules holding text
+    in the measures' column; a band at a page's top goes on with the row before. `repeated`: the
+    header row's folded texts, dropped where the header comes back."""
     priorities: list[Priority] = []
     priority: Priority | None = None
     rows: list[_Row] = []
     for page in ruled:
-        page_cuts = _cuts(page)
-        bands = list(itertools.pairwise([float("-inf"), *page_cuts, float("inf")]))
-        for band in bands:
+        for band in itertools.pairwise([float("-inf"), *_cuts(page), float("inf")]):
             lines = sorted(
                 (
                     ln
@@ -256,15 +279,4 @@ def _unnumbered(tables: list[PageLayout]) -> tuple[list[Priority], list[Measure]
                 rows[-1].lines += lines  # a row going on from the previous page
             elif any(roles.get(ln.column) == "text" for ln in lines):
                 rows.append(_Row(len(rows) + 1, band, priority.id if priority else None, lines))
-    measures = [_measure(row, roles) for row in rows]
-    if len(measures) < 2:
-        return None
-    names = ", ".join(header[c] for c in sorted(header))
-    return (
-        priorities,
-        measures,
-        [
-            f"measures read from the rows of a table (columns: {names}); its rows carry no number: "
-            f"measures are numbered 1 to {len(measures)} in document order"
-        ],
-    )
+    return priorities, rows
