@@ -6,20 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plancompare.extract.pdf import PageData, Word
+from plancompare.extract.pdf import PageData, Span, Word
 from plancompare.extract.textclean import clean, symbol_bullet
 from plancompare.text.patterns import LABEL_CELL
 
 
 @dataclass(slots=True)
-class Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
+class Line(Span):
+    """A line of words of one page and column, in reading order; its size is the type most of it
+    is set in, its weight bold when most of its characters are."""
+
     page: int
     column: int = 0  # index among the page's columns; -1 for a line spanning them
     field_row: bool = False  # a row of a fields table (« Pilote : … »), read across its cells

@@ -25,7 +25,10 @@ _RULE_THICKNESS = 2.5
 
 
 @dataclass(slots=True)
-class Word:
+class Span:
+    """Text set at one place on a page: its box (points from the page's top left), type size and
+    weight; a word as the PDF sets it (`Word`) or a line of words (`lines.Line`)."""
+
     text: str
     x0: float
     x1: float
@@ -33,6 +36,11 @@ class Word:
     bottom: float
     size: float
     bold: bool
+
+
+@dataclass(slots=True)
+class Word(Span):
+    """A word as the PDF sets it: characters on one baseline with no space or gap between them."""
 
 
 @dataclass(slots=True)
