@@ -208,7 +208,7 @@ UNDECODED = "\ufffd"
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _words(chars: list[dict]) -> list[Word]:
+def words_from_chars(chars: list[dict]) -> list[Word]:
     """Words from characters in content order: a space, a jump back, a gap or a new baseline ends one.
 
     Done by hand rather than with pdfplumber's extract_words: one pass, no sorting or clustering,
@@ -294,7 +294,7 @@ def read_pages(
                             number=index + 1,
                             width=width,
                             height=height,
-                            words=_words(chars),
+                            words=words_from_chars(chars),
                             chars=len(chars),
                             images=len(page.images),
                             undecoded=sum(1 for ch in chars if ch["text"].startswith("(cid:")),

@@ -46,7 +46,7 @@ def segment_recommendations(layouts: list[PageLayout]) -> Review | None:
         number, text = _recommendation(paras[i], paras[i + 1 : end], body)
         if text:
             found.append((number, text, paras[i].page))
-    found = _without_repeats(found)
+    found = without_repeats(found)
     numbers = [n for n, _, _ in found]
     warnings: list[str] = []
     if len(set(numbers)) != len(numbers):
@@ -66,7 +66,7 @@ def segment_recommendations(layouts: list[PageLayout]) -> Review | None:
     )
 
 
-def _without_repeats(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+def without_repeats(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
     """A summary list (« Synthèse des recommandations ») repeats them, often shortened: of the
     occurrences of one number saying the same thing, the longest is kept, in document order."""
     kept: list[tuple[int, str, int]] = []
