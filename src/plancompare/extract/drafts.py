@@ -17,6 +17,8 @@ from plancompare.text.patterns import ANY_LABEL
 
 @dataclass
 class MeasureDraft:
+    """A measure being read: what its heading gave, then its text and fields as they come."""
+
     number: int
     label: str | None
     title_lines: list[str]
