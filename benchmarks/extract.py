@@ -115,7 +115,7 @@ def timed(func, *args, **kwargs) -> tuple[float, object]:
 def peak_rss_mib(path: Path) -> float:
     """Max RSS of a fresh child process that extracts `path` (no cache)."""
     code = (
-        "import sys; from pathlib import Path; from plancompare.extract import extract; "
+        "import sys; from pathlib import Path; from plancompare.extract.document import extract; "
         "extract(Path(sys.argv[1]), use_cache=False)"
     )
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.extract.handmade import page, words
 
 from plancompare.extract.layout import layout_document
-from plancompare.extract.pdf import PageData, Word
-from plancompare.extract.segment import segment_plan
-
-WIDTH, HEIGHT = 595.0, 842.0
-
-
-def words(text: str, x: float, top: float, size: float = 9.0, bold: bool = False) -> list[Word]:
-    """One line of words starting at x, 0.55 em per character."""
-    out = []
-    for token in text.split():
-        width = 0.55 * size * len(token)
-        out.append(Word(token, x, x + width, top, top + size, size, bold))
-        x += width + 0.3 * size
-    return out
-
-
-def page(number: int, lines: list[list[Word]]) -> PageData:
-    return PageData(
-        number=number, width=WIDTH, height=HEIGHT, words=[w for line in lines for w in line], chars=500
-    )
-
+from plancompare.extract.pdf import PageData
+from plancompare.extract.planreader import segment_plan
 
 BODY = "des mots ordinaires pour remplir la colonne"
 
@@ -75,7 +57,7 @@ def test_single_column_page_has_one_column() -> None:
 
 
 def _flow(texts: list[str], gaps: dict[int, float] | None = None, page_break_at: int | None = None) -> list:
-    from plancompare.extract.layout import Line
+    from plancompare.extract.lines import Line
 
     out = []
     top = 100.0
@@ -90,7 +72,7 @@ def _flow(texts: list[str], gaps: dict[int, float] | None = None, page_break_at:
 
 
 def test_paragraph_breaks() -> None:
-    from plancompare.extract.segment import paragraphs
+    from plancompare.extract.paragraphs import paragraphs
 
     texts = [
         "La formation des professionnels est la clé de l’accompa-",

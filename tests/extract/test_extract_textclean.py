@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plancompare.extract.segment import MEASURE_RE, PRIORITY_RE
 from plancompare.extract.textclean import clean, is_upper_text, join_lines
+from plancompare.text.patterns import MEASURE_RE, PRIORITY_RE
 
 
 def test_spaces_and_ligatures() -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.extract.test_extract_layout import HEIGHT, WIDTH, words
+from tests.extract.handmade import page, words
 
 from plancompare.extract.layout import layout_document
-from plancompare.extract.pdf import PageData, _words
+from plancompare.extract.pdf import PageData, words_from_chars
+from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
-from plancompare.extract.segment import segment_plan
 from plancompare.text.normalise import figures, tokens
 
 BODY = "Les agents suivront un module de formation au repérage des victimes."
@@ -20,10 +20,10 @@ def plan_page(body: list[str], foot: list[str], rule: tuple[float, float] | None
     lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True)]
     lines += [words(text, 60, 100 + 14 * i, 10) for i, text in enumerate(body)]
     lines += [words(text, 60, 740 + 10 * i, 8) for i, text in enumerate(foot)]
-    page = PageData(1, WIDTH, HEIGHT, [w for line in lines for w in line], chars=500)
+    built = page(1, lines)
     if rule is not None:
-        page.hrules = [(736.0, *rule)]
-    return page
+        built.hrules = [(736.0, *rule)]
+    return built
 
 
 def measure_text(page: PageData) -> str:
@@ -80,7 +80,7 @@ def test_raised_small_digits_are_note_calls_and_raised_letters_stay_letters() ->
     chars = [char(c, 60 + 5.5 * i) for i, c in enumerate("2013")] + [char("1", 82.2, 6.5, 3.0)]
     chars += [char(" ", 86.0), char("1", 90.0), char("e", 95.5, 6.5, 3.0), char("r", 99.1, 6.5, 3.0)]
     chars += [char(" ", 103.0), char("C", 106.0), char("O", 111.5), char("2", 117.0, 6.5, -1.5)]
-    assert [w.text for w in _words(chars)] == ["2013¹", "1er", "CO2"]
+    assert [w.text for w in words_from_chars(chars)] == ["2013¹", "1er", "CO2"]
     # The call is no part of the figure or the word it follows.
     assert tokens("la loi de 2013¹ protège les victimes²") == tokens("la loi de 2013 protège les victimes")
     assert figures("pendant 6 mois² au moins") == [(6.0, "mois", "6 mois")]
@@ -95,10 +95,7 @@ def test_a_recommendation_running_over_a_page_stays_whole_without_the_page_notes
     first += [words("1 Au sens de l’article 225-4-1 du code pénal.", 60, 760, 8)]
     second = [words("avoirs confisqués aux auteurs.", 60, 80, 10, bold=True)]
     second += [words("Recommandation n° 2 : Former les magistrats.", 60, 110, 10, bold=True)]
-    pages = [
-        PageData(n, WIDTH, HEIGHT, [w for line in ls for w in line], chars=500)
-        for n, ls in ((1, first), (2, second))
-    ]
+    pages = [page(n, ls) for n, ls in ((1, first), (2, second))]
     review = segment_recommendations(layout_document(pages))
     assert review is not None
     assert [p.text for p in review.proposals] == [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancompare.extract.recommendations import _without_repeats
+from plancompare.extract.recommendations import without_repeats
 
 
 def test_a_summary_repeating_recommendations_in_short_keeps_the_full_text() -> None:
@@ -16,9 +16,9 @@ def test_a_summary_repeating_recommendations_in_short_keeps_the_full_text() -> N
         (1, "Permettre la domiciliation des victimes auprès d’associations agréées.", 9),
         (2, "Confier l’évaluation du plan à une autorité indépendante.", 9),
     ]
-    assert _without_repeats(found) == found[:2]
+    assert without_repeats(found) == found[:2]
     # A shorter mention first (a summary at the start of the report): the full text replaces it.
-    assert _without_repeats([found[2], found[0]]) == [found[0]]
+    assert without_repeats([found[2], found[0]]) == [found[0]]
 
 
 def test_a_numbering_that_starts_again_per_chapter_keeps_both_asks() -> None:
@@ -26,4 +26,4 @@ def test_a_numbering_that_starts_again_per_chapter_keeps_both_asks() -> None:
         (1, "Former les magistrats à l’exploitation par le travail.", 2),
         (1, "Ouvrir quarante places d’accueil éloigné pour les mineurs.", 6),
     ]
-    assert _without_repeats(found) == found
+    assert without_repeats(found) == found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from plancompare.match.aligner import PARALLEL_FROM, Aligner, align_many
 from plancompare.match.units import PARALLEL_STEMS_FROM, Stems
 from plancompare.models import Measure
-from plancompare.text.patterns import is_ask
+from plancompare.text.normalise import is_ask
 
 LONG = Measure(
     number=7,

@@ -10,12 +10,14 @@ from typing import Literal
 from plancompare.errors import NoMeasuresError, UsageError
 from plancompare.extract import cache
 from plancompare.extract.layout import PageLayout, layout_document
-from plancompare.extract.pdf import UNDECODED, check_file, read_pages
+from plancompare.extract.pdf import UNDECODED, PageData, check_file, read_pages
+from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
-from plancompare.extract.reviewtable import looks_like_review, segment_review
+from plancompare.extract.reviewcolumns import looks_like_review
+from plancompare.extract.reviewtable import segment_review
 from plancompare.extract.sectionreview import sectioned_review
-from plancompare.extract.segment import document_title, segment_plan
 from plancompare.extract.tableplan import segment_table_plan
+from plancompare.extract.titles import document_title
 from plancompare.models import Plan, Review, Source
 
 LayoutName = Literal["auto", "plan", "review"]
@@ -44,9 +46,18 @@ def extract(
                 cached.source.file = path.name
             return cached
     pages = read_pages(path, data, progress)
-    layouts = layout_document(pages)
-    kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
     source = Source(file=path.name, sha256=sha, pages=len(pages))
+    document, kind = _read(layout_document(pages), layout, source)
+    _check_pages(path, pages, document, kind)
+    if use_cache:
+        cache.store(key, document)
+    return document
+
+
+def _read(layouts: list[PageLayout], layout: LayoutName, source: Source) -> tuple[Plan | Review, str]:
+    """The document read as `layout` says (« auto »: a review if it looks like one), and the kind
+    it was read as (« plan » or « review »)."""
+    kind = layout if layout != "auto" else ("review" if looks_like_review(layouts) else "plan")
     document = _review(layouts, source) if kind == "review" else _plan(layouts, source)
     # Measures with « Constats » and « Propositions » sections: a review in one column (tried unless
     # --layout plan, and for --layout review when no review table was found).
@@ -60,6 +71,12 @@ def extract(
         if recommendations is not None:
             recommendations.source = source
             document = recommendations
+    return document, kind
+
+
+def _check_pages(path: Path, pages: list[PageData], document: Plan | Review, kind: str) -> None:
+    """Warnings for pages without text and characters without a Unicode value; an error when the
+    document holds nothing (no measure, no proposal), saying why if it can."""
     scans = [p.number for p in pages if p.images and p.chars < 20]
     if scans:
         shown = ", ".join(str(n) for n in scans[:10]) + (", ..." if len(scans) > 10 else "")
@@ -82,20 +99,21 @@ def extract(
             f"« {UNDECODED} »; words holding them will not match: {ocr}"
         )
     if empty:
-        what = (
-            "review table"
-            if kind == "review"
-            else "measure heading (« Mesure 5 », « MESURE N° 5 : ») nor « Recommandation n° 1 : »"
-        )
-        hint = (
-            "check that this is a plan or a review of one; try --layout review"
-            if kind == "plan"
-            else "check that this is a measure-by-measure review; try --layout plan"
-        )
-        raise NoMeasuresError(f"no measures found in {path.name}: no {what} recognised", hint)
-    if use_cache:
-        cache.store(key, document)
-    return document
+        raise _nothing_found(path, kind)
+
+
+def _nothing_found(path: Path, kind: str) -> NoMeasuresError:
+    what = (
+        "review table"
+        if kind == "review"
+        else "measure heading (« Mesure 5 », « MESURE N° 5 : ») nor « Recommandation n° 1 : »"
+    )
+    hint = (
+        "check that this is a plan or a review of one; try --layout review"
+        if kind == "plan"
+        else "check that this is a measure-by-measure review; try --layout plan"
+    )
+    return NoMeasuresError(f"no measures found in {path.name}: no {what} recognised", hint)
 
 
 def _plan(layouts: list[PageLayout], source: Source) -> Plan:

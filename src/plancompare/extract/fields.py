@@ -9,27 +9,8 @@ from __future__ import annotations
 import re
 
 from plancompare.models import Responsibility
+from plancompare.text.patterns import ROLE_LABELS
 
-ROLE_LABELS = (
-    "Mise en œuvre",
-    "Mise en oeuvre",
-    "Pilotes",
-    "Pilote",
-    "Copilotes",
-    "Copilote",
-    "Responsables",
-    "Responsable",
-    "Partenaires",
-    "Partenaire",
-    "Acteurs",
-    "Porteurs",
-    "Porteur",
-)
-# Every label of a measure's fields: who (the roles above), with what, and when.
-FIELD_LABELS = (
-    "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier"
-)
 _ROLE_RE = re.compile(
     r"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>" + "|".join(re.escape(r) for r in ROLE_LABELS) + r")\s*:\s*",
     re.IGNORECASE,
@@ -62,7 +43,3 @@ def parse_responsibilities(text: str) -> list[Responsibility]:
         role = role[0].upper() + role[1:]
         result.append(Responsibility(role=role, text=body, bodies=split_bodies(body)))
     return result
-
-
-def is_responsibility_line(line: str) -> bool:
-    return bool(_ROLE_RE.match(line.strip().lstrip("-• ").strip()) or _ROLE_RE.match(line.strip()))

@@ -14,7 +14,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plancompare.extract.layout import Line, PageLayout
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
 from plancompare.extract.pdf import SUPERSCRIPT_DIGITS
 from plancompare.extract.textclean import join_lines, normalise_spaces
 

@@ -25,7 +25,10 @@ _RULE_THICKNESS = 2.5
 
 
 @dataclass(slots=True)
-class Word:
+class Span:
+    """Text set at one place on a page: its box (points from the page's top left), type size and
+    weight; a word as the PDF sets it (`Word`) or a line of words (`lines.Line`)."""
+
     text: str
     x0: float
     x1: float
@@ -33,6 +36,11 @@ class Word:
     bottom: float
     size: float
     bold: bool
+
+
+@dataclass(slots=True)
+class Word(Span):
+    """A word as the PDF sets it: characters on one baseline with no space or gap between them."""
 
 
 @dataclass(slots=True)
@@ -200,7 +208,7 @@ UNDECODED = "\ufffd"
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _words(chars: list[dict]) -> list[Word]:
+def words_from_chars(chars: list[dict]) -> list[Word]:
     """Words from characters in content order: a space, a jump back, a gap or a new baseline ends one.
 
     Done by hand rather than with pdfplumber's extract_words: one pass, no sorting or clustering,
@@ -286,7 +294,7 @@ def read_pages(
                             number=index + 1,
                             width=width,
                             height=height,
-                            words=_words(chars),
+                            words=words_from_chars(chars),
                             chars=len(chars),
                             images=len(page.images),
                             undecoded=sum(1 for ch in chars if ch["text"].startswith("(cid:")),

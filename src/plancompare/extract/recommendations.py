@@ -10,22 +10,16 @@ regular type around it is the report's, not the ask.
 
 from __future__ import annotations
 
+from plancompare.extract.flow import drop_toc, join_split_headings
+from plancompare.extract.headings import prominent
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import split_notes
-from plancompare.extract.segment import (
-    RECOMMENDATION_RE,
-    Para,
-    body_size,
-    document_title,
-    drop_toc,
-    join_split_headings,
-    paragraphs,
-    prominent,
-)
+from plancompare.extract.paragraphs import Para, body_size, paragraphs
 from plancompare.extract.textclean import normalise_spaces
+from plancompare.extract.titles import document_title
 from plancompare.models import Proposal, Review
 from plancompare.text.normalise import tokens
-from plancompare.text.patterns import PREFIX
+from plancompare.text.patterns import PREFIX, RECOMMENDATION_RE
 
 # Fewer than this many numbered recommendations: a plan quoting one, not a list of them.
 MIN_RECOMMENDATIONS = 2
@@ -52,7 +46,7 @@ def segment_recommendations(layouts: list[PageLayout]) -> Review | None:
         number, text = _recommendation(paras[i], paras[i + 1 : end], body)
         if text:
             found.append((number, text, paras[i].page))
-    found = _without_repeats(found)
+    found = without_repeats(found)
     numbers = [n for n, _, _ in found]
     warnings: list[str] = []
     if len(set(numbers)) != len(numbers):
@@ -72,7 +66,7 @@ def segment_recommendations(layouts: list[PageLayout]) -> Review | None:
     )
 
 
-def _without_repeats(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+def without_repeats(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
     """A summary list (« Synthèse des recommandations ») repeats them, often shortened: of the
     occurrences of one number saying the same thing, the longest is kept, in document order."""
     kept: list[tuple[int, str, int]] = []

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plancompare.extract.layout import Line, PageLayout
-from plancompare.extract.reviewtable import author_in, demands_in, group_demands, id_part
-from plancompare.extract.segment import drop_toc, heading_like
+from plancompare.extract.demands import demands_in, group_demands, id_part
+from plancompare.extract.flow import drop_toc
+from plancompare.extract.headings import heading_like
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
 from plancompare.extract.textclean import normalise_spaces
+from plancompare.extract.titles import author_in
 from plancompare.models import Plan, Proposal, Review, ReviewMeasure
 
 _KINDS = {

@@ -15,20 +15,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from plancompare.extract.drafts import sentence_title
 from plancompare.extract.fields import parse_responsibilities
-from plancompare.extract.layout import Line, PageLayout
-from plancompare.extract.segment import (
-    PRIORITY_RE,
-    _counts_up,
-    _unique_numbers,
-    body_size,
-    paragraphs,
-    sentence_title,
-)
-from plancompare.extract.textclean import fold, is_upper_text, normalise_spaces
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
+from plancompare.extract.numbering import counts_up, unique_numbers
+from plancompare.extract.paragraphs import body_size, paragraphs
+from plancompare.extract.textclean import is_upper_text, normalise_spaces
 from plancompare.models import Measure, Priority
+from plancompare.text.normalise import fold
+from plancompare.text.patterns import NUMBER_CELL, PRIORITY_RE
 
-NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
 _TEXT_HEAD = re.compile(r"mesure|intitul|action|descri|libell|contenu|objet", re.IGNORECASE)
 _ROLE_HEAD = re.compile(r"pilot|responsab|porteur|mise en (?:œ|oe)uvre|partenaire|acteur", re.IGNORECASE)
 _CALENDAR_HEAD = re.compile(r"[ée]ch[ée]an|calendrier|d[ée]lai|date|horizon", re.IGNORECASE)
@@ -46,7 +43,7 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
     by_column = Counter(ln.column for _, ln in numbers)
     num_col = min(by_column, key=lambda c: (-by_column[c], c))
     numbers = [(page, ln) for page, ln in numbers if ln.column == num_col]
-    if not _counts_up([_number(ln) for _, ln in numbers]):
+    if not counts_up([_number(ln) for _, ln in numbers]):
         return None
     first_page = numbers[0][0]
     first_row = _bands(first_page, [ln for p, ln in numbers if p is first_page])[0]
@@ -88,7 +85,7 @@ def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[
     measures = [_measure(row, roles) for row in rows]
     if not measures:
         return None
-    measures, warnings = _unique_numbers(measures)
+    measures, warnings = unique_numbers(measures)
     names = ", ".join(header[c] for c in sorted(header))
     return priorities, measures, [f"measures read from the rows of a table (columns: {names})", *warnings]
 
@@ -218,26 +215,49 @@ def _unnumbered(tables: list[PageLayout]) -> tuple[list[Priority], list[Measure]
     if not ruled:
         return None
     first = ruled[0]
-    cuts = _cuts(first)
+    header = _ruled_header(first)
+    roles = _roles(header, first, -1)
+    named = [c for c, text in header.items() if _TEXT_HEAD.search(text) and roles.get(c) == "text"]
+    if not named or not any(r != "text" and r != "priority" for r in roles.values()):
+        return None
+    priorities, rows = _ruled_rows(ruled, roles, {fold(text) for text in header.values()})
+    measures = [_measure(row, roles) for row in rows]
+    if len(measures) < 2:
+        return None
+    names = ", ".join(header[c] for c in sorted(header))
+    return (
+        priorities,
+        measures,
+        [
+            f"measures read from the rows of a table (columns: {names}); its rows carry no number: "
+            f"measures are numbered 1 to {len(measures)} in document order"
+        ],
+    )
+
+
+def _ruled_header(first: PageLayout) -> dict[int, str]:
+    """column → header text: the first band between two rules with text in two columns or more."""
     header: dict[int, str] = {}
-    for a, b in itertools.pairwise(cuts):
+    for a, b in itertools.pairwise(_cuts(first)):
         cells = [ln for ln in first.lines if ln.column >= 0 and a - 1 <= ln.top and ln.bottom <= b + 1]
         if len({ln.column for ln in cells}) >= 2:
             for ln in sorted(cells, key=lambda ln: ln.top):
                 header[ln.column] = normalise_spaces(f"{header.get(ln.column, '')} {ln.text}")
             break
-    roles = _roles(header, first, -1)
-    named = [c for c, text in header.items() if _TEXT_HEAD.search(text) and roles.get(c) == "text"]
-    if not named or not any(r != "text" and r != "priority" for r in roles.values()):
-        return None
-    repeated = {fold(text) for text in header.values()}
+    return header
+
+
+def _ruled_rows(
+    ruled: list[PageLayout], roles: dict[int, str], repeated: set[str]
+) -> tuple[list[Priority], list[_Row]]:
+    """The priorities the table's banners open, and its rows: the bands between rules holding text
+    in the measures' column; a band at a page's top goes on with the row before. `repeated`: the
+    header row's folded texts, dropped where the header comes back."""
     priorities: list[Priority] = []
     priority: Priority | None = None
     rows: list[_Row] = []
     for page in ruled:
-        page_cuts = _cuts(page)
-        bands = list(itertools.pairwise([float("-inf"), *page_cuts, float("inf")]))
-        for band in bands:
+        for band in itertools.pairwise([float("-inf"), *_cuts(page), float("inf")]):
             lines = sorted(
                 (
                     ln
@@ -259,15 +279,4 @@ def _unnumbered(tables: list[PageLayout]) -> tuple[list[Priority], list[Measure]
                 rows[-1].lines += lines  # a row going on from the previous page
             elif any(roles.get(ln.column) == "text" for ln in lines):
                 rows.append(_Row(len(rows) + 1, band, priority.id if priority else None, lines))
-    measures = [_measure(row, roles) for row in rows]
-    if len(measures) < 2:
-        return None
-    names = ", ".join(header[c] for c in sorted(header))
-    return (
-        priorities,
-        measures,
-        [
-            f"measures read from the rows of a table (columns: {names}); its rows carry no number: "
-            f"measures are numbered 1 to {len(measures)} in document order"
-        ],
-    )
+    return priorities, rows

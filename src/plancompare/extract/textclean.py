@@ -28,10 +28,6 @@ _TRANSLATE.update({0x200B: None, 0xFEFF: None, 0x200C: None, 0x200D: None})
 _HYPHENS = "-\u2010\u2011\u00ad"
 _MULTISPACE = re.compile(r" {2,}")
 
-# « N° », « n° », « N ° », « Nº », « N o » (the degree sign or the masculine ordinal).
-NUMERO = r"[Nn]\s?[°º˚]"
-NUMERO_RE = re.compile(NUMERO)
-
 # A hyphen at a line end that is part of a compound, judged from the fragment after it
 # (« vis-à-vis », « dit-il », « lui-même ») or before it (« c’est-à-dire », « peut-être »).
 _COMPOUND_AFTER = re.compile(
@@ -147,9 +143,3 @@ def is_upper_text(text: str, minimum_letters: int = 4) -> bool:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper >= 0.85 * len(letters)
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: for matching headings and labels, never for output."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -11,6 +11,7 @@ from typing import Literal
 
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import figures, fold, stem, words
+from plancompare.text.patterns import whole_words
 
 # --- figures -------------------------------------------------------------------------------------
 
@@ -274,23 +275,23 @@ def condition_reasons(ask: str, passage: str) -> list[Reason]:
 
 
 # Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
-_INVOLVED = re.compile(
-    r"\b(associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
-    r"co-?elabor\w*|sieg\w*|involve\w*|take part)\b"
+_INVOLVED = whole_words(
+    r"associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
+    r"co-?elabor\w*|sieg\w*|involve\w*|take part"
 )
-_CONSULTED = re.compile(
-    r"\b(consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|"
-    r"consulted|informed)\b"
+_CONSULTED = whole_words(
+    r"consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|"
+    r"consulted|informed"
 )
 # Funding asked, a call for projects, co-funding or constant means given.
-_FUNDING = re.compile(r"\b(financ\w*|budget\w*|moyens|credits|funding|funded)\b")
-_FUNDED_LESS = re.compile(
-    r"\b(appels? a projets|cofinanc\w*|co-financ\w*|a moyens constants|dans la limite des credits\w*|"
-    r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources)\b"
+_FUNDING = whole_words(r"financ\w*|budget\w*|moyens|credits|funding|funded")
+_FUNDED_LESS = whole_words(
+    r"appels? a projets|cofinanc\w*|co-financ\w*|a moyens constants|dans la limite des credits\w*|"
+    r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources"
 )
 # All of something asked, a share of it given.
-_ALL_OF = re.compile(r"\b(integralite|totalite|l'ensemble des|all of the|the whole)\b")
-_SHARE_OF = re.compile(r"\b(une (?:part|partie|fraction|quote-part)|a hauteur de|a share|part of)\b")
+_ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|all of the|the whole")
+_SHARE_OF = whole_words(r"une (?:part|partie|fraction|quote-part)|a hauteur de|a share|part of")
 
 
 def involvement_reasons(ask: str, passage: str) -> list[Reason]:

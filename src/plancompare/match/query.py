@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plancompare.match.units import Stems, Unit, joined, unit
-from plancompare.text.normalise import sentences
-from plancompare.text.patterns import is_ask
+from plancompare.text.normalise import is_ask, sentences
 
 CONTEXT_WEIGHT = 0.25
 

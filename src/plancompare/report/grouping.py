@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from plancompare.models import PROPOSAL_VERDICTS, DiffResult, NextMeasure, ProposalResult
 from plancompare.report.i18n import Labels
+from plancompare.text.patterns import BULLET_CHAR
 
 GENERAL = "__general__"
 
-_BULLET = re.compile(r"^\s*(?:[•·▪◦‣\-–—*]\s*)+")
+_BULLET = re.compile(rf"^\s*(?:{BULLET_CHAR}\s*)+")
 # Breaking whitespace only: French non-breaking spaces (« », before « : ») are part of the text.
 _SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
 

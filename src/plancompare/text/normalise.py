@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from plancompare.text.patterns import ASK, BULLET_SPLIT
+
 _LIGATURES = str.maketrans(
     {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
 )
@@ -62,7 +64,10 @@ _NOTE_CALLS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def fold(text: str) -> str:
-    """NFKC, ligatures and apostrophes unified, lower case, accents removed, note calls dropped."""
+    """NFKC, ligatures and apostrophes unified, lower case, accents removed, note calls dropped.
+
+    The one folding of the package: for comparing text (tokens, asks, heading and header keys),
+    never for output."""
     text = unicodedata.normalize("NFKC", text.translate(_NOTE_CALLS)).translate(_LIGATURES).lower()
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -114,9 +119,8 @@ def _word_stems(word: str, content_only: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-# --- sentences and passages --------------------------------------------------------------------
+# --- sentences, passages and asks --------------------------------------------------------------
 
-_BULLET = re.compile(r"(?:^|\s)[•▪●◦■□➢►‣*]\s*|(?:^|\n)\s*[-–—]\s*", re.UNICODE)
 # A sentence ends at . ! ? ; or : followed by a space and an upper-case letter, a bullet or a figure.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[«\"(A-ZÀ-ÖØ-Þ0-9•-])|(?<=:)\s+(?=[A-ZÀ-ÖØ-Þ•-])")
 _MIN_CHARS = 12
@@ -126,7 +130,7 @@ def sentences(text: str) -> list[str]:
     """Sentences and bullet items of a text, in order, whitespace normalised."""
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
-        for item in _BULLET.split(para):
+        for item in BULLET_SPLIT.split(para):
             item = " ".join(item.split())
             if not item:
                 continue
@@ -139,6 +143,23 @@ def sentences(text: str) -> list[str]:
                 elif sent:
                     out.append(sent)
     return out
+
+
+_NOT_INFINITIVE = frozenset(
+    {"entre", "outre", "notre", "votre", "contre", "autre", "leur", "pour", "sur", "par"}
+)
+
+
+def is_ask(sentence: str) -> bool:
+    """An ask: a sentence with a modal of obligation or wish, or one opening on an infinitive."""
+    folded = fold(sentence).lstrip('•-–— "«')
+    if ASK.search(folded):
+        return True
+    first = re.match(r"[a-z]+", folded)
+    if first is None:
+        return False
+    word = first.group(0)
+    return len(word) > 4 and word not in _NOT_INFINITIVE and word.endswith(("er", "ir", "re", "oir"))
 
 
 # --- figures (for reasons.py) -------------------------------------------------------------------

@@ -1,0 +1,149 @@
+"""A measure as it is read, paragraph after paragraph: its heading's title, its text, and the labelled
+fields (« Pilotes : », « Instrument : », « Calendrier : ») put where they belong; finished, it is a
+`Measure`. Plans (planreader.py) and review tables (reviewtable.py) fill drafts alike."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from plancompare.extract.fields import parse_responsibilities
+from plancompare.extract.lines import Line
+from plancompare.extract.paragraphs import Para
+from plancompare.extract.textclean import is_upper_text, normalise_spaces
+from plancompare.models import Measure
+from plancompare.text.patterns import ANY_LABEL
+
+
+@dataclass
+class MeasureDraft:
+    """A measure being read: what its heading gave, then its text and fields as they come."""
+
+    number: int
+    label: str | None
+    title_lines: list[str]
+    priority: str | None
+    section: str | None
+    action: str | None
+    first_page: int
+    last_page: int
+    body: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    instrument: list[str] = field(default_factory=list)
+    calendar: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # footnotes, after the text
+
+    @property
+    def key(self) -> str:
+        """The number as printed: what a listing of the measures repeats."""
+        return self.label or str(self.number)
+
+
+def title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
+    """The heading's title (its rest plus continuation lines in the heading's style) and the leftover."""
+    head = para.lines[0]
+    if head.lead and head.text.startswith(head.lead) and rest:
+        # A run-in heading (« Mesure 4 – Former les agents. » in bold, then the text in regular
+        # weight on the same line): the title is the bold part, the text starts after it.
+        after = head.text[len(head.lead) :].strip()
+        title = rest[: len(rest) - len(after)].strip(" .") if rest.endswith(after) else ""
+        if title and after:
+            return [title], [replace(head, text=after, bold=False, lead=""), *para.lines[1:]]
+    parts = [rest] if rest else []
+    leftover: list[Line] = []
+    upper = is_upper_text(rest) if rest else None
+    for i, line in enumerate(para.lines[1:], start=1):
+        text = line.text
+        same_style = line.bold == head.bold and abs(line.size - head.size) < 0.5
+        if ANY_LABEL.match(text) or not same_style or len(" ".join(parts)) > 300:
+            leftover = para.lines[i:]
+            break
+        if upper is None:
+            upper = is_upper_text(text)
+        elif upper and not is_upper_text(text, minimum_letters=1):
+            leftover = para.lines[i:]
+            break
+        parts.append(text)
+    return parts, leftover
+
+
+def _split_labels(text: str) -> list[tuple[str, str]]:
+    """« Mise en œuvre : A • Instrument : B » → [(« Mise en œuvre », « A »), (« Instrument », « B »)]."""
+    matches = list(ANY_LABEL.finditer(text))
+    out = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip().strip("•·;").strip()
+        out.append((m.group("label"), value))
+    return out
+
+
+def _label_kind(label: str) -> str:
+    low = label.lower()
+    if low.startswith(("instrument", "outil")):
+        return "instrument"
+    if low.startswith(("calendrier", "échéan", "echéan", "echean", "délai", "delai")):
+        return "calendar"
+    return "role"
+
+
+def add_body(draft: MeasureDraft, para: Para, pending_label: str | None) -> str | None:
+    """Put a paragraph of a measure where it belongs; returns a label still waiting for its value."""
+    text = para.text
+    draft.last_page = max(draft.last_page, para.last_page)
+    if pending_label is not None:
+        _put_label(draft, pending_label, text)
+        return None
+    first = para.first.text
+    if not draft.title_lines and not ANY_LABEL.match(first):
+        # « MESURE 5 » alone on its line: the title is the next paragraph.
+        draft.title_lines.append(text)
+        return None
+    if ANY_LABEL.match(first.lstrip("•-–· ")):
+        parts = _split_labels(text.lstrip("•-–· "))
+        for label, value in parts:
+            if value:
+                _put_label(draft, label, value)
+        if parts and not parts[-1][1]:
+            return parts[-1][0]
+        return None
+    draft.body.append(text)
+    return None
+
+
+def _put_label(draft: MeasureDraft, label: str, value: str) -> None:
+    kind = _label_kind(label)
+    if kind == "instrument":
+        draft.instrument.append(value)
+    elif kind == "calendar":
+        draft.calendar.append(value)
+    else:
+        draft.roles.append(f"{label} : {value}")
+
+
+def finish(draft: MeasureDraft) -> Measure:
+    responsible = parse_responsibilities(" • ".join(draft.roles)) if draft.roles else []
+    return Measure(
+        number=draft.number,
+        label=draft.label,
+        title=normalise_spaces(" ".join(draft.title_lines)).strip(" :–-"),
+        priority=draft.priority,
+        section=draft.section,
+        action=draft.action,
+        responsible=responsible,
+        instrument=normalise_spaces(" ".join(draft.instrument)) or None,
+        calendar=normalise_spaces(" ".join(draft.calendar)) or None,
+        text="\n\n".join(normalise_spaces(t) for t in [*draft.body, *draft.notes] if t.strip()),
+        first_page=draft.first_page,
+        last_page=draft.last_page,
+    )
+
+
+TITLE_WORDS = 16
+
+
+def sentence_title(text: str) -> str:
+    """A title for a measure printed without one: its text's first sentence, at most 16 words."""
+    sentence = re.split(r"(?<=[.!?:])\s", normalise_spaces(text), maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:TITLE_WORDS]).rstrip(" :.,") + (" …" if len(words) > TITLE_WORDS else "")

@@ -1,0 +1,97 @@
+"""Headings: which lines head a measure or an axis. A plan heads its measures one way (« Mesure 12 »,
+« Mesure 1.2 », « Action 12 », « Action 1.2 », or a bare « 12. » in bold or large type) and its axes
+another (« AXE 2 », « PRIORITÉ II », or a bare roman « II. »): each is found once from the
+paragraphs' first lines, then read on every line."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from plancompare.extract.lines import Line
+from plancompare.extract.numbering import counts_up
+from plancompare.text.patterns import (
+    ACTION_MEASURE_RE,
+    ACTION_RE,
+    BARE_NUMBER_RE,
+    DOTTED_ACTION_RE,
+    DOTTED_MEASURE_RE,
+    MEASURE_RE,
+    PRIORITY_RE,
+    ROMAN_HEADING_RE,
+)
+
+Heading = re.Match[str] | None
+
+
+def heading_like(line: Line) -> bool:
+    """A line that can open a heading: one of the numbered heading patterns."""
+    text = line.text
+    return bool(
+        MEASURE_RE.match(text)
+        or PRIORITY_RE.match(text)
+        or ACTION_RE.match(text)
+        or DOTTED_MEASURE_RE.match(text)
+    )
+
+
+def prominent(line: Line, body: float) -> bool:
+    """Set apart as a heading is: in bold, or in type a point or more larger than the text's."""
+    return line.bold or line.size >= body + 1.0
+
+
+def measure_headings(firsts: list[Line], body: float) -> Callable[[Line], Heading]:
+    """How this plan heads its measures, tried in this order: « Mesure 12 », « Mesure 1.2 »,
+    « Action 12 » (no « Mesure » anywhere), « Action 1.2 », and last « 12. Former … » in bold or
+    large type. Numbers within axes are read at their most frequent depth (« 1.2 » are measures,
+    « 1.2.3 » below them stay in their text). `firsts`: the first lines of the plan's paragraphs."""
+    for pattern in (MEASURE_RE, DOTTED_MEASURE_RE, ACTION_MEASURE_RE, DOTTED_ACTION_RE):
+        found = [m for m in (pattern.match(line.text) for line in firsts) if m]
+        if not found:
+            continue
+        depths = Counter(m.group("num").count(".") for m in found)
+        depth = min(depths, key=lambda d: (-depths[d], d))
+
+        def heading(line: Line, pattern: re.Pattern[str] = pattern, depth: int = depth) -> Heading:
+            m = pattern.match(line.text)
+            return m if m and m.group("num").count(".") == depth else None
+
+        return heading
+
+    def bare(line: Line) -> Heading:
+        return BARE_NUMBER_RE.match(line.text) if prominent(line, body) else None
+
+    if counts_up([int(m.group("num")) for m in map(bare, firsts) if m]):
+        return bare
+    return lambda line: MEASURE_RE.match(line.text)
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def priority_headings(firsts: list[Line], body: float) -> Callable[[Line], Heading]:
+    """How this plan heads its axes: « AXE 2 », « PRIORITÉ II »; in a plan with none, headings of a
+    roman numeral alone (« II. PROTÉGER ») in bold or large type, counting I, II, III … `firsts`: the
+    first lines of the plan's paragraphs."""
+    if any(PRIORITY_RE.match(line.text) for line in firsts):
+        return lambda line: PRIORITY_RE.match(line.text)
+
+    def roman(line: Line) -> Heading:
+        return ROMAN_HEADING_RE.match(line.text) if prominent(line, body) else None
+
+    found = [m.group("num") for m in map(roman, firsts) if m]
+    if len(found) >= 2 and [_roman(n) for n in found] == list(range(1, len(found) + 1)):
+        return roman
+    return lambda line: None
+
+
+def review_heading(text: str) -> re.Match[str] | None:
+    """A review row's measure heading: « MESURE N° 12 : », or « MESURE 1.2 : » when the plan reviewed
+    numbers its measures within its axes."""
+    return MEASURE_RE.match(text) or DOTTED_MEASURE_RE.match(text)

@@ -1,0 +1,213 @@
+"""A plan's paragraphs to priorities, sections and measures.
+
+The paragraphs are read in order: an axis heading (« PRIORITÉ II », « AXE 4 – ») opens a priority,
+a measure heading (headings.py) opens a measure, « Action 3.2 » an action within it or before the
+next ones, a heading in capitals or bold just before a measure opens a section, and « Annexes » or
+a summary table ends the measures. Everything else is the open measure's text or fields
+(drafts.py); footnotes go after the text of the measure that calls them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
+from plancompare.extract.flow import drop_toc, join_split_headings, side_headings
+from plancompare.extract.headings import measure_headings, priority_headings
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.notes import PageNotes, calls, split_notes
+from plancompare.extract.numbering import numbered, unique_numbers
+from plancompare.extract.paragraphs import Para, body_size, paragraphs
+from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
+from plancompare.models import Measure, Priority
+from plancompare.text.patterns import ACTION_RE, ANY_LABEL, NUMBERED_SECTION_RE, SECTION_RE, STOP_RE
+
+
+def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]]:
+    """Priorities (with sections) and measures of a plan, plus warnings."""
+    lines = join_split_headings(drop_toc([side_headings(p) for p in layouts]))
+    lines, page_notes = split_notes(layouts, lines, body_size(lines))
+    reader = _PlanReader(paragraphs(lines), body_size(lines), page_notes)
+    reader.read()
+    _place_notes(page_notes, reader.drafts, reader.open_at_notes)
+    measures, labelled = numbered([finish(d) for d in _drop_listings(reader.drafts)])
+    measures, numbering = unique_numbers(measures)
+    priorities = reader.priorities
+    if not priorities:
+        priorities, measures = _sections_as_priorities(measures)
+    return priorities, measures, labelled + numbering
+
+
+class _PlanReader:
+    """The paragraphs of a plan read in order: the axis, section and action met last, the measure
+    open, and the drafts of the measures read so far."""
+
+    def __init__(self, paras: list[Para], body: float, page_notes: list[PageNotes]) -> None:
+        self.paras = paras
+        firsts = [p.first for p in paras]
+        self.measure_heading = measure_headings(firsts, body)
+        self.priority_heading = priority_headings(firsts, body)
+        self.notes_after = {id(n.after): n for n in page_notes if n.after is not None}
+        self.open_at_notes: dict[int, MeasureDraft] = {}  # page → the measure open where its text ends
+        self.priorities: list[Priority] = []
+        self.drafts: list[MeasureDraft] = []
+        self.current: MeasureDraft | None = None
+        self.priority: Priority | None = None
+        self.section: str | None = None
+        self.action: str | None = None
+        self.stopped = False
+        self.pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
+        self.priority_title_open = False
+
+    def read(self) -> None:
+        for i, para in enumerate(self.paras):
+            if i and self.notes_after:
+                self._take_notes(self.paras[i - 1])
+            self._read(i, para)
+        if self.paras and self.notes_after:
+            self._take_notes(self.paras[-1])
+
+    def _read(self, i: int, para: Para) -> None:
+        first = para.first.text
+        if m := self.priority_heading(para.first):
+            self._open_priority(para, m)
+        elif m := self.measure_heading(para.first):
+            self._open_measure(para, m)
+        elif self._priority_title(para):
+            pass
+        elif m := ACTION_RE.match(first):
+            self._open_action(para, m)
+        elif STOP_RE.match(first) and (is_upper_text(first) or para.bold):
+            self.current, self.stopped = None, True
+        elif self._is_section(i, para) and not (self.current is not None and not self.current.title_lines):
+            self._open_section(para.text)
+        elif self.current is not None and not self.stopped:
+            self.pending_label = add_body(self.current, para, self.pending_label)
+
+    def _take_notes(self, para: Para) -> None:
+        """The page whose text ends in `para` gives its notes to the measure open there."""
+        if self.current is not None:
+            for line in para.lines:
+                if id(line) in self.notes_after:
+                    self.open_at_notes[self.notes_after[id(line)].page] = self.current
+
+    def _open_priority(self, para: Para, m: re.Match[str]) -> None:
+        title, _ = title_parts(para, m.group("rest").strip())
+        self.priority = Priority(id=m.group("num"), title=normalise_spaces(" ".join(title)))
+        self.priorities.append(self.priority)
+        self.priority_title_open = not title
+        self.current, self.section, self.action, self.stopped, self.pending_label = (
+            None,
+            None,
+            None,
+            False,
+            None,
+        )
+
+    def _open_measure(self, para: Para, m: re.Match[str]) -> None:
+        title, leftover = title_parts(para, m.group("rest").strip())
+        inserted = m.groupdict().get("inserted")
+        printed = f"{m.group('num')} {inserted.lower()}" if inserted else m.group("num")
+        self.current = MeasureDraft(
+            number=int(printed) if printed.isdigit() else 0,
+            label=None if printed.isdigit() else printed,
+            title_lines=title,
+            priority=self.priority.id if self.priority else None,
+            section=self.section,
+            action=self.action,
+            first_page=para.page,
+            last_page=para.last_page,
+        )
+        self.drafts.append(self.current)
+        self.stopped, self.pending_label, self.priority_title_open = False, None, False
+        if leftover:
+            add_body(self.current, Para(leftover, join_lines(x.text for x in leftover)), None)
+
+    def _priority_title(self, para: Para) -> bool:
+        """The paragraph after an axis heading without a title, in capitals or bold: its title."""
+        is_title = self.priority_title_open and (is_upper_text(para.text) or para.bold)
+        self.priority_title_open = False
+        if is_title and self.priority is not None:
+            self.priority.title = normalise_spaces(para.text)
+            return True
+        return False
+
+    def _open_action(self, para: Para, m: re.Match[str]) -> None:
+        """« Action 3.2 » inside measure 3 is its action; any other opens an action of the next ones."""
+        text = para.text
+        label = normalise_spaces(text) if len(text) < 200 else normalise_spaces(para.first.text)
+        current = self.current
+        if current is not None and m.group("num").startswith(f"{current.key}."):
+            current.action = current.action or label
+            current.body.append(text)
+            current.last_page = para.last_page
+        else:
+            self.action = label
+            self.current = None
+
+    def _is_section(self, i: int, para: Para) -> bool:
+        """« Section 2 – », « Objectif 3 : », or a short heading in capitals or bold before a measure."""
+        text = para.text
+        next_is_measure = (
+            i + 1 < len(self.paras) and self.measure_heading(self.paras[i + 1].first) is not None
+        )
+        return bool(
+            SECTION_RE.match(para.first.text)
+            or (
+                next_is_measure
+                and (is_upper_text(text) or para.bold)
+                and len(text) < 250
+                and not ANY_LABEL.match(text)
+            )
+        )
+
+    def _open_section(self, text: str) -> None:
+        self.section = normalise_spaces(text)
+        self.action = None
+        if self.priority is not None and self.section not in self.priority.sections:
+            self.priority.sections.append(self.section)
+        self.current = None
+
+
+def _sections_as_priorities(measures: list[Measure]) -> tuple[list[Priority], list[Measure]]:
+    """A plan with no axis heading whose measures all sit under numbered « Objectif 2 : … » (or
+    « Partie II – ») headings: those are its priorities, as reports group by priority."""
+    found = [NUMBERED_SECTION_RE.match(m.section or "") for m in measures]
+    if not measures or not all(found):
+        return [], measures
+    priorities: dict[str, Priority] = {}
+    for m in found:
+        assert m is not None
+        title = m.group("rest").strip() or m.group(0)
+        if priorities.setdefault(m.group("num"), Priority(id=m.group("num"), title=title)).title != title:
+            return [], measures  # one number, two headings: numbering that starts again
+    return list(priorities.values()), [
+        measure.model_copy(update={"priority": m.group("num"), "section": None})
+        for measure, m in zip(measures, found, strict=True)
+        if m is not None
+    ]
+
+
+def _place_notes(
+    page_notes: list[PageNotes], drafts: list[MeasureDraft], open_at: dict[int, MeasureDraft]
+) -> None:
+    """Each footnote after the text of the measure that calls it on its page, else of the measure
+    open where the page's text ends (a note on a page of introduction belongs to no measure)."""
+    for page in page_notes:
+        on_page = [d for d in drafts if d.first_page <= page.page <= d.last_page]
+        for note in page.notes:
+            owner = next((d for d in on_page if note.mark in calls(d.body)), open_at.get(page.page))
+            if owner is not None:
+                owner.notes.append(note.text)
+
+
+def _drop_listings(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
+    """A number met twice: an empty first occurrence was a listing (summary table, index), not the measure."""
+    later: dict[str, int] = {}
+    for i, d in enumerate(drafts):
+        later[d.key] = i
+    return [
+        d
+        for i, d in enumerate(drafts)
+        if later[d.key] == i or d.body or d.roles or d.instrument or d.calendar
+    ]

@@ -1,0 +1,55 @@
+"""A document's title: on its first page, the block of lines set largest (else in bold) before
+the first heading, a cover's smaller line above it left out; and the author a review's title names."""
+
+from __future__ import annotations
+
+import re
+
+from plancompare.extract.headings import heading_like
+from plancompare.extract.layout import PageLayout
+from plancompare.extract.lines import Line
+from plancompare.extract.paragraphs import body_size
+from plancompare.extract.textclean import join_lines, normalise_spaces
+
+# A review's author, when its title names it: « ... du Collectif « Ensemble contre la traite » ».
+_AUTHOR = re.compile(r"\b(?:Collectif|Coalition|Plateforme|Fédération|Association|Réseau)\s+«[^»]+»")
+
+
+def document_title(layouts: list[PageLayout]) -> str | None:
+    """The first page's title: of the blocks of prominent lines (larger than the body text, else
+    bold; a block ends at a wide vertical gap), the one holding the largest type, up to four lines
+    (a subtitle set right under the title stays with it). A cover often carries a smaller line
+    above the title (« PREMIER MINISTRE », « RÉPUBLIQUE FRANÇAISE », a ministry): it is skipped."""
+    if not layouts or not layouts[0].lines:
+        return None
+    lines = layouts[0].lines
+    body = body_size([line for page in layouts[:5] for line in page.lines])
+    picked: list[Line] = []
+    for set_apart in (lambda ln: ln.size >= body + 1.5, lambda ln: ln.bold):
+        blocks: list[list[Line]] = []
+        for line in lines:
+            if heading_like(line):
+                break
+            if not set_apart(line):
+                blocks.append([])
+                continue
+            last = blocks[-1][-1] if blocks and blocks[-1] else None
+            if last is None or line.top - last.bottom > 0.8 * last.size:
+                blocks.append([line])
+            else:
+                blocks[-1].append(line)
+        blocks = [b for b in blocks if b]
+        if blocks:
+            biggest = max(line.size for b in blocks for line in b)
+            picked = next(b for b in blocks if max(line.size for line in b) == biggest)[:4]
+            break
+    if not picked:
+        biggest = max(line.size for line in lines)
+        picked = [line for line in lines if line.size == biggest][:3]
+    return normalise_spaces(join_lines(line.text for line in picked)) or None
+
+
+def author_in(title: str | None) -> str | None:
+    """The review's author when its title names it (« … du Collectif « Ensemble contre la traite » »)."""
+    found = _AUTHOR.search(title or "")
+    return found.group(0) if found else None
