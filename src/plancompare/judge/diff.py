@@ -133,6 +133,11 @@ def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, 
     return {m.number: cands for m, cands in zip(base_measures, align_many(aligner, queries), strict=True)}
 
 
+# A base measure with no successor by score is continued by its top-ranked next measure when that
+# ranks at least this high (score plus the whole-measure cosine, 0-100 each; see match/aligner.py).
+RESCUE_RANK = 35.0
+
+
 # A next measure that answers first at least this many taken-up proposals of a base measure
 # continues that measure, whatever the measure-level score: « where did its content go » is what
 # the proposals about it show (a split the measure texts alone miss, most often).
@@ -145,7 +150,7 @@ def proposal_evidence(
     """base measure → next measure → the best matches of its taken-up proposals answered there."""
     out: dict[int, dict[int, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
     for p, (verdict, kept) in zip(proposals, judged, strict=True):
-        if p.measure is not None and verdict != "dropped" and kept:
+        if p.measure is not None and verdict in ("adopted", "changed") and kept:
             out[p.measure][kept[0].measure].append(kept[0])
     return out
 
@@ -197,6 +202,10 @@ def _successors(
                 own = [c for c in cands if c.measure == number]
                 chosen.append(own[0] if own else max(answered, key=lambda c: (c.score, -len(c.passage))))
                 from_evidence.add((m.number, number))
+        if not chosen and cands and cands[0].rank >= RESCUE_RANK:
+            # Rewritten throughout, a measure scores low passage by passage; a next measure that
+            # ranks high on the whole text (its TF-IDF cosine) still continues it.
+            chosen = [cands[0]]
         successors[m.number] = chosen
     return successors, from_evidence
 
