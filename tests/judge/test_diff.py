@@ -103,9 +103,9 @@ def test_bundled_corpora_compare_deterministically_with_evidence(bundled: tuple[
     assert to_json(result) == to_json(compare(base, nxt, load_config(nxt.config_path)))
     assert len(result.proposals) >= 120 and len(result.measures) == 23
     verdicts = {p.verdict for p in result.proposals}
-    assert verdicts == {"adopted", "changed", "dropped"}
+    assert verdicts == {"adopted", "changed", "dropped", "n-a"}
     for p in result.proposals:
-        assert p.matches, p.id  # dropped ones carry their nearest candidate
+        assert p.matches or p.verdict == "n-a", p.id  # dropped ones carry their nearest candidate
         assert p.verdict == "adopted" or p.reasons, p.id
     assert "/" not in (result.base.source or "") and "/" not in (result.next.source or "")
 
@@ -183,3 +183,107 @@ def test_merged_means_the_main_successor_of_several_base_measures() -> None:
     verdicts = {r.number: (r.verdict, r.next) for r in results}
     assert verdicts[4] == ("split", [10, 12])
     assert verdicts[1][0] == "merged" and verdicts[2][0] == "merged"
+
+
+# --- evidence is a commitment of the next plan (issue #13) ---------------------------------------
+
+ASKS = side(
+    [
+        Measure(number=1, title="Coordonner la lutte contre la traite", text="La MIPROF coordonne."),
+        Measure(number=2, title="Protéger les victimes", text="Le titre de séjour est délivré."),
+    ],
+    [
+        Proposal(id="M01-P01", measure=1, text="La MIPROF doit être impliquée dans le suivi des victimes."),
+        Proposal(
+            id="M02-P01",
+            measure=2,
+            text="Il faut permettre une solution pour les victimes qui ne déposent pas plainte, "
+            "comme le parcours de sortie de la prostitution.",
+        ),
+        Proposal(
+            id="M02-P02", measure=2, text="Il faut protéger les victimes tout au long de la procédure pénale."
+        ),
+        Proposal(
+            id="M02-P03", measure=2, text="La carte de séjour doit être délivrée pour une durée d’un an."
+        ),
+    ],
+)
+
+
+def _answers(text: str, title: str = "Accompagner les victimes", number: int = 1) -> Side:
+    return side([Measure(number=number, title=title, text=text)])
+
+
+def test_a_field_line_never_makes_a_proposal_adopted() -> None:
+    nxt = _answers(
+        "Partenaires : MIPROF, préfectures, associations spécialisées\n\n"
+        "Les victimes seront orientées vers un accueil de jour.",
+        title="Suivre les victimes",
+    )
+    verdicts = {p.id: p.verdict for p in compare(ASKS, nxt, CFG).proposals}
+    assert verdicts["M01-P01"] == "dropped"
+
+
+def test_a_sentence_about_the_past_never_makes_a_proposal_adopted() -> None:
+    nxt = _answers(
+        "La loi du 13 avril 2016 a créé le parcours de sortie de la prostitution, ouvert aux victimes "
+        "qui ne déposent pas plainte.\n\nLes associations agréées seront financées."
+    )
+    verdicts = {p.id: p.verdict for p in compare(ASKS, nxt, CFG).proposals}
+    assert verdicts["M02-P01"] == "dropped"
+
+
+def test_a_title_alone_never_makes_a_proposal_adopted() -> None:
+    nxt = _answers(
+        "Un guichet unique sera ouvert dans chaque département.",
+        title="Protéger les victimes tout au long de la procédure pénale",
+    )
+    result = compare(ASKS, nxt, CFG)
+    by_id = {p.id: p for p in result.proposals}
+    assert by_id["M02-P02"].verdict == "dropped"
+    # The title still shows which measure is nearest.
+    assert by_id["M02-P02"].matches and by_id["M02-P02"].matches[0].measure == 1
+
+
+def test_the_figure_of_a_change_comes_from_the_commitment_not_the_situation() -> None:
+    nxt = _answers(
+        "Aujourd’hui, la carte de séjour n’est délivrée que pour six mois.\n\n"
+        "La carte de séjour sera désormais délivrée pour une durée d’un an aux victimes."
+    )
+    p = {p.id: p for p in compare(ASKS, nxt, CFG).proposals}["M02-P03"]
+    assert p.verdict == "adopted", p.reasons
+    assert all("six" not in (r.next or "") for r in p.reasons)
+
+
+def test_one_sentence_may_answer_several_asks() -> None:
+    base = side(
+        [Measure(number=1, title="Former les professionnels", text="Des formations seront proposées.")],
+        [
+            Proposal(
+                id="M01-P01",
+                measure=1,
+                text="Un module national de formation couvrant toutes les formes de traite doit être créé.",
+            ),
+            Proposal(
+                id="M01-P02",
+                measure=1,
+                text="Il faut créer un module national de formation sur toutes les formes de traite, "
+                "commun à tous les professionnels.",
+            ),
+        ],
+    )
+    nxt = _answers(
+        "Un module national de formation couvrant toutes les formes de traite sera créé pour tous les "
+        "professionnels."
+    )
+    verdicts = {p.id: p.verdict for p in compare(base, nxt, CFG).proposals}
+    assert "dropped" not in verdicts.values(), verdicts
+
+
+def test_praise_is_not_an_ask(bundled: tuple[Side, Side]) -> None:
+    base, nxt = bundled
+    result = compare(base, nxt, load_config(nxt.config_path))
+    verdicts = {p.id: p.verdict for p in result.proposals}
+    assert [verdicts[g] for g in ("G01", "G02", "G03")] == ["n-a", "n-a", "n-a"]
+    g01 = next(p for p in result.proposals if p.id == "G01")
+    assert not g01.matches and [r.code for r in g01.reasons] == ["no-ask"]

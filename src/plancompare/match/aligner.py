@@ -224,7 +224,8 @@ class Aligner:
         """(F2, passage index) of the passage of `m` that answers the query unit best (of its
         commitments only, with `evidence_only`)."""
         q_mass = sum(w for w, _ in weights.values())
-        top, top_p = 0.0, 0
+        # -1: no passage shares a term (or none may be evidence); refinement then leaves it at 0.
+        top, top_p = 0.0, -1 if evidence_only else 0
         if q_mass <= 0:
             return top, top_p
         for pi, p in enumerate(m.passages):
@@ -355,10 +356,13 @@ class Aligner:
         """Score `sc`'s best passages again with fuzzy stem credit (`_refined`)."""
         m = self.measures[sc.owner]
         sc.weigh(
-            [self._refined(q, m.passages[sc.tops[ui]], query.topic)[0] for ui, q in enumerate(query.units)],
+            [
+                self._refined(q, m.passages[sc.tops[ui]], query.topic)[0] if sc.tops[ui] >= 0 else 0.0
+                for ui, q in enumerate(query.units)
+            ],
             query.weights,
         )
-        if len(query.units) > 1:
+        if len(query.units) > 1 and sc.whole_p >= 0:
             sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
 
     def _candidate(

@@ -17,10 +17,10 @@ from plancompare.text.normalise import fold, sentences
 
 # Lines that name who, when, with what money or how it is measured: never what is done.
 _FIELD = re.compile(
-    r"^(?:co-?)?(?:pilotes?|porteurs?|partenaires?|calendrier|echeances?|indicateurs?(?:\s*\(s\))?|"
+    r"^(?:co-?)?(?:pilotes?|porteurs?|partenaires?|calendrier|echeances?|indicateurs?|"
     r"financements?|budget|cout|moyens|instrument|mise en oeuvre|responsables?|acteurs?|"
     r"services? pilotes?|ministeres? pilotes?|delai|duree|public vise|territoires?|references?)"
-    r"(?=\s*:|\s*$|\s+\S)",
+    r"(?:\s*\(s\))?(?=\s*:|\s*$|\s+\S)",
 )
 # An indicator's wording standing alone (a fields table read out of order): a count, no verb.
 _INDICATOR = re.compile(r"^(?:nombre|part|taux|pourcentage|proportion|delai moyen|montant)s? d")

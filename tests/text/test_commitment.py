@@ -1,0 +1,91 @@
+"""What counts as a commitment of a plan (text/commitment.py): only commitments can answer an ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from plancompare.text.commitment import (
+    asks_nothing,
+    is_bare_reference,
+    is_commitment,
+    is_field_line,
+    is_statement,
+    measure_sentences,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pilote : MIPROF",
+        "Pilote(s) : ministère de l’Intérieur",
+        "Partenaires : MIPROF, préfectures, associations spécialisées",
+        "Calendrier : 2025-2026",
+        "Échéance : fin 2019",
+        "Indicateur(s) : nombre de professionnels formés par an",
+        "Porteur : DGCS",
+        "Financement Sans objet",
+        "Nombre de mineurs victimes pris en charge par l’aide sociale à l’enfance",
+    ],
+)
+def test_field_lines_are_not_commitments(line: str) -> None:
+    assert is_field_line(line) and not is_commitment(line)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La loi du 13 avril 2016 a créé le parcours de sortie de la prostitution.",
+        "Le premier plan a permis de structurer la coordination nationale.",
+        "La MIPROF coordonne depuis 2013 la lutte contre la traite.",
+        "Les délais d’instruction atteignent aujourd’hui plusieurs mois.",
+        "Actuellement, les victimes sont hébergées dans des structures généralistes.",
+        "Le précédent plan prévoyait une campagne nationale d’information.",
+        "De nombreuses victimes se présentent sans passeport, ceux-ci ayant été confisqués.",
+    ],
+)
+def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
+    assert is_statement(sentence) and not is_commitment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Une ligne de crédits réservée à l’accueil des victimes sera créée au sein du programme 177.",
+        "Les victimes qui ont été identifiées bénéficieront d’un hébergement sécurisé.",
+        "À compter de 2019, la durée du titre de séjour est portée à un an.",
+        "La MIPROF est chargée de coordonner les formations.",
+        "Créer des places d’hébergement sécurisé dans chaque région.",
+        "Un module national de formation couvrant toutes les formes de traite.",
+        "Il est rattaché à ces services dès sa création.",
+    ],
+)
+def test_commitments_stay_commitments(sentence: str) -> None:
+    assert is_commitment(sentence)
+
+
+def test_a_bare_reference_is_no_commitment() -> None:
+    assert is_bare_reference("Articles L. 316-1 et L. 316-1-1 du CESEDA ; article 225-4-1 du code pénal")
+    assert not is_bare_reference("L’article L. 316-1 du CESEDA sera appliqué sans condition de plainte.")
+
+
+def test_sentences_under_a_constat_heading_are_context_until_actions() -> None:
+    text = (
+        "Constat\n\nLes victimes attendent plusieurs mois leur titre.\n\nLes pratiques varient fortement.\n\n"
+        "Actions\n\nUne instruction harmonisera les pratiques des préfectures.\n\n"
+        "Les pratiques des préfectures seront évaluées chaque année."
+    )
+    read = [(s.text, s.commits) for s in measure_sentences(text)]
+    assert read == [
+        ("Les victimes attendent plusieurs mois leur titre.", False),
+        ("Les pratiques varient fortement.", False),
+        ("Une instruction harmonisera les pratiques des préfectures.", True),
+        ("Les pratiques des préfectures seront évaluées chaque année.", True),
+    ]
+
+
+def test_praise_and_statements_ask_nothing() -> None:
+    assert asks_nothing(["Le Collectif se réjouit de la création d’un premier Plan National."])
+    assert asks_nothing(["Il salue l’arrêté du 17 octobre 2016 portant nomination au comité."])
+    assert asks_nothing(["Le foyer AFJ a mis en place un dispositif de prise en charge psychologique."])
+    assert not asks_nothing(["Un dispositif spécifique d’hébergement pour les victimes."])
