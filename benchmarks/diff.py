@@ -21,13 +21,16 @@ import re
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz, process
 
+from plancompare.config import MatchConfig
 from plancompare.corpus import load_side
-from plancompare.judge.calibrate import Observation, cross_validate, fit, observe, predict, score
-from plancompare.judge.diff import align_sides, base_proposals
+from plancompare.judge.calibrate import Observation, cross_validate, fit, fold_of, observe, predict, score
+from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge_proposals
 from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import PROPOSAL_VERDICTS, Measure, Side
@@ -133,6 +136,112 @@ def time_cdist(proposals: list[str], measures: list[Measure]) -> float:
     return time.perf_counter() - start
 
 
+# --- the engine's own verdicts on every labelled draft -------------------------------------------
+
+TAKEN = ("adopted", "changed")
+DEV_DRAFTS = ("next", "fiches", "objectifs")  # thresholds may be fit on these; never on heldout
+
+
+def printed_numbers(corpus: Path) -> list[str]:
+    """The measures' numbers as the draft's source prints them, in document order (labels name
+    measures by their place in the document): « 12 », « 1.2 »."""
+    data = yaml.safe_load((corpus / "src" / "plan.yaml").read_text(encoding="utf-8"))
+    out = []
+    for group in data.get("axes") or data.get("objectives") or [{"measures": data.get("measures", [])}]:
+        for item in group.get("measures") or group.get("fiches") or group.get("actions") or []:
+            out.append(str(item["number"]))
+    return out
+
+
+@dataclass(frozen=True)
+class Figures:
+    macro_f1: float
+    taken_up_f1: float
+    adopted_precision: float
+    taken_precision: float
+    taken_recall: float
+    first_measure: float
+    n: int
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def figures(predicted: dict[str, tuple[str, str | None]], gold: dict[str, tuple[str, tuple[int, ...]]],
+            printed: list[str]) -> Figures:  # fmt: skip
+    """`predicted`: id → (verdict, printed number of the first matched measure)."""
+    pairs = [(gold[i][0], predicted[i][0]) for i in gold if i in predicted]
+    per = []
+    for v in ("adopted", "changed", "dropped"):
+        tp = sum(1 for g, p in pairs if g == v and p == v)
+        said = sum(1 for _, p in pairs if p == v)
+        real = sum(1 for g, _ in pairs if g == v)
+        per.append(_f1(tp / said if said else 0.0, tp / real if real else 0.0))
+    tp = sum(1 for g, p in pairs if g in TAKEN and p in TAKEN)
+    said = sum(1 for _, p in pairs if p in TAKEN)
+    real = sum(1 for g, _ in pairs if g in TAKEN)
+    adopted_tp = sum(1 for g, p in pairs if g == p == "adopted")
+    adopted_said = sum(1 for _, p in pairs if p == "adopted")
+    first = [
+        predicted[i][1] in {printed[n - 1] for n in gold[i][1] if 0 < n <= len(printed)}
+        for i in gold
+        if i in predicted and gold[i][0] in TAKEN and predicted[i][0] in TAKEN
+    ]
+    precision, recall = (tp / said if said else 0.0), (tp / real if real else 0.0)
+    return Figures(
+        sum(per) / 3,
+        _f1(precision, recall),
+        adopted_tp / adopted_said if adopted_said else 0.0,
+        precision,
+        recall,
+        sum(first) / len(first) if first else 0.0,
+        len(pairs),
+    )
+
+
+def engine_verdicts(
+    al: Alignment, cfg: MatchConfig, ids: set[str] | None = None
+) -> dict[str, tuple[str, str | None]]:
+    """The engine's verdicts under `cfg` (claims, « n-a » and change reasons included), with the
+    printed number of each proposal's first matched measure."""
+    out = {}
+    for p, (verdict, _, kept, _) in zip(al.proposals, judge_proposals(al, cfg), strict=True):
+        if ids is None or p.id in ids:
+            first = al.next_by_number[kept[0].measure].name if kept else None
+            out[p.id] = (verdict, first)
+    return out
+
+
+def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Figures]]:
+    """Every labelled draft: `next` by k-fold cross-validation, the other development drafts with
+    thresholds fit on the others (leave one draft out), heldout with thresholds fit on all
+    development drafts (never on itself)."""
+    drafts = [d for d in (*DEV_DRAFTS, "heldout") if (root / d / "src" / "labels.yaml").exists()]
+    aligned = {d: align_sides(base, load_side(root / d)) for d in drafts}
+    gold = {d: load_labels(root / d / "src" / "labels.yaml") for d in drafts}
+    obs = {d: [replace(o, id=f"{d}:{o.id}") for o in observe(aligned[d], gold[d])] for d in drafts}
+    rows = []
+    for d in drafts:
+        resolved = gold[d].resolve(aligned[d].proposals)
+        printed = printed_numbers(root / d)
+        if d == "next":
+            predicted: dict[str, tuple[str, str | None]] = {}
+            for fold in range(folds):
+                train = [o for o in obs[d] if fold_of(o.id.split(":", 1)[1], folds) != fold]
+                match, adopt = fit(train)
+                test = {o.id.split(":", 1)[1] for o in obs[d]} - {o.id.split(":", 1)[1] for o in train}
+                predicted |= engine_verdicts(aligned[d], MatchConfig(match=match, adopt=adopt), test)
+            how = f"{folds}-fold CV"
+        else:
+            others = [k for k in DEV_DRAFTS if k != d and k in obs]
+            match, adopt = fit([o for k in others for o in obs[k]])
+            predicted = engine_verdicts(aligned[d], MatchConfig(match=match, adopt=adopt))
+            how = "fit on " + "+".join(others)
+        rows.append((d, how, figures(predicted, resolved, printed)))
+    return rows
+
+
 # --- report --------------------------------------------------------------------------------------
 
 
@@ -186,6 +295,16 @@ def main(argv: list[str] | None = None) -> int:
             figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
             print(f"{name:28} {figures}  ({per})")
         print(f"({len(held_rows[-1])} labelled proposals)\n")
+
+    print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured)")
+    print(f"{'draft':10} {'thresholds':26} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
+          f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
+    for d, how, f in draft_figures(base, args.base.parent, args.folds):
+        print(f"{d:10} {how:26} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
+              f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
+              f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
+    print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
+    sys.stdout.flush()
 
     print("Throughput: N synthetic proposals × N synthetic measures (seconds)")
     print(f"{'N':>6} {'pairs':>12} {'plancompare':>12} {'rapidfuzz cdist':>16}")
