@@ -188,3 +188,21 @@ def test_the_most_affected_only_is_a_narrower_reach() -> None:
         )
         == []
     )
+
+
+def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> None:
+    from plancompare.judge.reasons import change_reasons
+
+    ask = "Des équipes spécialisées doivent aller au-devant des mineurs en errance."
+    for passage, quoted in [
+        ("À titre expérimental, des équipes de rue iront à la rencontre des enfants en errance.", "titre"),
+        ("Un point de contact sera désigné dans les consulats des dix principaux pays d’origine.", "dix"),
+        ("Un appel à projets soutiendra, dans deux pays d’origine, l’accompagnement des victimes.", "deux"),
+        ("Les petites structures pourront y être éligibles au cas par cas.", "cas"),
+    ]:
+        reasons = change_reasons(ask, passage)
+        assert any(r.code in ("scope", "modality") and quoted in (r.next or "") for r in reasons), passage
+    # An ask that itself asks for an experiment is met by one; a bilateral « les deux pays » is no limit.
+    assert not [r for r in change_reasons("Il faut une expérimentation dans deux départements.",
+                "Une expérimentation sera conduite dans deux départements.") if r.code == "scope"]  # fmt: skip
+    assert not change_reasons(ask, "Un accord sera signé entre les deux pays pour les équipes de rue.")

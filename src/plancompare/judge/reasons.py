@@ -38,7 +38,8 @@ def figure_reasons(ask: str, passage: str) -> list[Reason]:
 # --- modality ------------------------------------------------------------------------------------
 
 _STRONG = re.compile(
-    r"\b(doi[st]|doivent|devr(?:a|ont|ait|aient)|il faut|faudrait|obligatoire\w*|obligation|"
+    r"\b(ne (?:peu[tv]\w*|doi\w*) (?:pas |plus )?(?:etre|plus)|doi[st]|doivent|devr(?:a|ont|ait|aient)|"
+    r"il faut|faudrait|obligatoire\w*|obligation|"
     r"systemati\w*|tou(?:s|tes) les|chaque|generalis\w*|imperati\w*|automatique\w*|de plein droit|"
     r"must|shall|all|every|systematic\w*|mandatory)\b"
 )
@@ -339,6 +340,39 @@ def selection_reasons(ask: str, passage: str) -> list[Reason]:
     ]
 
 
+_COUNT = (
+    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
+    r"cinquante|\d+)"
+)
+# A plan's ways of keeping a measure to a few: an experiment, pilot sites, a handful of places
+# (« dans deux pays d'origine », « les consulats des dix principaux pays »), case by case.
+_LIMITED = re.compile(
+    r"\b(a titre experimental|experimentation|experimentee?s?|(?:sites?|departements?|regions?|territoires?) "
+    r"pilotes?|(?:dans|sur|des|aux) " + _COUNT + r" (?:premiers? |principaux |)"
+    r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
+    r"metropoles|juridictions|centres)|au cas par cas|par derogation|"
+    r"in (?:a few|some|\d+) (?:regions|countries))\b"
+)
+
+
+def limited_reasons(ask: str, passage: str) -> list[Reason]:
+    """The next plan keeps to an experiment, a few places or a case-by-case basis where the ask set
+    no such limit (an ask is general unless it says otherwise)."""
+    folded_ask, folded_passage = fold(ask), fold(passage)
+    limits = _LIMITED.finditer(folded_passage)
+    found = next((m for m in limits if not _NEGATED.search(folded_passage[: m.start()])), None)
+    if found is None or _LIMITED.search(folded_ask):
+        return []
+    return [
+        Reason(
+            code="scope",
+            base=None,
+            next=_quote(passage, found.start(), found.end()),
+            detail="the next plan keeps it to an experiment, a few places or a case-by-case basis",
+        )
+    ]
+
+
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
     scope = (
         scope_reasons(ask, passage)
@@ -346,6 +380,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or condition_reasons(ask, passage)
         or share_reasons(ask, passage)
         or selection_reasons(ask, passage)
+        or limited_reasons(ask, passage)
     )
     modality = (
         modality_reasons(ask, passage) or involvement_reasons(ask, passage) or funding_reasons(ask, passage)
