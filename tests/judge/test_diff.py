@@ -10,7 +10,7 @@ import pytest
 from plancompare.config import MatchConfig, load_config
 from plancompare.corpus import load_side
 from plancompare.judge.diff import align_sides, compare, judge_measures
-from plancompare.match.aligner import Candidate
+from plancompare.match.scoring import Candidate
 from plancompare.models import Measure, Proposal, Side
 from plancompare.serialise import to_json
 from sides import side

@@ -203,6 +203,7 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
         reasons = change_reasons(ask, passage)
         assert any(r.code in ("scope", "modality") and quoted in (r.next or "") for r in reasons), passage
     # An ask that itself asks for an experiment is met by one; a bilateral « les deux pays » is no limit.
-    assert not [r for r in change_reasons("Il faut une expérimentation dans deux départements.",
-                "Une expérimentation sera conduite dans deux départements.") if r.code == "scope"]  # fmt: skip
+    asked = "Il faut une expérimentation dans deux départements."
+    given = "Une expérimentation sera conduite dans deux départements."
+    assert not [r for r in change_reasons(asked, given) if r.code == "scope"]
     assert not change_reasons(ask, "Un accord sera signé entre les deux pays pour les équipes de rue.")

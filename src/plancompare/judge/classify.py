@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plancompare.config import MatchConfig
 from plancompare.judge.reasons import surface_words
-from plancompare.match.aligner import Candidate
+from plancompare.match.scoring import Candidate
 from plancompare.models import ProposalVerdict, Reason
 from plancompare.text.patterns import PREFIX
 

@@ -10,9 +10,10 @@ from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
 from plancompare.judge.classify import proposal_verdict
 from plancompare.judge.reasons import change_reasons
-from plancompare.match.aligner import Aligner, Candidate, align_many
+from plancompare.match.aligner import Aligner, align_many
 from plancompare.match.assign import Claim, claims
 from plancompare.match.query import Query
+from plancompare.match.scoring import Candidate
 from plancompare.models import (
     DiffResult,
     DocumentRef,

@@ -7,11 +7,20 @@ Each detector compares the proposal's ask with the next plan's passage that answ
 from __future__ import annotations
 
 import re
-from typing import Literal
 
+from plancompare.judge.quoting import NEGATED, quote, quoted_reason
+from plancompare.judge.scope import (
+    condition_reasons,
+    funding_reasons,
+    involvement_reasons,
+    limited_reasons,
+    scope_reasons,
+    selection_reasons,
+    share_reasons,
+    territory_reasons,
+)
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import figures, fold, stem, words
-from plancompare.text.patterns import whole_words
 
 # --- figures -------------------------------------------------------------------------------------
 
@@ -51,8 +60,6 @@ _WEAK = re.compile(
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|"
     r"may|might|could|pilot|where appropriate|case by case)\b"
 )
-# « ne pourra ... sans », « aucun ... ne pourra »: a negated possibility is a constraint, not a weakening.
-_NEGATED = re.compile(r"(?:\bne\b|\bn'|\baucun\w*|\bjamais\b)[^.;:]{0,30}$")
 
 
 # An ask that itself asks for a possibility (« donner la possibilité de ») is met by a « pourra ».
@@ -69,13 +76,13 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
     strong = _STRONG.search(folded_ask) or _ASK_WORD.search(folded_ask)
     folded_passage = fold(passage)
     weak = next(
-        (m for m in _WEAK.finditer(folded_passage) if not _NEGATED.search(folded_passage[: m.start()])), None
+        (m for m in _WEAK.finditer(folded_passage) if not NEGATED.search(folded_passage[: m.start()])), None
     )
     if strong is None or weak is None:
         return []
     if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
         return []
-    return _quoted_reason(
+    return quoted_reason(
         "modality",
         ask,
         strong,
@@ -86,39 +93,6 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
 
 
 _ASK_WORD = re.compile(r"\b(il faut|necessaire|indispensable|souhaite\w*|demande\w*|devrai\w*)\b")
-
-
-def _quoted_reason(
-    code: Literal["scope", "modality"],
-    ask: str,
-    asked: re.Match[str],
-    passage: str,
-    given: re.Match[str],
-    detail: str,
-) -> list[Reason]:
-    """One reason quoting the words of `ask` and of `passage` that `asked` and `given` found in
-    their folded forms."""
-    return [
-        Reason(
-            code=code,
-            base=_quote(ask, asked.start(), asked.end()),
-            next=_quote(passage, given.start(), given.end()),
-            detail=detail,
-        )
-    ]
-
-
-def _quote(text: str, start: int, end: int) -> str:
-    """The original words of `text` at the folded span [start, end) (folding keeps positions except
-    for ligatures, so fall back on a word search)."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        return text[start:end]
-    target = folded[start:end]
-    for w_start in range(len(text)):
-        if fold(text[w_start : w_start + len(target) + 2]).startswith(target):
-            return text[w_start : w_start + len(target)]
-    return target
 
 
 # --- actors --------------------------------------------------------------------------------------
@@ -153,7 +127,7 @@ def actors(text: str) -> dict[str, str]:
     for regex, name in _ACTOR_RES:
         m = regex.search(folded)
         if m and name not in found:
-            found[name] = _quote(text, m.start(), m.end())
+            found[name] = quote(text, m.start(), m.end())
     return found
 
 
@@ -175,200 +149,6 @@ def actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> lis
             base=", ".join(asked.values()),
             next=", ".join(given.values()),
             detail="the next plan gives it to another body",
-        )
-    ]
-
-
-# --- scope ---------------------------------------------------------------------------------------
-
-_ALL_FORMS = re.compile(
-    r"\b(toutes? (?:les )?formes?|toute forme|quelle que soit (?:la|leur) forme|sous toutes ses formes|"
-    r"differentes formes|autres formes|all forms)\b"
-)
-_ONE_FORM = re.compile(
-    r"\b(exploitation sexuelle|prostitution\w*|proxenetisme|travail force|exploitation par le travail|"
-    r"servitude domestique|mendicite forcee|contrainte a commettre des delits|prelevement d.organes|"
-    r"sexual exploitation|forced labour)\b"
-)
-
-
-def scope_reasons(ask: str, passage: str) -> list[Reason]:
-    """All forms of trafficking asked, one form given."""
-    wide = _ALL_FORMS.search(fold(ask))
-    if wide is None:
-        return []
-    folded = fold(passage)
-    if _ALL_FORMS.search(folded):
-        return []
-    forms = {m.group(1) for m in _ONE_FORM.finditer(folded)}
-    if not 1 <= len(forms) <= 2:  # three forms or more listed: the passage is broad, not narrowed
-        return []
-    narrow = _ONE_FORM.search(folded)
-    assert narrow is not None
-    return _quoted_reason(
-        "scope",
-        ask,
-        wide,
-        passage,
-        narrow,
-        "all forms of trafficking were asked; the next plan names only some",
-    )
-
-
-# Where: the whole territory asked, some places given.
-_EVERYWHERE = re.compile(
-    r"\b(tout le territoire|l'ensemble du territoire|territoire national|chaque (?:departement|region|ville)|"
-    r"tous les departements|toutes les regions|partout|dans toute la france|sur tout le territoire|"
-    r"nationwide|every (?:region|county))\b"
-)
-_SOME_PLACES = re.compile(
-    r"\b((?:dans|sur) (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|certains|plusieurs|\d+) "
-    r"(?:departements|regions|sites|villes|territoires|ressorts)|"
-    r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
-    r"(?:centres|poles|plateformes|referents?) regiona\w*|"
-    r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions)\b"
-)
-# On what terms: unconditionally or systematically asked, on a condition given.
-_UNCONDITIONAL = re.compile(
-    r"\b(sans condition\w*|sans (?:aucune|autre) condition|inconditionnel\w*|systemati\w*|automatique\w*|"
-    r"de plein droit|quelle que soit|qu'elles? (?:aie|soie)nt|unconditional\w*|automatic\w*)\b"
-)
-_CONDITION = re.compile(
-    r"\b(sous reserve (?:de|d'|que)|a condition (?:de|d'|que)|"
-    r"(?:a|aux) (?:la )?(?:seule?s? )?(?:victimes?|personnes?) qui|"
-    r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
-    r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to)\b"
-)
-
-
-def _asked_given(
-    ask: str,
-    passage: str,
-    wide_re: re.Pattern[str],
-    narrow_re: re.Pattern[str],
-    detail: str,
-    code: Literal["scope", "modality"] = "scope",
-) -> list[Reason]:
-    """`wide_re` in the ask and not in the passage, `narrow_re` (not negated) in the passage."""
-    folded_ask, folded_passage = fold(ask), fold(passage)
-    wide = wide_re.search(folded_ask)
-    if wide is None or wide_re.search(folded_passage):
-        return []
-    narrowing = narrow_re.finditer(folded_passage)
-    narrow = next((m for m in narrowing if not _NEGATED.search(folded_passage[: m.start()])), None)
-    if narrow is None:
-        return []
-    return _quoted_reason(code, ask, wide, passage, narrow, detail)
-
-
-def territory_reasons(ask: str, passage: str) -> list[Reason]:
-    """The whole territory asked, some départements, regions or pilot sites given."""
-    return _asked_given(
-        ask, passage, _EVERYWHERE, _SOME_PLACES, "the whole territory was asked; the next plan covers some"
-    )
-
-
-def condition_reasons(ask: str, passage: str) -> list[Reason]:
-    """An unconditional or systematic measure asked, a conditional one given."""
-    return _asked_given(
-        ask, passage, _UNCONDITIONAL, _CONDITION, "it was asked without conditions; the next plan sets one"
-    )
-
-
-# Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
-_INVOLVED = whole_words(
-    r"associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
-    r"co-?elabor\w*|sieg\w*|involve\w*|take part"
-)
-_CONSULTED = whole_words(
-    r"consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|"
-    r"consulted|informed"
-)
-# Funding asked, a call for projects, co-funding or constant means given.
-_FUNDING = whole_words(r"financ\w*|budget\w*|moyens|credits|funding|funded")
-_FUNDED_LESS = whole_words(
-    r"appels? a projets|cofinanc\w*|co-financ\w*|a moyens constants|dans la limite des credits\w*|"
-    r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources"
-)
-# All of something asked, a share of it given.
-_ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|all of the|the whole")
-_SHARE_OF = whole_words(r"une (?:part|partie|fraction|quote-part)|a hauteur de|a share|part of")
-
-
-def involvement_reasons(ask: str, passage: str) -> list[Reason]:
-    """Being involved or associated asked; being consulted or informed given."""
-    return _asked_given(
-        ask, passage, _INVOLVED, _CONSULTED, "involvement was asked; the next plan consults", code="modality"
-    )
-
-
-def funding_reasons(ask: str, passage: str) -> list[Reason]:
-    """Funding asked; a call for projects, co-funding or constant means given."""
-    return _asked_given(
-        ask, passage, _FUNDING, _FUNDED_LESS, "funding was asked; the plan funds it less", code="modality"
-    )
-
-
-def share_reasons(ask: str, passage: str) -> list[Reason]:
-    """All of something asked; a share of it given."""
-    return _asked_given(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
-
-
-# « dans les pays les plus concernés »: a superlative that keeps a measure to a chosen few.
-_MOST_AFFECTED = re.compile(
-    r"\b(les plus (?:concerne|expose|touche|vulnerable|affecte)(?:e|s|es)?|"
-    r"most (?:affected|exposed|concerned))\b"
-)
-
-
-def selection_reasons(ask: str, passage: str) -> list[Reason]:
-    """The passage keeps to « les plus concernés » (exposés, touchés ...) where the ask set no such
-    limit: a narrower reach, whatever words the ask used for the whole."""
-    folded_ask, folded_passage = fold(ask), fold(passage)
-    if _MOST_AFFECTED.search(folded_ask):
-        return []
-    found = _MOST_AFFECTED.search(folded_passage)
-    if found is None or _NEGATED.search(folded_passage[: found.start()]):
-        return []
-    return [
-        Reason(
-            code="scope",
-            base=None,
-            next=_quote(passage, found.start(), found.end()),
-            detail="the next plan keeps it to the most affected",
-        )
-    ]
-
-
-_COUNT = (
-    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
-    r"cinquante|\d+)"
-)
-# A plan's ways of keeping a measure to a few: an experiment, pilot sites, a handful of places
-# (« dans deux pays d'origine », « les consulats des dix principaux pays »), case by case.
-_LIMITED = re.compile(
-    r"\b(a titre experimental|experimentation|experimentee?s?|(?:sites?|departements?|regions?|territoires?) "
-    r"pilotes?|(?:dans|sur|des|aux) " + _COUNT + r" (?:premiers? |principaux |)"
-    r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
-    r"metropoles|juridictions|centres)|au cas par cas|par derogation|"
-    r"in (?:a few|some|\d+) (?:regions|countries))\b"
-)
-
-
-def limited_reasons(ask: str, passage: str) -> list[Reason]:
-    """The next plan keeps to an experiment, a few places or a case-by-case basis where the ask set
-    no such limit (an ask is general unless it says otherwise)."""
-    folded_ask, folded_passage = fold(ask), fold(passage)
-    limits = _LIMITED.finditer(folded_passage)
-    found = next((m for m in limits if not _NEGATED.search(folded_passage[: m.start()])), None)
-    if found is None or _LIMITED.search(folded_ask):
-        return []
-    return [
-        Reason(
-            code="scope",
-            base=None,
-            next=_quote(passage, found.start(), found.end()),
-            detail="the next plan keeps it to an experiment, a few places or a case-by-case basis",
         )
     ]
 

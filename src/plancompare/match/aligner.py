@@ -12,10 +12,7 @@ how much of the passage is about the ask. Stems that differ only by derivation (
 from __future__ import annotations
 
 import itertools
-import math
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +20,7 @@ from plancompare.match.glossary import learn
 from plancompare.match.index import Idf, SentenceIndex
 from plancompare.match.parallel import in_forks, shared_with_workers, worker_count
 from plancompare.match.query import Query
+from plancompare.match.scoring import Candidate, MeasurePassages, Scored, stem_counts, unit_vector
 from plancompare.match.units import Stems, Unit, joined, terms, unit
 from plancompare.models import Measure
 from plancompare.text.commitment import measure_sentences
@@ -46,68 +44,6 @@ MEASURE_WEIGHT = 1.0
 # proposal's score comes from its commitments only. What the other passages add to a measure's best
 # commitment ranks it up by this share: they show what the measure is about, not what it does.
 CONTEXT_SHARE = 0.3
-
-
-@dataclass(frozen=True)
-class Candidate:
-    measure: int
-    score: float  # 0-100: how well the passage answers the ask
-    rank: float  # score plus context prior and whole-measure cosine: what candidates are ordered by
-    passage: str
-    base_passage: str
-    coverage: float  # share of the ask's weight found in the passage, 0-1
-    missing: tuple[str, ...]  # the ask's heaviest stems absent from the passage
-
-
-@dataclass
-class _NextMeasure:
-    number: int
-    passages: list[Unit]
-    evidence: list[bool] = field(default_factory=list)  # which passages are commitments
-    masses: list[float] = field(default_factory=list)  # IDF mass of each passage
-    vector: dict[str, float] = field(default_factory=dict)  # whole measure, TF-IDF, unit length
-
-
-def _unit_vector(counts: Counter[str], idf: Idf) -> dict[str, float]:
-    weights = {t: n * idf(t) for t, n in counts.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {t: w / norm for t, w in weights.items()}
-
-
-def _stem_counts(texts: Iterable[str], stems: Stems) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(stems(text))
-    return counts
-
-
-@dataclass
-class _Scored:
-    """One candidate measure while a query is scored."""
-
-    owner: int
-    tops: list[int] = field(default_factory=list)  # best passage of each query unit
-    best_contribution: float = -1.0
-    best_unit: int = 0
-    per_sentence: float = 0.0
-    whole: float = 0.0
-    whole_p: int = 0
-
-    @property
-    def score(self) -> float:
-        return max(self.per_sentence, self.whole)
-
-    def weigh(self, unit_scores: list[float], weights: list[float]) -> None:
-        """`per_sentence` (the weighted mean of each query unit's best F2) and the unit that
-        contributes most to it."""
-        weighted = 0.0
-        self.best_contribution = -1.0
-        for ui, (top, w) in enumerate(zip(unit_scores, weights, strict=True)):
-            weighted += w * top
-            if w * top > self.best_contribution:
-                self.best_contribution, self.best_unit = w * top, ui
-        total_weight = sum(weights)
-        self.per_sentence = weighted / total_weight if total_weight else 0.0
 
 
 class Aligner:
@@ -139,7 +75,7 @@ class Aligner:
         ]
         base_sentences = [s for t in base_texts for s in sentences(t)]
         st.prime(itertools.chain(*texts, *lines, base_sentences))
-        self.measures: list[_NextMeasure] = []
+        self.measures: list[MeasurePassages] = []
         sentence_units: list[Unit] = []
         self.sentence_owner: list[int] = []
         for i, (m, own, extra, flags) in enumerate(zip(measures, texts, lines, read, strict=True)):
@@ -150,7 +86,7 @@ class Aligner:
             pair_commits = [a and b for a, b in itertools.pairwise(commits[1:])]
             sents += [unit(line, st) for line in extra]
             evidence = commits + [False] * len(extra) + pair_commits
-            self.measures.append(_NextMeasure(m.number, sents + pairs, evidence))
+            self.measures.append(MeasurePassages(m.number, sents + pairs, evidence))
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
         base_units = [terms(s, st) for s in base_sentences]
@@ -159,7 +95,7 @@ class Aligner:
         self._mass: dict[frozenset[str], float] = {}
         for nm, own in zip(self.measures, texts, strict=True):
             nm.masses = [self.mass(p.terms) for p in nm.passages]
-            nm.vector = _unit_vector(_stem_counts(own, st), self.idf)
+            nm.vector = unit_vector(stem_counts(own, st), self.idf)
 
     def mass(self, ts: frozenset[str]) -> float:
         value = self._mass.get(ts)
@@ -218,7 +154,7 @@ class Aligner:
         self,
         q_terms: frozenset[str],
         weights: dict[str, tuple[float, float]],
-        m: _NextMeasure,
+        m: MeasurePassages,
         evidence_only: bool = False,
     ) -> tuple[float, int]:
         """(F2, passage index) of the passage of `m` that answers the query unit best (of its
@@ -270,7 +206,7 @@ class Aligner:
         missing.sort(key=lambda item: (-item[0], item[1]))
         return f2, recall, tuple(t for _, t in missing if "_" not in t)[:6]
 
-    def _number(self, sc: _Scored) -> int:
+    def _number(self, sc: Scored) -> int:
         return self.measures[sc.owner].number
 
     def align(
@@ -284,7 +220,7 @@ class Aligner:
         whole_weights = self._weights(query.whole.terms, query.topic)
         bonus_of = self._bonuses(query, owners, prior)
         scored = [self._scored(query, owner, weights, whole_weights, query.commitments) for owner in owners]
-        nearest: dict[int, _Scored] = {}
+        nearest: dict[int, Scored] = {}
         if query.commitments:
             # What the measure's other passages (title, fields, statements) add ranks it up a little.
             for sc in scored:
@@ -321,7 +257,7 @@ class Aligner:
     def _bonuses(self, query: Query, owners: list[int], prior: dict[int, float] | None) -> dict[int, float]:
         """next measure number → what ranks it up besides its passages: the context prior and the
         whole-measure cosine."""
-        q_vector = _unit_vector(_stem_counts((u.text for u in query.units), self.stems), self.idf)
+        q_vector = unit_vector(stem_counts((u.text for u in query.units), self.stems), self.idf)
         bonus_of: dict[int, float] = {}
         for owner in owners:
             m = self.measures[owner]
@@ -337,10 +273,10 @@ class Aligner:
         weights: list[dict[str, tuple[float, float]]],
         whole_weights: dict[str, tuple[float, float]],
         evidence_only: bool = False,
-    ) -> _Scored:
+    ) -> Scored:
         """The best passage of measure `owner` for each query unit and for the asks together."""
         m = self.measures[owner]
-        sc = _Scored(owner)
+        sc = Scored(owner)
         unit_scores: list[float] = []
         for u, u_weights in zip(query.units, weights, strict=True):
             top, top_p = self._best_passage(u.terms, u_weights, m, evidence_only)
@@ -352,7 +288,7 @@ class Aligner:
             sc.whole, sc.whole_p = self._best_passage(query.whole.terms, whole_weights, m, evidence_only)
         return sc
 
-    def _refine(self, query: Query, sc: _Scored) -> None:
+    def _refine(self, query: Query, sc: Scored) -> None:
         """Score `sc`'s best passages again with fuzzy stem credit (`_refined`)."""
         m = self.measures[sc.owner]
         sc.weigh(
@@ -366,7 +302,7 @@ class Aligner:
             sc.whole = self._refined(query.whole, m.passages[sc.whole_p], query.topic)[0]
 
     def _candidate(
-        self, query: Query, sc: _Scored, bonus_of: dict[int, float], refined: bool, score: float
+        self, query: Query, sc: Scored, bonus_of: dict[int, float], refined: bool, score: float
     ) -> Candidate:
         """`sc` as a candidate: its best passage pair, and for the `refined` few, how much of the ask
         it covers and the ask's words it lacks."""

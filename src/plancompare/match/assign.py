@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from plancompare.match.aligner import Candidate
+from plancompare.match.scoring import Candidate
 from plancompare.models import Proposal
 
 SAME_TEXT = 90.0  # rapidfuzz ratio above which two proposals are the same ask repeated

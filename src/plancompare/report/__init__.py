@@ -9,8 +9,9 @@ from plancompare.errors import UsageError
 if TYPE_CHECKING:
     from plancompare.models import DiffResult
 
+from plancompare.report.i18n import LANGUAGES
+
 FORMATS = ("term", "md", "json", "csv", "html")
-LANGUAGES = ("fr", "en")
 
 
 def render(result: DiffResult, fmt: str, lang: str, *, show_all: bool = False) -> str:

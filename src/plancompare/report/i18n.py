@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from plancompare.errors import UsageError
-from plancompare.models import Reason
-from plancompare.report import LANGUAGES
+
+if TYPE_CHECKING:  # the command line reads LANGUAGES before any model is needed
+    from plancompare.models import Reason
+
+LANGUAGES = ("fr", "en")
 
 _FR = {
     "title": "Écarts entre plans",
