@@ -157,20 +157,18 @@ _MOST_AFFECTED = re.compile(
 def selection_reasons(ask: str, passage: str) -> list[Reason]:
     """The passage keeps to « les plus concernés » (exposés, touchés ...) where the ask set no such
     limit: a narrower reach, whatever words the ask used for the whole."""
-    folded_ask, folded_passage = fold(ask), fold(passage)
-    if _MOST_AFFECTED.search(folded_ask):
+    if _MOST_AFFECTED.search(fold(ask)):
         return []
-    found = _MOST_AFFECTED.search(folded_passage)
-    if found is None or NEGATED.search(folded_passage[: found.start()]):
+    return _kept_to(passage, _MOST_AFFECTED, "the next plan keeps it to the most affected")
+
+
+def _kept_to(passage: str, limit: re.Pattern[str], detail: str) -> list[Reason]:
+    """A scope reason quoting the first match of `limit` in `passage` that no negation governs."""
+    folded = fold(passage)
+    found = next((m for m in limit.finditer(folded) if not NEGATED.search(folded[: m.start()])), None)
+    if found is None:
         return []
-    return [
-        Reason(
-            code="scope",
-            base=None,
-            next=quote(passage, found.start(), found.end()),
-            detail="the next plan keeps it to the most affected",
-        )
-    ]
+    return [Reason(code="scope", base=None, next=quote(passage, found.start(), found.end()), detail=detail)]
 
 
 _COUNT = (
@@ -191,16 +189,8 @@ _LIMITED = re.compile(
 def limited_reasons(ask: str, passage: str) -> list[Reason]:
     """The next plan keeps to an experiment, a few places or a case-by-case basis where the ask set
     no such limit (an ask is general unless it says otherwise)."""
-    folded_ask, folded_passage = fold(ask), fold(passage)
-    limits = _LIMITED.finditer(folded_passage)
-    found = next((m for m in limits if not NEGATED.search(folded_passage[: m.start()])), None)
-    if found is None or _LIMITED.search(folded_ask):
+    if _LIMITED.search(fold(ask)):
         return []
-    return [
-        Reason(
-            code="scope",
-            base=None,
-            next=quote(passage, found.start(), found.end()),
-            detail="the next plan keeps it to an experiment, a few places or a case-by-case basis",
-        )
-    ]
+    return _kept_to(
+        passage, _LIMITED, "the next plan keeps it to an experiment, a few places or a case-by-case basis"
+    )
