@@ -26,6 +26,7 @@ from plancompare.report.grouping import (
 from plancompare.report.i18n import Labels, labels
 from plancompare.report.worddiff import side_by_side_html
 
+NL = "\n"  # between blocks: the page reads (and its snapshot diffs) one block per line
 COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828"}
 
 
@@ -62,7 +63,7 @@ def _summary_table(result: DiffResult, parts: list[Group], words: Labels) -> str
     return (
         f'<table class="summary"><thead><tr><th>{escape(words["priority"])}</th>{head}'
         f'<th class="num">{escape(words["total"])}</th><th class="num">{escape(words["adoption_rate"])}</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{foot}</tfoot></table>"
+        f"</tr></thead>\n<tbody>{NL.join(rows)}</tbody>\n<tfoot>{foot}</tfoot></table>"
     )
 
 
@@ -107,7 +108,7 @@ def _chart(parts: list[Group], words: Labels) -> str:
         )
         x += 130
     out.append("</svg>")
-    return "".join(out)
+    return NL.join(out)
 
 
 def _filters(result: DiffResult, parts: list[Group], words: Labels) -> str:
@@ -124,8 +125,8 @@ def _filters(result: DiffResult, parts: list[Group], words: Labels) -> str:
         options.append(f'<option value="{escape(_axis_key(group))}">{escape(group.label)}</option>')
     return (
         f'<nav class="filters" aria-label="filters"><span>{escape(words["filter_verdict"])}</span>'
-        f"{''.join(buttons)}<label>{escape(words['filter_axis'])} "
-        f'<select id="axis-filter">{"".join(options)}</select></label>'
+        f"{NL.join(buttons)}\n<label>{escape(words['filter_axis'])} "
+        f'<select id="axis-filter">{NL.join(options)}</select></label>'
         f'<span><span id="shown-count">{len(result.proposals)}</span> {escape(words["shown"])}</span></nav>'
     )
 
@@ -169,7 +170,7 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
             f"<details><summary>{escape(words['full_text'])}</summary><p>{escape(clean(proposal.text))}</p></details>"
         )
     parts.append("</article>")
-    return "".join(parts)
+    return NL.join(parts)
 
 
 def _measures_table(result: DiffResult, words: Labels) -> str:
@@ -188,14 +189,14 @@ def _measures_table(result: DiffResult, words: Labels) -> str:
     return (
         f'<p>{counts}</p><table><thead><tr><th class="num">{escape(words["measure"])}</th>'
         f"<th>{escape(words['title_col'])}</th><th>{escape(words['verdict'])}</th>"
-        f"<th>{escape(words['becomes'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>{escape(words['becomes'])}</th></tr></thead>\n<tbody>{NL.join(rows)}</tbody></table>"
     )
 
 
 def _new_measures(result: DiffResult, words: Labels) -> str:
     if not result.new_measures:
         return f'<p class="muted">{escape(words["none"])}</p>'
-    items = "".join(
+    items = NL.join(
         f"<li><b>{escape(name)}</b> {escape(clean(title))}</li>"
         for name, title in next_headings(result, result.new_measures)
     )
@@ -222,7 +223,7 @@ def render_html(result: DiffResult, lang: str) -> str:
         cards.append("</section>")
     stale = ""
     if result.stale_decisions:
-        items = "".join(
+        items = NL.join(
             f"<li><b>{escape(pid)}</b> {escape(why)}</li>" for pid, why in stale_entries(result, words)
         )
         stale = f"<h2>{escape(words['stale'])}</h2><p>{escape(words['stale_intro'])}</p><ul>{items}</ul>"
@@ -233,7 +234,7 @@ def render_html(result: DiffResult, lang: str) -> str:
             stale,
             f"<section><h2>{escape(words['proposals'])}</h2><p>{escape(words['nearest_note'])}</p>",
             _filters(result, parts, words),
-            f'<div id="proposals">{"".join(cards)}</div></section>',
+            f'<div id="proposals">\n{NL.join(cards)}\n</div></section>',
         ]
         script = f"<script>{_asset('report.js')}</script>"
     else:  # a plan without review: its measures only, and nothing to filter
@@ -241,7 +242,7 @@ def render_html(result: DiffResult, lang: str) -> str:
         body = [f"<section><h2>{escape(words['summary'])}</h2><p>{note}</p></section>"]
         script = ""
     style = f"<style>{_asset('report.css')}</style>"
-    return "".join(
+    return NL.join(
         [
             f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
