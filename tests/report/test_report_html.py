@@ -67,6 +67,7 @@ def test_one_card_per_proposal_with_verdict_axis_and_word_diff() -> None:
         ("p-M12-P01", "dropped", "II"),
         ("p-G01", "adopted", "general"),
         ("p-G02", "dropped", "general"),
+        ("p-G03", "n-a", "general"),
     ]
     page = render(sample, "html", "en")
     card = page.split('id="p-M01-P01"', 1)[1].split("</article>", 1)[0]
@@ -79,11 +80,25 @@ def test_one_card_per_proposal_with_verdict_axis_and_word_diff() -> None:
         "#c62828",
         "#2e7d32",
         "#c62828",
+        "#6b7280",
     ]
 
 
 def test_summary_counts_are_addressable_for_the_filters() -> None:
     page = render(load_model(SAMPLE, DiffResult, "diff result"), "html", "fr")
     assert '<td class="num" id="count-dropped">2</td>' in page
-    assert '<td class="num" id="count-total">6</td>' in page
+    assert '<td class="num" id="count-n-a">1</td>' in page
+    assert '<td class="num" id="count-total">7</td>' in page
     assert '<html lang="fr">' in page
+
+
+def test_an_item_that_is_not_an_ask_has_its_verdict_filter_and_no_rate() -> None:
+    page = render(load_model(SAMPLE, DiffResult, "diff result"), "html", "en")
+    assert '<button type="button" data-verdict="n-a" aria-pressed="false">Not an ask</button>' in page
+    card = page.split('id="p-G03"', 1)[1].split("</article>", 1)[0]
+    assert '<span class="verdict v-n-a">Not an ask</span>' in card
+    assert "Nothing is asked: no passage to look for" in card
+    # General demands: 1 adopted, 1 dropped, 1 not an ask: 50 %, not 33 %.
+    row = next(r for r in page.split("<tr>") if r.startswith("<td>General demands</td>"))
+    assert '<td class="num">3</td><td class="num">50%</td></tr>' in row
+    assert "Adoption rate = adopted / (adopted + changed + dropped)" in page

@@ -93,7 +93,7 @@ def test_proposal_rows_show_the_text_verdict_measures_and_reasons(sample: DiffRe
 def test_english_labels(sample: DiffResult) -> None:
     markdown = render(sample, "md", "en")
     cells = _cells(markdown)
-    assert ["Priority", "Adopted", "Changed", "Dropped", "Total", "Adoption rate"] in cells
+    assert ["Priority", "Adopted", "Changed", "Dropped", "Not an ask", "Total", "Adoption rate"] in cells
     assert "### General demands" in markdown
     assert any(r[:2] == ["1", "ALLER AU DEVANT DES VICTIMES"] and r[2] == "Split" for r in cells)
     assert "figure: 6 mois → 1 an; modality: “doit” → “pourra”" in markdown
@@ -111,9 +111,40 @@ def test_groups_follow_base_priorities_then_general_demands(sample: DiffResult) 
         "Demandes générales",
     ]
     summary = _cells(markdown)[1:5]
-    assert summary[0][1:] == ["1", "2", "0", "3", "33\u00a0%"]
+    assert summary[0][1:] == ["1", "2", "0", "0", "3", "33\u00a0%"]
     assert summary[2][0] == "Demandes générales"
-    assert summary[3][1:] == ["2", "2", "2", "6", "33\u00a0%"]
+    assert summary[3][1:] == ["2", "2", "2", "1", "7", "33\u00a0%"]
+
+
+def test_items_that_ask_nothing_count_in_no_adoption_rate(sample: DiffResult) -> None:
+    markdown = render(sample, "md", "fr")
+    cells = _cells(markdown)
+    assert cells[0] == [
+        "Priorité",
+        "Adoptée",
+        "Modifiée",
+        "Non reprise",
+        "Sans objet",
+        "Total",
+        "Taux d’adoption",
+    ]
+    # General demands: G01 adopted, G02 dropped, G03 praise: 1 / (1 + 0 + 1), not 1 / 3.
+    assert cells[3] == ["Demandes générales", "1", "0", "1", "1", "3", "50\u00a0%"]
+    assert "Taux d’adoption = adoptées / (adoptées + modifiées + non reprises)" in markdown
+    assert "Adoptée 1, Modifiée 0, Non reprise 1, Sans objet 1." in markdown
+    rows = {r[0].split(" ", 1)[0]: r for r in cells if r and r[0].startswith("G0")}
+    assert rows["G03"][1:3] == ["Sans objet", ""]
+    assert rows["G03"][5] == "aucune demande repérée (constat ?)"
+    # Nothing but items that ask nothing: no rate at all.
+    only = sample.model_copy(update={"proposals": [p for p in sample.proposals if p.id == "G03"]})
+    assert _cells(render(only, "md", "en"))[1] == ["General demands", "0", "0", "0", "1", "1", "–"]
+
+
+def test_the_nearest_measure_of_an_item_that_is_not_an_ask_is_in_brackets(sample: DiffResult) -> None:
+    praise = sample.proposals[0].model_copy(update={"verdict": "n-a"})
+    result = sample.model_copy(update={"proposals": [praise]})
+    row = next(r for r in _cells(render(result, "md", "en")) if r[0].startswith("G01"))
+    assert row[1:3] == ["Not an ask", "(1)"]
 
 
 def test_measures_and_new_measures_tables(sample: DiffResult) -> None:

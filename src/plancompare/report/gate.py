@@ -18,6 +18,7 @@ _TITLES = {
         "dropped": "Mesures désormais abandonnées",
         "new-drops": "Nouvelles propositions non reprises",
         "improved": "Propositions en progrès (pour information)",
+        "n-a": "Propositions devenues ou n’étant plus sans objet (pour information)",
         "gone": "Propositions absentes de la revue actuelle (pour information)",
         "versions": "Référence : moteur {old} ; actuel : moteur {new}.",
         "measure": "mesure",
@@ -30,12 +31,13 @@ _TITLES = {
         "dropped": "Measures now dropped",
         "new-drops": "New proposals dropped",
         "improved": "Improved proposals (information)",
+        "n-a": "Proposals now or no longer read as not an ask (information)",
         "gone": "Proposals no longer in the review (information)",
         "versions": "Baseline: engine {old}; current: engine {new}.",
         "measure": "measure",
     },
 }
-_ORDER = ("regressed", "dropped", "new-drops", "improved", "gone")
+_ORDER = ("regressed", "dropped", "new-drops", "improved", "n-a", "gone")
 
 
 def _verdict_name(words: Labels, kind: str, verdict: str | None) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from html import escape
 from importlib import resources
 
-from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
+from plancompare.models import MEASURE_VERDICTS, NOT_AN_ASK, DiffResult, ProposalResult
 from plancompare.report.grouping import (
     GENERAL,
     PROPOSAL_VERDICTS,
     Group,
+    adoption_rate,
+    answered,
     clean,
     groups,
     measures_cell,
@@ -27,7 +29,7 @@ from plancompare.report.i18n import Labels, labels
 from plancompare.report.worddiff import side_by_side_html
 
 NL = "\n"  # between blocks: the page reads (and its snapshot diffs) one block per line
-COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828"}
+COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828", "n-a": "#6b7280"}
 
 
 def _asset(name: str) -> str:
@@ -51,19 +53,20 @@ def _summary_table(result: DiffResult, parts: list[Group], words: Labels) -> str
         cells = "".join(f'<td class="num">{counts[v]}</td>' for v in PROPOSAL_VERDICTS)
         rows.append(
             f'<tr><td>{escape(group.label)}</td>{cells}<td class="num">{total}</td>'
-            f'<td class="num">{escape(words.percent(counts["adopted"], total))}</td></tr>'
+            f'<td class="num">{escape(adoption_rate(counts, words))}</td></tr>'
         )
     counts = verdict_counts(result.proposals)
     total = len(result.proposals)
     cells = "".join(f'<td class="num" id="count-{v}">{counts[v]}</td>' for v in PROPOSAL_VERDICTS)
     foot = (
         f'<tr><td>{escape(words["total"])}</td>{cells}<td class="num" id="count-total">{total}</td>'
-        f'<td class="num">{escape(words.percent(counts["adopted"], total))}</td></tr>'
+        f'<td class="num">{escape(adoption_rate(counts, words))}</td></tr>'
     )
     return (
         f'<table class="summary"><thead><tr><th>{escape(words["priority"])}</th>{head}'
         f'<th class="num">{escape(words["total"])}</th><th class="num">{escape(words["adoption_rate"])}</th>'
-        f"</tr></thead>\n<tbody>{NL.join(rows)}</tbody>\n<tfoot>{foot}</tfoot></table>"
+        f"</tr></thead>\n<tbody>{NL.join(rows)}</tbody>\n<tfoot>{foot}</tfoot></table>\n"
+        f'<p class="note">{escape(words["adoption_note"])}</p>'
     )
 
 
@@ -106,7 +109,7 @@ def _chart(parts: list[Group], words: Labels) -> str:
         out.append(
             f'<text x="{x + 16}" y="{legend_y}" font-size="12">{escape(words.verdict(verdict))}</text>'
         )
-        x += 130
+        x += 140
     out.append("</svg>")
     return NL.join(out)
 
@@ -148,10 +151,11 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         left, right = side_by_side_html(before, clean(best.passage))
         [(name, title)] = next_headings(result, [best.measure])
         right_head = f"{words['measure']} {name}" + (f" – {clean(title)}" if title else "")
-        if proposal.verdict == "dropped":
+        if not answered(proposal):
             right_head += f" ({words['nearest']})"
     else:
-        left, right = escape(before), f'<span class="muted">{escape(words["no_passage"])}</span>'
+        none = words["no_ask"] if proposal.verdict == NOT_AN_ASK else words["no_passage"]
+        left, right = escape(before), f'<span class="muted">{escape(none)}</span>'
         right_head = words["next"]
     reasons = "".join(f"<li>{escape(words.reason(r))}</li>" for r in proposal.reasons)
     parts = [

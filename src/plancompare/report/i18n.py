@@ -23,6 +23,7 @@ _FR = {
     "adopted": "Adoptée",
     "changed": "Modifiée",
     "dropped": "Non reprise",
+    "n-a": "Sans objet",
     "kept": "Maintenue",
     "revised": "Révisée",
     "merged": "Fusionnée",
@@ -59,10 +60,15 @@ _FR = {
         " suivre, seules ses mesures sont comparées."
     ),
     "nearest_note": (
-        "Pour une proposition non reprise, la mesure entre parenthèses et son passage sont les plus proches"
-        " trouvés : ils ne répondent pas à la demande."
+        "Pour une proposition non reprise ou sans objet, la mesure entre parenthèses et son passage sont les"
+        " plus proches trouvés : ils ne répondent pas à la demande."
+    ),
+    "adoption_note": (
+        "Taux d’adoption = adoptées / (adoptées + modifiées + non reprises) : les éléments sans objet"
+        " (éloges, constats, qui ne demandent rien) ne comptent dans aucun taux."
     ),
     "no_passage": "Aucun passage correspondant",
+    "no_ask": "Rien n’est demandé : aucun passage à chercher",
     "verdicts_by_axis": "Verdicts par priorité",
     "by_measure": "Propositions par mesure",
     "more_rows": (
@@ -86,6 +92,7 @@ _EN = {
     "adopted": "Adopted",
     "changed": "Changed",
     "dropped": "Dropped",
+    "n-a": "Not an ask",
     "kept": "Kept",
     "revised": "Revised",
     "merged": "Merged",
@@ -122,10 +129,15 @@ _EN = {
         " measures are compared."
     ),
     "nearest_note": (
-        "For a dropped proposal, the measure in brackets and its passage are the nearest found: they do not"
-        " answer the ask."
+        "For a dropped proposal or an item that is not an ask, the measure in brackets and its passage are"
+        " the nearest found: they do not answer the ask."
+    ),
+    "adoption_note": (
+        "Adoption rate = adopted / (adopted + changed + dropped): items that are not asks (praise,"
+        " statements of fact) count in no rate."
     ),
     "no_passage": "No matching passage",
+    "no_ask": "Nothing is asked: no passage to look for",
     "verdicts_by_axis": "Verdicts by priority",
     "by_measure": "Proposals by measure",
     "more_rows": "{n} proposals in all; --all to list every one, --format md or html for the full report",
@@ -174,7 +186,7 @@ class Labels:
         return self.words[key]
 
     def verdict(self, verdict: str) -> str:
-        """Proposal verdicts (adopted/changed/dropped) and measure verdicts (kept/.../dropped)."""
+        """Proposal verdicts (adopted/changed/dropped/n-a) and measure verdicts (kept/.../dropped)."""
         return self.words[verdict]
 
     def measure_verdict(self, verdict: str) -> str:

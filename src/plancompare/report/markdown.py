@@ -8,6 +8,7 @@ from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
 from plancompare.report.grouping import (
     PROPOSAL_VERDICTS,
     Group,
+    adoption_rate,
     clean,
     groups,
     measures_cell,
@@ -17,6 +18,7 @@ from plancompare.report.grouping import (
     score_text,
     shorten,
     stale_entries,
+    tally,
     verdict_counts,
 )
 from plancompare.report.i18n import Labels, labels
@@ -59,7 +61,7 @@ def _summary(result: DiffResult, parts: list[Group], words: Labels) -> list[str]
                 escape(group.label),
                 *(str(counts[v]) for v in PROPOSAL_VERDICTS),
                 str(total),
-                words.percent(counts["adopted"], total),
+                adoption_rate(counts, words),
             ]
         )
     counts = verdict_counts(result.proposals)
@@ -69,10 +71,10 @@ def _summary(result: DiffResult, parts: list[Group], words: Labels) -> list[str]
             f"**{words['total']}**",
             *(f"**{counts[v]}**" for v in PROPOSAL_VERDICTS),
             f"**{total}**",
-            f"**{words.percent(counts['adopted'], total)}**",
+            f"**{adoption_rate(counts, words)}**",
         ]
     )
-    return _table(header, rows, "|---|--:|--:|--:|--:|--:|")
+    return [*_table(header, rows, "|---|" + "--:|" * (len(header) - 1)), "", escape(words["adoption_note"])]
 
 
 def _measure_summary(result: DiffResult, words: Labels) -> str:
@@ -172,9 +174,7 @@ def render_markdown(result: DiffResult, lang: str) -> str:
     ]
     out += [f"## {words['proposals']}", "", words["nearest_note"], ""]
     for group in parts:
-        counts = verdict_counts(group.proposals)
-        tally = ", ".join(f"{words.verdict(v)} {counts[v]}" for v in PROPOSAL_VERDICTS)
-        out += [f"### {escape(group.label)}", "", f"{tally}.", ""]
+        out += [f"### {escape(group.label)}", "", f"{tally(verdict_counts(group.proposals), words)}.", ""]
         rows = [_proposal_row(result, p, words) for p in group.proposals]
         out += [*_table(header, rows, "|---|---|---|--:|---|---|---|"), ""]
     if result.measures:  # a report of recommendations has no measures of its own to follow
