@@ -73,6 +73,9 @@ def test_calibrate_command_on_the_bundled_corpora(tmp_path: Path, monkeypatch) -
     assert "4-fold cross-validation" in out
     for label in ("adopted", "changed", "dropped", "macro-F1", "taken-up F1", "first measure right"):
         assert label in out
+    # The items labelled n-a (praise) are observed, and scored apart from macro-F1.
+    assert re.search(r"labelled proposals \(\d+ asks, 7 n-a\)", out)
+    assert re.search(r"not an ask, apart from macro-F1:\nn-a +[\d.]+ +[\d.]+ +[\d.]+", out)
     macro = float(re.search(r"macro-F1\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     assert 40 < macro <= 100  # above chance (33 for three verdicts) on held-out folds
     cfg = load_config(target)
