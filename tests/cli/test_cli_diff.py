@@ -178,6 +178,7 @@ def test_decide_round_trip_then_stale_after_an_edit(tmp_path: Path, engine_json:
         (("G01", "maybe"), "unknown verdict 'maybe'"),
         (("G01", "adopted"), "needs its next-plan measure"),
         (("G01", "dropped", "--measure", "1"), "a dropped proposal has no next-plan measure"),
+        (("G01", "n-a", "--measure", "1"), "an item that is not an ask (n-a) has no next-plan measure"),
         (("G99", "dropped"), "no proposal G99"),
         (("G01", "adopted", "--measure", "999"), "the next plan has no measure 999"),
         (("G01", "dropped", "--date", "hier"), "is not a date"),
@@ -204,6 +205,27 @@ def test_decide_defaults_to_the_next_corpus_folder(tmp_path: Path) -> None:
     assert code == 0, err
     row = next(line for line in out.splitlines() if line.startswith("G07,"))
     assert ",dropped,analyst," in row
+
+
+def test_decide_that_an_item_is_not_an_ask(tmp_path: Path) -> None:
+    decisions = tmp_path / "decisions.yaml"
+    common = ("--base", BASE, "--next", NEXT)
+    code, _, err = invoke(
+        "decide", "G01", "n-a", "--comment", "éloge du premier plan", *common, "--file", decisions
+    )
+    assert code == 0, err
+    assert "recorded G01: n-a in" in " ".join(err.split())
+    assert "verdict: n-a" in decisions.read_text(encoding="utf-8")
+    code, out, err = invoke("diff", *common[1::2], "--format", "json", "--decisions", decisions)
+    assert code == 0, err
+    praise = next(p for p in DiffResult.model_validate_json(out).proposals if p.id == "G01")
+    assert (praise.verdict, praise.decided_by, praise.matches) == ("n-a", "analyst", [])
+    code, out, err = invoke("diff", *common[1::2], "--format", "md", "--decisions", decisions)
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.startswith("| **G01**"))
+    assert "| Sans objet |" in row and row.endswith("| ✔ analyste |")
+    summary = next(line for line in out.splitlines() if line.startswith("| Demandes générales |"))
+    assert summary.split(" | ")[4:6] == ["1", "16"]  # Sans objet 1, Total 16
 
 
 def test_progress_bar_on_stderr_while_pdfs_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
