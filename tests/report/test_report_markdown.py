@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 
 from plancompare.models import DiffResult, ProposalResult
 from plancompare.report import render
+from plancompare.report.grouping import shorten
 from plancompare.report.markdown import escape
 from plancompare.serialise import load_model
 
@@ -166,15 +167,70 @@ def test_stale_decisions_are_listed_with_their_reason(sample: DiffResult) -> Non
     assert "**M12-P01**\u00a0: Adoptée (moteur\u00a0: Non reprise)" in stale
 
 
-def test_long_texts_are_shortened_with_an_ellipsis(sample: DiffResult) -> None:
+def test_long_texts_show_their_first_words_and_unfold_whole(sample: DiffResult) -> None:
     long_text = "Le Collectif demande " + "que les victimes soient protégées " * 20
     proposal = sample.proposals[0].model_copy(update={"text": long_text})
     result = sample.model_copy(update={"proposals": [proposal]})
     markdown = render(result, "md", "fr")
     line = next(line for line in markdown.splitlines() if line.startswith("| **G01**"))
     cell = line.split(" | ")[0]
-    assert cell.endswith("…")
-    assert len(cell) < 170
+    summary, body = _details(GFM.render(markdown))[0]
+    assert summary.endswith("…") and len(summary) < 145
+    assert body == long_text.strip()
+    assert cell.startswith("| **G01** <details><summary>Le Collectif demande que les victimes")
+    # A text a little over the limit is shown whole: a <details> would only hide a few words.
+    shortish = proposal.model_copy(update={"text": long_text[:185]})
+    markdown = render(sample.model_copy(update={"proposals": [shortish]}), "md", "fr")
+    assert "<details>" not in markdown and long_text[:185].strip() in markdown
+
+
+# What a review may hold: a table pipe, HTML, markdown, a numbered list, line and paragraph breaks.
+TRICKY = (
+    "• Le Collectif demande | que <script>alert('x')</script> & « <b>gras</b> » soient traités :\n"
+    "- 51. des places *non mixtes* [ici](http://example.org) dans   chaque département ;\n"
+    "\n"
+    "- un financement `pérenne` de l’État, ~~barré~~ \\ et des <details>fermées</details>, "
+    "<!-- commentaire --> | fin."
+)
+TRICKY_SHOWN = (
+    "Le Collectif demande | que <script>alert('x')</script> & « <b>gras</b> » soient traités :\n"
+    "- 51. des places *non mixtes* [ici](http://example.org) dans chaque département ;\n"
+    "- un financement `pérenne` de l’État, ~~barré~~ \\ et des <details>fermées</details>, "
+    "<!-- commentaire --> | fin."
+)
+
+
+def _details(rendered: str) -> list[tuple[str, str]]:
+    """(summary, body) of every <details> GitHub would show: text as a reader sees it, <br> as a
+    newline; fails if anything but <br> is HTML inside."""
+    found = []
+    for summary, body in re.findall(
+        r"<details><summary>(.*?)</summary>(.*?)</details>", rendered, flags=re.S
+    ):
+        assert re.findall(r"<[^>]*>", summary) == []
+        assert set(re.findall(r"<[^>]*>", body)) <= {"<br>"}
+        found.append((html.unescape(summary), html.unescape(body.replace("<br>", "\n"))))
+    return found
+
+
+def test_a_long_cell_with_pipes_html_and_newlines_renders_safely_in_its_cell(sample: DiffResult) -> None:
+    proposal = sample.proposals[0]
+    passage = proposal.matches[0].model_copy(update={"passage": TRICKY})
+    tricky = proposal.model_copy(update={"text": TRICKY, "matches": [passage]})
+    result = sample.model_copy(update={"proposals": [tricky]})
+    markdown = render(result, "md", "fr")
+    line = next(line for line in markdown.splitlines() if line.startswith("| **G01**"))
+    assert line.count("<details><summary>") == 2  # the proposal and the passage
+    rendered = GFM.render(markdown)
+    # One row, seven cells: nothing broke out of its cell.
+    table = next(t for t in re.findall(r"<table>(.*?)</table>", rendered, flags=re.S) if "G01" in t)
+    [row] = re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S)
+    assert len(re.findall(r"<td[ >]", row)) == 7
+    # No HTML of the text is interpreted: only the report's own tags.
+    assert set(re.findall(r"</?(\w+)", row)) == {"td", "strong", "details", "summary", "br"}
+    [(summary, body), (summary2, body2)] = _details(row)
+    assert body == body2 == TRICKY_SHOWN
+    assert (summary, summary2) == (shorten(TRICKY, 140), shorten(TRICKY, 160))
 
 
 def test_output_is_deterministic(sample: DiffResult) -> None:

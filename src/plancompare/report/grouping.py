@@ -36,7 +36,12 @@ class Group:
 
 def clean(text: str) -> str:
     """One line of text: whitespace collapsed, a leading bullet dropped (reviews use « • »)."""
-    return one_line(_BULLET.sub("", text))
+    return one_line(unbulleted(text))
+
+
+def unbulleted(text: str) -> str:
+    """The text without its leading bullet, its lines kept."""
+    return _BULLET.sub("", text)
 
 
 def one_line(text: str) -> str:

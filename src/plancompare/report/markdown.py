@@ -1,4 +1,10 @@
-"""Gap tables in GitHub-flavoured markdown: the format analysts publish."""
+"""Gap tables in GitHub-flavoured markdown: the format analysts publish.
+
+A proposal or a passage too long for a table cell shows its first words, and the whole text behind
+a `<details>` in the same cell, which GitHub (and GitLab) unfold on a click: the published table
+stays compact, and a reader can check every word without the CSV. The text is escaped for markdown
+and HTML alike; its line breaks become `<br>`, so it never leaves its cell.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +25,15 @@ from plancompare.report.grouping import (
     shorten,
     stale_entries,
     tally,
+    unbulleted,
     verdict_counts,
 )
 from plancompare.report.i18n import Labels, labels
 
-TEXT_LIMIT = 140
+TEXT_LIMIT = 140  # the first characters shown of a long proposal; the rest unfolds (<details>)
 PASSAGE_LIMIT = 160
+# A text at most this much longer than its limit is shown whole: a <details> would hide a few words.
+SLACK = 50
 
 # Characters markdown would read as emphasis, links, code, HTML, tables or strikethrough.
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -38,6 +47,20 @@ def escape(text: str) -> str:
     line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _INLINE.sub(r"\\\1", line)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
+
+
+def full_text(text: str) -> str:
+    """The whole text for one table cell: escaped line by line, `<br>` between its lines (blank
+    lines dropped: a table is no place for them), no leading bullet."""
+    return "<br>".join(escape(line) for line in unbulleted(text).splitlines() if line.strip())
+
+
+def text_cell(text: str, limit: int) -> str:
+    """A text for one table cell: whole when it is short (up to `limit` + `SLACK` characters), else
+    its first `limit` characters as the summary of a `<details>` that holds it all."""
+    if len(clean(text)) <= limit + SLACK:
+        return escape(clean(text))
+    return f"<details><summary>{escape(shorten(text, limit))}</summary>{full_text(text)}</details>"
 
 
 def _row(cells: list[str]) -> str:
@@ -92,11 +115,11 @@ def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -
     best = proposal.matches[0] if proposal.matches else None
     decided = words["analyst"] if proposal.decided_by == "analyst" else ""
     return [
-        f"**{escape(proposal.id)}** {escape(shorten(proposal.text, TEXT_LIMIT))}",
+        f"**{escape(proposal.id)}** {text_cell(proposal.text, TEXT_LIMIT)}",
         words.verdict(proposal.verdict),
         measures_cell(result, proposal),
         score_text(proposal.score),
-        escape(shorten(best.passage, PASSAGE_LIMIT)) if best else "",
+        text_cell(best.passage, PASSAGE_LIMIT) if best else "",
         _reasons(proposal, words),
         decided,
     ]
