@@ -1,4 +1,5 @@
-"""One self-contained HTML report: summary, a bar chart, filters, and word-level evidence.
+"""One self-contained HTML report: summary, a bar chart, filters, and each proposal beside the plan's
+passage, with what the two share marked in both (worddiff.py).
 
 No network and no external asset: CSS, JavaScript and the SVG chart are inline, so the file can be
 mailed or opened from a USB stick. Every piece of text goes through `html.escape`.
@@ -26,7 +27,7 @@ from plancompare.report.grouping import (
     verdict_counts,
 )
 from plancompare.report.i18n import Labels, labels
-from plancompare.report.worddiff import side_by_side_html
+from plancompare.report.worddiff import shared_html
 
 NL = "\n"  # between blocks: the page reads (and its snapshot diffs) one block per line
 COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828", "n-a": "#6b7280"}
@@ -148,7 +149,7 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         head.append(f'<span class="analyst">{escape(words["analyst"])}</span>')
     before = clean(best.base_passage or proposal.text) if best else clean(proposal.text)
     if best:
-        left, right = side_by_side_html(before, clean(best.passage))
+        left, right = shared_html(before, clean(best.passage), _absent(proposal))
         [(name, title)] = next_headings(result, [best.measure])
         right_head = f"{words['measure']} {name}" + (f" – {clean(title)}" if title else "")
         if not answered(proposal):
@@ -175,6 +176,25 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         )
     parts.append("</article>")
     return NL.join(parts)
+
+
+def _absent(proposal: ProposalResult) -> list[str]:
+    """The ask's distinctive words its passage lacks, as the reasons name them (« absent : … »)."""
+    return [
+        word.strip()
+        for reason in proposal.reasons
+        if reason.code in ("partial", "topic-only") and reason.base
+        for word in reason.base.split(",")
+    ]
+
+
+def _legend(words: Labels) -> str:
+    return (
+        f'<p class="legend"><mark>{escape(words["legend_shared_word"])}</mark>'
+        f"{escape(words.colon(''))} {escape(words['legend_shared'])}{escape(words.sep)}"
+        f'<span class="absent">{escape(words["legend_absent_word"])}</span>'
+        f"{escape(words.colon(''))} {escape(words['legend_absent'])}</p>"
+    )
 
 
 def _measures_table(result: DiffResult, words: Labels) -> str:
@@ -238,6 +258,7 @@ def render_html(result: DiffResult, lang: str) -> str:
             stale,
             f"<section><h2>{escape(words['proposals'])}</h2><p>{escape(words['nearest_note'])}</p>",
             _filters(result, parts, words),
+            _legend(words),
             f'<div id="proposals">\n{NL.join(cards)}\n</div></section>',
         ]
         script = f"<script>{_asset('report.js')}</script>"

@@ -52,7 +52,10 @@ _FR = {
     "filter_verdict": "Verdict",
     "filter_axis": "Axe",
     "shown": "affichées",
-    "diff_legend": "Mots retirés de la proposition / ajoutés dans le plan",
+    "legend_shared_word": "Surligné",
+    "legend_shared": "ce que le passage partage avec la proposition (mêmes mots ou même racine)",
+    "legend_absent_word": "souligné",
+    "legend_absent": "les mots distinctifs de la demande que le passage n’a pas",
     "full_text": "Texte complet",
     "nearest": "la plus proche",
     "no_proposals": (
@@ -121,7 +124,10 @@ _EN = {
     "filter_verdict": "Verdict",
     "filter_axis": "Axis",
     "shown": "shown",
-    "diff_legend": "Words removed from the proposal / added in the plan",
+    "legend_shared_word": "Highlighted",
+    "legend_shared": "what the passage shares with the proposal (the same words or stems)",
+    "legend_absent_word": "underlined",
+    "legend_absent": "the ask's distinctive words the passage lacks",
     "full_text": "Full text",
     "nearest": "nearest",
     "no_proposals": (
