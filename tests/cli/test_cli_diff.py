@@ -13,7 +13,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from plancompare.cli import app
-from plancompare.models import DiffResult
+from plancompare.models import PROPOSAL_VERDICTS, DiffResult
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "corpora" / "2014-2016"
@@ -94,7 +94,7 @@ def test_json_is_the_diff_result_and_reports_are_deterministic(
     ids = [p.id for p in engine_json.proposals]
     assert len(ids) == len(set(ids)) > 100
     assert {f"G{n:02d}" for n in range(1, 17)} <= set(ids)
-    assert {p.verdict for p in engine_json.proposals} <= {"adopted", "changed", "dropped"}
+    assert {p.verdict for p in engine_json.proposals} <= set(PROPOSAL_VERDICTS)
     assert engine_json.settings.plancompare
     for fmt in ("md", "csv", "json", "html"):
         code, _, err = invoke("diff", BASE, NEXT, "--format", fmt, "-o", tmp_path / f"one.{fmt}")
