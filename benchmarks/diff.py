@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/diff.py [--labels L] [--base B] [--next N] [--folds 5] [--sizes 200,2000,5000]
 
-Quality: macro-F1 over adopted/changed/dropped, taken-up F1 and first-measure accuracy of
+Quality: macro-F1 over adopted/changed/dropped (on the items labelled as asks; `n-a` items, which ask
+nothing, are scored apart: their F1 is printed after the three), taken-up F1 and first-measure accuracy of
 (a) TF-IDF cosine between the proposal and each whole next measure, (b) rapidfuzz token_set_ratio
 on the raw texts, (c) plancompare; all three with thresholds fit by the same k-fold
 cross-validation (plancompare.calibrate), so the figures are on held-out proposals.
@@ -33,10 +34,15 @@ from plancompare.judge.calibrate import Observation, cross_validate, fit, fold_o
 from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge_proposals
 from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.match.aligner import Aligner, align_many
-from plancompare.models import PROPOSAL_VERDICTS, Measure, Side
+from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _counted(obs: list[Observation]) -> str:
+    not_asks = sum(o.gold == NOT_AN_ASK for o in obs)
+    return f"{len(obs) - not_asks} labelled asks, and {not_asks} n-a scored apart"
 
 
 # --- baselines -----------------------------------------------------------------------------------
@@ -264,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Quality: {args.labels.relative_to(ROOT) if args.labels.is_relative_to(ROOT) else args.labels}, "
           f"{args.folds}-fold cross-validation")  # fmt: skip
     print(
-        f"{'method':28} {'macro-F1':>8} {'taken-up F1':>11} {'1st measure':>11}  (adopted/changed/dropped F1)"
+        f"{'method':28} {'macro-F1':>8} {'taken-up F1':>11} {'1st measure':>11}"
+        "  (adopted/changed/dropped F1; n-a F1)"
     )
     rows = [
         ("TF-IDF cosine", tfidf_observations(base, nxt, labels), False),
@@ -273,10 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for name, obs, use_changes in rows:
         s = cross_validate(obs, args.folds, use_changes)
-        per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in PROPOSAL_VERDICTS)
+        per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ASK_VERDICTS)
+        per += f"; {100 * s.per_verdict[NOT_AN_ASK][2]:.0f}"
         figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
         print(f"{name:28} {figures}  ({per})")
-    print(f"({len(rows[-1][1])} labelled proposals)\n")
+    print(f"({_counted(rows[-1][1])})\n")
 
     if args.heldout.exists() and args.heldout_labels.exists():
         # Generalisation: thresholds fit on all of LABELS, figures on another draft never tuned on.
@@ -291,10 +299,11 @@ def main(argv: list[str] | None = None) -> int:
         for (name, obs, use_changes), held_obs in zip(rows, held_rows, strict=True):
             match, adopt = fit(obs, use_changes)
             s = score(held_obs, [predict(o, match, adopt, use_changes) for o in held_obs])
-            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in PROPOSAL_VERDICTS)
+            per = "/".join(f"{100 * s.per_verdict[v][2]:.0f}" for v in ASK_VERDICTS)
+            per += f"; {100 * s.per_verdict[NOT_AN_ASK][2]:.0f}"
             figures = f"{100 * s.macro_f1:8.1f} {100 * s.taken_up_f1:11.1f} {100 * s.first_measure:11.1f}"
             print(f"{name:28} {figures}  ({per})")
-        print(f"({len(held_rows[-1])} labelled proposals)\n")
+        print(f"({_counted(held_rows[-1])})\n")
 
     print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured)")
     print(f"{'draft':10} {'thresholds':26} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "

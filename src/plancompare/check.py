@@ -12,6 +12,11 @@ An analyst's correction (a proposal the analysts decided, whose verdict differs 
 a `decision`, listed apart: it is the analysts' word, not the engine regressing or improving.
 Improvements (dropped → changed → adopted), decisions and proposals gone from the review are listed for
 information and never fail the check.
+
+An item that asks nothing (`n-a`: praise, a statement of fact) has no rank among adopted, changed and
+dropped: a change to or from `n-a` (the engine or an analyst now reads it as praise, or as an ask) is
+neither a regression nor an improvement; it is listed for information (`n-a`) and never fails the
+check, and a new item that is `n-a` is no new drop.
 """
 
 from __future__ import annotations
@@ -26,12 +31,12 @@ if TYPE_CHECKING:  # the command line imports this module before any model is ne
 
 KINDS = ("regressed", "dropped", "new-drops", "stale")
 DEFAULT_FAIL_ON = ("regressed", "dropped")
-_RANK = {"adopted": 2, "changed": 1, "dropped": 0}
+_RANK = {"adopted": 2, "changed": 1, "dropped": 0}  # n-a has none: see the module's docstring
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # one of KINDS, or "decision" / "improved" / "gone" (information only)
+    kind: str  # one of KINDS, or "decision" / "improved" / "n-a" / "gone" (information only)
     id: str  # proposal id, or « measure 5 »
     before: str | None
     after: str | None
@@ -51,6 +56,8 @@ def parse_fail_on(value: str) -> tuple[str, ...]:
 
 def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Finding]:
     """Every difference that matters between a reviewed baseline and the current result."""
+    from plancompare.models import NOT_AN_ASK
+
     findings: list[Finding] = []
     before = {p.id: p for p in baseline.proposals}
     for proposal in current.proposals:
@@ -61,6 +68,9 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
             continue
         if proposal.decided_by == "analyst" and proposal.verdict != old.verdict:
             findings.append(Finding("decision", proposal.id, old.verdict, proposal.verdict, proposal.text))
+        elif NOT_AN_ASK in (proposal.verdict, old.verdict):
+            if proposal.verdict != old.verdict:
+                findings.append(Finding("n-a", proposal.id, old.verdict, proposal.verdict, proposal.text))
         elif _RANK[proposal.verdict] < _RANK[old.verdict]:
             findings.append(Finding("regressed", proposal.id, old.verdict, proposal.verdict, proposal.text))
         elif _RANK[proposal.verdict] > _RANK[old.verdict]:

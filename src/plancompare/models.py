@@ -17,11 +17,16 @@ from plancompare.errors import printable
 
 SCHEMA_VERSION = "1"
 
+# `n-a` (« sans objet », not an ask): an item of a review that asks nothing (praise, a statement of
+# fact); it counts in no adoption rate.
 ProposalVerdict = Literal["adopted", "changed", "dropped", "n-a"]
 MeasureVerdict = Literal["kept", "revised", "merged", "split", "dropped"]
 # The same values as tuples, in this order (reports count and list verdicts in it).
 PROPOSAL_VERDICTS: tuple[ProposalVerdict, ...] = get_args(ProposalVerdict)
 MEASURE_VERDICTS: tuple[MeasureVerdict, ...] = get_args(MeasureVerdict)
+NOT_AN_ASK: ProposalVerdict = "n-a"
+# The verdicts of asks: what adoption rates count (adopted / all three) and macro-F1 averages.
+ASK_VERDICTS: tuple[ProposalVerdict, ...] = tuple(v for v in PROPOSAL_VERDICTS if v != NOT_AN_ASK)
 DecidedBy = Literal["engine", "analyst"]
 
 

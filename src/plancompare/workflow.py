@@ -160,13 +160,16 @@ class Recorded:
 
 
 def _check_decision(verdict: str, given: list[str], date: str | None) -> None:
+    from plancompare.models import NOT_AN_ASK
     from plancompare.models import PROPOSAL_VERDICTS as VERDICTS
 
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(VERDICTS)}")
     if verdict == "dropped" and given:
         raise UsageError("a dropped proposal has no next-plan measure", "leave out --measure")
-    if verdict != "dropped" and not given:
+    if verdict == NOT_AN_ASK and given:
+        raise UsageError("an item that is not an ask (n-a) has no next-plan measure", "leave out --measure")
+    if verdict not in ("dropped", NOT_AN_ASK) and not given:
         raise UsageError(f"an {verdict} proposal needs its next-plan measure(s)", "add --measure N")
     if date is not None:
         try:

@@ -49,6 +49,26 @@ def test_adopted_to_changed_and_changed_to_dropped_regress() -> None:
     }
 
 
+def test_a_change_to_or_from_not_an_ask_is_listed_for_information_only() -> None:
+    baseline = _sample()  # G03 is n-a there (praise)
+    current = _with(baseline, G01="n-a", G03="dropped")
+    findings = compare_with_baseline(current, baseline)
+    assert {(f.kind, f.id, f.before, f.after) for f in findings} == {
+        ("n-a", "G01", "adopted", "n-a"),
+        ("n-a", "G03", "n-a", "dropped"),
+    }
+    assert failures(findings, ("regressed", "dropped", "new-drops")) == []
+    # A new item that asks nothing is no new drop.
+    extra = baseline.proposals[2].model_copy(update={"id": "G17"})
+    grown = baseline.model_copy(update={"proposals": [*baseline.proposals, extra]})
+    assert compare_with_baseline(grown, baseline) == []
+    text = summary_markdown(findings, ("regressed",), current, baseline, "fr")
+    assert "Aucun écart bloquant (regressed)." in text
+    assert "### Propositions devenues ou n’étant plus sans objet (pour information)" in text
+    assert "- G01: Adoptée → Sans objet – Le Collectif appelle" in text
+    assert "- G03: Sans objet → Non reprise – Il salue" in text
+
+
 def test_measure_newly_dropped_and_new_proposal_dropped() -> None:
     baseline = _sample()
     measures = [

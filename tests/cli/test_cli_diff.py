@@ -13,7 +13,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from plancompare.cli import app
-from plancompare.models import DiffResult
+from plancompare.models import PROPOSAL_VERDICTS, DiffResult
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "corpora" / "2014-2016"
@@ -94,7 +94,7 @@ def test_json_is_the_diff_result_and_reports_are_deterministic(
     ids = [p.id for p in engine_json.proposals]
     assert len(ids) == len(set(ids)) > 100
     assert {f"G{n:02d}" for n in range(1, 17)} <= set(ids)
-    assert {p.verdict for p in engine_json.proposals} <= {"adopted", "changed", "dropped"}
+    assert {p.verdict for p in engine_json.proposals} <= set(PROPOSAL_VERDICTS)
     assert engine_json.settings.plancompare
     for fmt in ("md", "csv", "json", "html"):
         code, _, err = invoke("diff", BASE, NEXT, "--format", fmt, "-o", tmp_path / f"one.{fmt}")
@@ -180,6 +180,7 @@ def test_decide_round_trip_then_stale_after_an_edit(tmp_path: Path, engine_json:
         (("G01", "maybe"), "unknown verdict 'maybe'"),
         (("G01", "adopted"), "needs its next-plan measure"),
         (("G01", "dropped", "--measure", "1"), "a dropped proposal has no next-plan measure"),
+        (("G01", "n-a", "--measure", "1"), "an item that is not an ask (n-a) has no next-plan measure"),
         (("G99", "dropped"), "no proposal G99"),
         (("G01", "adopted", "--measure", "999"), "the next plan has no measure 999"),
         (("G01", "dropped", "--date", "hier"), "is not a date"),
@@ -206,6 +207,28 @@ def test_decide_defaults_to_the_next_corpus_folder(tmp_path: Path) -> None:
     assert code == 0, err
     row = next(line for line in out.splitlines() if line.startswith("G07,"))
     assert ",dropped,analyst," in row
+
+
+def test_decide_that_an_item_is_not_an_ask(tmp_path: Path) -> None:
+    decisions = tmp_path / "decisions.yaml"
+    common = ("--base", BASE, "--next", NEXT)
+    code, _, err = invoke(
+        "decide", "G01", "n-a", "--comment", "éloge du premier plan", *common, "--file", decisions
+    )
+    assert code == 0, err
+    assert "recorded G01: n-a in" in " ".join(err.split())
+    assert "verdict: n-a" in decisions.read_text(encoding="utf-8")
+    code, out, err = invoke("diff", *common[1::2], "--format", "json", "--decisions", decisions)
+    assert code == 0, err
+    praise = next(p for p in DiffResult.model_validate_json(out).proposals if p.id == "G01")
+    assert (praise.verdict, praise.decided_by, praise.matches) == ("n-a", "analyst", [])
+    code, out, err = invoke("diff", *common[1::2], "--format", "md", "--decisions", decisions)
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.startswith("| **G01**"))
+    assert "| Sans objet |" in row and row.endswith("| ✔ analyste |")
+    summary = next(line for line in out.splitlines() if line.startswith("| Demandes générales |"))
+    # Sans objet 3 (G01 by the analyst; G02 and G03, praise too, by the engine), Total 16
+    assert summary.split(" | ")[4:6] == ["3", "16"]
 
 
 def test_progress_bar_on_stderr_while_pdfs_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -144,6 +144,17 @@ def test_decision_on_a_measure_the_engine_did_not_match_uses_its_title() -> None
     ]
 
 
+def test_a_decision_that_an_item_is_not_an_ask_keeps_no_measure(tmp_path: Path) -> None:
+    result = _sample()
+    target = _proposal(result, "G01")
+    path = tmp_path / "decisions.yaml"
+    record_decision(path, RecordedDecision("G01", fingerprint(target.text), "n-a", comment="éloge"))
+    applied = apply_decisions(result, load_decisions(path))
+    after = _proposal(applied, "G01")
+    assert (after.verdict, after.engine_verdict, after.decided_by) == ("n-a", "adopted", "analyst")
+    assert after.matches == [] and after.decision is not None and after.decision.verdict == "n-a"
+
+
 def test_changed_text_makes_a_decision_stale() -> None:
     result = _sample()
     decided = RecordedDecision("M12-P01", fingerprint("un autre texte"), "adopted", [RecordedMeasure(9)])

@@ -46,3 +46,20 @@ def test_labels_without_anchors_go_by_id(tmp_path: Path) -> None:
         [proposal("M01-P01", "x"), Proposal(id="G01", measure=None, text="y")]
     )
     assert resolved == {"G01": ("adopted", (3,))}
+
+
+def test_items_labelled_n_a_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "labels.yaml"
+    path.write_text(
+        "proposals:\n  G01: {verdict: n-a, measures: [], why: praise}\n  G02: {verdict: dropped}\n",
+        encoding="utf-8",
+    )
+    labels = load_labels(path)
+    assert labels.proposals == {"G01": ("n-a", ()), "G02": ("dropped", ())}
+
+
+def test_the_bundled_label_files_load_with_their_four_verdicts() -> None:
+    root = Path(__file__).resolve().parents[2] / "corpora"
+    for path in sorted(root.glob("*/src/labels.yaml")):
+        verdicts = {verdict for verdict, _ in load_labels(path).proposals.values()}
+        assert verdicts == {"adopted", "changed", "dropped", "n-a"}, path

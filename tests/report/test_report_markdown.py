@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 
 from plancompare.models import DiffResult, ProposalResult
 from plancompare.report import render
+from plancompare.report.grouping import shorten
 from plancompare.report.markdown import escape
 from plancompare.serialise import load_model
 
@@ -93,7 +94,7 @@ def test_proposal_rows_show_the_text_verdict_measures_and_reasons(sample: DiffRe
 def test_english_labels(sample: DiffResult) -> None:
     markdown = render(sample, "md", "en")
     cells = _cells(markdown)
-    assert ["Priority", "Adopted", "Changed", "Dropped", "Total", "Adoption rate"] in cells
+    assert ["Priority", "Adopted", "Changed", "Dropped", "Not an ask", "Total", "Adoption rate"] in cells
     assert "### General demands" in markdown
     assert any(r[:2] == ["1", "ALLER AU DEVANT DES VICTIMES"] and r[2] == "Split" for r in cells)
     assert "figure: 6 mois → 1 an; modality: “doit” → “pourra”" in markdown
@@ -111,9 +112,40 @@ def test_groups_follow_base_priorities_then_general_demands(sample: DiffResult) 
         "Demandes générales",
     ]
     summary = _cells(markdown)[1:5]
-    assert summary[0][1:] == ["1", "2", "0", "3", "33\u00a0%"]
+    assert summary[0][1:] == ["1", "2", "0", "0", "3", "33\u00a0%"]
     assert summary[2][0] == "Demandes générales"
-    assert summary[3][1:] == ["2", "2", "2", "6", "33\u00a0%"]
+    assert summary[3][1:] == ["2", "2", "2", "1", "7", "33\u00a0%"]
+
+
+def test_items_that_ask_nothing_count_in_no_adoption_rate(sample: DiffResult) -> None:
+    markdown = render(sample, "md", "fr")
+    cells = _cells(markdown)
+    assert cells[0] == [
+        "Priorité",
+        "Adoptée",
+        "Modifiée",
+        "Non reprise",
+        "Sans objet",
+        "Total",
+        "Taux d’adoption",
+    ]
+    # General demands: G01 adopted, G02 dropped, G03 praise: 1 / (1 + 0 + 1), not 1 / 3.
+    assert cells[3] == ["Demandes générales", "1", "0", "1", "1", "3", "50\u00a0%"]
+    assert "Taux d’adoption = adoptées / (adoptées + modifiées + non reprises)" in markdown
+    assert "Adoptée 1, Modifiée 0, Non reprise 1, Sans objet 1." in markdown
+    rows = {r[0].split(" ", 1)[0]: r for r in cells if r and r[0].startswith("G0")}
+    assert rows["G03"][1:3] == ["Sans objet", ""]
+    assert rows["G03"][5] == "aucune demande repérée (constat ?)"
+    # Nothing but items that ask nothing: no rate at all.
+    only = sample.model_copy(update={"proposals": [p for p in sample.proposals if p.id == "G03"]})
+    assert _cells(render(only, "md", "en"))[1] == ["General demands", "0", "0", "0", "1", "1", "–"]
+
+
+def test_the_nearest_measure_of_an_item_that_is_not_an_ask_is_in_brackets(sample: DiffResult) -> None:
+    praise = sample.proposals[0].model_copy(update={"verdict": "n-a"})
+    result = sample.model_copy(update={"proposals": [praise]})
+    row = next(r for r in _cells(render(result, "md", "en")) if r[0].startswith("G01"))
+    assert row[1:3] == ["Not an ask", "(1)"]
 
 
 def test_measures_and_new_measures_tables(sample: DiffResult) -> None:
@@ -135,15 +167,70 @@ def test_stale_decisions_are_listed_with_their_reason(sample: DiffResult) -> Non
     assert "**M12-P01**\u00a0: Adoptée (moteur\u00a0: Non reprise)" in stale
 
 
-def test_long_texts_are_shortened_with_an_ellipsis(sample: DiffResult) -> None:
+def test_long_texts_show_their_first_words_and_unfold_whole(sample: DiffResult) -> None:
     long_text = "Le Collectif demande " + "que les victimes soient protégées " * 20
     proposal = sample.proposals[0].model_copy(update={"text": long_text})
     result = sample.model_copy(update={"proposals": [proposal]})
     markdown = render(result, "md", "fr")
     line = next(line for line in markdown.splitlines() if line.startswith("| **G01**"))
     cell = line.split(" | ")[0]
-    assert cell.endswith("…")
-    assert len(cell) < 170
+    summary, body = _details(GFM.render(markdown))[0]
+    assert summary.endswith("…") and len(summary) < 145
+    assert body == long_text.strip()
+    assert cell.startswith("| **G01** <details><summary>Le Collectif demande que les victimes")
+    # A text a little over the limit is shown whole: a <details> would only hide a few words.
+    shortish = proposal.model_copy(update={"text": long_text[:185]})
+    markdown = render(sample.model_copy(update={"proposals": [shortish]}), "md", "fr")
+    assert "<details>" not in markdown and long_text[:185].strip() in markdown
+
+
+# What a review may hold: a table pipe, HTML, markdown, a numbered list, line and paragraph breaks.
+TRICKY = (
+    "• Le Collectif demande | que <script>alert('x')</script> & « <b>gras</b> » soient traités :\n"
+    "- 51. des places *non mixtes* [ici](http://example.org) dans   chaque département ;\n"
+    "\n"
+    "- un financement `pérenne` de l’État, ~~barré~~ \\ et des <details>fermées</details>, "
+    "<!-- commentaire --> | fin."
+)
+TRICKY_SHOWN = (
+    "Le Collectif demande | que <script>alert('x')</script> & « <b>gras</b> » soient traités :\n"
+    "- 51. des places *non mixtes* [ici](http://example.org) dans chaque département ;\n"
+    "- un financement `pérenne` de l’État, ~~barré~~ \\ et des <details>fermées</details>, "
+    "<!-- commentaire --> | fin."
+)
+
+
+def _details(rendered: str) -> list[tuple[str, str]]:
+    """(summary, body) of every <details> GitHub would show: text as a reader sees it, <br> as a
+    newline; fails if anything but <br> is HTML inside."""
+    found = []
+    for summary, body in re.findall(
+        r"<details><summary>(.*?)</summary>(.*?)</details>", rendered, flags=re.S
+    ):
+        assert re.findall(r"<[^>]*>", summary) == []
+        assert set(re.findall(r"<[^>]*>", body)) <= {"<br>"}
+        found.append((html.unescape(summary), html.unescape(body.replace("<br>", "\n"))))
+    return found
+
+
+def test_a_long_cell_with_pipes_html_and_newlines_renders_safely_in_its_cell(sample: DiffResult) -> None:
+    proposal = sample.proposals[0]
+    passage = proposal.matches[0].model_copy(update={"passage": TRICKY})
+    tricky = proposal.model_copy(update={"text": TRICKY, "matches": [passage]})
+    result = sample.model_copy(update={"proposals": [tricky]})
+    markdown = render(result, "md", "fr")
+    line = next(line for line in markdown.splitlines() if line.startswith("| **G01**"))
+    assert line.count("<details><summary>") == 2  # the proposal and the passage
+    rendered = GFM.render(markdown)
+    # One row, seven cells: nothing broke out of its cell.
+    table = next(t for t in re.findall(r"<table>(.*?)</table>", rendered, flags=re.S) if "G01" in t)
+    [row] = re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S)
+    assert len(re.findall(r"<td[ >]", row)) == 7
+    # No HTML of the text is interpreted: only the report's own tags.
+    assert set(re.findall(r"</?(\w+)", row)) == {"td", "strong", "details", "summary", "br"}
+    [(summary, body), (summary2, body2)] = _details(row)
+    assert body == body2 == TRICKY_SHOWN
+    assert (summary, summary2) == (shorten(TRICKY, 140), shorten(TRICKY, 160))
 
 
 def test_output_is_deterministic(sample: DiffResult) -> None:

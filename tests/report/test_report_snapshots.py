@@ -1,7 +1,8 @@
-"""Golden reports on the bundled corpora, in French and English (tests/snapshots/corpora-*).
+"""Golden reports on the bundled corpora, in French and English (tests/snapshots/corpora-*), and on
+the hand-made sample in every format (tests/snapshots/sample-*).
 
 A change to a gap table shows as a readable diff of these files. To accept one, regenerate them with
-`UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/test_report_snapshots.py`, read the result as
+`UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/report/test_report_snapshots.py`, read the result as
 an analyst would, and commit it.
 """
 
@@ -14,6 +15,7 @@ import pytest
 
 from plancompare.models import DiffResult
 from plancompare.report import render
+from plancompare.serialise import load_model
 from plancompare.workflow import run_diff
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +29,16 @@ CASES = [
     ("term", "en", False, "corpora-term-en.txt"),
     ("term", "fr", True, "corpora-term-all-fr.txt"),
 ]
+# The hand-made sample (sample-diff.json): every verdict (an item that is not an ask too), analyst
+# and stale decisions, text that looks like markup; in every format.
+SAMPLE_CASES = [
+    ("md", "fr", False, "sample-fr.md"),
+    ("md", "en", False, "sample-en.md"),
+    ("csv", "fr", False, "sample-fr.csv"),
+    ("term", "fr", False, "sample-term-fr.txt"),
+    ("term", "en", True, "sample-term-all-en.txt"),
+    ("html", "fr", False, "sample-fr.html"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +48,11 @@ def result() -> DiffResult:
         ROOT / "corpora" / "2014-2016", ROOT / "corpora" / "next", lang=None, config=None, decisions=None
     )
     return run.result
+
+
+@pytest.fixture(scope="module")
+def sample() -> DiffResult:
+    return load_model(SNAPSHOTS / "sample-diff.json", DiffResult, "diff result")
 
 
 def _check(name: str, text: str) -> None:
@@ -57,6 +74,13 @@ def test_report_matches_its_snapshot(
     first = render(result, fmt, lang, show_all=show_all)
     assert render(result, fmt, lang, show_all=show_all) == first
     _check(name, first)
+
+
+@pytest.mark.parametrize(("fmt", "lang", "show_all", "name"), SAMPLE_CASES, ids=[c[3] for c in SAMPLE_CASES])
+def test_sample_report_matches_its_snapshot(
+    sample: DiffResult, fmt: str, lang: str, show_all: bool, name: str
+) -> None:
+    _check(name, render(sample, fmt, lang, show_all=show_all))
 
 
 def test_readme_excerpt_is_the_current_gap_table() -> None:

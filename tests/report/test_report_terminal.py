@@ -30,7 +30,26 @@ def test_default_view_is_a_summary_and_one_line_per_measure() -> None:
     row = next(line for line in lines if line.startswith("│      1 │ ALLER AU DEVANT"))
     assert "Scindée → 3, 4" in row and "P02✔" in row and "P01" in row
     assert "Que les parquets" not in text  # proposal texts wait for --all
-    assert "6 propositions au total" in text
+    assert "7 propositions au total" in text
+
+
+def test_items_that_ask_nothing_get_a_column_only_when_there_are_some() -> None:
+    sample = _sample()
+    text = render(sample, "term", "fr")
+    assert "Sans objet" in text and "G03" in text
+    assert "Taux d’adoption = adoptées / (adoptées + modifiées + non reprises)" in " ".join(text.split())
+    row = next(line for line in text.splitlines() if line.startswith("│ Demandes générales"))
+    assert row.split("│")[2:] == [
+        "       1 ",
+        "        0 ",
+        "           1 ",
+        "          1 ",
+        "     3 ",
+        "            50\u00a0% ",
+        "",
+    ]
+    asks = sample.model_copy(update={"proposals": [p for p in sample.proposals if p.verdict != "n-a"]})
+    assert "Sans objet" not in render(asks, "term", "fr")
 
 
 def test_all_lists_every_proposal_with_its_evidence() -> None:
@@ -60,6 +79,12 @@ def test_verdicts_are_coloured_on_a_terminal() -> None:
     for item in renderables(_sample(), "fr"):
         console.print(item)
     text = console.file.getvalue()  # type: ignore[attr-defined]
-    for colour, word in (("32", "Adoptée"), ("33", "Modifiée"), ("31", "Non reprise"), ("31", "Abandonnée")):
+    for colour, word in (
+        ("32", "Adoptée"),
+        ("33", "Modifiée"),
+        ("31", "Non reprise"),
+        ("90", "Sans objet"),
+        ("31", "Abandonnée"),
+    ):
         assert re.search(rf"\x1b\[(1;)?{colour}m{word}", text), word
     assert re.search(r"\x1b\[32mP02✔", text)  # ids coloured by their verdict too

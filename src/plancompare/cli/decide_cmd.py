@@ -16,7 +16,9 @@ from plancompare.errors import EXIT_CODES_HELP
 @handles_errors
 def decide(
     proposal_id: str = typer.Argument(..., metavar="ID", help="Proposal id, e.g. M05-P02 or G03."),
-    verdict: str = typer.Argument(..., metavar="VERDICT", help="adopted, changed or dropped."),
+    verdict: str = typer.Argument(
+        ..., metavar="VERDICT", help="adopted, changed, dropped, or n-a (not an ask: praise, a statement)."
+    ),
     measure: list[str] | None = typer.Option(
         None,
         "--measure",
@@ -32,7 +34,8 @@ def decide(
         None, "--file", help=f"Decisions file (default: {DECISIONS_FILE} of NEXT's corpus, else BASE's)."
     ),
 ) -> None:
-    """Record that proposal ID is adopted, changed or dropped in the next plan (with its measures).
+    """Record that proposal ID is adopted, changed or dropped in the next plan (with its measures), or
+    n-a: it asks nothing (praise, a statement of fact), and counts in no adoption rate.
 
     Keeps the proposal's fingerprint and the measures' titles: stale (not applied) once they change."""
     from plancompare.workflow import decide as record

@@ -3,6 +3,12 @@
 The aligner runs once; thresholds only decide verdicts from its scores, so each fold refits them on
 the training proposals and judges the held-out ones. Folds are assigned by hashing proposal ids
 (deterministic, independent of file order).
+
+`n-a` (an item that asks nothing: praise, a statement of fact) is a class of its own: thresholds do
+not decide it, the engine's reading of the text does. Macro-F1, taken-up F1 and the scores of
+adopted, changed and dropped are measured on the items labelled as asks (an ask the engine calls
+`n-a` is a miss of its class); `n-a`'s precision, recall and F1 are measured on all labelled items
+and reported apart, outside macro-F1.
 """
 
 from __future__ import annotations
@@ -12,10 +18,10 @@ import itertools
 from dataclasses import dataclass, replace
 
 from plancompare.config import MatchConfig
-from plancompare.judge.diff import Alignment, effective, judge_base_measures, judge_proposals
+from plancompare.judge.diff import Alignment, effective, judge_base_measures, judge_proposal, judge_proposals
 from plancompare.judge.labels import GoldLabels
 from plancompare.judge.reasons import change_reasons
-from plancompare.models import PROPOSAL_VERDICTS
+from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, PROPOSAL_VERDICTS
 
 
 @dataclass(frozen=True)
@@ -28,16 +34,18 @@ class Observation:
     score: float
     measure: int | None  # the best candidate's measure
     changes: bool  # a change reason (figure, modality, actor, scope) between the ask and that passage
+    not_an_ask: bool = False  # the engine reads the text as asking nothing (verdict n-a, whatever the score)
 
 
 @dataclass(frozen=True)
 class Scores:
-    per_verdict: dict[str, tuple[float, float, float]]  # precision, recall, F1
-    macro_f1: float
-    confusion: dict[str, dict[str, int]]  # gold → predicted → count
+    per_verdict: dict[str, tuple[float, float, float]]  # precision, recall, F1 (n-a's apart: see above)
+    macro_f1: float  # over adopted, changed and dropped only
+    confusion: dict[str, dict[str, int]]  # gold → predicted → count, n-a included
     taken_up_f1: float
     first_measure: float  # share of taken-up proposals whose best match is a right measure
-    n: int
+    n: int  # labelled items, n-a included
+    not_asks: int = 0  # of which labelled n-a
 
 
 def fold_of(key: str, k: int) -> int:
@@ -47,16 +55,19 @@ def fold_of(key: str, k: int) -> int:
 def observe(al: Alignment, labels: GoldLabels, cfg: MatchConfig | None = None) -> list[Observation]:
     """What each labelled proposal of `al` (`diff.align_sides`: every proposal is aligned, not only
     the labelled ones, for they compete for passages) has its verdict decided from (`cfg`: only
-    `claimed` is read; the thresholds that `fit` chooses are not)."""
+    `claimed` is read; the thresholds that `fit` chooses are not). Whether the engine reads an item
+    as asking nothing is its own verdict (`judge_proposal` with `cfg`) being `n-a`."""
     cfg = cfg or MatchConfig()
     gold_of = labels.resolve(al.proposals)
     out = []
     for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
         if p.id not in gold_of:
             continue
-        best = effective(cands[0] if cands else None, al.claims.get(p.id), cfg)
+        claim = al.claims.get(p.id)
+        best = effective(cands[0] if cands else None, claim, cfg)
         measure = al.next_by_number.get(best.measure) if best else None
         changes = bool(best and change_reasons(query.whole.text, best.passage, measure))
+        verdict = judge_proposal(query, cands, al.next_by_number, cfg, claim)[0]
         gold, gold_measures = gold_of[p.id]
         out.append(
             Observation(
@@ -66,12 +77,15 @@ def observe(al: Alignment, labels: GoldLabels, cfg: MatchConfig | None = None) -
                 best.score if best else 0.0,
                 best.measure if best else None,
                 changes,
+                verdict == NOT_AN_ASK,
             )
         )
     return out
 
 
 def predict(o: Observation, match: float, adopt: float, use_changes: bool = True) -> str:
+    if o.not_an_ask:
+        return NOT_AN_ASK
     if o.score < match:
         return "dropped"
     if (use_changes and o.changes) or o.score < adopt:
@@ -79,32 +93,41 @@ def predict(o: Observation, match: float, adopt: float, use_changes: bool = True
     return "adopted"
 
 
+def _prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    prec = tp / predicted if predicted else 0.0
+    rec = tp / gold if gold else 0.0
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
 def score(obs: list[Observation], predicted: list[str]) -> Scores:
+    """Scores of `predicted` against the labels: adopted, changed, dropped, macro-F1 and taken-up F1
+    on the items labelled as asks; n-a on all (see the module's docstring)."""
     confusion: dict[str, dict[str, int]] = {g: dict.fromkeys(PROPOSAL_VERDICTS, 0) for g in PROPOSAL_VERDICTS}
     for o, p in zip(obs, predicted, strict=True):
         confusion[o.gold][p] += 1
     per: dict[str, tuple[float, float, float]] = {}
-    for v in PROPOSAL_VERDICTS:
-        tp = confusion[v][v]
-        pred = sum(confusion[g][v] for g in PROPOSAL_VERDICTS)
-        gold = sum(confusion[v].values())
-        prec = tp / pred if pred else 0.0
-        rec = tp / gold if gold else 0.0
-        per[v] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    tu_gold = [o.gold != "dropped" for o in obs]
-    tu_pred = [p != "dropped" for p in predicted]
+    for v in ASK_VERDICTS:
+        pred = sum(confusion[g][v] for g in ASK_VERDICTS)
+        per[v] = _prf(confusion[v][v], pred, sum(confusion[v].values()))
+    na = NOT_AN_ASK
+    per[na] = _prf(
+        confusion[na][na], sum(confusion[g][na] for g in PROPOSAL_VERDICTS), sum(confusion[na].values())
+    )
+    asks = [(o, p) for o, p in zip(obs, predicted, strict=True) if o.gold != na]
+    tu_gold = [o.gold in ("adopted", "changed") for o, _ in asks]
+    tu_pred = [p in ("adopted", "changed") for _, p in asks]
     tp = sum(g and p for g, p in zip(tu_gold, tu_pred, strict=True))
-    prec = tp / sum(tu_pred) if any(tu_pred) else 0.0
-    rec = tp / sum(tu_gold) if any(tu_gold) else 0.0
-    taken = [o for o in obs if o.gold != "dropped"]
+    _, _, taken_up = _prf(tp, sum(tu_pred), sum(tu_gold))
+    taken = [o for o, _ in asks if o.gold != "dropped"]
     first = sum(o.measure in o.gold_measures for o in taken) / len(taken) if taken else 0.0
     return Scores(
         per_verdict=per,
-        macro_f1=sum(f for _, _, f in per.values()) / len(per),
+        macro_f1=sum(per[v][2] for v in ASK_VERDICTS) / len(ASK_VERDICTS),
         confusion=confusion,
-        taken_up_f1=2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+        taken_up_f1=taken_up,
         first_measure=first,
         n=len(obs),
+        not_asks=sum(o.gold == na for o in obs),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plancompare.config import MatchConfig
+from plancompare.judge.distinctive import distinctive
 from plancompare.judge.reasons import surface_words
 from plancompare.match.scoring import Candidate
 from plancompare.models import ProposalVerdict, Reason
@@ -22,7 +23,7 @@ def proposal_verdict(
     score = best.score if best is not None else 0.0
     if best is None or score < cfg.match:
         if best is not None and score >= cfg.topic:
-            missing = surface_words(best.base_passage, best.missing, PREFIX)
+            missing = distinctive(surface_words(best.base_passage, best.missing, PREFIX), best.base_passage)
             return "dropped", [
                 Reason(
                     code="topic-only",
@@ -40,7 +41,7 @@ def proposal_verdict(
     if change:
         return "changed", change
     if score < cfg.adopt:
-        missing = surface_words(best.base_passage, best.missing, PREFIX)
+        missing = distinctive(surface_words(best.base_passage, best.missing, PREFIX), best.base_passage)
         return "changed", [
             Reason(
                 code="partial",

@@ -263,7 +263,7 @@ def _stale_reason(
 def _decided_matches(
     proposal: ProposalResult, decision: RecordedDecision, titles: dict[int, str]
 ) -> list[Match]:
-    if decision.verdict == "dropped":
+    if decision.verdict in ("dropped", "n-a"):  # nothing answers it, or nothing was asked
         return []
     engine = {m.measure: m for m in proposal.matches}
     matches = []

@@ -17,7 +17,8 @@ from plancompare.text.normalise import fold
 class GoldLabels:
     """An analyst's verdicts for a draft, the gold standard the engine is measured against (not
     the wording of reports: that is `report.i18n.Labels`). proposal id → (verdict, next
-    measures); `n-a` proposals (praise, not asks) are left out."""
+    measures); the verdict is one of the four, `n-a` included (praise, a statement of fact: not
+    an ask)."""
 
     proposals: dict[str, tuple[str, tuple[int, ...]]]
     measures: dict[int, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
@@ -66,8 +67,6 @@ def load_labels(path: Path) -> GoldLabels:
         anchors: dict[str, str] = {}
         for pid, item in data["proposals"].items():
             verdict = item["verdict"]
-            if verdict == "n-a":
-                continue
             if verdict not in PROPOSAL_VERDICTS:
                 raise ValueError(f"{pid}: unknown verdict {verdict!r}")
             proposals[str(pid)] = (verdict, tuple(int(n) for n in item.get("measures") or []))

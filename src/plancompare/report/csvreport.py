@@ -1,6 +1,6 @@
 """One row per proposal, for spreadsheets: UTF-8 with a BOM so that Excel reads the accents right.
 
-Verdicts and `decided_by` are the codes of the JSON contract (adopted/changed/dropped, engine/analyst),
+Verdicts and `decided_by` are the codes of the JSON contract (adopted/changed/dropped/n-a, engine/analyst),
 stable for filters and formulas; reasons are written in the report language. Two plans without a
 review have no proposals: their CSV has one row per base measure and one per new measure instead.
 """

@@ -22,6 +22,7 @@ _TITLES = {
         "stale_line": "{id} (décision : {decided}, non appliquée ; verdict retenu : {now}) – {why}",
         "decision": "Décisions d’analyste",
         "improved": "Propositions en progrès (pour information)",
+        "n-a": "Propositions devenues ou n’étant plus sans objet (pour information)",
         "gone": "Propositions absentes de la revue actuelle (pour information)",
         "versions": "Référence : moteur {old} ; actuel : moteur {new}.",
         "measure": "mesure",
@@ -37,12 +38,13 @@ _TITLES = {
         "stale_line": "{id} (decision: {decided}, not applied; verdict kept: {now}) – {why}",
         "decision": "Analyst decisions",
         "improved": "Improved proposals (information)",
+        "n-a": "Proposals now or no longer read as not an ask (information)",
         "gone": "Proposals no longer in the review (information)",
         "versions": "Baseline: engine {old}; current: engine {new}.",
         "measure": "measure",
     },
 }
-_ORDER = ("regressed", "dropped", "new-drops", "stale", "decision", "improved", "gone")
+_ORDER = ("regressed", "dropped", "new-drops", "stale", "decision", "improved", "n-a", "gone")
 
 
 def _verdict_name(words: Labels, kind: str, verdict: str | None) -> str:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plancompare.models import PROPOSAL_VERDICTS, DiffResult, NextMeasure, ProposalResult
+from plancompare.models import (
+    ASK_VERDICTS,
+    NOT_AN_ASK,
+    PROPOSAL_VERDICTS,
+    DiffResult,
+    NextMeasure,
+    ProposalResult,
+)
 from plancompare.report.i18n import Labels
 from plancompare.text.patterns import BULLET_CHAR
 
@@ -30,7 +37,12 @@ class Group:
 
 def clean(text: str) -> str:
     """One line of text: whitespace collapsed, a leading bullet dropped (reviews use « • »)."""
-    return one_line(_BULLET.sub("", text))
+    return one_line(unbulleted(text))
+
+
+def unbulleted(text: str) -> str:
+    """The text without its leading bullet, its lines kept."""
+    return _BULLET.sub("", text)
 
 
 def one_line(text: str) -> str:
@@ -137,10 +149,17 @@ def proposal_measures(proposal: ProposalResult) -> list[int]:
     return seen
 
 
+def answered(proposal: ProposalResult) -> bool:
+    """Whether the proposal's matches answer it (adopted, changed), or are only the nearest found
+    (dropped, n-a)."""
+    return proposal.verdict not in ("dropped", NOT_AN_ASK)
+
+
 def measures_cell(result: DiffResult, proposal: ProposalResult) -> str:
-    """The next-plan measures of a proposal; in brackets when dropped (the nearest, not an answer)."""
+    """The next-plan measures of a proposal; in brackets when dropped or not an ask (the nearest,
+    not an answer)."""
     numbers = measure_list(result, proposal_measures(proposal))
-    return f"({numbers})" if numbers and proposal.verdict == "dropped" else numbers
+    return numbers if not numbers or answered(proposal) else f"({numbers})"
 
 
 def score_text(score: float) -> str:
@@ -149,6 +168,17 @@ def score_text(score: float) -> str:
 
 def verdict_counts(proposals: list[ProposalResult]) -> dict[str, int]:
     return {v: sum(1 for p in proposals if p.verdict == v) for v in PROPOSAL_VERDICTS}
+
+
+def adoption_rate(counts: dict[str, int], words: Labels) -> str:
+    """Adopted / (adopted + changed + dropped): items that ask nothing (n-a) count in no rate."""
+    return words.percent(counts["adopted"], sum(counts[v] for v in ASK_VERDICTS))
+
+
+def tally(counts: dict[str, int], words: Labels) -> str:
+    """« Adoptée 3, Modifiée 2, Non reprise 1 », and « Sans objet 1 » when there is one."""
+    shown = [v for v in PROPOSAL_VERDICTS if v in ASK_VERDICTS or counts[v]]
+    return ", ".join(f"{words.verdict(v)} {counts[v]}" for v in shown)
 
 
 def stale_entries(result: DiffResult, words: Labels) -> list[tuple[str, str]]:

@@ -1,4 +1,5 @@
-"""One self-contained HTML report: summary, a bar chart, filters, and word-level evidence.
+"""One self-contained HTML report: summary, a bar chart, filters, and each proposal beside the plan's
+passage, with what the two share marked in both (worddiff.py).
 
 No network and no external asset: CSS, JavaScript and the SVG chart are inline, so the file can be
 mailed or opened from a USB stick. Every piece of text goes through `html.escape`.
@@ -9,11 +10,13 @@ from __future__ import annotations
 from html import escape
 from importlib import resources
 
-from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
+from plancompare.models import MEASURE_VERDICTS, NOT_AN_ASK, DiffResult, ProposalResult
 from plancompare.report.grouping import (
     GENERAL,
     PROPOSAL_VERDICTS,
     Group,
+    adoption_rate,
+    answered,
     clean,
     groups,
     measures_cell,
@@ -24,9 +27,10 @@ from plancompare.report.grouping import (
     verdict_counts,
 )
 from plancompare.report.i18n import Labels, labels
-from plancompare.report.worddiff import side_by_side_html
+from plancompare.report.worddiff import shared_html
 
-COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828"}
+NL = "\n"  # between blocks: the page reads (and its snapshot diffs) one block per line
+COLOURS = {"adopted": "#2e7d32", "changed": "#b26a00", "dropped": "#c62828", "n-a": "#6b7280"}
 
 
 def _asset(name: str) -> str:
@@ -50,19 +54,20 @@ def _summary_table(result: DiffResult, parts: list[Group], words: Labels) -> str
         cells = "".join(f'<td class="num">{counts[v]}</td>' for v in PROPOSAL_VERDICTS)
         rows.append(
             f'<tr><td>{escape(group.label)}</td>{cells}<td class="num">{total}</td>'
-            f'<td class="num">{escape(words.percent(counts["adopted"], total))}</td></tr>'
+            f'<td class="num">{escape(adoption_rate(counts, words))}</td></tr>'
         )
     counts = verdict_counts(result.proposals)
     total = len(result.proposals)
     cells = "".join(f'<td class="num" id="count-{v}">{counts[v]}</td>' for v in PROPOSAL_VERDICTS)
     foot = (
         f'<tr><td>{escape(words["total"])}</td>{cells}<td class="num" id="count-total">{total}</td>'
-        f'<td class="num">{escape(words.percent(counts["adopted"], total))}</td></tr>'
+        f'<td class="num">{escape(adoption_rate(counts, words))}</td></tr>'
     )
     return (
         f'<table class="summary"><thead><tr><th>{escape(words["priority"])}</th>{head}'
         f'<th class="num">{escape(words["total"])}</th><th class="num">{escape(words["adoption_rate"])}</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{foot}</tfoot></table>"
+        f"</tr></thead>\n<tbody>{NL.join(rows)}</tbody>\n<tfoot>{foot}</tfoot></table>\n"
+        f'<p class="note">{escape(words["adoption_note"])}</p>'
     )
 
 
@@ -105,9 +110,9 @@ def _chart(parts: list[Group], words: Labels) -> str:
         out.append(
             f'<text x="{x + 16}" y="{legend_y}" font-size="12">{escape(words.verdict(verdict))}</text>'
         )
-        x += 130
+        x += 140
     out.append("</svg>")
-    return "".join(out)
+    return NL.join(out)
 
 
 def _filters(result: DiffResult, parts: list[Group], words: Labels) -> str:
@@ -124,8 +129,8 @@ def _filters(result: DiffResult, parts: list[Group], words: Labels) -> str:
         options.append(f'<option value="{escape(_axis_key(group))}">{escape(group.label)}</option>')
     return (
         f'<nav class="filters" aria-label="filters"><span>{escape(words["filter_verdict"])}</span>'
-        f"{''.join(buttons)}<label>{escape(words['filter_axis'])} "
-        f'<select id="axis-filter">{"".join(options)}</select></label>'
+        f"{NL.join(buttons)}\n<label>{escape(words['filter_axis'])} "
+        f'<select id="axis-filter">{NL.join(options)}</select></label>'
         f'<span><span id="shown-count">{len(result.proposals)}</span> {escape(words["shown"])}</span></nav>'
     )
 
@@ -144,13 +149,14 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         head.append(f'<span class="analyst">{escape(words["analyst"])}</span>')
     before = clean(best.base_passage or proposal.text) if best else clean(proposal.text)
     if best:
-        left, right = side_by_side_html(before, clean(best.passage))
+        left, right = shared_html(before, clean(best.passage), _absent(proposal))
         [(name, title)] = next_headings(result, [best.measure])
         right_head = f"{words['measure']} {name}" + (f" – {clean(title)}" if title else "")
-        if proposal.verdict == "dropped":
+        if not answered(proposal):
             right_head += f" ({words['nearest']})"
     else:
-        left, right = escape(before), f'<span class="muted">{escape(words["no_passage"])}</span>'
+        none = words["no_ask"] if proposal.verdict == NOT_AN_ASK else words["no_passage"]
+        left, right = escape(before), f'<span class="muted">{escape(none)}</span>'
         right_head = words["next"]
     reasons = "".join(f"<li>{escape(words.reason(r))}</li>" for r in proposal.reasons)
     parts = [
@@ -169,7 +175,26 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
             f"<details><summary>{escape(words['full_text'])}</summary><p>{escape(clean(proposal.text))}</p></details>"
         )
     parts.append("</article>")
-    return "".join(parts)
+    return NL.join(parts)
+
+
+def _absent(proposal: ProposalResult) -> list[str]:
+    """The ask's distinctive words its passage lacks, as the reasons name them (« absent : … »)."""
+    return [
+        word.strip()
+        for reason in proposal.reasons
+        if reason.code in ("partial", "topic-only") and reason.base
+        for word in reason.base.split(",")
+    ]
+
+
+def _legend(words: Labels) -> str:
+    return (
+        f'<p class="legend"><mark>{escape(words["legend_shared_word"])}</mark>'
+        f"{escape(words.colon(''))} {escape(words['legend_shared'])}{escape(words.sep)}"
+        f'<span class="absent">{escape(words["legend_absent_word"])}</span>'
+        f"{escape(words.colon(''))} {escape(words['legend_absent'])}</p>"
+    )
 
 
 def _measures_table(result: DiffResult, words: Labels) -> str:
@@ -188,14 +213,14 @@ def _measures_table(result: DiffResult, words: Labels) -> str:
     return (
         f'<p>{counts}</p><table><thead><tr><th class="num">{escape(words["measure"])}</th>'
         f"<th>{escape(words['title_col'])}</th><th>{escape(words['verdict'])}</th>"
-        f"<th>{escape(words['becomes'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>{escape(words['becomes'])}</th></tr></thead>\n<tbody>{NL.join(rows)}</tbody></table>"
     )
 
 
 def _new_measures(result: DiffResult, words: Labels) -> str:
     if not result.new_measures:
         return f'<p class="muted">{escape(words["none"])}</p>'
-    items = "".join(
+    items = NL.join(
         f"<li><b>{escape(name)}</b> {escape(clean(title))}</li>"
         for name, title in next_headings(result, result.new_measures)
     )
@@ -222,7 +247,7 @@ def render_html(result: DiffResult, lang: str) -> str:
         cards.append("</section>")
     stale = ""
     if result.stale_decisions:
-        items = "".join(
+        items = NL.join(
             f"<li><b>{escape(pid)}</b> {escape(why)}</li>" for pid, why in stale_entries(result, words)
         )
         stale = f"<h2>{escape(words['stale'])}</h2><p>{escape(words['stale_intro'])}</p><ul>{items}</ul>"
@@ -233,7 +258,8 @@ def render_html(result: DiffResult, lang: str) -> str:
             stale,
             f"<section><h2>{escape(words['proposals'])}</h2><p>{escape(words['nearest_note'])}</p>",
             _filters(result, parts, words),
-            f'<div id="proposals">{"".join(cards)}</div></section>',
+            _legend(words),
+            f'<div id="proposals">\n{NL.join(cards)}\n</div></section>',
         ]
         script = f"<script>{_asset('report.js')}</script>"
     else:  # a plan without review: its measures only, and nothing to filter
@@ -241,7 +267,7 @@ def render_html(result: DiffResult, lang: str) -> str:
         body = [f"<section><h2>{escape(words['summary'])}</h2><p>{note}</p></section>"]
         script = ""
     style = f"<style>{_asset('report.css')}</style>"
-    return "".join(
+    return NL.join(
         [
             f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',

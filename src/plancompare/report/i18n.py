@@ -27,6 +27,7 @@ _FR = {
     "adopted": "Adoptée",
     "changed": "Modifiée",
     "dropped": "Non reprise",
+    "n-a": "Sans objet",
     "kept": "Maintenue",
     "revised": "Révisée",
     "merged": "Fusionnée",
@@ -55,7 +56,10 @@ _FR = {
     "filter_verdict": "Verdict",
     "filter_axis": "Axe",
     "shown": "affichées",
-    "diff_legend": "Mots retirés de la proposition / ajoutés dans le plan",
+    "legend_shared_word": "Surligné",
+    "legend_shared": "ce que le passage partage avec la proposition (mêmes mots ou même racine)",
+    "legend_absent_word": "souligné",
+    "legend_absent": "les mots distinctifs de la demande que le passage n’a pas",
     "full_text": "Texte complet",
     "nearest": "la plus proche",
     "no_proposals": (
@@ -63,10 +67,15 @@ _FR = {
         " suivre, seules ses mesures sont comparées."
     ),
     "nearest_note": (
-        "Pour une proposition non reprise, la mesure entre parenthèses et son passage sont les plus proches"
-        " trouvés : ils ne répondent pas à la demande."
+        "Pour une proposition non reprise ou sans objet, la mesure entre parenthèses et son passage sont les"
+        " plus proches trouvés : ils ne répondent pas à la demande."
+    ),
+    "adoption_note": (
+        "Taux d’adoption = adoptées / (adoptées + modifiées + non reprises) : les éléments sans objet"
+        " (éloges, constats, qui ne demandent rien) ne comptent dans aucun taux."
     ),
     "no_passage": "Aucun passage correspondant",
+    "no_ask": "Rien n’est demandé : aucun passage à chercher",
     "verdicts_by_axis": "Verdicts par priorité",
     "by_measure": "Propositions par mesure",
     "more_rows": (
@@ -90,6 +99,7 @@ _EN = {
     "adopted": "Adopted",
     "changed": "Changed",
     "dropped": "Dropped",
+    "n-a": "Not an ask",
     "kept": "Kept",
     "revised": "Revised",
     "merged": "Merged",
@@ -118,7 +128,10 @@ _EN = {
     "filter_verdict": "Verdict",
     "filter_axis": "Axis",
     "shown": "shown",
-    "diff_legend": "Words removed from the proposal / added in the plan",
+    "legend_shared_word": "Highlighted",
+    "legend_shared": "what the passage shares with the proposal (the same words or stems)",
+    "legend_absent_word": "underlined",
+    "legend_absent": "the ask's distinctive words the passage lacks",
     "full_text": "Full text",
     "nearest": "nearest",
     "no_proposals": (
@@ -126,10 +139,15 @@ _EN = {
         " measures are compared."
     ),
     "nearest_note": (
-        "For a dropped proposal, the measure in brackets and its passage are the nearest found: they do not"
-        " answer the ask."
+        "For a dropped proposal or an item that is not an ask, the measure in brackets and its passage are"
+        " the nearest found: they do not answer the ask."
+    ),
+    "adoption_note": (
+        "Adoption rate = adopted / (adopted + changed + dropped): items that are not asks (praise,"
+        " statements of fact) count in no rate."
     ),
     "no_passage": "No matching passage",
+    "no_ask": "Nothing is asked: no passage to look for",
     "verdicts_by_axis": "Verdicts by priority",
     "by_measure": "Proposals by measure",
     "more_rows": "{n} proposals in all; --all to list every one, --format md or html for the full report",
@@ -178,7 +196,7 @@ class Labels:
         return self.words[key]
 
     def verdict(self, verdict: str) -> str:
-        """Proposal verdicts (adopted/changed/dropped) and measure verdicts (kept/.../dropped)."""
+        """Proposal verdicts (adopted/changed/dropped/n-a) and measure verdicts (kept/.../dropped)."""
         return self.words[verdict]
 
     def measure_verdict(self, verdict: str) -> str:

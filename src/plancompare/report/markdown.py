@@ -1,4 +1,10 @@
-"""Gap tables in GitHub-flavoured markdown: the format analysts publish."""
+"""Gap tables in GitHub-flavoured markdown: the format analysts publish.
+
+A proposal or a passage too long for a table cell shows its first words, and the whole text behind
+a `<details>` in the same cell, which GitHub (and GitLab) unfold on a click: the published table
+stays compact, and a reader can check every word without the CSV. The text is escaped for markdown
+and HTML alike; its line breaks become `<br>`, so it never leaves its cell.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
 from plancompare.report.grouping import (
     PROPOSAL_VERDICTS,
     Group,
+    adoption_rate,
     clean,
     groups,
     measures_cell,
@@ -17,12 +24,16 @@ from plancompare.report.grouping import (
     score_text,
     shorten,
     stale_entries,
+    tally,
+    unbulleted,
     verdict_counts,
 )
 from plancompare.report.i18n import Labels, labels
 
-TEXT_LIMIT = 140
+TEXT_LIMIT = 140  # the first characters shown of a long proposal; the rest unfolds (<details>)
 PASSAGE_LIMIT = 160
+# A text at most this much longer than its limit is shown whole: a <details> would hide a few words.
+SLACK = 50
 
 # Characters markdown would read as emphasis, links, code, HTML, tables or strikethrough.
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -36,6 +47,20 @@ def escape(text: str) -> str:
     line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _INLINE.sub(r"\\\1", line)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
+
+
+def full_text(text: str) -> str:
+    """The whole text for one table cell: escaped line by line, `<br>` between its lines (blank
+    lines dropped: a table is no place for them), no leading bullet."""
+    return "<br>".join(escape(line) for line in unbulleted(text).splitlines() if line.strip())
+
+
+def text_cell(text: str, limit: int) -> str:
+    """A text for one table cell: whole when it is short (up to `limit` + `SLACK` characters), else
+    its first `limit` characters as the summary of a `<details>` that holds it all."""
+    if len(clean(text)) <= limit + SLACK:
+        return escape(clean(text))
+    return f"<details><summary>{escape(shorten(text, limit))}</summary>{full_text(text)}</details>"
 
 
 def _row(cells: list[str]) -> str:
@@ -59,7 +84,7 @@ def _summary(result: DiffResult, parts: list[Group], words: Labels) -> list[str]
                 escape(group.label),
                 *(str(counts[v]) for v in PROPOSAL_VERDICTS),
                 str(total),
-                words.percent(counts["adopted"], total),
+                adoption_rate(counts, words),
             ]
         )
     counts = verdict_counts(result.proposals)
@@ -69,10 +94,10 @@ def _summary(result: DiffResult, parts: list[Group], words: Labels) -> list[str]
             f"**{words['total']}**",
             *(f"**{counts[v]}**" for v in PROPOSAL_VERDICTS),
             f"**{total}**",
-            f"**{words.percent(counts['adopted'], total)}**",
+            f"**{adoption_rate(counts, words)}**",
         ]
     )
-    return _table(header, rows, "|---|--:|--:|--:|--:|--:|")
+    return [*_table(header, rows, "|---|" + "--:|" * (len(header) - 1)), "", escape(words["adoption_note"])]
 
 
 def _measure_summary(result: DiffResult, words: Labels) -> str:
@@ -90,11 +115,11 @@ def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -
     best = proposal.matches[0] if proposal.matches else None
     decided = words["analyst"] if proposal.decided_by == "analyst" else ""
     return [
-        f"**{escape(proposal.id)}** {escape(shorten(proposal.text, TEXT_LIMIT))}",
+        f"**{escape(proposal.id)}** {text_cell(proposal.text, TEXT_LIMIT)}",
         words.verdict(proposal.verdict),
         measures_cell(result, proposal),
         score_text(proposal.score),
-        escape(shorten(best.passage, PASSAGE_LIMIT)) if best else "",
+        text_cell(best.passage, PASSAGE_LIMIT) if best else "",
         _reasons(proposal, words),
         decided,
     ]
@@ -172,9 +197,7 @@ def render_markdown(result: DiffResult, lang: str) -> str:
     ]
     out += [f"## {words['proposals']}", "", words["nearest_note"], ""]
     for group in parts:
-        counts = verdict_counts(group.proposals)
-        tally = ", ".join(f"{words.verdict(v)} {counts[v]}" for v in PROPOSAL_VERDICTS)
-        out += [f"### {escape(group.label)}", "", f"{tally}.", ""]
+        out += [f"### {escape(group.label)}", "", f"{tally(verdict_counts(group.proposals), words)}.", ""]
         rows = [_proposal_row(result, p, words) for p in group.proposals]
         out += [*_table(header, rows, "|---|---|---|--:|---|---|---|"), ""]
     if result.measures:  # a report of recommendations has no measures of its own to follow

@@ -13,9 +13,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
+from plancompare.models import ASK_VERDICTS, MEASURE_VERDICTS, DiffResult, ProposalResult, ProposalVerdict
 from plancompare.report.grouping import (
     PROPOSAL_VERDICTS,
+    adoption_rate,
     clean,
     general_label,
     groups,
@@ -28,7 +29,7 @@ from plancompare.report.grouping import (
 )
 from plancompare.report.i18n import Labels, labels
 
-STYLES = {"adopted": "green", "changed": "yellow", "dropped": "red"}
+STYLES = {"adopted": "green", "changed": "yellow", "dropped": "red", "n-a": "bright_black"}
 MEASURE_STYLES = {"kept": "green", "revised": "yellow", "merged": "cyan", "split": "cyan", "dropped": "red"}
 
 
@@ -44,10 +45,19 @@ def _short_id(proposal: ProposalResult) -> str:
     return _MEASURE_PART.sub(r"\1", proposal.id) if proposal.measure is not None else proposal.id
 
 
+def _verdicts(result: DiffResult) -> tuple[ProposalVerdict, ...]:
+    """The verdict columns: adopted, changed, dropped, and n-a when some item is not an ask (the
+    terminal's one screen has no room for a column of zeros)."""
+    if any(p.verdict not in ASK_VERDICTS for p in result.proposals):
+        return PROPOSAL_VERDICTS
+    return ASK_VERDICTS
+
+
 def _summary(result: DiffResult, words: Labels) -> Table:
+    verdicts = _verdicts(result)
     table = Table(title=words["summary"], title_justify="left", expand=False)
     table.add_column(words["priority"], overflow="fold", max_width=60)
-    for verdict in PROPOSAL_VERDICTS:
+    for verdict in verdicts:
         table.add_column(_verdict(words, verdict), justify="right")
     table.add_column(words["total"], justify="right")
     table.add_column(words["adoption_rate"], justify="right")
@@ -56,19 +66,22 @@ def _summary(result: DiffResult, words: Labels) -> Table:
         total = len(group.proposals)
         table.add_row(
             Text(shorten(group.label, 56)),
-            *(str(counts[v]) for v in PROPOSAL_VERDICTS),
+            *(str(counts[v]) for v in verdicts),
             str(total),
-            words.percent(counts["adopted"], total),
+            adoption_rate(counts, words),
         )
     counts = verdict_counts(result.proposals)
     total = len(result.proposals)
     table.add_section()
     table.add_row(
         Text(words["total"], style="bold"),
-        *(Text(str(counts[v]), style="bold") for v in PROPOSAL_VERDICTS),
+        *(Text(str(counts[v]), style="bold") for v in verdicts),
         Text(str(total), style="bold"),
-        Text(words.percent(counts["adopted"], total), style="bold"),
+        Text(adoption_rate(counts, words), style="bold"),
     )
+    if len(verdicts) > len(ASK_VERDICTS):
+        table.caption = words["adoption_note"]
+        table.caption_justify = "left"
     return table
 
 
@@ -100,7 +113,7 @@ def _by_measure(result: DiffResult, words: Labels) -> Table:
     table.add_column(words["measure"], justify="right")
     table.add_column(words["title_col"], max_width=34, no_wrap=True, overflow="ellipsis")
     table.add_column(words["becomes"])
-    verdicts = PROPOSAL_VERDICTS if result.proposals else ()  # a plan without review: no proposals
+    verdicts = _verdicts(result) if result.proposals else ()  # a plan without review: no proposals
     for verdict in verdicts:
         table.add_column(_verdict(words, verdict), overflow="fold")
     by_measure: dict[int | None, list[ProposalResult]] = {}
@@ -122,7 +135,7 @@ def _by_measure(result: DiffResult, words: Labels) -> Table:
         table.add_section()
         label = general_label(general, words)
         key = "R" if label == words["recommendations"] else "G"  # the ids' letter
-        table.add_row(key, Text(label), "", *(_ids(general, v) for v in PROPOSAL_VERDICTS))
+        table.add_row(key, Text(label), "", *(_ids(general, v) for v in verdicts))
     return table
 
 

@@ -1,69 +1,88 @@
-"""Word-level differences between a proposal's sentence and the plan's passage (difflib over words).
+"""What a proposal's sentence and the plan's passage share, marked in both (the HTML report's evidence).
 
-Words are compared case- and accent-insensitively with punctuation ignored, so « Mineurs, » and
-« mineurs » count as the same word; the output keeps the words as written.
+A proposal and a passage are written by different authors: a redline of one into the other strikes
+through most of every proposal, adopted ones too, so that an adopted ask reads as deleted. What a
+reader checks is what the passage takes up of the ask. So the words the two texts share are marked
+on both sides, compared as matching compares them (stems cut to a few letters, accents and case
+aside: « Former » meets « formés », « identification » « identifier »); function words and the
+words that carry an ask's form (« doit », « pourra ») are never marked on their own, but one
+standing between two shared words joins their mark (« médiateurs culturels dans un délai »). On the
+proposal's side, the distinctive words the passage lacks (the reason's « absent : » list) are
+underlined. Text is escaped; only the report's own `<mark>` and `<span>` are HTML.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
-import unicodedata
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Iterable
 
-Op = Literal["equal", "delete", "insert"]
+from plancompare.text.normalise import fold, tokens
+from plancompare.text.patterns import PREFIX
 
-_WORD = re.compile(r"\S+")
+_SPACES = re.compile(r"(\s+)")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 
 
-def _key(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return _EDGE_PUNCT.sub("", folded) or folded
+def _stems(word: str) -> set[str]:
+    return {s[:PREFIX] for s in tokens(word, content_only=True)}
 
 
-Opcodes = Sequence[tuple[str, int, int, int, int]]
+def _words(text: str) -> list[str]:
+    """`text` as words and the whitespace between them, alternately (word first; "" when it opens
+    with whitespace): joined again, they give the text back."""
+    return _SPACES.split(text)
 
 
-def _opcodes(before: str, after: str) -> tuple[list[str], list[str], Opcodes]:
-    left = _WORD.findall(before)
-    right = _WORD.findall(after)
-    matcher = difflib.SequenceMatcher(None, [_key(w) for w in left], [_key(w) for w in right], autojunk=False)
-    return left, right, matcher.get_opcodes()
+def _marked(parts: list[str], shared: set[str], absent: set[str]) -> str:
+    """Escaped HTML of `parts` (`_words`), runs of shared words in `<mark>`, absent ones underlined."""
+    words = parts[0::2]
+    stems = [_stems(w) for w in words]
+    is_shared = [bool(s & shared) for s in stems]
+    # A run goes from a shared word to the last shared word before a content word that is not.
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    last = -1
+    for i, (word_stems, hit) in enumerate(zip(stems, is_shared, strict=True)):
+        if hit:
+            start = i if start is None else start
+            last = i
+        elif word_stems and start is not None:  # a content word the other text lacks ends the run
+            runs.append((start, last))
+            start = None
+    if start is not None:
+        runs.append((start, last))
+    opens = {a for a, _ in runs}
+    closes = {b for _, b in runs}
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i:
+            out.append(html.escape(parts[2 * i - 1]))
+        lead, core, trail = _edges(word)
+        text = html.escape(core)
+        if not is_shared[i] and core and fold(core).rsplit("'", 1)[-1] in absent:  # « l’Etat »: « etat »
+            text = f'<span class="absent">{text}</span>'
+        # Punctuation around a run (« ministre. », « (État ») stays out of its mark.
+        out.append(html.escape(lead) + ("<mark>" if i in opens else "") + text)
+        out.append(("</mark>" if i in closes else "") + html.escape(trail))
+    return "".join(out)
 
 
-def diff_words(before: str, after: str) -> list[tuple[Op, str]]:
-    """Runs of words: equal in both (as `after` writes them), deleted from `before`, inserted in `after`."""
-    left, right, opcodes = _opcodes(before, after)
-    ops: list[tuple[Op, str]] = []
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "equal":
-            ops.append(("equal", " ".join(right[j1:j2])))
-            continue
-        if i2 > i1:
-            ops.append(("delete", " ".join(left[i1:i2])))
-        if j2 > j1:
-            ops.append(("insert", " ".join(right[j1:j2])))
-    return ops
+def _edges(word: str) -> tuple[str, str, str]:
+    """(leading punctuation, the word, trailing punctuation)."""
+    core = _EDGE_PUNCT.sub("", word)
+    if not core:
+        return "", word, ""
+    start = word.index(core)
+    return word[:start], core, word[start + len(core) :]
 
 
-def side_by_side_html(before: str, after: str) -> tuple[str, str]:
-    """Escaped HTML for both sides: deletions in `<del>` on the left, insertions in `<ins>` on the right."""
-    left, right, opcodes = _opcodes(before, after)
-    out_left: list[str] = []
-    out_right: list[str] = []
-    for tag, i1, i2, j1, j2 in opcodes:
-        old = html.escape(" ".join(left[i1:i2]))
-        new = html.escape(" ".join(right[j1:j2]))
-        if tag == "equal":
-            out_left.append(old)
-            out_right.append(new)
-            continue
-        if old:
-            out_left.append(f"<del>{old}</del>")
-        if new:
-            out_right.append(f"<ins>{new}</ins>")
-    return " ".join(out_left), " ".join(out_right)
+def shared_html(ask: str, passage: str, absent: Iterable[str] = ()) -> tuple[str, str]:
+    """Escaped HTML of both texts: what they share in `<mark>`, on both sides; the words of `absent`
+    (the ask's distinctive words the passage lacks) underlined in the ask."""
+    left, right = _words(ask), _words(passage)
+    left_stems = set().union(*(_stems(w) for w in left[0::2]))
+    right_stems = set().union(*(_stems(w) for w in right[0::2]))
+    shared = left_stems & right_stems
+    missing = {fold(w) for w in absent}
+    return _marked(left, shared, missing), _marked(right, shared, set())

@@ -1,0 +1,71 @@
+"""The ask's missing words that reasons name: distinctive ones, rarest first, as the ask writes them."""
+
+from __future__ import annotations
+
+from plancompare.config import MatchConfig
+from plancompare.judge.classify import proposal_verdict
+from plancompare.judge.distinctive import LIMIT, as_written, distinctive, generic
+from plancompare.match.aligner import Candidate
+from plancompare.text.normalise import stem
+from plancompare.text.patterns import PREFIX
+
+G04 = (
+    "Dans cet esprit, le Collectif demande à ce que la MIPROF établisse un bilan détaillé de son travail "
+    "avec les associations."
+)
+M01_P01 = (
+    "Des postes de médiateurs culturels devraient être financés par l’Etat et être positionnés au sein des "
+    "associations. Il devrait s’agir de postes nouveaux et pas d’une réaffectation de postes existants."
+)
+
+
+def test_generic_words_are_left_out_and_the_content_kept() -> None:
+    assert distinctive(["esprit", "détaillé", "établisse", "travail"], G04) == ["travail"]
+    assert distinctive(["positionnés", "réaffectation", "nouveaux", "existants", "etat"], M01_P01) == [
+        "réaffectation",
+        "Etat",
+    ]
+
+
+def test_verbs_in_any_form_go_nouns_made_from_them_stay() -> None:
+    for word in (
+        "établir",
+        "établisse",
+        "établie",
+        "veillera",
+        "portent",
+        "siègent",
+        "positionnés",
+        "permettant",
+    ):
+        assert generic(word), word
+    for word in ("établissement", "utilisation", "visas", "fonds", "hébergement", "signalement", "2013"):
+        assert not generic(word), word
+    for word in ("largement", "clairement", "systématiquement", "particulièrement", "éventuellement"):
+        assert generic(word), word
+
+
+def test_acronyms_and_names_are_written_as_the_ask_writes_them() -> None:
+    text = "Banlieues lointaines : les victimes hébergées en CHRS à Paris ont droit à l’AME."
+    assert [as_written(w, text) for w in ("chrs", "paris", "ame", "banlieues", "victimes")] == [
+        "CHRS",
+        "Paris",
+        "AME",
+        "banlieues",  # capitalised only as the first word of its sentence
+        "victimes",
+    ]
+
+
+def test_at_most_a_few_rarest_first() -> None:
+    words = ["réaffectation", "esprit", "médiateurs", "budgets", "consulaires", "visas", "passeport"]
+    assert distinctive(words, "") == ["réaffectation", "médiateurs", "budgets", "consulaires"]
+    assert LIMIT == 4
+
+
+def test_reasons_name_the_distinctive_missing_words() -> None:
+    stems = tuple(stem(w)[:PREFIX] for w in ("esprit", "détaillé", "établisse", "travail"))
+    best = Candidate(1, 15.0, 15.0, "Les associations seront consultées sur le bilan.", G04, 0.4, stems)
+    verdict, reasons = proposal_verdict(best, [], MatchConfig(match=18.0, adopt=22.0, topic=10.0))
+    assert verdict == "dropped" and [(r.code, r.base) for r in reasons] == [("topic-only", "travail")]
+    verdict, reasons = proposal_verdict(best, [], MatchConfig(match=12.0, adopt=22.0, topic=10.0))
+    assert verdict == "changed" and [(r.code, r.base) for r in reasons] == [("partial", "travail")]
