@@ -181,6 +181,15 @@ class Adapter:
                 out[index[pid]] = decision.verdict
         return out
 
+    def penalties(self) -> np.ndarray:
+        """The adaptation's pull toward the shipped coefficients, per feature: the intercept and the
+        verdict's own terms (this plan's base rates) move more freely than the rest."""
+        adapt = self.model.adapt
+        free = {"bias", *(f for f in FEATURES if f.startswith("verdict_"))}
+        return np.array(
+            [adapt.get("bias_penalty", adapt["penalty"]) if f in free else adapt["penalty"] for f in FEATURES]
+        )
+
     def result(self, decisions: dict[str, RecordedDecision] | None = None, *, lang: str = "en") -> DiffResult:
         decisions = decisions or {}
         judged = self.judged(self.cfg)
@@ -202,7 +211,7 @@ class Adapter:
                 x[rows],
                 np.array([CLASSES.index(learned[i]) for i in rows]),
                 classes=len(CLASSES),
-                penalty=self.model.adapt["penalty"],
+                penalty=self.penalties(),
                 prior=self.model.weights,
                 iterations=int(self.model.adapt["iterations"]),
             )

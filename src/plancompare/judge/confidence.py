@@ -84,7 +84,11 @@ FEATURES: tuple[str, ...] = (
     "field",
     "weak_passage",
     "weak_measure",
+    "rank_margin",
     *(f"verdict_{v}" for v in VERDICTS),
+    # The same signals read per verdict: how far above `match` a dropped proposal scores says
+    # something else than how far above it an adopted one does.
+    *(f"{v}_x_{name}" for v in VERDICTS for name in ("above_match", "coverage", "rank_margin")),
 )
 
 
@@ -113,6 +117,7 @@ class Signals:
     field: bool
     weak_passage: bool
     weak_measure: bool
+    rank_margin: float = 0.0  # the first candidate's rank minus the second's (capped at 40)
 
 
 def _same(a: str, b: str) -> bool:
@@ -157,6 +162,7 @@ def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
                 field=bool(_FIELD.search(passage)),
                 weak_passage=bool(_WEAK.search(passage)),
                 weak_measure=bool(_WEAK.search(fold(whole))),
+                rank_margin=min(first.rank - cands[1].rank, 40.0) if len(cands) > 1 and first else 40.0,
             )
         )
     scores = sorted(s.score for s in raw)
@@ -196,8 +202,11 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
         float(s.field),
         float(s.weak_passage),
         float(s.weak_measure),
+        s.rank_margin / 20,
         *(float(verdict == v) for v in VERDICTS),
     ]
+    per_verdict = ((s.score - cfg.match) / 10, s.coverage, s.rank_margin / 20)
+    values += [value if verdict == v else 0.0 for v in VERDICTS for value in per_verdict]
     return values
 
 
@@ -216,13 +225,14 @@ def fit_softmax(
     y: np.ndarray,
     *,
     classes: int,
-    penalty: float,
+    penalty: float | np.ndarray,
     prior: np.ndarray | None = None,
     weights: np.ndarray | None = None,
     iterations: int = 50,
 ) -> np.ndarray:
     """Coefficients (classes × features) of a multinomial logistic regression, by Newton's method,
-    with a penalty `penalty`/2 × ‖W − prior‖² (the prior: zeros, or the shipped coefficients)."""
+    with a penalty `penalty`/2 × ‖W − prior‖² (the prior: zeros, or the shipped coefficients; one
+    penalty, or one per feature)."""
     n, f = x.shape
     anchor = np.zeros((classes, f)) if prior is None else prior
     w = anchor.copy()
@@ -230,15 +240,16 @@ def fit_softmax(
     target = np.zeros((n, classes))
     target[np.arange(n), y] = 1.0
     size = classes * f
+    per_feature = np.broadcast_to(np.asarray(penalty, dtype=float), (f,))
     for _ in range(iterations):
         p = _softmax(x @ w.T)
-        grad = ((p - target) * sample[:, None]).T @ x + penalty * (w - anchor)
+        grad = ((p - target) * sample[:, None]).T @ x + per_feature * (w - anchor)
         hess = np.empty((size, size))
         for a in range(classes):
             for b in range(classes):
                 c = p[:, a] * ((1.0 if a == b else 0.0) - p[:, b]) * sample
                 hess[a * f : (a + 1) * f, b * f : (b + 1) * f] = (x * c[:, None]).T @ x
-        hess += penalty * np.eye(size)
+        hess += np.diag(np.tile(per_feature, classes))
         step = np.linalg.solve(hess, grad.reshape(-1)).reshape(classes, f)
         w = w - step
         if float(np.abs(step).max()) < 1e-9:

@@ -34,7 +34,7 @@ BASE = "2014-2016"
 # drafts of FIT_ON, each left out in turn.
 PENALTY = 1.0
 MEASURE_PENALTY = 1.0
-ADAPT = {"penalty": 5.0, "threshold_cost": 0.1, "iterations": 10.0}
+ADAPT = {"penalty": 20.0, "threshold_cost": 1.0, "iterations": 10.0}
 
 
 @dataclass
