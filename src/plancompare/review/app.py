@@ -10,7 +10,6 @@ Each decision is written at once (`Session.decide`), and the queue re-ordered.
 from __future__ import annotations
 
 import re
-import time
 from typing import ClassVar
 
 from rich.text import Text
@@ -119,6 +118,7 @@ class ReviewApp(App[None]):
         self.picked: list[int] = []  # measure numbers
         self.comment: str | None = None
         self.asking: str | None = None
+        self.message = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress")
@@ -144,7 +144,10 @@ class ReviewApp(App[None]):
                 self.shown.append((measures[c.measure], c.passage, c.score))
         self.redraw(message)
 
-    def redraw(self, message: str = "") -> None:
+    def redraw(self, message: str | None = None) -> None:
+        """Draw the screen; `message` replaces the last one (None keeps it)."""
+        if message is not None:
+            self.message = message
         progress = self.session.progress()
         order = self.t.get(f"order_{self.session.order}", self.session.order)
         self.query_one("#progress", Static).update(
@@ -156,7 +159,7 @@ class ReviewApp(App[None]):
             )
         )
         self.query_one("#proposal", Static).update(self._body())
-        self.query_one("#message", Static).update(Text(message))
+        self.query_one("#message", Static).update(Text(self.message))
 
     def _body(self) -> Text:
         t, p = self.t, self.proposal
@@ -214,7 +217,6 @@ class ReviewApp(App[None]):
     def action_decide(self, verdict: str) -> None:
         if self.proposal is None or self.asking:
             return
-        started = time.perf_counter()
         try:
             decision = self.session.decide(self.proposal.id, verdict, self.picked, comment=self.comment)
         except PlanCompareError as error:
@@ -227,7 +229,6 @@ class ReviewApp(App[None]):
                 pid=decision.id,
                 verdict=self.t[verdict],
                 measures=f" → {names}" if names else "",
-                seconds=time.perf_counter() - started,
             )
         )
 
@@ -259,7 +260,7 @@ class ReviewApp(App[None]):
     def action_cancel(self) -> None:
         if self.asking:
             self._close_prompt()
-            self.redraw()
+            self.redraw("")
 
     def _close_prompt(self) -> None:
         prompt = self.query_one("#prompt", Input)

@@ -25,7 +25,7 @@ _FR = {
         "a adoptée  c modifiée  d non reprise  n pas une demande  1-3 mesures  v texte\n"
         "/ chercher  k commentaire  u annuler  s passer  q quitter"
     ),
-    "recorded": "{pid} : {verdict}{measures} enregistrée ({seconds:.2f} s)",
+    "recorded": "{pid} : {verdict}{measures} enregistrée",
     "undone": "{pid} : décision annulée",
     "nothing_to_undo": "Rien à annuler dans cette session.",
     "skipped": "{pid} passée : elle reviendra en fin de file.",
@@ -63,7 +63,7 @@ _EN = {
         "a adopted  c changed  d dropped  n not an ask  1-3 measures  v text\n"
         "/ search  k comment  u undo  s skip  q quit"
     ),
-    "recorded": "{pid}: {verdict}{measures} recorded ({seconds:.2f} s)",
+    "recorded": "{pid}: {verdict}{measures} recorded",
     "undone": "{pid}: decision undone",
     "nothing_to_undo": "Nothing to undo in this session.",
     "skipped": "{pid} skipped: it comes back at the end of the queue.",
