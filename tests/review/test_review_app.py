@@ -160,3 +160,17 @@ def test_each_decision_re_scores_the_rest_well_under_a_second(adapter: Adapter, 
         session.decide(session.current().id, "dropped")  # type: ignore[union-attr]
         times.append(time.perf_counter() - started)
     assert sorted(times)[len(times) // 2] < 0.5, times
+
+
+def test_not_an_ask_is_recorded_where_the_file_can_hold_it(adapter: Adapter, tmp_path: Path) -> None:
+    from plancompare.models import PROPOSAL_VERDICTS
+
+    path = tmp_path / "decisions.yaml"
+    session = _session(adapter, path)
+    pid = session.current().id  # type: ignore[union-attr]
+    screen = _run(ReviewApp(session, "fr"), "n")
+    if "n-a" in PROPOSAL_VERDICTS:
+        assert load_decisions(path)[pid].verdict == "n-a"
+    else:  # decisions files know adopted, changed and dropped only: one clear line, nothing written
+        assert "Refusé : le fichier de décisions ne sait pas encore enregistrer « Pas une demande »" in screen
+        assert not path.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -11,6 +12,9 @@ from plancompare.cli import options
 from plancompare.cli.app import app
 from plancompare.cli.console import err_console, handles_errors
 from plancompare.errors import EXIT_CODES_HELP, UsageError
+
+if TYPE_CHECKING:
+    from plancompare.review.simulate import Curve
 
 FORMATS = ("table", "json", "csv")
 
@@ -51,7 +55,7 @@ def simulate(
 TARGETS = (0.90, 0.95, 1.00)
 
 
-def render(curves, fmt: str) -> str:  # type: ignore[no-untyped-def]
+def render(curves: list[Curve], fmt: str) -> str:
     if fmt == "json":
         data = [
             {
