@@ -44,6 +44,17 @@ def _calibration(name: str, model, draft) -> str:
     return f"{name}: n={len(right)} engine right {share:.3f} Brier {brier(conf, right):.3f}\n  {bins}"
 
 
+def _measures(name: str, model, draft) -> str:  # type: ignore[no-untyped-def]
+    import math
+
+    x, right = draft.measure_rows()
+    conf = [round(1 / (1 + math.exp(-float(v))), 3) for v in x @ model.measure_weights.reshape(-1)]
+    flags = [bool(r) for r in right]
+    return (
+        f"  base measures: n={len(flags)} right {sum(flags) / len(flags):.3f} Brier {brier(conf, flags):.3f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -56,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     for left in drafts:
         others = fit_model([d for d in drafts if d is not left])
         print(_calibration(f"{left.name} (left out)", others, left))
-    print(_calibration(f"{HELDOUT} (never fit on)", model, load_draft(ROOT, HELDOUT, base)))
+        print(_measures(left.name, others, left))
+    heldout = load_draft(ROOT, HELDOUT, base)
+    print(_calibration(f"{HELDOUT} (never fit on)", model, heldout))
+    print(_measures(HELDOUT, model, heldout))
     note = {
         "fit_on": [f"corpora/{name}" for name in FIT_ON],
         "base": f"corpora/{BASE}",

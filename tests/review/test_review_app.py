@@ -174,3 +174,37 @@ def test_not_an_ask_is_recorded_where_the_file_can_hold_it(adapter: Adapter, tmp
     else:  # decisions files know adopted, changed and dropped only: one clear line, nothing written
         assert "Refusé : le fichier de décisions ne sait pas encore enregistrer « Pas une demande »" in screen
         assert not path.exists()
+
+
+def test_search_by_words_lists_measures_and_v_shows_a_whole_measure(adapter: Adapter, tmp_path: Path) -> None:
+    session = _session(adapter, tmp_path / "decisions.yaml", lang="en")
+    app = ReviewApp(session, "en")
+
+    async def go() -> tuple[str, str]:
+        async with app.run_test(size=(80, 24)) as pilot:
+            for key in ("slash", *"hebergement", "enter"):
+                await pilot.press(key)
+            await pilot.pause()
+            listed = str(app.query_one("#proposal").render())
+            await pilot.press("1", "v")
+            await pilot.pause()
+            shown = str(app.screen.query_one("#measure-text").render())
+            await pilot.press("escape")
+            return listed, shown
+
+    listed, shown = asyncio.run(go())
+    found = session.search("hebergement")
+    assert found and f"1 [ ] Measure {found[0].name} «" in listed
+    assert found[0].title.split()[0] in shown and "Esc, v or q: close" in shown
+
+
+def test_the_review_command_checks_its_options_before_opening(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from plancompare.cli import app
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["review", "--order", "alphabet"])
+    assert result.exit_code == 2 and "unknown order 'alphabet'" in result.stderr
+    result = CliRunner().invoke(app, ["review", "--help"])
+    assert result.exit_code == 0 and "least certain first" in result.stdout

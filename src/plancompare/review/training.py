@@ -33,7 +33,7 @@ BASE = "2014-2016"
 # proposals. The adaptation's settings (see judge/adapt.py), chosen by benchmarks/review.py on the
 # drafts of FIT_ON, each left out in turn.
 PENALTY = 1.0
-MEASURE_PENALTY = 1.0
+MEASURE_PENALTY = 20.0
 ADAPT = {"penalty": 20.0, "threshold_cost": 1.0, "iterations": 10.0}
 
 
