@@ -213,6 +213,10 @@ class ProposalResult(_Model):
     decided_by: DecidedBy = "engine"
     decision: Decision | None = None
     priority: str | None = None
+    confidence: float = Field(
+        default=0.0,
+        description="Estimated probability (0-1) that `verdict` is right; 1 for an analyst's decision.",
+    )
 
 
 class MeasureResult(_Numbered):
@@ -222,6 +226,7 @@ class MeasureResult(_Numbered):
     next: list[int] = Field(default_factory=list)
     score: float = 0.0
     matches: list[Match] = Field(default_factory=list)
+    confidence: float = Field(default=0.0, description="Estimated probability (0-1) that `verdict` is right.")
 
 
 class NextMeasure(_Numbered):
@@ -243,6 +248,10 @@ class Settings(_Model):
         description="The analysts' [glossary] of the config file (acronyms, equivalents), if any.",
     )
     config: str | None = Field(default=None, description="Config file the thresholds came from, if any.")
+    adapted_on: int = Field(
+        default=0,
+        description="Analyst decisions the thresholds and confidences were adapted on (0: the engine's).",
+    )
 
 
 class DocumentRef(_Model):

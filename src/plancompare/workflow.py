@@ -114,8 +114,8 @@ def run_diff(
     """
     from plancompare.config import load_config
     from plancompare.corpus import corpus_config, load_side
-    from plancompare.judge.decisions import apply_decisions, load_decisions
-    from plancompare.judge.diff import compare
+    from plancompare.judge.adapt import adapted_result
+    from plancompare.judge.decisions import load_decisions
     from plancompare.report import LANGUAGES
 
     if lang is not None and lang not in LANGUAGES:
@@ -131,11 +131,13 @@ def run_diff(
     warnings = extraction_warnings(base_side, next_side, next_path, base_path)
     config_path = config or corpus_config(next_side, base_side)
     cfg = given_config if given_config is not None else load_config(config_path)
-    result = compare(base_side, next_side, cfg)
     language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
     decisions_path = decisions or default_decisions_file(base_side, next_side)
-    if decisions_path is not None and decisions_path.is_file():
-        result = apply_decisions(result, load_decisions(decisions_path), lang=language)
+    decided = (
+        load_decisions(decisions_path) if decisions_path is not None and decisions_path.is_file() else {}
+    )
+    # The decisions override their verdicts and adapt the engine for the other proposals (adapt.py).
+    result = adapted_result(base_side, next_side, cfg, decided, lang=language)
     # Every file read, or read next time (a corpus's decisions and config before they exist): `-o`
     # and `--summary` are refused there.
     inputs = [*base_side.files, *next_side.files, base_path, next_path]

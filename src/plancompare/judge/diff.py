@@ -321,23 +321,30 @@ def judge_base_measures(
 def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
     cfg = config or MatchConfig()
     al = align_sides(base, next, cfg)
+    return result_of(base, next, al, judge_proposals(al, cfg), cfg)
+
+
+Judged = list[tuple[ProposalVerdict, float, list[Candidate], list[Reason]]]
+
+
+def result_of(base: Side, next: Side, al: Alignment, judged: Judged, cfg: MatchConfig) -> DiffResult:
+    """The `DiffResult` of an alignment whose proposals are judged (`compare`, and the adaptation to
+    an analyst's decisions, which judges the same alignment again under other thresholds)."""
     priority_of = {m.number: m.priority for m in base.plan.measures}
-    results: list[ProposalResult] = []
-    judged = judge_proposals(al, cfg)
-    for p, (verdict, score, kept, reasons) in zip(al.proposals, judged, strict=True):
-        results.append(
-            ProposalResult(
-                id=p.id,
-                measure=p.measure,
-                text=p.text,
-                verdict=verdict,
-                engine_verdict=verdict,
-                score=score,
-                matches=[_match(c) for c in kept],
-                reasons=reasons,
-                priority=priority_of.get(p.measure) if p.measure is not None else None,
-            )
+    results = [
+        ProposalResult(
+            id=p.id,
+            measure=p.measure,
+            text=p.text,
+            verdict=verdict,
+            engine_verdict=verdict,
+            score=score,
+            matches=[_match(c) for c in kept],
+            reasons=reasons,
+            priority=priority_of.get(p.measure) if p.measure is not None else None,
         )
+        for p, (verdict, score, kept, reasons) in zip(al.proposals, judged, strict=True)
+    ]
     measures, antecedents = judge_base_measures(al, judged, cfg)
     next_measures = [
         NextMeasure(

@@ -1,0 +1,215 @@
+"""Learning from decisions: the analyst's verdicts on a plan adapt the engine for its other proposals.
+
+The next plan is aligned once (`diff.align_sides`); each set of decisions then
+1. refits the thresholds (`match`, `adopt`, and `topic` in proportion) on the decided proposals,
+   with the corpus's thresholds as the prior: a threshold moves only as far as the decisions it gets
+   right are worth its distance from the prior (`adapt.threshold_cost` decisions per point);
+2. re-judges every proposal with those thresholds (`diff.judge_proposals`, cached per thresholds);
+3. refits the confidence model on the decisions, with the shipped coefficients as the prior (a
+   penalty `adapt.penalty` × ‖W − W_shipped‖² / 2), and gives each verdict its probability;
+4. applies the decisions themselves over the result (`decisions.apply_decisions`).
+
+With no decision, the result is the engine's (`diff.compare`) with the shipped model's confidences,
+and the same decisions always give the same result, to the byte: nothing here is random.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+
+from plancompare.config import MatchConfig
+from plancompare.judge.confidence import (
+    CLASSES,
+    FEATURES,
+    Model,
+    Signals,
+    confidence_of,
+    features,
+    fit_softmax,
+    measure_confidences,
+    shipped,
+    signals,
+)
+from plancompare.judge.decisions import RecordedDecision, apply_decisions
+from plancompare.judge.diff import (
+    Alignment,
+    Judged,
+    align_sides,
+    judge_proposals,
+    result_of,
+)
+from plancompare.judge.numeric import np
+from plancompare.models import (
+    PROPOSAL_VERDICTS,
+    DiffResult,
+    Side,
+)
+
+
+def fit_thresholds(
+    decided: list[tuple[Signals, str]], prior: MatchConfig, cost: float, reach: float = 15.0
+) -> MatchConfig:
+    """`match` and `adopt` that get the most decisions right, less `cost` per point away from the
+    prior's (a decision of « n-a » is not counted); `topic` keeps its ratio to `match`. Ties keep
+    the prior, then the lowest thresholds. Candidates: the prior's values and the midpoints between
+    decided scores (and just past the lowest and highest) within `reach` points of them."""
+    kept = [(s, gold) for s, gold in decided if gold in ("adopted", "changed", "dropped")]
+    if not kept:
+        return prior
+    scores = np.array([s.score for s, _ in kept])
+    changes = np.array([bool(s.changes) for s, _ in kept])
+    gold = np.array([("adopted", "changed", "dropped").index(g) for _, g in kept])
+    distinct = sorted(set(scores.tolist()))
+    cuts = {prior.match, prior.adopt}
+    cuts |= {round((a + b) / 2, 2) for a, b in itertools.pairwise(distinct)}
+    cuts |= {round(v + step, 2) for v in (distinct[0], distinct[-1]) for step in (-0.05, 0.05)}
+    lo, hi = min(prior.match, prior.adopt) - reach, max(prior.match, prior.adopt) + reach
+    grid = np.array(sorted(c for c in cuts if lo <= c <= hi))
+    # predicted class for every (match, adopt) pair: dropped under match; changed with a change
+    # reason or under adopt; else adopted (calibrate.predict, vectorised).
+    m = grid[:, None, None]
+    a = grid[None, :, None]
+    s = scores[None, None, :]
+    predicted = np.where(s < m, 2, np.where(changes[None, None, :] | (s < a), 1, 0))
+    right = (predicted == gold[None, None, :]).sum(axis=2).astype(float)
+    moved = np.abs(grid[:, None] - prior.match) + np.abs(grid[None, :] - prior.adopt)
+    objective = right - cost * moved
+    objective[grid[:, None] > grid[None, :]] = -np.inf  # adopt is never under match
+    best = float(objective.max())
+    # Ties: the smallest move from the prior, then the lowest thresholds (deterministic).
+    ties = sorted(
+        (float(moved[i, j]), float(grid[i]), float(grid[j]))
+        for i, j in zip(*np.nonzero(objective >= best - 1e-9), strict=True)
+    )
+    _, match, adopt = ties[0]
+    if match == prior.match and adopt == prior.adopt:
+        return prior
+    ratio = prior.topic / prior.match if prior.match else 0.6
+    return replace(prior, match=match, adopt=adopt, topic=round(ratio * match, 2))
+
+
+@dataclass
+class Adapter:
+    """One pair of sides aligned once; `result(decisions)` judges it with what the decisions teach."""
+
+    base: Side
+    next_side: Side
+    cfg: MatchConfig
+    al: Alignment
+    signals: list[Signals]
+    given_model: Model | None = None  # None: the shipped coefficients
+    _judged: dict[tuple[float, ...], Judged] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, base: Side, next_side: Side, cfg: MatchConfig, model: Model | None = None) -> Adapter:
+        al = align_sides(base, next_side, cfg)
+        return cls(base, next_side, cfg, al, signals(al, cfg), model)
+
+    @property
+    def model(self) -> Model:
+        return self.given_model or shipped()
+
+    def judged(self, cfg: MatchConfig) -> Judged:
+        key = tuple(cfg.thresholds().values())
+        if key not in self._judged:
+            self._judged[key] = judge_proposals(self.al, cfg)
+        return self._judged[key]
+
+    def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
+        rows = [features(s, verdict, cfg) for s, (verdict, *_) in zip(self.signals, judged, strict=True)]
+        return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+
+    def learned(self, decisions: dict[str, RecordedDecision], result: DiffResult) -> dict[int, str]:
+        """proposal index → the analyst's verdict, for the decisions that apply (not stale)."""
+        index = {p.id: i for i, p in enumerate(self.al.proposals)}
+        fresh = {p.id for p in result.proposals if p.decided_by == "analyst"}
+        out: dict[int, str] = {}
+        for pid, decision in sorted(decisions.items()):
+            if pid in index and (pid in fresh or (decision.verdict == "n-a" and _fresh(decision, result))):
+                out[index[pid]] = decision.verdict
+        return out
+
+    def penalties(self) -> np.ndarray:
+        """The adaptation's pull toward the shipped coefficients, per feature: the intercept and the
+        verdict's own terms (this plan's base rates) move more freely than the rest."""
+        adapt = self.model.adapt
+        free = {"bias", *(f for f in FEATURES if f.startswith("verdict_"))}
+        return np.array(
+            [adapt.get("bias_penalty", adapt["penalty"]) if f in free else adapt["penalty"] for f in FEATURES]
+        )
+
+    def result(self, decisions: dict[str, RecordedDecision] | None = None, *, lang: str = "en") -> DiffResult:
+        decisions = decisions or {}
+        judged = self.judged(self.cfg)
+        engine = result_of(self.base, self.next_side, self.al, judged, self.cfg)
+        applicable = {pid: d for pid, d in decisions.items() if d.verdict in PROPOSAL_VERDICTS}
+        learned = self.learned(decisions, apply_decisions(engine, applicable, lang=lang)) if decisions else {}
+        cfg, weights = self.cfg, self.model.weights
+        if learned:
+            cfg = fit_thresholds(
+                [(self.signals[i], v) for i, v in sorted(learned.items())],
+                self.cfg,
+                self.model.adapt["threshold_cost"],
+            )
+            judged = self.judged(cfg)
+            engine = result_of(self.base, self.next_side, self.al, judged, cfg)
+            x = self.matrix(judged, cfg)
+            rows = sorted(learned)
+            weights = fit_softmax(
+                x[rows],
+                np.array([CLASSES.index(learned[i]) for i in rows]),
+                classes=len(CLASSES),
+                penalty=self.penalties(),
+                prior=self.model.weights,
+                iterations=int(self.model.adapt["iterations"]),
+            )
+        else:
+            x = self.matrix(judged, cfg)
+        confidence = confidence_of(self.model.probabilities(x, weights), [v for v, *_ in judged])
+        measures = measure_confidences(engine, cfg, self.model)
+        engine = engine.model_copy(
+            update={
+                "proposals": [
+                    p.model_copy(update={"confidence": c})
+                    for p, c in zip(engine.proposals, confidence, strict=True)
+                ],
+                "measures": [
+                    m.model_copy(update={"confidence": c})
+                    for m, c in zip(engine.measures, measures, strict=True)
+                ],
+                "settings": engine.settings.model_copy(update={"adapted_on": len(learned)}),
+            }
+        )
+        if not decisions:
+            return engine
+        result = apply_decisions(engine, applicable, lang=lang)
+        return result.model_copy(
+            update={
+                "proposals": [
+                    p.model_copy(update={"confidence": 1.0}) if p.decided_by == "analyst" else p
+                    for p in result.proposals
+                ]
+            }
+        )
+
+
+def _fresh(decision: RecordedDecision, result: DiffResult) -> bool:
+    """An « n-a » decision (not an ask) applies while the proposal's text is the one decided."""
+    from plancompare.judge.decisions import fingerprint
+
+    text = {p.id: p.text for p in result.proposals}.get(decision.id)
+    return text is not None and fingerprint(text) == decision.fingerprint
+
+
+def adapted_result(
+    base: Side,
+    next_side: Side,
+    cfg: MatchConfig,
+    decisions: dict[str, RecordedDecision] | None = None,
+    *,
+    lang: str = "en",
+) -> DiffResult:
+    """What `diff` shows: the engine's verdicts adapted to the decisions, the decisions applied,
+    and every verdict's confidence."""
+    return Adapter.build(base, next_side, cfg).result(decisions, lang=lang)

@@ -1,0 +1,358 @@
+"""Confidence: the estimated probability that a verdict is right, from the engine's own signals.
+
+A multinomial logistic regression reads, for each proposal, what its verdict was decided from (the
+best passage's score and its distance to the thresholds, the second candidate of another measure and
+the margin, how much of the ask's weight the passage covers, the change reasons, whether the passage
+was claimed, whether the ask reads as one, lengths, the verdict itself) and a few things a reader
+checks first (is the passage a commitment in the future tense, a sentence about the past or present,
+a field line, the measure's title?), and gives the probability of each gold verdict: adopted,
+changed, dropped or not an ask. A verdict's confidence is the probability of that verdict.
+
+The coefficients are fit by `scripts/fit_confidence.py` on the labelled drafts (never the held-out
+one) and shipped as `confidence.json` beside this module; `judge/adapt.py` refits them on an
+analyst's decisions, with the shipped ones as the prior. Everything here is deterministic: the same
+alignment and thresholds give the same features, the same coefficients the same probabilities.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from plancompare.config import MatchConfig
+from plancompare.judge.diff import Alignment, effective
+from plancompare.judge.numeric import np
+from plancompare.judge.reasons import change_reasons
+from plancompare.models import DiffResult, MeasureResult
+from plancompare.text.normalise import fold
+
+# The gold verdicts the model gives a probability to; « n-a »: not an ask (praise, a statement).
+CLASSES: tuple[str, ...] = ("adopted", "changed", "dropped", "n-a")
+VERDICTS: tuple[str, ...] = CLASSES[:3]
+CHANGE_CODES = ("figure", "modality", "actor", "scope")
+DIGITS = 3  # confidences are rounded to this many decimals
+
+# A commitment of the next plan: a verb in the future tense (« sera », « mettront », « pourra »).
+_FUTURE = re.compile(
+    r"\b(ser(?:a|ont)|aur(?:a|ont)|pourr(?:a|ont)|devr(?:a|ont)|fer(?:a|ont)|[a-z]{3,}(?:er|ir|r)(?:a|ont)|"
+    r"will|shall)\b"
+)
+# The present or the past (« depuis 2013 », « a publié », « aujourd’hui », an imperfect).
+_PAST_PRESENT = re.compile(
+    r"\b(depuis|aujourd'hui|actuellement|a ete|ont ete|a cree|ont cree|[a-z]{3,}ai(?:t|ent)|n'a pas|"
+    r"n'ont pas|annon\w+|a publie|en (?:19|20)\d\d|precedent|since|currently|has been|have been)\b"
+)
+# Weaker or narrower wording anywhere (« pourra », « à titre expérimental », « trois départements »).
+_WEAK = re.compile(
+    r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|experiment\w*|"
+    r"etudi(?:er|era|eront)|une etude|reflexion|envisag\w*|pilotes?|"
+    r"dans (?:un|deux|trois|quatre|cinq|six|\d+) (?:departements|regions|sites|villes)|si possible|"
+    r"au cas par cas|progressivement|premier\w* temps|d'abord|may|might|pilot)\b"
+)
+# A field line (« Pilote : », « Partenaires : ») or a « Constat » paragraph: never evidence.
+_FIELD = re.compile(
+    r"^(pilotes?|partenaires?|calendrier|echeance|indicateurs?|financement|instrument|mise en oeuvre|"
+    r"responsables?)\b|\b(partenaires|constat)\b"
+)
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "score",
+    "above_match",
+    "above_adopt",
+    "second",
+    "margin",
+    "coverage",
+    "missing",
+    "claimed",
+    "has_ask",
+    "ask_words",
+    "passage_words",
+    "general",
+    "continues_base",
+    "context",
+    "percentile",
+    *(f"change_{code}" for code in CHANGE_CODES),
+    "future",
+    "past_present",
+    "title",
+    "field",
+    "weak_passage",
+    "weak_measure",
+    "rank_margin",
+    *(f"verdict_{v}" for v in VERDICTS),
+    # The same signals read per verdict: how far above `match` a dropped proposal scores says
+    # something else than how far above it an adopted one does.
+    *(f"{v}_x_{name}" for v in VERDICTS for name in ("above_match", "coverage", "rank_margin")),
+)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What does not depend on the thresholds, for one proposal of an alignment."""
+
+    id: str
+    score: float  # the best candidate's score, lowered when claimed (what the verdict reads)
+    second: float  # the best score among the other measures' candidates
+    margin: float  # the best candidate's own score minus `second`
+    coverage: float
+    missing: int
+    claimed: bool
+    has_ask: bool
+    ask_words: int
+    passage_words: int
+    general: bool
+    continues_base: bool  # the best measure continues the proposal's base measure
+    context: float  # what the base measure's context added to the best candidate's rank
+    percentile: float  # share of this plan's proposals scoring lower: the plan's own score scale
+    changes: tuple[str, ...]  # change reasons between the ask and the best passage
+    future: bool
+    past_present: bool
+    title: bool
+    field: bool
+    weak_passage: bool
+    weak_measure: bool
+    rank_margin: float = 0.0  # the first candidate's rank minus the second's (capped at 40)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(fold(a).split()).strip(" .") == " ".join(fold(b).split()).strip(" .")
+
+
+def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
+    """The signals of every proposal of `al`, in order (`cfg`: only `claimed` is read)."""
+    raw: list[Signals] = []
+    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
+        first = cands[0] if cands else None
+        best = effective(first, al.claims.get(p.id), cfg)
+        measure = al.next_by_number.get(first.measure) if first is not None else None
+        passage = fold(first.passage) if first is not None else ""
+        whole = f"{measure.title}. {measure.text}" if measure is not None else ""
+        second = max((c.score for c in cands[1:]), default=0.0)
+        priors = {c.measure for c in al.priors.get(p.measure, [])} if p.measure is not None else set()
+        raw.append(
+            Signals(
+                id=p.id,
+                score=best.score if best is not None else 0.0,
+                second=second,
+                margin=(first.score - second) if first is not None else 0.0,
+                coverage=first.coverage if first is not None else 0.0,
+                missing=len(first.missing) if first is not None else 0,
+                claimed=p.id in al.claims,
+                has_ask=query.has_ask,
+                ask_words=len(p.text.split()),
+                passage_words=len(passage.split()),
+                general=p.measure is None,
+                continues_base=first is not None and first.measure in priors,
+                context=(first.rank - first.score) if first is not None else 0.0,
+                percentile=0.0,
+                changes=tuple(
+                    sorted({r.code for r in change_reasons(query.whole.text, first.passage, measure)})
+                )
+                if first is not None
+                else (),
+                future=bool(_FUTURE.search(passage)),
+                past_present=bool(_PAST_PRESENT.search(passage)),
+                title=measure is not None and _same(first.passage if first else "", measure.title),
+                field=bool(_FIELD.search(passage)),
+                weak_passage=bool(_WEAK.search(passage)),
+                weak_measure=bool(_WEAK.search(fold(whole))),
+                rank_margin=min(first.rank - cands[1].rank, 40.0) if len(cands) > 1 and first else 40.0,
+            )
+        )
+    scores = sorted(s.score for s in raw)
+    n = len(scores) or 1
+    return [_with_percentile(s, sum(x < s.score for x in scores) / n) for s in raw]
+
+
+def _with_percentile(s: Signals, value: float) -> Signals:
+    from dataclasses import replace
+
+    return replace(s, percentile=round(value, 6))
+
+
+def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
+    """The model's inputs for one proposal judged `verdict` with the thresholds of `cfg`."""
+    values = [
+        1.0,
+        s.score / 50,
+        (s.score - cfg.match) / 10,
+        (s.score - cfg.adopt) / 10,
+        s.second / 50,
+        s.margin / 20,
+        s.coverage,
+        s.missing / 6,
+        float(s.claimed),
+        float(s.has_ask),
+        math.log1p(s.ask_words) / 5,
+        math.log1p(s.passage_words) / 5,
+        float(s.general),
+        float(s.continues_base),
+        s.context / 50,
+        s.percentile,
+        *(float(code in s.changes) for code in CHANGE_CODES),
+        float(s.future),
+        float(s.past_present),
+        float(s.title),
+        float(s.field),
+        float(s.weak_passage),
+        float(s.weak_measure),
+        s.rank_margin / 20,
+        *(float(verdict == v) for v in VERDICTS),
+    ]
+    per_verdict = ((s.score - cfg.match) / 10, s.coverage, s.rank_margin / 20)
+    values += [value if verdict == v else 0.0 for v in VERDICTS for value in per_verdict]
+    return values
+
+
+# --- the model ------------------------------------------------------------------------------------
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+def fit_softmax(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    classes: int,
+    penalty: float | np.ndarray,
+    prior: np.ndarray | None = None,
+    weights: np.ndarray | None = None,
+    iterations: int = 50,
+) -> np.ndarray:
+    """Coefficients (classes × features) of a multinomial logistic regression, by Newton's method,
+    with a penalty `penalty`/2 × ‖W − prior‖² (the prior: zeros, or the shipped coefficients; one
+    penalty, or one per feature)."""
+    n, f = x.shape
+    anchor = np.zeros((classes, f)) if prior is None else prior
+    w = anchor.copy()
+    sample = np.ones(n) if weights is None else weights
+    target = np.zeros((n, classes))
+    target[np.arange(n), y] = 1.0
+    size = classes * f
+    per_feature = np.broadcast_to(np.asarray(penalty, dtype=float), (f,))
+    for _ in range(iterations):
+        p = _softmax(x @ w.T)
+        grad = ((p - target) * sample[:, None]).T @ x + per_feature * (w - anchor)
+        hess = np.empty((size, size))
+        for a in range(classes):
+            for b in range(classes):
+                c = p[:, a] * ((1.0 if a == b else 0.0) - p[:, b]) * sample
+                hess[a * f : (a + 1) * f, b * f : (b + 1) * f] = (x * c[:, None]).T @ x
+        hess += np.diag(np.tile(per_feature, classes))
+        step = np.linalg.solve(hess, grad.reshape(-1)).reshape(classes, f)
+        w = w - step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    return w
+
+
+@dataclass(frozen=True)
+class Model:
+    """Shipped coefficients: proposals (classes × features), base measures (one row), and the
+    adaptation's settings."""
+
+    features: tuple[str, ...]
+    classes: tuple[str, ...]
+    weights: np.ndarray
+    measure_features: tuple[str, ...]
+    measure_weights: np.ndarray
+    adapt: dict[str, float]
+
+    def probabilities(self, x: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return _softmax(x @ (self.weights if weights is None else weights).T)
+
+
+DATA = "confidence.json"
+
+
+@cache
+def shipped() -> Model:
+    """The coefficients shipped with the package (`scripts/fit_confidence.py` writes them)."""
+    text = resources.files("plancompare.judge").joinpath(DATA).read_text(encoding="utf-8")
+    return model_from(json.loads(text))
+
+
+def model_from(data: dict[str, Any]) -> Model:
+    proposals = data["proposals"]
+    measures = data["measures"]
+    if tuple(proposals["features"]) != FEATURES or tuple(measures["features"]) != MEASURE_FEATURES:
+        raise ValueError(f"{DATA} was fit on other features: run scripts/fit_confidence.py")
+    return Model(
+        features=tuple(proposals["features"]),
+        classes=tuple(proposals["classes"]),
+        weights=np.array(proposals["weights"], dtype=float),
+        measure_features=tuple(measures["features"]),
+        measure_weights=np.array(measures["weights"], dtype=float),
+        adapt={k: float(v) for k, v in data["adapt"].items()},
+    )
+
+
+def model_json(model: Model, note: dict[str, Any]) -> str:
+    """The JSON `shipped` reads, byte-deterministic (coefficients rounded to 6 decimals)."""
+
+    def rows(w: np.ndarray) -> list[Any]:
+        return [[round(float(v), 6) + 0.0 for v in row] for row in np.atleast_2d(w)]
+
+    data = {
+        "note": note,
+        "proposals": {
+            "classes": list(model.classes),
+            "features": list(model.features),
+            "weights": rows(model.weights),
+        },
+        "measures": {"features": list(model.measure_features), "weights": rows(model.measure_weights)},
+        "adapt": model.adapt,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def confidence_of(probabilities: np.ndarray, verdicts: list[str]) -> list[float]:
+    """The probability of each row's verdict, rounded."""
+    return [
+        round(float(row[CLASSES.index(v)]), DIGITS) if v in CLASSES else 0.0
+        for row, v in zip(probabilities, verdicts, strict=True)
+    ]
+
+
+# --- base measures --------------------------------------------------------------------------------
+
+MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
+MEASURE_FEATURES: tuple[str, ...] = (
+    "bias",
+    "score",
+    "above_successor",
+    "above_kept",
+    "successors",
+    *(f"verdict_{v}" for v in MEASURE_VERDICTS),
+)
+
+
+def measure_features(m: MeasureResult, cfg: MatchConfig) -> list[float]:
+    return [
+        1.0,
+        m.score / 50,
+        (m.score - cfg.successor) / 10,
+        (m.score - cfg.kept) / 10,
+        len(m.next) / 3,
+        *(float(m.verdict == v) for v in MEASURE_VERDICTS),
+    ]
+
+
+def measure_confidences(result: DiffResult, cfg: MatchConfig, model: Model) -> list[float]:
+    """P(right) of each base measure's verdict (a logistic regression on labelled measures)."""
+    if not result.measures:
+        return []
+    x = np.array([measure_features(m, cfg) for m in result.measures])
+    logits = x @ model.measure_weights.reshape(-1)
+    return [round(float(1.0 / (1.0 + math.exp(-v))), DIGITS) for v in logits]

@@ -1,0 +1,265 @@
+"""A review session: the proposals still to decide, in order, and the decisions as they are made.
+
+`review` (the terminal app) and `simulate` (an analyst replayed from a labels file) both drive a
+`Session`. Each decision goes to the store at once (a decisions file: `judge.decisions.
+record_decision`, which re-reads the file and keeps its other entries, so a hand edit made meanwhile
+is kept), then the remaining proposals are re-judged with what the decisions teach (`judge.adapt`)
+and re-ordered. A session started on a file that holds decisions resumes: decided proposals are not
+asked again.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from plancompare.errors import UsageError
+from plancompare.judge.adapt import Adapter
+from plancompare.judge.decisions import (
+    RecordedDecision,
+    RecordedMeasure,
+    fingerprint,
+    load_decisions,
+    record_decision,
+    update_decisions,
+)
+from plancompare.match.aligner import Candidate
+from plancompare.models import NOT_AN_ASK, PROPOSAL_VERDICTS, DiffResult, Measure, ProposalResult
+
+ORDERS = ("confidence", "document", "measure")
+CANDIDATES = 3
+
+
+class MissingMeasure(UsageError):
+    """A decision or a search named a measure the next plan does not have."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"the next plan has no measure {name}",
+            "give its number as the plan prints it (see the candidates)",
+        )
+        self.name = name
+
+
+class Store(Protocol):
+    """Where decisions live: `load` reads them all, `put` writes one, `remove` takes one out."""
+
+    def load(self) -> dict[str, RecordedDecision]: ...
+
+    def put(self, decision: RecordedDecision) -> None: ...
+
+    def remove(self, pid: str) -> None: ...
+
+
+@dataclass
+class FileStore:
+    """A decisions file (`decisions.yaml`), re-read before every write."""
+
+    path: Path
+
+    def load(self) -> dict[str, RecordedDecision]:
+        return load_decisions(self.path)
+
+    def put(self, decision: RecordedDecision) -> None:
+        record_decision(self.path, decision)
+
+    def remove(self, pid: str) -> None:
+        # Under the file's lock, as `decide` writes: an undo never loses another writer's decision.
+        update_decisions(self.path, lambda decisions: decisions.pop(pid, None))
+
+
+@dataclass
+class MemoryStore:
+    """Decisions kept in memory (`simulate`)."""
+
+    decisions: dict[str, RecordedDecision] = field(default_factory=dict)
+
+    def load(self) -> dict[str, RecordedDecision]:
+        return dict(self.decisions)
+
+    def put(self, decision: RecordedDecision) -> None:
+        self.decisions[decision.id] = decision
+
+    def remove(self, pid: str) -> None:
+        self.decisions.pop(pid, None)
+
+
+@dataclass(frozen=True)
+class Progress:
+    decided: int
+    total: int
+    estimated_accuracy: float  # mean over proposals of 1 (decided) or the verdict's confidence
+
+
+@dataclass
+class Session:
+    adapter: Adapter
+    store: Store
+    order: str = "confidence"
+    lang: str = "fr"
+    seed: int = 0
+    only: frozenset[str] | None = None  # the proposals to walk (all when None)
+    result: DiffResult = field(init=False)
+    decisions: dict[str, RecordedDecision] = field(init=False)
+    skipped: list[str] = field(default_factory=list)
+    undo_stack: list[tuple[str, RecordedDecision | None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.order not in (*ORDERS, "random"):
+            raise UsageError(f"unknown order {self.order!r}", f"choose one of: {', '.join(ORDERS)}")
+        self.refresh()
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the decisions and re-judge the proposals with them."""
+        self.decisions = self.store.load()
+        self.result = self.adapter.result(self.decisions, lang=self.lang)
+        self._by_id = {p.id: p for p in self.result.proposals}
+
+    def is_decided(self, pid: str) -> bool:
+        proposal = self._by_id.get(pid)
+        if proposal is None:
+            return False
+        if proposal.decided_by == "analyst":
+            return True
+        decision = self.decisions.get(pid)
+        return (
+            decision is not None
+            and decision.verdict == NOT_AN_ASK
+            and decision.fingerprint == fingerprint(proposal.text)
+        )
+
+    def walked(self) -> list[ProposalResult]:
+        return [p for p in self.result.proposals if self.only is None or p.id in self.only]
+
+    def queue(self) -> list[ProposalResult]:
+        """The proposals still to decide, in the session's order (skipped ones last)."""
+        todo = [p for p in self.walked() if not self.is_decided(p.id)]
+        if self.order == "confidence":
+            todo.sort(key=lambda p: (p.confidence, p.id))
+        elif self.order == "measure":
+            todo.sort(key=lambda p: (p.matches[0].measure if p.matches else 10**9, p.id))
+        elif self.order == "random":
+            rng = random.Random(self.seed)
+            fixed = sorted(p.id for p in self.walked())
+            rank = {pid: i for i, pid in enumerate(rng.sample(fixed, len(fixed)))}
+            todo.sort(key=lambda p: rank[p.id])
+        skipped = {pid: i for i, pid in enumerate(self.skipped)}
+        return sorted(todo, key=lambda p: skipped.get(p.id, -1))
+
+    def current(self) -> ProposalResult | None:
+        queue = self.queue()
+        return queue[0] if queue else None
+
+    def progress(self) -> Progress:
+        walked = self.walked()
+        decided = [p for p in walked if self.is_decided(p.id)]
+        total = len(walked)
+        estimate = (
+            sum(1.0 if self.is_decided(p.id) else p.confidence for p in walked) / total if total else 1.0
+        )
+        return Progress(len(decided), total, estimate)
+
+    # --- what the analyst sees -------------------------------------------------------------------
+
+    @property
+    def next_measures(self) -> dict[int, Measure]:
+        return self.adapter.al.next_by_number
+
+    def candidates(self, pid: str, count: int = CANDIDATES) -> list[Candidate]:
+        """The engine's best candidates for a proposal, one per next measure."""
+        for p, (_, cands) in zip(self.adapter.al.proposals, self.adapter.al.aligned, strict=True):
+            if p.id == pid:
+                return cands[:count]
+        return []
+
+    def measure_named(self, name: str) -> Measure:
+        """A next measure by the number its plan prints (« 12 », « 1.2 »); a clear error if none."""
+        wanted = " ".join(name.split()).lower()
+        for m in self.next_measures.values():
+            if m.name.lower() == wanted or (wanted.isdigit() and m.label is None and m.number == int(wanted)):
+                return m
+        raise MissingMeasure(" ".join(name.split()))
+
+    def search(self, text: str, count: int = CANDIDATES) -> list[Measure]:
+        """A measure number, or the measures sharing most of these words (their stems)."""
+        from plancompare.text.normalise import tokens
+
+        stripped = text.strip()
+        if stripped and (stripped[0].isdigit()):
+            return [self.measure_named(stripped)]
+        wanted = set(tokens(stripped, content_only=True))
+        if not wanted:
+            return []
+        scored = []
+        for m in self.next_measures.values():
+            have = set(tokens(f"{m.title} {m.text}"))
+            shared = len(wanted & have)
+            if shared:
+                scored.append((-shared, m.number, m))
+        return [m for *_, m in sorted(scored, key=lambda t: (t[0], t[1]))[:count]]
+
+    # --- deciding ----------------------------------------------------------------------------------
+
+    def decide(
+        self,
+        pid: str,
+        verdict: str,
+        measures: list[int] | None = None,
+        *,
+        comment: str | None = None,
+        author: str | None = None,
+    ) -> RecordedDecision:
+        """Record a decision at once; the remaining proposals are re-judged."""
+        proposal = self._by_id.get(pid)
+        if proposal is None:
+            raise UsageError(f"no proposal {pid}", "see the ids in `plancompare diff --all`")
+        if verdict not in PROPOSAL_VERDICTS:
+            raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(PROPOSAL_VERDICTS)}")
+        numbers = list(dict.fromkeys(measures or []))
+        missing = [n for n in numbers if n not in self.next_measures]
+        if missing:
+            raise MissingMeasure(", ".join(map(str, missing)))
+        if verdict in ("dropped", NOT_AN_ASK):
+            numbers = []
+        elif not numbers:
+            first = self.candidates(pid, 1)
+            if not first:
+                raise UsageError(f"an {verdict} proposal needs its next-plan measure(s)", "pick a measure")
+            numbers = [first[0].measure]
+        decision = RecordedDecision(
+            id=pid,
+            fingerprint=fingerprint(proposal.text),
+            verdict=verdict,
+            measures=[RecordedMeasure(n, " ".join(self.next_measures[n].title.split())) for n in numbers],
+            comment=comment or None,
+            author=author,
+        )
+        previous = self.store.load().get(pid)
+        self.store.put(decision)
+        self.undo_stack.append((pid, previous))
+        if pid in self.skipped:
+            self.skipped.remove(pid)
+        self.refresh()
+        return decision
+
+    def undo(self) -> str | None:
+        """Take back the last decision of this session (the entry it replaced comes back)."""
+        if not self.undo_stack:
+            return None
+        pid, previous = self.undo_stack.pop()
+        if previous is None:
+            self.store.remove(pid)
+        else:
+            self.store.put(previous)
+        self.refresh()
+        return pid
+
+    def skip(self, pid: str) -> None:
+        """Leave a proposal for later in this session (it goes to the end of the queue)."""
+        if pid in self.skipped:
+            self.skipped.remove(pid)
+        self.skipped.append(pid)

@@ -1,0 +1,132 @@
+"""Fitting the confidence model on labelled drafts, and measuring its calibration.
+
+`scripts/fit_confidence.py` fits the shipped coefficients on the labelled drafts `FIT_ON` (never
+`HELDOUT`); `benchmarks/review.py` refits them with one draft left out to simulate an analyst on it.
+Each draft is judged with its corpus's own thresholds, as `plancompare diff` judges it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from plancompare.config import load_config
+from plancompare.corpus import corpus_config, load_side
+from plancompare.judge.adapt import Adapter
+from plancompare.judge.confidence import (
+    CLASSES,
+    FEATURES,
+    MEASURE_FEATURES,
+    Model,
+    fit_softmax,
+    measure_features,
+)
+from plancompare.judge.diff import result_of
+from plancompare.judge.labels import load_labels
+from plancompare.judge.labels import load_labels as load_answers
+from plancompare.judge.numeric import np
+from plancompare.models import Side
+
+FIT_ON = ("next", "fiches", "objectifs")
+HELDOUT = "heldout"
+BASE = "2014-2016"
+# The penalty of the shipped fit (‖W‖² / 2 per unit): enough to keep 30 coefficients sane on 400
+# proposals. The adaptation's settings (see judge/adapt.py), chosen by benchmarks/review.py on the
+# drafts of FIT_ON, each left out in turn.
+PENALTY = 1.0
+MEASURE_PENALTY = 20.0
+ADAPT = {"penalty": 20.0, "threshold_cost": 1.0, "iterations": 10.0}
+
+
+@dataclass
+class Draft:
+    """A labelled draft, aligned once: its adapter and its analyst's answers."""
+
+    name: str
+    adapter: Adapter
+    answers: dict[int, str]  # proposal index → gold verdict (adopted, changed, dropped, n-a)
+    measures: dict[int, str]  # base measure number → gold verdict
+
+    def rows(self, model_weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Features, gold classes and engine verdicts of the labelled proposals."""
+        ad = self.adapter
+        judged = ad.judged(ad.cfg)
+        x = ad.matrix(judged, ad.cfg)
+        index = sorted(self.answers)
+        y = np.array([CLASSES.index(self.answers[i]) for i in index], dtype=int)
+        return x[index], y, [judged[i][0] for i in index]
+
+    def measure_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """Features of the labelled base measures and whether the engine's verdict is right."""
+        ad = self.adapter
+        result = result_of(ad.base, ad.next_side, ad.al, ad.judged(ad.cfg), ad.cfg)
+        labelled = [m for m in result.measures if m.number in self.measures]
+        x = np.array([measure_features(m, ad.cfg) for m in labelled]).reshape(-1, len(MEASURE_FEATURES))
+        right = np.array([int(m.verdict == self.measures[m.number]) for m in labelled], dtype=int)
+        return x, right
+
+
+def load_draft(root: Path, name: str, base: Side | None = None, model: Model | None = None) -> Draft:
+    """corpora/`name` against corpora/2014-2016, with corpora/`name`/src/labels.yaml."""
+    base = base or load_side(root / "corpora" / BASE)
+    next_side = load_side(root / "corpora" / name)
+    cfg = load_config(corpus_config(next_side, base))
+    labels_path = root / "corpora" / name / "src" / "labels.yaml"
+    adapter = Adapter.build(base, next_side, cfg, model)
+    gold = load_answers(labels_path).resolve(adapter.al.proposals)
+    index = {p.id: i for i, p in enumerate(adapter.al.proposals)}
+    answers = {index[pid]: verdict for pid, (verdict, _) in gold.items()}
+    measures = {n: v for n, (v, _) in load_labels(labels_path).measures.items()}
+    return Draft(name, adapter, answers, measures)
+
+
+def fit_model(drafts: list[Draft], adapt: dict[str, float] | None = None) -> Model:
+    """Coefficients fit on every labelled proposal and base measure of `drafts`."""
+    xs, ys = zip(*(d.rows()[:2] for d in drafts), strict=True)
+    weights = fit_softmax(np.vstack(xs), np.concatenate(ys), classes=len(CLASSES), penalty=PENALTY)
+    mx, my = zip(*(d.measure_rows() for d in drafts), strict=True)
+    binary = fit_softmax(np.vstack(mx), np.concatenate(my), classes=2, penalty=MEASURE_PENALTY)
+    return Model(
+        features=FEATURES,
+        classes=CLASSES,
+        weights=weights,
+        measure_features=MEASURE_FEATURES,
+        measure_weights=(binary[1] - binary[0]).reshape(1, -1),
+        adapt=dict(adapt or ADAPT),
+    )
+
+
+def brier(confidence: list[float], right: list[bool]) -> float:
+    return sum((c - float(r)) ** 2 for c, r in zip(confidence, right, strict=True)) / max(len(right), 1)
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: float
+    high: float
+    count: int
+    mean_confidence: float
+    accuracy: float
+
+
+def reliability(confidence: list[float], right: list[bool], bins: int = 5) -> list[Bin]:
+    """Verdicts grouped by confidence (equal widths): mean confidence against the share right."""
+    out = []
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [
+            (c, r)
+            for c, r in zip(confidence, right, strict=True)
+            if low <= c < high or (b == bins - 1 and c == 1.0)
+        ]
+        if inside:
+            out.append(
+                Bin(
+                    low,
+                    high,
+                    len(inside),
+                    sum(c for c, _ in inside) / len(inside),
+                    sum(r for _, r in inside) / len(inside),
+                )
+            )
+    return out

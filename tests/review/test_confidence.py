@@ -1,0 +1,119 @@
+"""Confidence and adaptation: the engine's result untouched with no decision, probabilities on every
+verdict, and the same decisions giving the same bytes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plancompare.judge.adapt import Adapter, fit_thresholds
+from plancompare.judge.confidence import DATA, model_from, model_json, shipped
+from plancompare.judge.decisions import RecordedDecision, RecordedMeasure, fingerprint
+from plancompare.judge.diff import compare, result_of
+from plancompare.serialise import to_json
+from plancompare.workflow import run_diff
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _decisions(adapter: Adapter, count: int) -> dict[str, RecordedDecision]:
+    """`count` decisions that contradict the engine (dropped ↔ taken up), as an analyst's would."""
+    out = {}
+    for p, (_, cands) in list(zip(adapter.al.proposals, adapter.al.aligned, strict=True))[:count]:
+        verdict = "dropped" if adapter.judged(adapter.cfg)[len(out)][0] != "dropped" else "changed"
+        measures = [] if verdict == "dropped" else [RecordedMeasure(cands[0].measure)]
+        out[p.id] = RecordedDecision(p.id, fingerprint(p.text), verdict, measures)
+    return out
+
+
+def test_the_engine_result_is_compare_s(adapter: Adapter) -> None:
+    judged = adapter.judged(adapter.cfg)
+    ours = result_of(adapter.base, adapter.next_side, adapter.al, judged, adapter.cfg)
+    assert ours == compare(adapter.base, adapter.next_side, adapter.cfg)
+
+
+def test_with_no_decision_the_verdicts_are_the_engine_s_and_each_has_a_confidence(adapter: Adapter) -> None:
+    result = adapter.result({})
+    engine = compare(adapter.base, adapter.next_side, adapter.cfg)
+    assert [p.verdict for p in result.proposals] == [p.verdict for p in engine.proposals]
+    assert result.settings.adapted_on == 0
+    assert result.settings.thresholds == engine.settings.thresholds
+    # Apart from the new fields, the engine's result.
+    strip = {"proposals": {"__all__": {"confidence"}}, "measures": {"__all__": {"confidence"}}}
+    assert result.model_dump(exclude=strip) == engine.model_dump(exclude=strip)
+    for item in [*result.proposals, *result.measures]:
+        assert 0.0 < item.confidence < 1.0
+        assert round(item.confidence, 3) == item.confidence
+    # Lower confidence where fewer verdicts are right: a no-match is surer than a near miss.
+    assert len({p.confidence for p in result.proposals}) > 20
+
+
+def test_decisions_override_adapt_and_give_the_same_bytes(adapter: Adapter) -> None:
+    decisions = _decisions(adapter, 30)
+    first = to_json(adapter.result(decisions, lang="fr"))
+    again = Adapter(adapter.base, adapter.next_side, adapter.cfg, adapter.al, adapter.signals)
+    assert to_json(again.result(dict(reversed(decisions.items())), lang="fr")) == first
+    result = json.loads(first)
+    assert result["settings"]["adapted_on"] == 30
+    decided = [p for p in result["proposals"] if p["decided_by"] == "analyst"]
+    assert len(decided) == 30 and all(p["confidence"] == 1.0 for p in decided)
+    # Thirty contradictions move the confidence of the other proposals.
+    plain = {p.id: p.confidence for p in adapter.result({}).proposals}
+    assert any(p["confidence"] != plain[p["id"]] for p in result["proposals"] if p["decided_by"] == "engine")
+
+
+def test_thresholds_move_only_as_far_as_decisions_are_worth() -> None:
+    from plancompare.config import MatchConfig
+    from plancompare.judge.confidence import Signals
+
+    def sig(score: float) -> Signals:
+        return Signals("x", score, 0, 0, 0, 0, False, True, 10, 10, False, False, 0, 0.5, (), *[False] * 6)
+
+    prior = MatchConfig(match=16.0, adopt=22.0, topic=10.0)
+    assert fit_thresholds([], prior, 0.1) == prior
+    # One decision that a 0.5-point move gets right is not worth more than... it is worth 1 > 0.05.
+    moved = fit_thresholds([(sig(16.2), "dropped")], prior, 0.1)
+    assert 16.2 < moved.match <= 17 and moved.topic == round(10 / 16 * moved.match, 2)
+    # A decision far from the prior does not pay for a 12-point move at 0.1 a point.
+    assert fit_thresholds([(sig(28.0), "dropped")], prior, 0.1) == prior
+
+
+def test_run_diff_reads_the_decisions_file_and_adapts(tmp_path: Path) -> None:
+    from plancompare.judge.decisions import save_decisions
+
+    base, nxt = ROOT / "corpora" / "2014-2016", ROOT / "corpora" / "next"
+    plain = run_diff(base, nxt, decisions=None)
+    assert plain.result.settings.adapted_on == 0
+    target = tmp_path / "decisions.yaml"
+    adapter = Adapter.build(plain.base_side, plain.next_side, load_cfg(plain))
+    save_decisions(target, _decisions(adapter, 12))
+    runs = [to_json(run_diff(base, nxt, decisions=target).result) for _ in range(2)]
+    assert runs[0] == runs[1]
+    assert json.loads(runs[0])["settings"]["adapted_on"] == 12
+
+
+def load_cfg(run):  # type: ignore[no-untyped-def]
+    from plancompare.config import load_config
+    from plancompare.corpus import corpus_config
+
+    return load_config(corpus_config(run.next_side, run.base_side))
+
+
+def test_the_shipped_coefficients_read_back_to_the_same_bytes() -> None:
+    text = (ROOT / "src" / "plancompare" / "judge" / DATA).read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert model_json(model_from(data), data["note"]) == text
+    assert "corpora/heldout" not in data["note"]["fit_on"]
+    assert shipped().weights.shape == (4, len(shipped().features))
+
+
+@pytest.mark.slow
+def test_the_shipped_coefficients_are_what_the_fit_script_gives() -> None:
+    done = subprocess.run(
+        [sys.executable, "scripts/fit_confidence.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
