@@ -479,11 +479,14 @@ def fpdf_axes_plan(
     family: str,
     draw: DrawMeasure,
 ) -> None:
-    """A one-column plan: its title, then each axis heading and `draw`(pdf, width, number, measure)
-    for the axes' measures; written to `pdf`, the caller outputs it."""
+    """A one-column plan: its title, then each axis heading (on a new page when it says `new_page`)
+    and `draw`(pdf, width, number, measure) for the axes' measures; written to `pdf`, the caller
+    outputs it."""
     width = fpdf_begin(pdf, data["document"]["title"], created, margins, (family,), page_break=20)
     measures = {m["number"]: m for m in data["measures"]}
     for prio in data["priorities"]:
+        if prio.get("new_page"):
+            pdf.add_page()
         fpdf_heading(pdf, family, width, prio["heading"], 12, 6.5)
         pdf.ln(3)
         for number in prio["measures"]:
@@ -998,8 +1001,7 @@ def render_plan_fiches_actions(target: Path) -> None:
     kind = MeasureType("DejaVuSerif", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=1)
     bold = FontFace(emphasis="BOLD")
 
-    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
-        fpdf_measure(pdf, width, kind, f"FICHE ACTION N° {number.upper()} – {m['title']}", m, [])
+    def fields(pdf: FPDF, width: float, m: dict[str, Any]) -> None:
         # The fields as a ruled table: label cell in bold, value cell beside it, no colon.
         pdf.set_font("DejaVuSerif", "", 9)
         with pdf.table(col_widths=(30, width - 30), first_row_as_headings=False, line_height=5) as table:
@@ -1008,6 +1010,22 @@ def render_plan_fiches_actions(target: Path) -> None:
                 row.cell(label, style=bold)
                 row.cell(value)
         pdf.ln(6)
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        heading = f"FICHE ACTION N° {number.upper()} – {m['title']}"
+        if m.get("fields_first"):
+            # As a fiche laid out on a page of its own: heading, fields table, then the text.
+            pdf.set_font(kind.family, "B", kind.heading[0])
+            pdf.multi_cell(width, kind.heading[1], heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+            fields(pdf, width, m)
+            pdf.set_font(kind.family, "", kind.body[0])
+            for text in paragraphs(m["text"]):
+                pdf.multi_cell(width, kind.body[1], text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+            return
+        fpdf_measure(pdf, width, kind, heading, m, [])
+        fields(pdf, width, m)
 
     fpdf_axes_plan(pdf, load("plan-fiches-actions.yaml"), dt.date(2026, 4, 1), (22, 20), "DejaVuSerif", draw)
     pdf.output(str(target))

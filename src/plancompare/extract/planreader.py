@@ -206,8 +206,11 @@ def _drop_listings(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
     later: dict[str, int] = {}
     for i, d in enumerate(drafts):
         later[d.key] = i
-    return [
-        d
-        for i, d in enumerate(drafts)
-        if later[d.key] == i or d.body or d.roles or d.instrument or d.calendar
-    ]
+    return [d for i, d in enumerate(drafts) if later[d.key] == i or _read_something(d)]
+
+
+def _read_something(draft: MeasureDraft) -> bool:
+    """A measure with text or fields: no entry of a listing of the measures."""
+    return bool(
+        draft.body or draft.roles or draft.instrument or draft.calendar or draft.indicators or draft.financing
+    )

@@ -122,10 +122,19 @@ ROLE_LABELS = (
     "Porteurs",
     "Porteur",
 )
-# Every label of a measure's fields: who (the roles above), with what, and when.
+# How a measure's progress is measured: « Indicateur(s) : », « Indicateurs de suivi : » (fields.py).
+INDICATOR_LABEL = (
+    r"Indicateurs?(?:\(s\))?(?: de (?:suivi|r[ée]sultats?|r[ée]alisation|performance|[ée]valuation))?"
+)
+# What pays for it: « Financement : », « Budget : », « Coût estimé : ».
+FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?"
+# Every label of a measure's fields: who (the roles above), with what, when, measured how, paid by what.
 FIELD_LABELS = (
     "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier"
+    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier|"
+    + INDICATOR_LABEL
+    + "|"
+    + FINANCING_LABEL
 )
 # Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
 ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)
