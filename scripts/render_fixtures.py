@@ -1290,6 +1290,82 @@ def render_plan_with_summary_table(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-sommaire-annexes.pdf: the measures listed in a Sommaire without leaders, an annex table and a
+# list of acronyms around them, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_sommaire_annexes(target: Path) -> None:
+    data = load("plan-sommaire-annexes.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    doc = data["document"]
+    width = fpdf_begin(pdf, doc["title"], dt.date(2026, 5, 4), (22, 20), ("DejaVuSans",), page_break=20)
+    measures = {m["number"]: m for m in data["measures"]}
+
+    def heading(number: int) -> str:
+        return f"Mesure {number} – {measures[number]['title']}"
+
+    # The Sommaire: one line per entry (a long one wraps), no dot leaders, no page numbers.
+    fpdf_heading(pdf, "DejaVuSans", width, "Sommaire", 12, 6.5)
+    pdf.ln(2)
+    pdf.set_font("DejaVuSans", "", 10)
+    for entry in data["sommaire"]:
+        text = heading(entry) if isinstance(entry, int) else entry
+        pdf.set_x(pdf.l_margin + (6 if isinstance(entry, int) else 0))
+        pdf.multi_cell(width - 6, 5.2, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.8)
+    pdf.ln(6)
+    fpdf_heading(pdf, "DejaVuSans", width, doc["preamble"]["title"], 12, 6.5)
+    pdf.ln(2)
+    pdf.set_font("DejaVuSans", "", 10)
+    for text in paragraphs(doc["preamble"]["text"]):
+        pdf.multi_cell(width, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.add_page()
+    kind = MeasureType("DejaVuSans", heading=(10.5, 5.5), body=(10, 5), labels=(9, 4.6), after=5)
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 12, 6.5)
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            fpdf_measure(pdf, width, kind, heading(number), m, [*m["responsible"], m["calendar"]])
+    # The acronyms, each in bold with its long form beside it.
+    pdf.add_page()
+    fpdf_heading(pdf, "DejaVuSans", width, "Sigles et abréviations", 12, 6.5)
+    pdf.ln(3)
+    for acronym, long_form in data["sigles"]:
+        top = pdf.get_y()
+        pdf.set_font("DejaVuSans", "B", 9.5)
+        pdf.cell(28, 5, acronym)
+        pdf.set_font("DejaVuSans", "", 9.5)
+        pdf.set_xy(pdf.l_margin + 28, top)
+        pdf.multi_cell(width - 28, 5, long_form, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+    # The annex table: « Mesure 1 » in the N° column, an axis row across the table.
+    pdf.add_page()
+    fpdf_heading(pdf, "DejaVuSans", width, "Annexe 1 – Tableau récapitulatif des mesures", 12, 6.5)
+    pdf.ln(3)
+    pdf.set_font("DejaVuSans", "", 9)
+    with pdf.table(col_widths=(22, 78, 40, 26), line_height=5, first_row_as_headings=True) as table:
+        row = table.row()
+        for head in ("N°", "Action", "Pilote", "Calendrier"):
+            row.cell(head)
+        for prio in data["priorities"]:
+            table.row().cell(prio["heading"], colspan=4)
+            for number in prio["measures"]:
+                m = measures[number]
+                row = table.row()
+                for cell in (
+                    f"Mesure {number}",
+                    m["title"],
+                    m["responsible"][0].split(" : ", 1)[1],
+                    m["calendar"].split(" : ", 1)[1],
+                ):
+                    row.cell(cell)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # Bad inputs for the CLI tests
 # --------------------------------------------------------------------------------------------------
 
@@ -1454,6 +1530,7 @@ def main() -> None:
         ("plan-as-table-unnumbered.pdf", lambda t: render_plan_as_table(t, numbered=False)),
         ("plan-footnotes.pdf", render_plan_footnotes),
         ("plan-fiches-actions.pdf", render_plan_fiches_actions),
+        ("plan-sommaire-annexes.pdf", render_plan_sommaire_annexes),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),

@@ -35,6 +35,7 @@ FIXTURES = {
     "plan-as-table-unnumbered": "plan",
     "plan-footnotes": "plan",
     "plan-fiches-actions": "plan",
+    "plan-sommaire-annexes": "plan",
     "plan-run-in-headings": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
@@ -352,6 +353,24 @@ def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read()
         "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 6"
     ]
+
+
+def test_measures_listed_around_the_plan_are_no_measures() -> None:
+    source = _source("plan-sommaire-annexes")
+    plan = extract(PDFS / "plan-sommaire-annexes.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # A « Sommaire » without dot leaders or page numbers (« Mesure 3 – … », the axes, the annexes),
+    # a list of acronyms and an annex table whose N° cells print « Mesure 1 » … list the measures:
+    # none of them gives one, so the measures keep their printed numbers, with no warning.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The preamble after the Sommaire, the acronyms and the annex table are in no measure's text.
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == want["responsible"]
+        assert f"Calendrier : {got.calendar}" == want["calendar"]
+        assert got.first_page == got.last_page == 2
+    assert plan.warnings == []
 
 
 def test_a_review_written_in_sections_read_as_a_plan_keeps_its_sections_in_the_text() -> None:

@@ -4,13 +4,27 @@ dropped (their entries look like headings), a heading word and its number set on
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
 from plancompare.extract.headings import heading_like
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.lines import Line
-from plancompare.text.patterns import ENDS_WITH_PAGE, HEADING_WORD, NUMBER_ONLY, TOC_LINE, TOC_TITLE
+from plancompare.text.patterns import (
+    ACTION_RE,
+    DOTTED_MEASURE_RE,
+    ENDS_WITH_PAGE,
+    HEADING_WORD,
+    MEASURE_RE,
+    NUMBER_ONLY,
+    NUMBERED_SECTION_RE,
+    PRIORITY_RE,
+    SECTION_RE,
+    STOP_RE,
+    TOC_LINE,
+    TOC_TITLE,
+)
 
 
 def is_toc_line(text: str) -> bool:
@@ -18,18 +32,123 @@ def is_toc_line(text: str) -> bool:
 
 
 def drop_toc(layouts: list[PageLayout]) -> list[Line]:
-    """All lines in reading order, without tables of contents (dot leaders and page numbers)."""
+    """All lines in reading order, without tables of contents: pages of dot leaders and page
+    numbers, lines with dot leaders, and a « Sommaire » listing the headings without them."""
     out: list[Line] = []
+    sommaire: _Sommaire | None = None  # a « Sommaire » going on from the page before
     for page in layouts:
         toc = [line for line in page.lines if is_toc_line(line.text)]
-        if len(toc) >= 3 and len(toc) >= 0.3 * len(page.lines):
-            continue  # a table-of-contents page: its entries look like headings but are not
-        if any(TOC_TITLE.match(line.text) for line in page.lines[:5]):
-            numbered = [line for line in page.lines if ENDS_WITH_PAGE.search(line.text)]
-            if len(numbered) >= 3:
-                continue  # « Sommaire » with entries ending in page numbers (no dot leaders)
-        out.extend(line for line in page.lines if not is_toc_line(line.text))
+        titled = any(TOC_TITLE.match(line.text) for line in page.lines[:5])
+        numbered = [line for line in page.lines if ENDS_WITH_PAGE.search(line.text)]
+        if (len(toc) >= 3 and len(toc) >= 0.3 * len(page.lines)) or (titled and len(numbered) >= 3):
+            # A table-of-contents page (dot leaders, or « Sommaire » with entries ending in page
+            # numbers): its entries look like headings but are not. It may go on over the next page.
+            sommaire = _listed_page(page, sommaire)
+            continue
+        kept, sommaire = _without_sommaire(page, sommaire)
+        out.extend(line for line in kept if not is_toc_line(line.text))
     return out
+
+
+class _Sommaire:
+    """A table of contents being read: the headings it listed (« Mesure 3 », « AXE 1 »), by the
+    axis they were listed under when it lists its axes (their numbering may start again in each),
+    and its last entry."""
+
+    def __init__(self) -> None:
+        self.listed: set[tuple[str, ...]] = set()
+        self.axis: tuple[str, ...] = ()
+        self.by_axis: bool | None = None  # measures listed under axes: known at the first one
+        self.last: Line | None = None
+
+    def entry(self, line: Line) -> bool | None:
+        """Whether `line` is the next entry: True, False for the text after the table (prose), None
+        for a heading it listed already (the text's own: its first heading is listed above)."""
+        key = _listed_key(line, self.axis if self.by_axis else ())
+        if key is not None and key[0] != "axis" and self.by_axis is None:
+            self.by_axis = bool(self.axis)
+            key = _listed_key(line, self.axis if self.by_axis else ())
+        if key is not None:
+            if key in self.listed:
+                return None
+            self.listed.add(key)
+            if key[0] == "axis":
+                self.axis = key
+        elif not _entry_text(line, self.last):
+            return False
+        self.last = line
+        return True
+
+
+def _without_sommaire(page: PageLayout, going_on: _Sommaire | None) -> tuple[list[Line], _Sommaire | None]:
+    """The page's lines without the entries of a « Sommaire » (or « Table des matières ») that
+    lists the headings without dot leaders: from its title, every line that is a heading, a short
+    line (« Préambule », « Annexes ») or an entry's wrapped end, up to the first line of prose or
+    the first heading it listed already (the plan itself starts). A table that fills its page to
+    the foot goes on at the top of the next one. Returns the lines kept and the table still open."""
+    lines = page.lines
+    sommaire, start = going_on, 0
+    if sommaire is None:
+        title = next((i for i, line in enumerate(lines) if TOC_TITLE.match(line.text)), None)
+        if title is None:
+            return lines, None
+        sommaire, start = _Sommaire(), title + 1
+    end = start
+    while end < len(lines) and (found := sommaire.entry(lines[end])):
+        end += 1
+    if end < len(lines):
+        if found is None:
+            # The plan starts at a heading listed already: an axis heading right above it on this
+            # page, which a table listing only the measures did not list, is the plan's too.
+            while end > start and PRIORITY_RE.match(lines[end - 1].text):
+                end -= 1
+        return lines[: start - (going_on is None)] + lines[end:], None
+    return lines[: start - (going_on is None)], sommaire if _fills(page) else None
+
+
+def _listed_page(page: PageLayout, going_on: _Sommaire | None) -> _Sommaire | None:
+    """A page of a table of contents, left out whole: the headings it lists, and the table still
+    open when it fills the page to its foot."""
+    sommaire = going_on or _Sommaire()
+    for line in page.lines:
+        sommaire.entry(line)
+    return sommaire if _fills(page) else None
+
+
+def _fills(page: PageLayout) -> bool:
+    """Text down to the page's foot: a table of contents there may go on over the next page."""
+    return max((line.bottom for line in page.lines), default=0.0) >= 0.75 * page.height
+
+
+def _listed_key(line: Line, axis: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What a heading names (« axis 1 », « measure 3 » of the axis listed last), to tell a second
+    listing of it from a first; None for a line that is no heading."""
+    text = line.text
+    if m := PRIORITY_RE.match(text) or NUMBERED_SECTION_RE.match(text):
+        return ("axis", text.split()[0].lower(), m.group("num"))
+    for kind, pattern in (("measure", MEASURE_RE), ("measure", DOTTED_MEASURE_RE), ("action", ACTION_RE)):
+        if m := pattern.match(text):
+            return (kind, *axis, m.group("num"), (m.groupdict().get("inserted") or "").lower())
+    return None
+
+
+_SHORT_ENTRY_WORDS = 8
+
+
+def _entry_text(line: Line, last: Line | None) -> bool:
+    """A line of a table of contents that names no numbered heading: a heading it lists
+    (« Préambule », « Annexe 1 – Tableau récapitulatif »), a page number's line, or the wrapped end
+    of the entry above it (set right below it, opening in lower case)."""
+    text = line.text
+    if is_toc_line(text) or ENDS_WITH_PAGE.search(text) or SECTION_RE.match(text) or STOP_RE.match(text):
+        return True
+    if len(text.split()) <= _SHORT_ENTRY_WORDS and not _CLOSED.search(text):
+        return True
+    wraps = last is not None and line.top - last.bottom < last.height and abs(line.size - last.size) < 0.5
+    return wraps and text[:1].islower()
+
+
+_CLOSED = re.compile(r"[.!?…:;]\s*[»)]?$")
 
 
 def join_split_headings(lines: list[Line]) -> list[Line]:
