@@ -1290,6 +1290,66 @@ def render_plan_with_summary_table(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-column-continued.pdf: two columns whose second opens with the end of an earlier measure, with
+# fpdf2
+# --------------------------------------------------------------------------------------------------
+
+CUT = "¦"  # where a measure's text is cut between two columns (plan-column-continued.yaml)
+
+
+def render_plan_column_continued(target: Path) -> None:
+    data = load("plan-column-continued.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    width = fpdf_begin(pdf, data["document"]["title"], dt.date(2026, 6, 8), (20, 20), ("DejaVuSans",), False)
+    measures = {m["number"]: m for m in data["measures"]}
+    gutter = 8
+    column = (width - gutter) / 2
+
+    def text(number: int, part: str) -> list[str]:
+        whole = measures[number]["text"].strip()
+        if part:
+            whole = whole.split(CUT)[0 if part == "a" else 1]
+        return [" ".join(p.split()) for p in whole.split("\n\n") if p.strip()]
+
+    def piece(x: float, spec: str) -> None:
+        kind, ref = spec.split()
+        number, part = int(ref.rstrip("ab")), ref.lstrip("0123456789")
+        pdf.set_x(x)
+        if kind == "heading":
+            pdf.set_font("DejaVuSans", "B", 10.5)
+            heading = f"Mesure {number} – {measures[number]['title']}"
+            pdf.multi_cell(column, 5.4, heading, new_x="LEFT", new_y="NEXT")
+            pdf.ln(1.5)
+        elif kind == "text":
+            pdf.set_font("DejaVuSans", "", 9.5)
+            for i, paragraph in enumerate(text(number, part)):
+                if i:
+                    pdf.ln(2)
+                pdf.set_x(x)
+                pdf.multi_cell(column, 4.8, paragraph, align="L", new_x="LEFT", new_y="NEXT")
+            pdf.ln(0 if part == "a" else 2)
+        else:
+            pdf.set_font("DejaVuSans", "", 8.5)
+            for line in measures[number]["responsible"]:
+                pdf.multi_cell(column, 4.4, line, new_x="LEFT", new_y="NEXT")
+            pdf.ln(5)
+
+    for i, page in enumerate(data["pages"]):
+        if i:
+            pdf.add_page()
+        if page.get("banner"):
+            fpdf_heading(pdf, "DejaVuSans", width, data["priorities"][0]["heading"], 12, 6.5)
+            pdf.ln(4)
+        top = pdf.get_y()
+        for c, pieces in enumerate(page["columns"]):
+            x = pdf.l_margin + c * (column + gutter)
+            pdf.set_xy(x, top)
+            for spec in pieces:
+                piece(x, spec)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-sommaire-annexes.pdf: the measures listed in a Sommaire without leaders, an annex table and a
 # list of acronyms around them, with fpdf2
 # --------------------------------------------------------------------------------------------------
@@ -1531,6 +1591,7 @@ def main() -> None:
         ("plan-footnotes.pdf", render_plan_footnotes),
         ("plan-fiches-actions.pdf", render_plan_fiches_actions),
         ("plan-sommaire-annexes.pdf", render_plan_sommaire_annexes),
+        ("plan-column-continued.pdf", render_plan_column_continued),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),

@@ -36,6 +36,7 @@ FIXTURES = {
     "plan-footnotes": "plan",
     "plan-fiches-actions": "plan",
     "plan-sommaire-annexes": "plan",
+    "plan-column-continued": "plan",
     "plan-run-in-headings": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
@@ -370,6 +371,29 @@ def test_measures_listed_around_the_plan_are_no_measures() -> None:
         assert [f"{r.role} : {r.text}" for r in got.responsible] == want["responsible"]
         assert f"Calendrier : {got.calendar}" == want["calendar"]
         assert got.first_page == got.last_page == 2
+    assert plan.warnings == []
+
+
+def test_a_column_opening_with_the_end_of_an_earlier_measure_gives_it_back() -> None:
+    source = _source("plan-column-continued")
+    plan = extract(PDFS / "plan-column-continued.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # Page 2's second column opens with the end of measure 3 (begun at the foot of page 1) beside
+    # measure 4; page 3's with the end of measure 6, measure 7's heading left alone at the foot of
+    # the first column. Each continuation is its measure's, with its « Pilote : » line.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.text == "\n\n".join(_paragraphs(want["text"].replace(" ¦ ", " ")))
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == want["responsible"]
+    assert [(m.first_page, m.last_page) for m in plan.measures] == [
+        (1, 1),
+        (1, 1),
+        (1, 2),
+        (2, 2),
+        (2, 2),
+        (3, 3),
+        (3, 3),
+    ]
     assert plan.warnings == []
 
 

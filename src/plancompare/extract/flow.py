@@ -13,6 +13,8 @@ from plancompare.extract.layout import PageLayout
 from plancompare.extract.lines import Line
 from plancompare.text.patterns import (
     ACTION_RE,
+    ANY_LABEL,
+    BULLET,
     DOTTED_MEASURE_RE,
     ENDS_WITH_PAGE,
     HEADING_WORD,
@@ -149,6 +151,98 @@ def _entry_text(line: Line, last: Line | None) -> bool:
 
 
 _CLOSED = re.compile(r"[.!?…:;]\s*[»)]?$")
+
+
+def continued_columns(lines: list[Line]) -> list[Line]:
+    """A column (or a page) may open with the end of a measure begun earlier, set beside another
+    measure that starts first in reading order: its first line continues a sentence (lower case)
+    that the line before it in reading order does not (that one closed its sentence, or is a heading
+    or a field), while an earlier sentence was left open right before a heading. The continuation
+    belongs to the measure it continues: its lines go back after that open sentence, its fields
+    (« Pilote : ») with them. After a heading left alone at a column's foot (its text set after the
+    continuation), only the continuation's sentence and fields go back."""
+    out = list(lines)
+    i = 1
+    while i < len(out):
+        line, before = out[i], out[i - 1]
+        if (
+            (line.page, line.column) == (before.page, before.column)
+            or not _continues(line)
+            or _goes_on(before, line)
+        ):
+            i += 1
+            continue
+        target = _left_open(out, i)
+        if target is None:
+            i += 1
+            continue
+        end = _continuation_end(out, i)
+        out[target + 1 : end] = out[i:end] + out[target + 1 : i]
+        i = end
+    return out
+
+
+def _continues(line: Line) -> bool:
+    """A line going on with a sentence begun above it: it opens in lower case (no heading, no item)."""
+    text = line.text
+    return text[:1].islower() and not line.field_row and not heading_like(line) and not BULLET.match(text)
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and abs(a.size - b.size) < 0.5
+
+
+def _open(line: Line) -> bool:
+    """A line of text whose sentence goes on after it."""
+    return not (
+        _CLOSED.search(line.text) or heading_like(line) or line.field_row or ANY_LABEL.match(line.text)
+    )
+
+
+def _goes_on(before: Line, line: Line) -> bool:
+    """`line` continues the sentence of the line before it (the usual flow over a column break)."""
+    return _open(before) and _same_style(before, line)
+
+
+# How far back a sentence left open may be continued: the page before the continuation's.
+_PAGES_BACK = 1
+
+
+def _left_open(lines: list[Line], i: int) -> int | None:
+    """The last line of text, before line `i`, whose sentence was left open by a heading right after
+    it (in the style of line `i`): where the continuation goes back."""
+    line = lines[i]
+    for j in range(i - 2, -1, -1):
+        candidate = lines[j]
+        if candidate.page < line.page - _PAGES_BACK:
+            return None
+        if heading_like(lines[j + 1]) and _open(candidate) and _same_style(candidate, line):
+            return j
+    return None
+
+
+def _continuation_end(lines: list[Line], i: int) -> int:
+    """Where the continuation opening line `i`'s column ends: at the column's end or its next
+    heading; when the heading before it stands alone (its text follows the continuation), at the
+    first paragraph after the continued sentence and its fields."""
+    start = lines[i]
+    head = i - 1
+    while head >= 0 and not heading_like(lines[head]) and lines[head].bold:
+        head -= 1
+    alone = head >= 0 and heading_like(lines[head])
+    k, closed, fields = i, False, False
+    while k < len(lines):
+        line = lines[k]
+        if (line.page, line.column) != (start.page, start.column) or heading_like(line):
+            break
+        label = bool(ANY_LABEL.match(line.text))
+        opens = not line.text[:1].islower()
+        if k > i and alone and opens and not label and (closed or fields):
+            break
+        fields = fields or label
+        closed = bool(_CLOSED.search(line.text))
+        k += 1
+    return k
 
 
 def join_split_headings(lines: list[Line]) -> list[Line]:

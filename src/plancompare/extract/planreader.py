@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
-from plancompare.extract.flow import drop_toc, join_split_headings, side_headings
+from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
 from plancompare.extract.headings import measure_headings, priority_headings
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import PageNotes, calls, split_notes
@@ -27,6 +27,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     """Priorities (with sections) and measures of a plan, plus warnings."""
     lines = join_split_headings(drop_toc([side_headings(p) for p in layouts]))
     lines, page_notes = split_notes(layouts, lines, body_size(lines))
+    lines = continued_columns(lines)
     reader = _PlanReader(paragraphs(lines), body_size(lines), page_notes)
     reader.read()
     _place_notes(page_notes, reader.drafts, reader.open_at_notes)
