@@ -1,11 +1,14 @@
 """A measure's fields set as a table of two columns (« Pilote | Ministère de la Justice »,
 « Calendrier | 2025 »): its band is read row by row as « label : value » lines, as labels are
-written in prose, instead of column by column."""
+written in prose, instead of column by column; on a page read in one column (the table's rules too
+short to make columns), a label alone on its line takes the value lines beside it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from plancompare.extract.columns import Piece
-from plancompare.extract.lines import Line, line_from_words
+from plancompare.extract.lines import Line, label_cell_end, line_from_words
 from plancompare.extract.pdf import Word
 from plancompare.extract.textclean import join_lines, normalise_spaces
 from plancompare.text.patterns import LABEL_CELL
@@ -152,27 +155,29 @@ def one_column_lines(
     return out
 
 
-# A label's cell is set apart from its value's by this many ems at least.
+# A label's cell is set apart from its value's by this many ems at least (as lines.label_cell_end),
+# and a label alone on its line (« Calendrier de mise en œuvre ») has at most this many words.
 _CELL_GAP = 2.0
+_ALONE_WORDS = 5
 
 
 def _label_end(row: list[Word]) -> int:
-    """How many words open the row as a field label in a cell of its own: the whole row (a label
-    alone), or the words before a gap of two ems (its value beside it); 0 when it opens on none."""
+    """How many words open the row as a field label in a cell of its own: the words before a gap
+    of two ems (its value beside it), or the whole row (a label alone); 0 when it opens on none."""
     row.sort(key=lambda w: w.x0)
-    for k in range(1, min(5, len(row)) + 1):
-        if k < len(row) and row[k].x0 - row[k - 1].x1 < _CELL_GAP * max(row[k].size, 1.0):
-            continue
-        label = normalise_spaces(" ".join(w.text for w in row[:k]))
-        return k if LABEL_CELL.fullmatch(label) else 0
-    return 0
+    if end := label_cell_end(row):
+        return end
+    alone = len(row) <= _ALONE_WORDS and LABEL_CELL.fullmatch(normalise_spaces(" ".join(w.text for w in row)))
+    return len(row) if alone else 0
 
 
-def _runs(rows: list[list[Word]], labels: dict[int, int], value_only: object) -> list[list[int]]:
+def _runs(
+    rows: list[list[Word]], labels: dict[int, int], value_only: Callable[[list[Word]], bool]
+) -> list[list[int]]:
     """Consecutive rows of the table: label rows and rows holding only a value."""
     runs: list[list[int]] = [[]]
     for i, row in enumerate(rows):
-        if i in labels or value_only(row):  # type: ignore[operator]
+        if i in labels or value_only(row):
             runs[-1].append(i)
         elif runs[-1]:
             runs.append([])
