@@ -294,3 +294,17 @@ def test_a_sommaire_of_a_plan_numbering_again_in_each_axis_is_read_whole() -> No
         "measure numbers start again in each priority: measures are numbered 1 to 4 in document order "
         "(« Mesure 1 » of priority 2 is measure 3)"
     ]
+
+
+@pytest.mark.parametrize("heading", ["Liste des abréviations", "GLOSSAIRE", "Lexique"])
+def test_a_list_of_acronyms_in_large_type_ends_the_measures(heading: str) -> None:
+    lines = _plan_page(1, [("AXE 1 – PRÉVENIR", ["Mesure 1 – Former les agents", "Mesure 2 – Informer"])])
+    # In large regular type, not bold: still the heading that ends the measures.
+    lines.append(words(heading, 60, 200, 14))
+    lines.append(words("ASE Aide sociale à l’enfance", 60, 222, 10))
+    lines.append(
+        words("OCRTEH Office central pour la répression de la traite des êtres humains", 60, 236, 10)
+    )
+    _, measures, warnings = segment_plan(layout_document([page(1, lines)]))
+    assert [m.text for m in measures] == ["Les services de l’État renforceront la formation des agents."] * 2
+    assert warnings == []

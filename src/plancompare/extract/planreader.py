@@ -13,7 +13,7 @@ import re
 
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
 from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
-from plancompare.extract.headings import measure_headings, priority_headings
+from plancompare.extract.headings import measure_headings, priority_headings, prominent
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import PageNotes, calls, split_notes
 from plancompare.extract.numbering import numbered, unique_numbers
@@ -46,6 +46,7 @@ class _PlanReader:
     def __init__(self, paras: list[Para], body: float, page_notes: list[PageNotes]) -> None:
         self.paras = paras
         firsts = [p.first for p in paras]
+        self.body = body
         self.measure_heading = measure_headings(firsts, body)
         self.priority_heading = priority_headings(firsts, body)
         self.notes_after = {id(n.after): n for n in page_notes if n.after is not None}
@@ -80,12 +81,19 @@ class _PlanReader:
             pass
         elif m := ACTION_RE.match(first):
             self._open_action(para, m)
-        elif STOP_RE.match(first) and (is_upper_text(first) or para.bold) and len(para.text) <= _STOP_LENGTH:
+        elif self._ends_measures(para):
             self.current, self.stopped = None, True
         elif self._is_section(i, para) and not (self.current is not None and not self.current.title_lines):
             self._open_section(para.text)
         elif self.current is not None and not self.stopped:
             self.pending_label = add_body(self.current, para, self.pending_label)
+
+    def _ends_measures(self, para: Para) -> bool:
+        """« Annexes », « Sigles et abréviations », « Tableau récapitulatif des mesures »: a short
+        heading in capitals, bold or large type after which the measures are over."""
+        first = para.first.text
+        heading = is_upper_text(first) or prominent(para.first, self.body)
+        return bool(STOP_RE.match(first)) and heading and len(para.text) <= _STOP_LENGTH
 
     def _listed(self, m: re.Match[str]) -> bool:
         """After the measures (an annex, a list of acronyms, an index), a heading of an axis or a
