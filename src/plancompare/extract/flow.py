@@ -1,6 +1,7 @@
 """The document's lines as one flow in reading order, made ready for paragraphs: tables of contents
-dropped (their entries look like headings), a heading word and its number set on two lines joined
-(« MESURE » / « 12 »), and headings set in a side column read before the text beside them."""
+dropped, with or without dot leaders (their entries look like headings), a heading word and its
+number set on two lines joined (« MESURE » / « 12 »), headings set in a side column read before the
+text beside them, and a column opening with the end of an earlier measure given back to it."""
 
 from __future__ import annotations
 
