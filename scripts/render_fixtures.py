@@ -479,11 +479,14 @@ def fpdf_axes_plan(
     family: str,
     draw: DrawMeasure,
 ) -> None:
-    """A one-column plan: its title, then each axis heading and `draw`(pdf, width, number, measure)
-    for the axes' measures; written to `pdf`, the caller outputs it."""
+    """A one-column plan: its title, then each axis heading (on a new page when it says `new_page`)
+    and `draw`(pdf, width, number, measure) for the axes' measures; written to `pdf`, the caller
+    outputs it."""
     width = fpdf_begin(pdf, data["document"]["title"], created, margins, (family,), page_break=20)
     measures = {m["number"]: m for m in data["measures"]}
     for prio in data["priorities"]:
+        if prio.get("new_page"):
+            pdf.add_page()
         fpdf_heading(pdf, family, width, prio["heading"], 12, 6.5)
         pdf.ln(3)
         for number in prio["measures"]:
@@ -998,8 +1001,7 @@ def render_plan_fiches_actions(target: Path) -> None:
     kind = MeasureType("DejaVuSerif", heading=(10.5, 5.4), body=(10, 5), labels=(9, 4.6), after=1)
     bold = FontFace(emphasis="BOLD")
 
-    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
-        fpdf_measure(pdf, width, kind, f"FICHE ACTION N° {number.upper()} – {m['title']}", m, [])
+    def fields(pdf: FPDF, width: float, m: dict[str, Any]) -> None:
         # The fields as a ruled table: label cell in bold, value cell beside it, no colon.
         pdf.set_font("DejaVuSerif", "", 9)
         with pdf.table(col_widths=(30, width - 30), first_row_as_headings=False, line_height=5) as table:
@@ -1008,6 +1010,22 @@ def render_plan_fiches_actions(target: Path) -> None:
                 row.cell(label, style=bold)
                 row.cell(value)
         pdf.ln(6)
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        heading = f"FICHE ACTION N° {number.upper()} – {m['title']}"
+        if m.get("fields_first"):
+            # As a fiche laid out on a page of its own: heading, fields table, then the text.
+            pdf.set_font(kind.family, "B", kind.heading[0])
+            pdf.multi_cell(width, kind.heading[1], heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+            fields(pdf, width, m)
+            pdf.set_font(kind.family, "", kind.body[0])
+            for text in paragraphs(m["text"]):
+                pdf.multi_cell(width, kind.body[1], text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+            return
+        fpdf_measure(pdf, width, kind, heading, m, [])
+        fields(pdf, width, m)
 
     fpdf_axes_plan(pdf, load("plan-fiches-actions.yaml"), dt.date(2026, 4, 1), (22, 20), "DejaVuSerif", draw)
     pdf.output(str(target))
@@ -1272,6 +1290,142 @@ def render_plan_with_summary_table(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-column-continued.pdf: two columns whose second opens with the end of an earlier measure, with
+# fpdf2
+# --------------------------------------------------------------------------------------------------
+
+CUT = "¦"  # where a measure's text is cut between two columns (plan-column-continued.yaml)
+
+
+def render_plan_column_continued(target: Path) -> None:
+    data = load("plan-column-continued.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    width = fpdf_begin(pdf, data["document"]["title"], dt.date(2026, 6, 8), (20, 20), ("DejaVuSans",), False)
+    measures = {m["number"]: m for m in data["measures"]}
+    gutter = 8
+    column = (width - gutter) / 2
+
+    def text(number: int, part: str) -> list[str]:
+        whole = measures[number]["text"].strip()
+        if part:
+            whole = whole.split(CUT)[0 if part == "a" else 1]
+        return [" ".join(p.split()) for p in whole.split("\n\n") if p.strip()]
+
+    def piece(x: float, spec: str) -> None:
+        kind, ref = spec.split()
+        number, part = int(ref.rstrip("ab")), ref.lstrip("0123456789")
+        pdf.set_x(x)
+        if kind == "heading":
+            pdf.set_font("DejaVuSans", "B", 10.5)
+            heading = f"Mesure {number} – {measures[number]['title']}"
+            pdf.multi_cell(column, 5.4, heading, new_x="LEFT", new_y="NEXT")
+            pdf.ln(1.5)
+        elif kind == "text":
+            pdf.set_font("DejaVuSans", "", 9.5)
+            for i, paragraph in enumerate(text(number, part)):
+                if i:
+                    pdf.ln(2)
+                pdf.set_x(x)
+                pdf.multi_cell(column, 4.8, paragraph, align="L", new_x="LEFT", new_y="NEXT")
+            pdf.ln(0 if part == "a" else 2)
+        else:
+            pdf.set_font("DejaVuSans", "", 8.5)
+            for line in measures[number]["responsible"]:
+                pdf.multi_cell(column, 4.4, line, new_x="LEFT", new_y="NEXT")
+            pdf.ln(5)
+
+    for i, page in enumerate(data["pages"]):
+        if i:
+            pdf.add_page()
+        if page.get("banner"):
+            fpdf_heading(pdf, "DejaVuSans", width, data["priorities"][0]["heading"], 12, 6.5)
+            pdf.ln(4)
+        top = pdf.get_y()
+        for c, pieces in enumerate(page["columns"]):
+            x = pdf.l_margin + c * (column + gutter)
+            pdf.set_xy(x, top)
+            for spec in pieces:
+                piece(x, spec)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-sommaire-annexes.pdf: the measures listed in a Sommaire without leaders, an annex table and a
+# list of acronyms around them, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_sommaire_annexes(target: Path) -> None:
+    data = load("plan-sommaire-annexes.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    doc = data["document"]
+    width = fpdf_begin(pdf, doc["title"], dt.date(2026, 5, 4), (22, 20), ("DejaVuSans",), page_break=20)
+    measures = {m["number"]: m for m in data["measures"]}
+
+    def heading(number: int) -> str:
+        return f"Mesure {number} – {measures[number]['title']}"
+
+    # The Sommaire: one line per entry (a long one wraps), no dot leaders, no page numbers.
+    fpdf_heading(pdf, "DejaVuSans", width, "Sommaire", 12, 6.5)
+    pdf.ln(2)
+    pdf.set_font("DejaVuSans", "", 10)
+    for entry in data["sommaire"]:
+        text = heading(entry) if isinstance(entry, int) else entry
+        pdf.set_x(pdf.l_margin + (6 if isinstance(entry, int) else 0))
+        pdf.multi_cell(width - 6, 5.2, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.8)
+    pdf.ln(6)
+    fpdf_heading(pdf, "DejaVuSans", width, doc["preamble"]["title"], 12, 6.5)
+    pdf.ln(2)
+    pdf.set_font("DejaVuSans", "", 10)
+    for text in paragraphs(doc["preamble"]["text"]):
+        pdf.multi_cell(width, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.add_page()
+    kind = MeasureType("DejaVuSans", heading=(10.5, 5.5), body=(10, 5), labels=(9, 4.6), after=5)
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"], 12, 6.5)
+        pdf.ln(3)
+        for number in prio["measures"]:
+            m = measures[number]
+            fpdf_measure(pdf, width, kind, heading(number), m, [*m["responsible"], m["calendar"]])
+    # The acronyms, each in bold with its long form beside it.
+    pdf.add_page()
+    fpdf_heading(pdf, "DejaVuSans", width, "Sigles et abréviations", 12, 6.5)
+    pdf.ln(3)
+    for acronym, long_form in data["sigles"]:
+        top = pdf.get_y()
+        pdf.set_font("DejaVuSans", "B", 9.5)
+        pdf.cell(28, 5, acronym)
+        pdf.set_font("DejaVuSans", "", 9.5)
+        pdf.set_xy(pdf.l_margin + 28, top)
+        pdf.multi_cell(width - 28, 5, long_form, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+    # The annex table: « Mesure 1 » in the N° column, an axis row across the table.
+    pdf.add_page()
+    fpdf_heading(pdf, "DejaVuSans", width, "Annexe 1 – Tableau récapitulatif des mesures", 12, 6.5)
+    pdf.ln(3)
+    pdf.set_font("DejaVuSans", "", 9)
+    with pdf.table(col_widths=(22, 78, 40, 26), line_height=5, first_row_as_headings=True) as table:
+        row = table.row()
+        for head in ("N°", "Action", "Pilote", "Calendrier"):
+            row.cell(head)
+        for prio in data["priorities"]:
+            table.row().cell(prio["heading"], colspan=4)
+            for number in prio["measures"]:
+                m = measures[number]
+                row = table.row()
+                for cell in (
+                    f"Mesure {number}",
+                    m["title"],
+                    m["responsible"][0].split(" : ", 1)[1],
+                    m["calendar"].split(" : ", 1)[1],
+                ):
+                    row.cell(cell)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # Bad inputs for the CLI tests
 # --------------------------------------------------------------------------------------------------
 
@@ -1436,6 +1590,8 @@ def main() -> None:
         ("plan-as-table-unnumbered.pdf", lambda t: render_plan_as_table(t, numbered=False)),
         ("plan-footnotes.pdf", render_plan_footnotes),
         ("plan-fiches-actions.pdf", render_plan_fiches_actions),
+        ("plan-sommaire-annexes.pdf", render_plan_sommaire_annexes),
+        ("plan-column-continued.pdf", render_plan_column_continued),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),

@@ -51,6 +51,12 @@ def _label() -> Any:
     return Field(default=None, exclude_if=_absent, description=_LABEL_DESCRIPTION)
 
 
+def _field(description: str) -> Any:
+    """An optional field of a measure left out of the JSON when null: measures without it (most
+    plans' measures) are written exactly as before the field existed."""
+    return Field(default=None, exclude_if=_absent, description=description)
+
+
 class _Numbered(_Model):
     number: int
     label: str | None = _label()
@@ -107,6 +113,14 @@ class Measure(_Numbered):
     responsible: list[Responsibility] = Field(default_factory=list)
     instrument: str | None = None
     calendar: str | None = None
+    indicators: str | None = _field(
+        "The « Indicateur(s) : » field (how progress is measured), out of the text. Absent when the "
+        "measure has none."
+    )
+    financing: str | None = _field(
+        "The « Financement : » / « Budget : » / « Coût : » field, out of the text. Absent when the measure "
+        "has none."
+    )
     text: str = Field(default="", description="Body text; paragraphs separated by a blank line.")
     first_page: int | None = None
     last_page: int | None = None

@@ -35,6 +35,8 @@ FIXTURES = {
     "plan-as-table-unnumbered": "plan",
     "plan-footnotes": "plan",
     "plan-fiches-actions": "plan",
+    "plan-sommaire-annexes": "plan",
+    "plan-column-continued": "plan",
     "plan-run-in-headings": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
@@ -333,20 +335,66 @@ def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read()
     assert [(m.number, m.name, m.title, m.priority) for m in plan.measures] == [
         (i, m["number"], m["title"], axis[m["number"]]) for i, m in enumerate(source["measures"], start=1)
     ]
-    known = ("Pilote", "Copilote", "Partenaires", "Échéance", "Calendrier de mise en œuvre")
+    roles = ("Pilote", "Copilote", "Partenaires")
     for got, want in zip(plan.measures, source["measures"], strict=True):
         # The fields' ruled table, label and value in cells of their own, without colon, read row
-        # by row; fields that are not the measure's (« Indicateurs ») stay its text, as « label : value ».
-        others = [f"{k} : {v}" for k, v in want["fields"] if k not in known]
-        assert got.text == "\n\n".join(_paragraphs(want["text"]) + others)
+        # by row into the measure's fields, none left in its text: « Indicateur(s) » and
+        # « Financement » too. Page 2's table is read in one column (its rules are too short to make
+        # columns), its labels centred between the two lines of their values: each row is read whole.
+        fields = dict(want["fields"])
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
         assert [(r.role, r.text) for r in got.responsible] == [
-            (k, v) for k, v in want["fields"] if k in known[:3]
+            (k, v) for k, v in want["fields"] if k in roles
         ]
-        assert got.calendar == next((v for k, v in want["fields"] if k in known[3:]), None)
+        assert got.calendar == (fields.get("Échéance") or fields.get("Calendrier de mise en œuvre"))
+        assert got.indicators == (fields.get("Indicateurs") or fields.get("Indicateur(s)"))
+        assert got.financing == fields.get("Financement")
+    assert plan.measures[-1].first_page == 2 and plan.measures[-1].responsible
     assert plan.warnings == [
         "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
-        "they are each measure's `label`, and `number` its place, 1 to 5"
+        "they are each measure's `label`, and `number` its place, 1 to 6"
     ]
+
+
+def test_measures_listed_around_the_plan_are_no_measures() -> None:
+    source = _source("plan-sommaire-annexes")
+    plan = extract(PDFS / "plan-sommaire-annexes.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # A « Sommaire » without dot leaders or page numbers (« Mesure 3 – … », the axes, the annexes),
+    # a list of acronyms and an annex table whose N° cells print « Mesure 1 » … list the measures:
+    # none of them gives one, so the measures keep their printed numbers, with no warning.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    assert [(p.id, p.title) for p in plan.priorities] == [(p["id"], p["title"]) for p in source["priorities"]]
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The preamble after the Sommaire, the acronyms and the annex table are in no measure's text.
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == want["responsible"]
+        assert f"Calendrier : {got.calendar}" == want["calendar"]
+        assert got.first_page == got.last_page == 2
+    assert plan.warnings == []
+
+
+def test_a_column_opening_with_the_end_of_an_earlier_measure_gives_it_back() -> None:
+    source = _source("plan-column-continued")
+    plan = extract(PDFS / "plan-column-continued.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # Page 2's second column opens with the end of measure 3 (begun at the foot of page 1) beside
+    # measure 4; page 3's with the end of measure 6, measure 7's heading left alone at the foot of
+    # the first column. Each continuation is its measure's, with its « Pilote : » line.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.text == "\n\n".join(_paragraphs(want["text"].replace(" ¦ ", " ")))
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == want["responsible"]
+    assert [(m.first_page, m.last_page) for m in plan.measures] == [
+        (1, 1),
+        (1, 1),
+        (1, 2),
+        (2, 2),
+        (2, 2),
+        (3, 3),
+        (3, 3),
+    ]
+    assert plan.warnings == []
 
 
 def test_a_review_written_in_sections_read_as_a_plan_keeps_its_sections_in_the_text() -> None:

@@ -180,3 +180,131 @@ def test_axes_numbered_in_roman_alone_are_priorities_when_no_axis_word_is_used()
     ]
     assert [(m.number, m.priority) for m in measures] == [(1, "I"), (2, "I"), (3, "II")]
     assert measures[1].text == "I. Les services de l’État formeront les agents."
+
+
+def _plan_page(number: int, axes: list[tuple[str, list[str]]], top: float = 80.0) -> list[list]:
+    """Lines of a page of a plan: each axis heading, then each measure heading and its text."""
+    lines, y = [], top
+    for axis, headings in axes:
+        lines.append(words(axis, 60, y, 12, bold=True))
+        y += 22
+        for heading in headings:
+            lines.append(words(heading, 60, y, 10, bold=True))
+            lines.append(
+                words("Les services de l’État renforceront la formation des agents.", 60, y + 16, 10)
+            )
+            y += 38
+    return lines
+
+
+@pytest.mark.parametrize("page_numbers", [False, True])
+def test_a_sommaire_of_actions_numbered_within_objectives_gives_no_action(page_numbers: bool) -> None:
+    # Page 1: a title of several lines, then « Sommaire » (not among the page's first five lines),
+    # entries « Action 1.1 – … » without dot leaders, with or without page numbers, then a preamble.
+    lines = [
+        words(f"Stratégie nationale ligne {i} du titre", 60, 60 + 16 * i, 14, bold=True) for i in range(5)
+    ]
+    lines.append(words("Sommaire", 60, 150, 12, bold=True))
+    entries = ["Objectif 1 – Prévenir", "Action 1.1 – Former les agents", "Action 1.2 – Informer le public"]
+    entries += ["Objectif 2 – Protéger", "Action 2.1 – Héberger les victimes"]
+    for i, entry in enumerate(entries):
+        number = words(str(2 + i // 3), 500, 170 + 14 * i, 10) if page_numbers else []
+        lines.append(words(entry, 60, 170 + 14 * i, 10) + number)
+    lines.append(
+        words("Le présent plan prolonge l’action engagée depuis 2019 par les services de l’État", 60, 260, 10)
+    )
+    lines.append(
+        words("et par les associations, qui en suivront la mise en œuvre avec les préfets.", 60, 274, 10)
+    )
+    body = _plan_page(
+        2,
+        [
+            ("Objectif 1 – Prévenir", ["Action 1.1 – Former les agents", "Action 1.2 – Informer le public"]),
+            ("Objectif 2 – Protéger", ["Action 2.1 – Héberger les victimes"]),
+        ],
+    )
+    priorities, measures, warnings = segment_plan(layout_document([page(1, lines), page(2, body)]))
+    assert [(m.number, m.label, m.title, m.priority, m.first_page) for m in measures] == [
+        (1, "1.1", "Former les agents", "1", 2),
+        (2, "1.2", "Informer le public", "1", 2),
+        (3, "2.1", "Héberger les victimes", "2", 2),
+    ]
+    assert [p.id for p in priorities] == ["1", "2"]
+    assert [m.text for m in measures] == ["Les services de l’État renforceront la formation des agents."] * 3
+    assert warnings == [
+        "measures are numbered within their axes (« 1.1 » … « 2.1 »): reports show these; in the JSON they "
+        "are each measure's `label`, and `number` its place, 1 to 3"
+    ]
+
+
+def test_a_sommaire_filling_its_page_goes_on_at_the_top_of_the_next() -> None:
+    # « Sommaire » lists the measures only (no axis, no leader, no page number) over two full pages;
+    # the plan opens on page 3 with an axis heading the Sommaire did not list, then its first measure.
+    def heading(n: int) -> str:
+        return f"Mesure {n} – Former les agents du service"
+
+    first = [words("Sommaire", 60, 60, 12, bold=True)]
+    first += [words(heading(n), 60, 80 + 14 * i, 10) for i, n in enumerate(range(1, 51))]
+    second = [words(heading(n), 60, 80 + 14 * i, 10) for i, n in enumerate(range(51, 101))]
+    body = _plan_page(3, [("AXE 1 – PRÉVENIR", [heading(n) for n in range(1, 13)])])
+    body += _plan_page(3, [("AXE 2 – PROTÉGER", [heading(n) for n in range(13, 19)])], top=80 + 22 + 12 * 38)
+    layouts = layout_document([page(1, first), page(2, second), page(3, body)])
+    priorities, measures, warnings = segment_plan(layouts)
+    assert [(m.number, m.priority, m.first_page) for m in measures] == [
+        (n, "1" if n <= 12 else "2", 3) for n in range(1, 19)
+    ]
+    assert [p.id for p in priorities] == ["1", "2"] and warnings == []
+
+
+def test_an_index_after_the_measures_gives_no_measure() -> None:
+    lines = _plan_page(1, [("AXE 1 – PRÉVENIR", ["Mesure 1 – Former les agents", "Mesure 2 – Informer"])])
+    # « INDEX » then entries naming the measures again, in another order.
+    lines.append(words("INDEX", 60, 200, 12, bold=True))
+    lines.append(words("Mesure 2 – Informer : information du public", 60, 220, 10))
+    lines.append(words("Mesure 1 – Former les agents : formation", 60, 234, 10))
+    priorities, measures, warnings = segment_plan(layout_document([page(1, lines)]))
+    assert [(m.number, m.title) for m in measures] == [(1, "Former les agents"), (2, "Informer")]
+    assert [p.id for p in priorities] == ["1"]
+    assert [m.text for m in measures] == ["Les services de l’État renforceront la formation des agents."] * 2
+    assert warnings == []
+
+
+def test_a_sommaire_of_a_plan_numbering_again_in_each_axis_is_read_whole() -> None:
+    # The Sommaire lists « Mesure 1 » under each axis: a heading listed again under another axis is
+    # still an entry, and the plan after it is numbered in document order, as it would be without it.
+    axes = [("AXE 1 – PRÉVENIR", ["Mesure 1 – Former", "Mesure 2 – Informer"])]
+    axes += [("AXE 2 – PROTÉGER", ["Mesure 1 – Héberger", "Mesure 2 – Soigner"])]
+    lines = [words("Sommaire", 60, 60, 12, bold=True)]
+    entries = [entry for axis, headings in axes for entry in (axis, *headings)]
+    lines += [words(entry, 60, 80 + 14 * i, 10) for i, entry in enumerate(entries)]
+    lines.append(
+        words("Le présent plan prolonge l’action engagée depuis 2019 par les services de l’État", 60, 180, 10)
+    )
+    priorities, measures, warnings = segment_plan(
+        layout_document([page(1, lines), page(2, _plan_page(2, axes))])
+    )
+    assert [(m.number, m.title, m.priority, m.first_page) for m in measures] == [
+        (1, "Former", "1", 2),
+        (2, "Informer", "1", 2),
+        (3, "Héberger", "2", 2),
+        (4, "Soigner", "2", 2),
+    ]
+    assert [p.id for p in priorities] == ["1", "2"]
+    assert warnings == [
+        "measure numbers start again in each priority: measures are numbered 1 to 4 in document order "
+        "(« Mesure 1 » of priority 2 is measure 3)"
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Liste des abréviations", "GLOSSAIRE", "Lexique"])
+def test_a_list_of_acronyms_in_large_type_ends_the_measures(heading: str) -> None:
+    lines = _plan_page(1, [("AXE 1 – PRÉVENIR", ["Mesure 1 – Former les agents", "Mesure 2 – Informer"])])
+    # In large regular type, not bold: still the heading that ends the measures.
+    lines.append(words(heading, 60, 200, 14))
+    lines.append(words("ASE Aide sociale à l’enfance", 60, 222, 10))
+    lines.append(
+        words("OCRTEH Office central pour la répression de la traite des êtres humains", 60, 236, 10)
+    )
+    _, measures, warnings = segment_plan(layout_document([page(1, lines)]))
+    assert [m.text for m in measures] == ["Les services de l’État renforceront la formation des agents."] * 2
+    assert warnings == []

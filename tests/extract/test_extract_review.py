@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from plancompare.extract.demands import group_demands
 from plancompare.extract.document import extract
 from plancompare.extract.reviewyaml import load_review_yaml
 from plancompare.models import Proposal, Review
@@ -79,6 +80,16 @@ def test_general_demands_match_exactly(extracted: Review, gold: Review) -> None:
     assert got == want
 
 
+def test_proposals_keep_the_reviews_own_ids(extracted: Review, gold: Review) -> None:
+    # The coalition's 125 proposals and 16 general demands, under the coalition's ids: a paragraph
+    # without dash inside a list of dash items (M10-P14's second paragraph, between two items;
+    # M10-P16's last, closing the column) is the item's own, no proposal of its own, so that no
+    # id after it shifts.
+    assert len(gold.proposals) == 141 and sum(p.measure is None for p in gold.proposals) == 16
+    assert [(p.id, p.measure) for p in extracted.proposals] == [(p.id, p.measure) for p in gold.proposals]
+    assert [ws(p.text) for p in extracted.proposals] == [ws(p.text) for p in gold.proposals]
+
+
 def _best(text: str, candidates: list[Proposal]) -> float:
     return max((fuzz.token_sort_ratio(ws(text), ws(c.text)) for c in candidates), default=0.0)
 
@@ -145,3 +156,32 @@ def test_forced_plan_layout_reads_the_plan_column() -> None:
     plan = extract(REVIEW_PDF, "plan", use_cache=False)
     assert plan.kind == "plan"
     assert {m.number for m in plan.measures} >= set(range(2, 24))
+
+
+class _Para:
+    def __init__(self, text: str, page: int = 1) -> None:
+        self.text, self.page, self.last_page = text, page, page
+
+
+def test_a_paragraph_without_dash_inside_a_list_of_dash_items_stays_with_the_item_before_it() -> None:
+    def grouped(*texts: str) -> list[str]:
+        return [text for text, _ in group_demands([_Para(t) for t in texts])]
+
+    # Between two dash items, or closing the column: the item's second paragraph.
+    assert grouped(
+        "- Une attention aux 16-18 ans.", "Des formations doivent être offertes.", "- D’autre part, …"
+    ) == [
+        "- Une attention aux 16-18 ans.\n\nDes formations doivent être offertes.",
+        "- D’autre part, …",
+    ]
+    assert grouped(
+        "- Le retour doit tenir compte de l’enfant.", "Nous recommandons une enquête sociale."
+    ) == ["- Le retour doit tenir compte de l’enfant.\n\nNous recommandons une enquête sociale."]
+    # Prose again after the list (two paragraphs without dash): each a demand of its own.
+    assert grouped(
+        "- Un dispositif spécifique.", "Prévoir des financements.", "Il faut intégrer la taille."
+    ) == [
+        "- Un dispositif spécifique.",
+        "Prévoir des financements.",
+        "Il faut intégrer la taille.",
+    ]

@@ -87,11 +87,25 @@ def group_demands(paras: Sequence[P]) -> list[tuple[str, int]]:
             and not starts_with_bullet(text)
         ):
             groups[-1].append(para)  # a dash item cut by the page break goes on without its dash
+        elif _item_goes_on(groups[-1], text, following, last=i + 1 == len(paras)):
+            groups[-1].append(para)  # a second paragraph of a list item: the list goes on after it
         else:
             groups.append([para])
     return [
         ("\n\n".join(normalise_spaces(p.text) for p in group), group[0].page) for group in groups if group
     ]
+
+
+def _item_goes_on(group: Sequence[Paragraph], text: str, following: str, *, last: bool) -> bool:
+    """A paragraph without a bullet after a list item (« - Le Collectif souhaite … ») is the item's
+    next paragraph when the list goes on after it (the next paragraph is an item again) or when it
+    closes the column: the list is not over, so it is no demand of its own. A paragraph without
+    bullet followed by another is prose again after the list: a new demand. A lead-in (« … : »)
+    opens a list of its own."""
+    item = starts_with_bullet(group[0].text) or starts_with_bullet(group[-1].text)
+    if starts_with_bullet(text) or text.endswith(":") or not item:
+        return False
+    return last or (starts_with_bullet(following) and not SUB_ITEM.match(following))
 
 
 def _in_sub_list(group: Sequence[Paragraph]) -> bool:

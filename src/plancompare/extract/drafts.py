@@ -31,6 +31,8 @@ class MeasureDraft:
     roles: list[str] = field(default_factory=list)
     instrument: list[str] = field(default_factory=list)
     calendar: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    financing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnotes, after the text
 
     @property
@@ -84,6 +86,10 @@ def _label_kind(label: str) -> str:
         return "instrument"
     if low.startswith(("calendrier", "échéan", "echéan", "echean", "délai", "delai")):
         return "calendar"
+    if low.startswith("indicateur"):
+        return "indicators"
+    if low.startswith(("financement", "budget", "coût", "cout")):
+        return "financing"
     return "role"
 
 
@@ -113,12 +119,10 @@ def add_body(draft: MeasureDraft, para: Para, pending_label: str | None) -> str 
 
 def _put_label(draft: MeasureDraft, label: str, value: str) -> None:
     kind = _label_kind(label)
-    if kind == "instrument":
-        draft.instrument.append(value)
-    elif kind == "calendar":
-        draft.calendar.append(value)
-    else:
+    if kind == "role":
         draft.roles.append(f"{label} : {value}")
+    else:
+        getattr(draft, kind).append(value)
 
 
 def finish(draft: MeasureDraft) -> Measure:
@@ -133,6 +137,8 @@ def finish(draft: MeasureDraft) -> Measure:
         responsible=responsible,
         instrument=normalise_spaces(" ".join(draft.instrument)) or None,
         calendar=normalise_spaces(" ".join(draft.calendar)) or None,
+        indicators=normalise_spaces(" ".join(draft.indicators)) or None,
+        financing=normalise_spaces(" ".join(draft.financing)) or None,
         text="\n\n".join(normalise_spaces(t) for t in [*draft.body, *draft.notes] if t.strip()),
         first_page=draft.first_page,
         last_page=draft.last_page,

@@ -1,11 +1,14 @@
 """A measure's fields set as a table of two columns (« Pilote | Ministère de la Justice »,
 « Calendrier | 2025 »): its band is read row by row as « label : value » lines, as labels are
-written in prose, instead of column by column."""
+written in prose, instead of column by column; on a page read in one column (the table's rules too
+short to make columns), a label alone on its line takes the value lines beside it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from plancompare.extract.columns import Piece
-from plancompare.extract.lines import Line, line_from_words
+from plancompare.extract.lines import Line, label_cell_end, line_from_words
 from plancompare.extract.pdf import Word
 from plancompare.extract.textclean import join_lines, normalise_spaces
 from plancompare.text.patterns import LABEL_CELL
@@ -103,3 +106,112 @@ def _field_cells(
             return None  # text beside nothing: not a fields table
         rows[at][1].append(ws)
     return rows
+
+
+def one_column_lines(
+    rows: list[list[Word]], page: int, hrules: list[tuple[float, float, float]]
+) -> list[Line]:
+    """The lines of a page read in one column. A fields table whose rules were too short to make
+    the page's columns (a small table above a page of text) is read here: a label alone on its row
+    (« Indicateur(s) », set in its cell beside a value of two lines, often centred between them)
+    takes the value lines beside it, above and below, and reads « label : value » as one row."""
+    lines = [line_from_words(r, page) for r in rows]
+    labels = {i: _label_end(r) for i, r in enumerate(rows)}
+    labels = {i: k for i, k in labels.items() if k}
+    alone = [i for i, k in labels.items() if k == len(rows[i])]
+    values_x = [rows[i][k].x0 for i, k in labels.items() if k < len(rows[i])]
+    beside = [rows[j][0].x0 for i in alone for j in (i - 1, i + 1) if 0 <= j < len(rows) and j not in labels]
+    if not alone or not (values_x or beside):
+        return [ln for ln in lines if ln.text]
+    x = min(values_x or beside)
+    label_x1 = max(rows[i][k - 1].x1 for i, k in labels.items())
+    if x - label_x1 < _CELL_GAP * rows[alone[0]][0].size:
+        return [ln for ln in lines if ln.text]
+
+    def value_only(row: list[Word]) -> bool:
+        return abs(row[0].x0 - x) < 3
+
+    owner: dict[int, int] = {}  # value row → its label row
+    heads: set[int] = set()  # the label rows of the tables read here
+    for run in _runs(rows, labels, value_only):
+        found = [i for i in run if i in labels]
+        if not any(i in alone for i in found):
+            continue
+        heads.update(found)
+        for j in (j for j in run if j not in labels):
+            owner[j] = min(found, key=lambda i: (_distance(rows[i], rows[j], hrules, label_x1), i > j))
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i in owner or not line.text:
+            continue
+        if i not in heads:
+            out.append(line)
+            continue
+        k = labels[i]
+        parts = [line_from_words(rows[i][k:], page)] if k < len(rows[i]) else []
+        parts += [lines[j] for j in owner if owner[j] == i]
+        parts.sort(key=lambda ln: ln.top)
+        out.append(_field_line(line_from_words(rows[i][:k], page), parts, page))
+    return out
+
+
+# A label's cell is set apart from its value's by this many ems at least (as lines.label_cell_end),
+# and a label alone on its line (« Calendrier de mise en œuvre ») has at most this many words.
+_CELL_GAP = 2.0
+_ALONE_WORDS = 5
+
+
+def _label_end(row: list[Word]) -> int:
+    """How many words open the row as a field label in a cell of its own: the words before a gap
+    of two ems (its value beside it), or the whole row (a label alone); 0 when it opens on none."""
+    row.sort(key=lambda w: w.x0)
+    if end := label_cell_end(row):
+        return end
+    alone = len(row) <= _ALONE_WORDS and LABEL_CELL.fullmatch(normalise_spaces(" ".join(w.text for w in row)))
+    return len(row) if alone else 0
+
+
+def _runs(
+    rows: list[list[Word]], labels: dict[int, int], value_only: Callable[[list[Word]], bool]
+) -> list[list[int]]:
+    """Consecutive rows of the table: label rows and rows holding only a value."""
+    runs: list[list[int]] = [[]]
+    for i, row in enumerate(rows):
+        if i in labels or value_only(row):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _distance(
+    label: list[Word], value: list[Word], hrules: list[tuple[float, float, float]], label_x1: float
+) -> tuple[int, float]:
+    """How far a value row is from a label row: first the rules between them (a ruled table's rows),
+    then the distance between their middles."""
+
+    def middle(row: list[Word]) -> float:
+        return (min(w.top for w in row) + max(w.bottom for w in row)) / 2
+
+    a, b = sorted((middle(label), middle(value)))
+    x0 = min(w.x0 for w in label)
+    rules = sum(1 for y, r0, r1 in hrules if a < y < b and r0 <= x0 + 2 and r1 >= label_x1)
+    return rules, b - a
+
+
+def _field_line(label: Line, parts: list[Line], page: int) -> Line:
+    """« label : value » as one row of a fields table."""
+    every = [label, *parts]
+    value = join_lines(p.text for p in parts)
+    return Line(
+        text=f"{label.text.rstrip(' :')} : {value}" if value else label.text,
+        x0=min(ln.x0 for ln in every),
+        x1=max(ln.x1 for ln in every),
+        top=min(ln.top for ln in every),
+        bottom=max(ln.bottom for ln in every),
+        size=every[-1].size,
+        bold=False,
+        page=page,
+        column=0,
+        field_row=True,
+    )

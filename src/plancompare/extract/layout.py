@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from plancompare.extract.columns import Piece, column_bounds, split_rows, table_top
-from plancompare.extract.fieldtable import fields_rows
+from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
 from plancompare.extract.margins import drop_margins, find_running_lines, without_watermarks
 from plancompare.extract.pdf import PageData, Word
@@ -43,7 +43,7 @@ def layout_page(
     edges = [float("-inf"), *bounds, float("inf")]
     columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
     if len(columns) == 1:
-        lines = [ln for ln in (line_from_words(r, page.number) for r in rows) if ln.text]
+        lines = one_column_lines(rows, page.number, page.hrules)
         return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules, dropped)
     ordered = _reading_order(page, split_rows(page, rows, bounds, columns, ruled), len(columns))
     return PageLayout(

@@ -31,7 +31,7 @@ class Line(Span):
 _CELL_GAP_EMS = 2.0
 
 
-def _label_cell(words: list[Word]) -> int:
+def label_cell_end(words: list[Word]) -> int:
     """Index of the first value word when the line opens on a field label in a cell of its own
     (0 when it does not): the row then reads « Pilote : Ministère … », as labels are written."""
     for k in range(1, min(5, len(words))):
@@ -47,7 +47,7 @@ def line_from_words(words: list[Word], page: int) -> Line:
     prev: Word | None = None
     bold_chars = total_chars = 0
     longest = words[0]
-    value_at = _label_cell(words)
+    value_at = label_cell_end(words)
     lead_end = 0  # length of the text in `parts` before the first regular word after bold ones
     for i, w in enumerate(words):
         if not lead_end and i and not w.bold and all(x.bold for x in words[:i]):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
-from plancompare.extract.flow import drop_toc, join_split_headings, side_headings
-from plancompare.extract.headings import measure_headings, priority_headings
+from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
+from plancompare.extract.headings import measure_headings, priority_headings, prominent
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import PageNotes, calls, split_notes
 from plancompare.extract.numbering import numbered, unique_numbers
@@ -27,6 +27,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     """Priorities (with sections) and measures of a plan, plus warnings."""
     lines = join_split_headings(drop_toc([side_headings(p) for p in layouts]))
     lines, page_notes = split_notes(layouts, lines, body_size(lines))
+    lines = continued_columns(lines)
     reader = _PlanReader(paragraphs(lines), body_size(lines), page_notes)
     reader.read()
     _place_notes(page_notes, reader.drafts, reader.open_at_notes)
@@ -45,6 +46,7 @@ class _PlanReader:
     def __init__(self, paras: list[Para], body: float, page_notes: list[PageNotes]) -> None:
         self.paras = paras
         firsts = [p.first for p in paras]
+        self.body = body
         self.measure_heading = measure_headings(firsts, body)
         self.priority_heading = priority_headings(firsts, body)
         self.notes_after = {id(n.after): n for n in page_notes if n.after is not None}
@@ -70,19 +72,38 @@ class _PlanReader:
     def _read(self, i: int, para: Para) -> None:
         first = para.first.text
         if m := self.priority_heading(para.first):
-            self._open_priority(para, m)
+            if not (self.stopped and self._listed(m)):
+                self._open_priority(para, m)
         elif m := self.measure_heading(para.first):
-            self._open_measure(para, m)
+            if not (self.stopped and self._listed(m)):
+                self._open_measure(para, m)
         elif self._priority_title(para):
             pass
         elif m := ACTION_RE.match(first):
             self._open_action(para, m)
-        elif STOP_RE.match(first) and (is_upper_text(first) or para.bold):
+        elif self._ends_measures(para):
             self.current, self.stopped = None, True
         elif self._is_section(i, para) and not (self.current is not None and not self.current.title_lines):
             self._open_section(para.text)
         elif self.current is not None and not self.stopped:
             self.pending_label = add_body(self.current, para, self.pending_label)
+
+    def _ends_measures(self, para: Para) -> bool:
+        """« Annexes », « Sigles et abréviations », « Tableau récapitulatif des mesures »: a short
+        heading in capitals, bold or large type after which the measures are over."""
+        first = para.first.text
+        heading = is_upper_text(first) or prominent(para.first, self.body)
+        return bool(STOP_RE.match(first)) and heading and len(para.text) <= _STOP_LENGTH
+
+    def _listed(self, m: re.Match[str]) -> bool:
+        """After the measures (an annex, a list of acronyms, an index), a heading of an axis or a
+        measure read already is a listing of it (« Mesure 3 » in a summary table), not a second one."""
+        number = m.group("num")
+        if "kind" in m.groupdict():
+            return any(p.id == number for p in self.priorities)
+        inserted = m.groupdict().get("inserted")
+        printed = f"{number} {inserted.lower()}" if inserted else number
+        return any(d.key == printed for d in self.drafts)
 
     def _take_notes(self, para: Para) -> None:
         """The page whose text ends in `para` gives its notes to the measure open there."""
@@ -93,8 +114,11 @@ class _PlanReader:
 
     def _open_priority(self, para: Para, m: re.Match[str]) -> None:
         title, _ = title_parts(para, m.group("rest").strip())
-        self.priority = Priority(id=m.group("num"), title=normalise_spaces(" ".join(title)))
-        self.priorities.append(self.priority)
+        priority = Priority(id=m.group("num"), title=normalise_spaces(" ".join(title)))
+        # The same axis heading twice (listed before the plan, then the plan's): one priority.
+        self.priority = next((p for p in self.priorities if p == priority), priority)
+        if self.priority is priority:
+            self.priorities.append(self.priority)
         self.priority_title_open = not title
         self.current, self.section, self.action, self.stopped, self.pending_label = (
             None,
@@ -169,6 +193,11 @@ class _PlanReader:
         self.current = None
 
 
+# A heading ending the measures (« Annexe 2 – Sigles et abréviations ») is short: a paragraph in bold
+# opening with « Index » or « Annexe » and going on is text.
+_STOP_LENGTH = 120
+
+
 def _sections_as_priorities(measures: list[Measure]) -> tuple[list[Priority], list[Measure]]:
     """A plan with no axis heading whose measures all sit under numbered « Objectif 2 : … » (or
     « Partie II – ») headings: those are its priorities, as reports group by priority."""
@@ -202,12 +231,24 @@ def _place_notes(
 
 
 def _drop_listings(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
-    """A number met twice: an empty first occurrence was a listing (summary table, index), not the measure."""
+    """A number met twice: an empty first occurrence was a listing (a table of contents, a summary
+    table, an index), not the measure; and so was the occurrence right after two such entries or
+    more, the listing's last entry, which took the text after the listing (a preamble) for its own."""
     later: dict[str, int] = {}
     for i, d in enumerate(drafts):
         later[d.key] = i
-    return [
-        d
-        for i, d in enumerate(drafts)
-        if later[d.key] == i or d.body or d.roles or d.instrument or d.calendar
-    ]
+    kept: list[MeasureDraft] = []
+    entries = 0  # listing entries in a row just before
+    for i, d in enumerate(drafts):
+        listed = later[d.key] != i and (not _read_something(d) or entries >= 2)
+        entries = entries + 1 if listed else 0
+        if not listed:
+            kept.append(d)
+    return kept
+
+
+def _read_something(draft: MeasureDraft) -> bool:
+    """A measure with text or fields: no entry of a listing of the measures."""
+    return bool(
+        draft.body or draft.roles or draft.instrument or draft.calendar or draft.indicators or draft.financing
+    )

@@ -92,12 +92,17 @@ HEADING_START = re.compile(rf"^{_HEADING_WORDS}\b")
 # A heading word set on its own line above its number (« MESURE » / « 12 »), as designed plans do.
 HEADING_WORD = re.compile(rf"^{_HEADING_WORDS}(?:\s*{NUMERO})?$")
 NUMBER_ONLY = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})$")
-# Headings after which the measures are over: annexes, glossaries, summary tables of the measures.
+# Headings after which the measures are over: annexes, glossaries, lists of acronyms, indexes,
+# summary tables of the measures.
 STOP_RE = re.compile(
-    r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LISTE DES (?:SIGLES|ACRONYMES|MESURES)|"
-    r"Liste des (?:sigles|acronymes|mesures)|TABLEAU (?:R[EÉ]CAPITULATIF|DE SUIVI|DE SYNTH[EÈ]SE)|"
-    r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|R[EÉ]CAPITULATIF DES MESURES|"
-    r"R[ée]capitulatif des mesures|SYNTH[EÈ]SE DES MESURES|Synth[èe]se des mesures)\b"
+    r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LEXIQUE|Lexique|INDEX|Index|SIGLES|Sigles|"
+    r"ABR[EÉ]VIATIONS|Abr[ée]viations|ACRONYMES|Acronymes|"
+    r"(?:LISTE|TABLE) DES (?:SIGLES|ACRONYMES|ABR[EÉ]VIATIONS|MESURES|ACTIONS)|"
+    r"(?:Liste|Table) des (?:sigles|acronymes|abr[ée]viations|mesures|actions)|"
+    r"TABLEAU (?:R[EÉ]CAPITULATIF|DE SUIVI|DE SYNTH[EÈ]SE)|"
+    r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|R[EÉ]CAPITULATIF DES (?:MESURES|ACTIONS)|"
+    r"R[ée]capitulatif des (?:mesures|actions)|SYNTH[EÈ]SE DES (?:MESURES|ACTIONS)|"
+    r"Synth[èe]se des (?:mesures|actions))\b"
 )
 # A table of contents: its entries end in dot leaders and a page number, under its title.
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
@@ -122,10 +127,19 @@ ROLE_LABELS = (
     "Porteurs",
     "Porteur",
 )
-# Every label of a measure's fields: who (the roles above), with what, and when.
+# How a measure's progress is measured: « Indicateur(s) : », « Indicateurs de suivi : » (fields.py).
+INDICATOR_LABEL = (
+    r"Indicateurs?(?:\(s\))?(?: de (?:suivi|r[ée]sultats?|r[ée]alisation|performance|[ée]valuation))?"
+)
+# What pays for it: « Financement : », « Budget : », « Coût estimé : ».
+FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?"
+# Every label of a measure's fields: who (the roles above), with what, when, measured how, paid by what.
 FIELD_LABELS = (
     "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier"
+    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier|"
+    + INDICATOR_LABEL
+    + "|"
+    + FINANCING_LABEL
 )
 # Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
 ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)

@@ -1,0 +1,79 @@
+"""The two bundled drafts laid out unlike the others (corpora/fiches, corpora/objectifs) extract as
+their sources say: every measure under its printed number, whatever lists the measures around them
+(a « Sommaire », an annex table, a list of acronyms), and every field of a fiche's table in its
+place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from plancompare.extract.document import extract
+from plancompare.models import Plan
+
+ROOT = Path(__file__).resolve().parents[2]
+FICHES = ROOT / "corpora" / "fiches"
+OBJECTIFS = ROOT / "corpora" / "objectifs"
+
+
+def _source(folder: Path) -> dict[str, Any]:
+    return yaml.safe_load((folder / "src" / "plan.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def fiches() -> Plan:
+    plan = extract(FICHES / "plan-2021-2023-fiches.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    return plan
+
+
+@pytest.fixture(scope="module")
+def objectifs() -> Plan:
+    plan = extract(OBJECTIFS / "strategie-2022-2025-avant-projet.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    return plan
+
+
+def test_the_fiches_draft_gives_its_28_fiches_under_their_numbers(fiches: Plan) -> None:
+    source = [f for o in _source(FICHES)["objectives"] for f in o["fiches"]]
+    # Neither the Sommaire (« Fiche action n° 13 – … ») nor the « Liste des sigles » gives a fiche.
+    assert [(m.number, m.label, m.title) for m in fiches.measures] == [
+        (f["number"], None, f["title"]) for f in source
+    ]
+    assert fiches.warnings == []
+
+
+def test_every_row_of_a_fiches_fields_table_is_a_field(fiches: Plan) -> None:
+    source = [f for o in _source(FICHES)["objectives"] for f in o["fiches"]]
+    for got, want in zip(fiches.measures, source, strict=True):
+        # A value wrapped onto two lines, its label centred between them (fiches 11, 13, 16, 22,
+        # 24), is read whole; « Indicateur(s) » and « Financement » are fields, not the text.
+        fields = dict(want["fields"])
+        roles = [(r.role, r.text) for r in got.responsible]
+        assert roles == [(k, v) for k, v in want["fields"] if k in ("Pilote", "Partenaires")], got.number
+        assert (got.calendar, got.indicators, got.financing) == (
+            fields["Calendrier"],
+            fields["Indicateur(s)"],
+            fields["Financement"],
+        ), got.number
+        assert got.text.startswith("Constat\n\n"), got.number
+
+
+def test_the_objectifs_draft_gives_its_20_actions_under_their_printed_numbers(objectifs: Plan) -> None:
+    source = [(o["number"], a) for o in _source(OBJECTIFS)["objectives"] for a in o["actions"]]
+    # « Action 1.1 » … « Action 6.4 » under « Objectif N »: neither the Sommaire nor the annex table
+    # (« N° | Action | Pilote | Calendrier ») gives an action.
+    assert [(m.number, m.label, m.title, m.priority) for m in objectifs.measures] == [
+        (i, a["number"], a["title"], str(o)) for i, (o, a) in enumerate(source, start=1)
+    ]
+    for got, (_, want) in zip(objectifs.measures, source, strict=True):
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == [want["pilot"]]
+        assert f"Calendrier : {got.calendar}" == want["calendar"]
+    # The one warning says how the plan numbers its actions; no renumbering.
+    assert objectifs.warnings == [
+        "measures are numbered within their axes (« 1.1 » … « 6.4 »): reports show these; in the JSON "
+        "they are each measure's `label`, and `number` its place, 1 to 20"
+    ]
