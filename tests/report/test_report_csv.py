@@ -35,6 +35,7 @@ def test_one_row_per_proposal_with_the_documented_columns() -> None:
         "decided_by": "engine",
         "next_measures": "5;6",
         "score": "68.0",
+        "confidence": "0.000",
         "passage": "La protection est étendue aux victimes d’exploitation sexuelle.",
         "reasons": "portée\u00a0: «\u00a0toutes les formes de traite\u00a0» → "
         "«\u00a0exploitation sexuelle\u00a0»\u00a0; "

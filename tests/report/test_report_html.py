@@ -78,7 +78,8 @@ def test_one_card_per_proposal_with_verdict_axis_and_shared_words() -> None:
     )
     assert "<del>" not in page and "<ins>" not in page
     options = [a.get("value") for t, a in parsed.tags if t == "option"]
-    assert options == ["", "I", "II", "general"]
+    # The axis filter, then the confidence filter (any, below 50 %, below 75 %) and the order.
+    assert options == ["", "I", "II", "general", "1.01", "0.5", "0.75", "document", "confidence"]
     assert [a["fill"] for t, a in parsed.tags if t == "rect" and a.get("height") == "22"] == [
         "#2e7d32",
         "#b26a00",

@@ -76,16 +76,16 @@ def test_proposal_rows_show_the_text_verdict_measures_and_reasons(sample: DiffRe
         row[0]
         == "M01-P01 51. Créer 50 postes de médiateurs culturels dans un délai de 6 mois, financés par l’État."
     )
-    assert row[1:4] == ["Modifiée", "3", "74"]
+    assert row[1:5] == ["Modifiée", "3", "74", "0\u00a0%"]
     assert (
-        row[5]
+        row[6]
         == "chiffre\u00a0: 6 mois → 1 an\u00a0; modalité\u00a0: «\u00a0doit\u00a0» → «\u00a0pourra\u00a0»"
     )
     tricky = rows["M01-P02"]
     assert (
         tricky[0] == "M01-P02 Former les agents de <Pôle emploi> aux indicateurs_de_traite [fiche] `réflexe`."
     )
-    assert tricky[6] == "✔ analyste"
+    assert tricky[7] == "✔ analyste"
     assert rows["M02-P01"][2] == "5, 6"
     # A dropped proposal's nearest measure is shown in brackets: it is not an answer.
     assert rows["M12-P01"][1:3] == ["Non reprise", "(9)"]
@@ -135,7 +135,7 @@ def test_items_that_ask_nothing_count_in_no_adoption_rate(sample: DiffResult) ->
     assert "Adoptée 1, Modifiée 0, Non reprise 1, Sans objet 1." in markdown
     rows = {r[0].split(" ", 1)[0]: r for r in cells if r and r[0].startswith("G0")}
     assert rows["G03"][1:3] == ["Sans objet", ""]
-    assert rows["G03"][5] == "aucune demande repérée (constat ?)"
+    assert rows["G03"][6] == "aucune demande repérée (constat ?)"
     # Nothing but items that ask nothing: no rate at all.
     only = sample.model_copy(update={"proposals": [p for p in sample.proposals if p.id == "G03"]})
     assert _cells(render(only, "md", "en"))[1] == ["General demands", "0", "0", "0", "1", "1", "–"]
@@ -225,7 +225,7 @@ def test_a_long_cell_with_pipes_html_and_newlines_renders_safely_in_its_cell(sam
     # One row, seven cells: nothing broke out of its cell.
     table = next(t for t in re.findall(r"<table>(.*?)</table>", rendered, flags=re.S) if "G01" in t)
     [row] = re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S)
-    assert len(re.findall(r"<td[ >]", row)) == 7
+    assert len(re.findall(r"<td[ >]", row)) == 8
     # No HTML of the text is interpreted: only the report's own tags.
     assert set(re.findall(r"</?(\w+)", row)) == {"td", "strong", "details", "summary", "br"}
     [(summary, body), (summary2, body2)] = _details(row)

@@ -59,7 +59,7 @@ def test_all_lists_every_proposal_with_its_evidence() -> None:
     # Square brackets are text, not rich markup.
     assert "[fiche]" in text
     assert "✔ analyst" in text
-    assert "figure: 6 mois →" in text
+    assert "figure: 6 mois" in text
 
 
 def test_stale_decisions_are_shown() -> None:

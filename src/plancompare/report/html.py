@@ -131,8 +131,22 @@ def _filters(result: DiffResult, parts: list[Group], words: Labels) -> str:
         f'<nav class="filters" aria-label="filters"><span>{escape(words["filter_verdict"])}</span>'
         f"{NL.join(buttons)}\n<label>{escape(words['filter_axis'])} "
         f'<select id="axis-filter">{NL.join(options)}</select></label>'
+        f"\n<label>{escape(words['filter_confidence'])} "
+        f'<select id="confidence-filter">{_confidence_options(words)}</select></label>'
+        f"\n<label>{escape(words['sort'])} "
+        f'<select id="order"><option value="document">{escape(words["sort_document"])}</option>'
+        f'<option value="confidence">{escape(words["sort_confidence"])}</option></select></label>'
         f'<span><span id="shown-count">{len(result.proposals)}</span> {escape(words["shown"])}</span></nav>'
     )
+
+
+def _confidence_options(words: Labels) -> str:
+    """« toute », then « sous 50 % », « sous 75 % »: the verdicts an analyst should read first."""
+    options = [f'<option value="1.01">{escape(words["any_confidence"])}</option>']
+    for cut in (0.5, 0.75):
+        label = words["below"].format(pct=words.confidence(cut))
+        options.append(f'<option value="{cut}">{escape(label)}</option>')
+    return "".join(options)
 
 
 def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels) -> str:
@@ -145,6 +159,8 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
     if numbers:
         head.append(f"<span>{escape(words['measure'])} {escape(measures_cell(result, proposal))}</span>")
         head.append(f"<span>{escape(words['score'])} {escape(score_text(proposal.score))}</span>")
+    sure = words.confidence(proposal.confidence)
+    head.append(f'<span class="confidence">{escape(words["confidence"])} {escape(sure)}</span>')
     if proposal.decided_by == "analyst":
         head.append(f'<span class="analyst">{escape(words["analyst"])}</span>')
     before = clean(best.base_passage or proposal.text) if best else clean(proposal.text)
@@ -161,7 +177,7 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
     reasons = "".join(f"<li>{escape(words.reason(r))}</li>" for r in proposal.reasons)
     parts = [
         f'<article class="proposal" id="p-{escape(proposal.id)}" data-verdict="{proposal.verdict}" '
-        f'data-axis="{escape(axis)}">',
+        f'data-axis="{escape(axis)}" data-confidence="{proposal.confidence:.3f}">',
         f"<header>{''.join(head)}</header>",
         '<div class="pair">',
         f"<div><h4>{escape(words['proposal'])}</h4><p>{left}</p></div>",

@@ -41,6 +41,14 @@ _FR = {
     "evidence": "Passage",
     "reasons": "Raisons",
     "decided": "Décision",
+    "confidence": "Confiance",
+    "conf": "Conf.",
+    "sort": "Ordre",
+    "sort_document": "du document",
+    "sort_confidence": "les moins sûres d’abord",
+    "filter_confidence": "Confiance",
+    "any_confidence": "toute",
+    "below": "sous {pct}",
     "analyst": "✔ analyste",
     "base_measures": "Mesures du plan de référence",
     "measure": "Mesure",
@@ -113,6 +121,14 @@ _EN = {
     "evidence": "Passage",
     "reasons": "Reasons",
     "decided": "Decision",
+    "confidence": "Confidence",
+    "conf": "Conf.",
+    "sort": "Order",
+    "sort_document": "document",
+    "sort_confidence": "least certain first",
+    "filter_confidence": "Confidence",
+    "any_confidence": "any",
+    "below": "below {pct}",
     "analyst": "✔ analyst",
     "base_measures": "Base-plan measures",
     "measure": "Measure",
@@ -219,6 +235,10 @@ class Labels:
             return "–"
         value = round(100 * part / whole)
         return f"{value}\u00a0%" if self.lang == "fr" else f"{value}%"
+
+    def confidence(self, value: float) -> str:
+        """The probability that a verdict is right, as a percentage (« 72 % »)."""
+        return self.percent(round(1000 * value), 1000)
 
     def reason(self, reason: Reason) -> str:
         """A reason in the report's language, from its structured fields.

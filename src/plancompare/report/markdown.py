@@ -119,6 +119,7 @@ def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -
         words.verdict(proposal.verdict),
         measures_cell(result, proposal),
         score_text(proposal.score),
+        words.confidence(proposal.confidence),
         text_cell(best.passage, PASSAGE_LIMIT) if best else "",
         _reasons(proposal, words),
         decided,
@@ -191,6 +192,7 @@ def render_markdown(result: DiffResult, lang: str) -> str:
         words["verdict"],
         words["next_measures"],
         words["score"],
+        words["confidence"],
         words["evidence"],
         words["reasons"],
         words["decided"],
@@ -199,7 +201,7 @@ def render_markdown(result: DiffResult, lang: str) -> str:
     for group in parts:
         out += [f"### {escape(group.label)}", "", f"{tally(verdict_counts(group.proposals), words)}.", ""]
         rows = [_proposal_row(result, p, words) for p in group.proposals]
-        out += [*_table(header, rows, "|---|---|---|--:|---|---|---|"), ""]
+        out += [*_table(header, rows, "|---|---|---|--:|--:|---|---|---|"), ""]
     if result.measures:  # a report of recommendations has no measures of its own to follow
         out += [f"## {words['base_measures']}", "", *_measures_table(result, words), ""]
         out += [f"## {words['new_measures']}", "", *_new_measures(result, words), ""]

@@ -29,6 +29,8 @@ from plancompare.report.grouping import (
 )
 from plancompare.report.i18n import Labels, labels
 
+UNSURE = 0.5  # below this confidence a proposal's row is dimmed
+
 STYLES = {"adopted": "green", "changed": "yellow", "dropped": "red", "n-a": "bright_black"}
 MEASURE_STYLES = {"kept": "green", "revised": "yellow", "merged": "cyan", "split": "cyan", "dropped": "red"}
 
@@ -145,6 +147,7 @@ def _every_proposal(result: DiffResult, words: Labels) -> Table:
     table.add_column(words["verdict"], no_wrap=True)
     table.add_column(words["measure"], justify="right")
     table.add_column(words["score"], justify="right")
+    table.add_column(words["conf"], justify="right", no_wrap=True)
     table.add_column(words["proposal"], ratio=3)
     table.add_column(words["evidence"], ratio=3)
     table.add_column(words["reasons"], ratio=2)
@@ -158,9 +161,12 @@ def _every_proposal(result: DiffResult, words: Labels) -> Table:
             verdict,
             measures_cell(result, proposal),
             score_text(proposal.score),
+            words.confidence(proposal.confidence),
             Text(shorten(proposal.text, 220)),
             Text(shorten(best.passage, 220) if best else ""),
             Text("\n".join(words.reason(r) for r in proposal.reasons)),
+            # A verdict the engine is unsure of is dimmed, so that the sure ones read first.
+            style="dim" if proposal.confidence < UNSURE else None,
         )
     return table
 
