@@ -41,22 +41,7 @@ def fields_rows(band: list[Piece], page: int, hrules: list[tuple[float, float, f
     out = []
     for labels, values in rows:
         lines = [line_from_words(ws, page) for ws in labels + values]
-        value = join_lines(ln.text for ln in lines[len(labels) :])
-        label = _cell_text(labels, page)
-        out.append(
-            Line(
-                text=f"{label} : {value}" if value else label,
-                x0=min(ln.x0 for ln in lines),
-                x1=max(ln.x1 for ln in lines),
-                top=min(ln.top for ln in lines),
-                bottom=max(ln.bottom for ln in lines),
-                size=lines[-1].size,
-                bold=False,
-                page=page,
-                column=0,
-                field_row=True,
-            )
-        )
+        out.append(_row_line(_cell_text(labels, page), lines, len(labels), page))
     return out
 
 
@@ -201,15 +186,21 @@ def _distance(
 
 def _field_line(label: Line, parts: list[Line], page: int) -> Line:
     """« label : value » as one row of a fields table."""
-    every = [label, *parts]
-    value = join_lines(p.text for p in parts)
+    named = label.text.rstrip(" :") if join_lines(p.text for p in parts) else label.text
+    return _row_line(named, [label, *parts], 1, page)
+
+
+def _row_line(label: str, lines: list[Line], n_label: int, page: int) -> Line:
+    """One row of a fields table as a line « label : value » (its first `n_label` lines are the label
+    cell's) spanning the lines it was read from."""
+    value = join_lines(ln.text for ln in lines[n_label:])
     return Line(
-        text=f"{label.text.rstrip(' :')} : {value}" if value else label.text,
-        x0=min(ln.x0 for ln in every),
-        x1=max(ln.x1 for ln in every),
-        top=min(ln.top for ln in every),
-        bottom=max(ln.bottom for ln in every),
-        size=every[-1].size,
+        text=f"{label} : {value}" if value else label,
+        x0=min(ln.x0 for ln in lines),
+        x1=max(ln.x1 for ln in lines),
+        top=min(ln.top for ln in lines),
+        bottom=max(ln.bottom for ln in lines),
+        size=lines[-1].size,
         bold=False,
         page=page,
         column=0,
