@@ -19,7 +19,7 @@ from pathlib import Path
 
 from plancompare.corpus import load_side
 from plancompare.judge.confidence import confidence_of
-from plancompare.judge.labels import load_labels as load_answers
+from plancompare.judge.labels import load_labels
 from plancompare.review.plot import svg
 from plancompare.review.simulate import Curve, simulate
 from plancompare.review.training import (
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         model = fit_model([d for n, d in fit_drafts.items() if n != name])
         draft = fit_drafts.get(name) or load_draft(ROOT, name, base)
         draft.adapter.given_model = model
-        labels = load_answers(ROOT / "corpora" / name / "src" / "labels.yaml")
+        labels = load_labels(ROOT / "corpora" / name / "src" / "labels.yaml")
         curves = [simulate(draft.adapter, labels, order, args.seed) for order in orders]
         kind = "held out, never fit on" if name == HELDOUT else "left out of the fit"
         print(f"{name} ({kind}; {curves[0].total} labelled proposals, {time.perf_counter() - started:.0f} s)")

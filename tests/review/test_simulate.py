@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from plancompare.cli import app
 from plancompare.judge.adapt import Adapter
-from plancompare.judge.labels import load_labels as load_answers
+from plancompare.judge.labels import load_labels
 from plancompare.review.plot import svg
 from plancompare.review.simulate import Curve, Step, macro_f1, simulate
 
@@ -43,7 +43,7 @@ def test_simulate_refuses_an_unknown_order_and_format(monkeypatch) -> None:
 
 
 def test_the_same_labels_and_seed_give_the_same_curve(adapter: Adapter) -> None:
-    labels = load_answers(LABELS)
+    labels = load_labels(LABELS)
     first = simulate(adapter, labels, "random", seed=3)
     assert simulate(adapter, labels, "random", seed=3) == first
     assert first.steps[-1].accuracy == 1.0

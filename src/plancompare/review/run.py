@@ -57,14 +57,14 @@ def run_simulation(
     config: Path | None = None,
 ) -> list[Curve]:
     """One curve per order: an analyst answering from `labels` (`n-a` proposals included)."""
-    from plancompare.judge.labels import load_labels as load_answers
+    from plancompare.judge.labels import load_labels
 
     for order in orders:
         if order not in SIMULATION_ORDERS:
             raise UsageError(f"unknown order {order!r}", f"choose one of: {', '.join(SIMULATION_ORDERS)}")
     if not labels.is_file():
         raise UsageError(f"{labels}: no such file", "pass a labels file (see corpora/next/src/labels.yaml)")
-    answers = load_answers(labels)
+    answers = load_labels(labels)
     adapter = _adapter(base, next_, config)
     if not answers.resolve(adapter.al.proposals):
         raise UsageError(f"no proposal of BASE is labelled in {labels}", "check that LABELS fits BASE")

@@ -23,7 +23,6 @@ from plancompare.judge.confidence import (
 )
 from plancompare.judge.diff import result_of
 from plancompare.judge.labels import load_labels
-from plancompare.judge.labels import load_labels as load_answers
 from plancompare.judge.numeric import np
 from plancompare.models import Side
 
@@ -73,7 +72,7 @@ def load_draft(root: Path, name: str, base: Side | None = None, model: Model | N
     cfg = load_config(corpus_config(next_side, base))
     labels_path = root / "corpora" / name / "src" / "labels.yaml"
     adapter = Adapter.build(base, next_side, cfg, model)
-    gold = load_answers(labels_path).resolve(adapter.al.proposals)
+    gold = load_labels(labels_path).resolve(adapter.al.proposals)
     index = {p.id: i for i, p in enumerate(adapter.al.proposals)}
     answers = {index[pid]: verdict for pid, (verdict, _) in gold.items()}
     measures = {n: v for n, (v, _) in load_labels(labels_path).measures.items()}
