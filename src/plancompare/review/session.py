@@ -66,8 +66,11 @@ class FileStore:
         record_decision(self.path, decision)
 
     def remove(self, pid: str) -> None:
+        def drop(decisions: dict[str, RecordedDecision]) -> None:
+            decisions.pop(pid, None)
+
         # Under the file's lock, as `decide` writes: an undo never loses another writer's decision.
-        update_decisions(self.path, lambda decisions: decisions.pop(pid, None))
+        update_decisions(self.path, drop)
 
 
 @dataclass
