@@ -5,7 +5,7 @@ page's columns. Rows are then cut at the gutters; a row crossing one spans the c
 
 from __future__ import annotations
 
-from itertools import accumulate, groupby
+from itertools import groupby
 
 from plancompare.extract.lines import Line
 from plancompare.extract.pdf import PageData, Word
@@ -80,34 +80,50 @@ def _gap_columns(lines: list[Line], words_by_line: list[list[Word]]) -> list[flo
 def _gutters(lines: list[Line], words_by_line: list[list[Word]]) -> list[float]:
     if len(lines) < 6:
         return []
-    left = int(min(line.x0 for line in lines))
-    right = int(max(line.x1 for line in lines)) + 1
-    width = right - left
-    if width <= 0:
-        return []
-    delta = [0] * (width + 2)
-    for words in words_by_line:
-        for w in words:
-            delta[max(int(w.x0) - left, 0)] += 1
-            delta[min(int(w.x1) - left + 1, width + 1)] -= 1
-    crossing = list(accumulate(delta))
     sizes = sorted(line.size for line in lines)
     body_size = sizes[len(sizes) // 2]
     min_gap = max(8.0, 1.0 * body_size)
     allowed = max(2, int(0.05 * len(lines)))  # a few titles or banners may cross the gutter
-    gutters: list[float] = []
-    i = 0
-    while i < width:
-        if crossing[i] <= allowed:
-            j = i
-            while j < width and crossing[j] <= allowed:
-                j += 1
-            if j - i >= min_gap and i > 0 and j < width:
-                gutters.append(left + (i + j) / 2)
-            i = j
-        else:
-            i += 1
-    return [g for g in gutters if _both_sides_used(g, lines, words_by_line)]
+    gutters = [
+        g for g in _open_strips(words_by_line, allowed, min_gap) if _both_sides_used(g, lines, words_by_line)
+    ]
+    return gutters
+
+
+def _open_strips(words_by_line: list[list[Word]], allowed: int, min_gap: float) -> list[float]:
+    """Middles of the strips, `min_gap` points wide or more, that at most `allowed` words cross,
+    between the leftmost and the rightmost word (points counted whole, as `int` truncates them).
+
+    A sweep over the words' sorted edges: its cost grows with the number of words, not with the
+    width they span (a character set at x = 1e9 is as cheap as any other).
+    """
+    edges: dict[int, int] = {}  # point where the number of words crossing changes → the change
+    left = right = None
+    for words in words_by_line:
+        for w in words:
+            start, end = int(w.x0), int(w.x1) + 1  # a word covers the points int(x0) to int(x1)
+            edges[start] = edges.get(start, 0) + 1
+            edges[end] = edges.get(end, 0) - 1
+            left = start if left is None or start < left else left
+            right = end if right is None or end > right else right
+    if left is None or right is None or right <= left:
+        return []
+    strips: list[float] = []
+    crossing = 0
+    opened: int | None = None  # where the strip being swept began (None: inside text)
+    for x in sorted(edges):
+        if x >= right:
+            break
+        crossing += edges[x]
+        if crossing <= allowed:
+            if opened is None:
+                opened = x
+        elif opened is not None:
+            if x - opened >= min_gap and opened > left:
+                strips.append((opened + x) / 2)
+            opened = None
+    # A strip still open at the right edge touches it: no gutter.
+    return strips
 
 
 def _both_sides_used(x: float, lines: list[Line], words_by_line: list[list[Word]]) -> bool:
