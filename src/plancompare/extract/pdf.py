@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -281,7 +282,7 @@ def read_pages(
             total = len(pdf.pages)
             for index, page in enumerate(pdf.pages):
                 try:
-                    chars = page.chars
+                    chars = [ch for ch in page.chars if _placed(ch)]
                     width, height = float(page.width), float(page.height)
                     turn = _text_turn(chars)
                     if turn is not None:
@@ -319,6 +320,15 @@ def read_pages(
         raise CorruptPdfError(f"{path.name} has no pages", "download or export the file again")
     check_text_layer(path, pages)
     return pages
+
+
+def _placed(ch: dict) -> bool:
+    """A character at a finite place and size (a damaged matrix can put one at infinity or NaN):
+    one that is not cannot be placed among the others and is left out."""
+    try:
+        return all(math.isfinite(ch[k]) for k in ("x0", "x1", "top", "bottom", "size"))
+    except (KeyError, TypeError):
+        return False
 
 
 def check_text_layer(path: Path, pages: list[PageData]) -> None:
