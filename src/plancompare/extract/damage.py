@@ -106,8 +106,8 @@ class PageDamage:
                 key = ("form", form.objid if form.objid is not None else id(form))
                 if key not in self.seen:
                     self.seen[key] = None  # a form drawing itself is looked at once
-                    damages = [self._stream(form, _CUT), self._resources(form.get("Resources"), depth + 1)]
-                    self.seen[key] = next((d for d in damages if d is not None), None)
+                    parts = [self._stream(form, _CUT), self._resources(form.get("Resources"), depth + 1)]
+                    self.seen[key] = next((d for d in parts if d is not None), None)
                 found.append(self.seen[key])
         damages = [d for d in found if d is not None]
         return next((d for d in damages if d[1]), damages[0] if damages else None)

@@ -380,7 +380,7 @@ def _page_numbers(doc: object, found: list[object]) -> tuple[list[int], int]:
     slots = page_tree(doc)
     if slots is not None:
         where = {objid: i for i, objid in enumerate(slots) if objid is not None}
-        numbers = [where.get(objid, -1) + 1 for objid in found]  # type: ignore[call-overload]
+        numbers = [where.get(objid, -1) + 1 for objid in found]
         if all(numbers) and numbers == sorted(set(numbers)):
             return numbers, len(slots)
     return list(range(1, len(found) + 1)), len(found)
