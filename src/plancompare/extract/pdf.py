@@ -403,8 +403,15 @@ def _unreadable_page(page: object, number: int, exc: BaseException) -> PageData:
 def _placed(ch: dict) -> bool:
     """A character at a finite place and size (a damaged matrix can put one at infinity or NaN):
     one that is not cannot be placed among the others and is left out."""
+    finite = math.isfinite
     try:
-        return all(math.isfinite(ch[k]) for k in ("x0", "x1", "top", "bottom", "size"))
+        return (
+            finite(ch["x0"])
+            and finite(ch["x1"])
+            and finite(ch["top"])
+            and finite(ch["bottom"])
+            and finite(ch["size"])
+        )
     except (KeyError, TypeError):
         return False
 
