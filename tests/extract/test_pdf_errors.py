@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import random
+import json
 import signal
 import time
 from collections.abc import Iterator
@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from tests.extract.mutants import KINDS, mutants
 from typer.testing import CliRunner
 
 from plancompare.cli import app
-from plancompare.errors import PlanCompareError
 from plancompare.extract.document import extract
 
 PDFS = Path(__file__).resolve().parents[1] / "pdfs"
@@ -100,56 +100,56 @@ def time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _mutations(data: bytes, count: int, seed: int) -> Iterator[tuple[str, bytes]]:
-    rng = random.Random(seed)
-    for i in range(count):
-        kind = ("flip", "truncate", "duplicate", "zero")[i % 4]
-        buf = bytearray(data)
-        if kind == "flip":
-            for _ in range(rng.randint(1, 20)):
-                buf[rng.randrange(len(buf))] = rng.randrange(256)
-        elif kind == "truncate":
-            del buf[rng.randrange(1, len(buf)) :]
-        elif kind == "duplicate":
-            start = rng.randrange(len(buf))
-            chunk = buf[start : start + rng.randint(1, 2000)]
-            at = rng.randrange(len(buf))
-            buf[at:at] = chunk
-        else:
-            start = rng.randrange(len(buf))
-            buf[start : start + rng.randint(1, 500)] = bytes(min(500, len(buf) - start))
-        yield f"{i}-{kind}", bytes(buf)
+# Plans from both PDF producers (reportlab: ASCII85 over Flate; fpdf2: Flate) and reviews (a table,
+# a table of two columns); each fixture's mutants are seeded, every kind taken in turn.
+FUZZED = (
+    "plan-single-column-mesure-n.pdf",
+    "plan-actions.pdf",
+    "review-second-renderer.pdf",
+    "review-two-columns.pdf",
+)
+MUTANTS_PER_KIND = 12
 
 
 @pytest.mark.slow
-def test_fuzzed_pdfs_give_a_result_or_a_clean_error(tmp_path: Path) -> None:
-    """200 mutated copies of a good fixture: a document or a PlanCompareError, never anything else,
-    and each within 20 s (a hang fails the test)."""
-    good = (PDFS / "plan-single-column-mesure-n.pdf").read_bytes()
+@pytest.mark.parametrize("name", FUZZED)
+def test_fuzzed_pdfs_give_a_result_or_a_clean_error(name: str, tmp_path: Path) -> None:
+    """Mutants of a good fixture of every kind (tests/extract/mutants.py) through `plancompare
+    extract -o`: exit 0 with the JSON written, or exit 3 with one line and no output; never a
+    traceback, never a hang (20 s each), never a file left behind."""
+    good = (PDFS / name).read_bytes()
+    count = MUTANTS_PER_KIND * len(KINDS)
     outcomes: dict[str, int] = {}
     slowest = 0.0
-    for label, data in _mutations(good, 200, seed=20170309):
+    for label, data in mutants(good, count, seed=20170309 + FUZZED.index(name)):
         path = tmp_path / f"fuzz-{label}.pdf"
+        out = tmp_path / "out.json"
         path.write_bytes(data)
         start = time.perf_counter()
         try:
             with time_limit(20):
-                extract(path, use_cache=False)
-            outcome = "ok"
-        except PlanCompareError as error:
-            outcome = type(error).__name__
-            assert error.exit_code in (2, 3)
-            assert error.one_line() and "\n" not in error.one_line()
+                result = run(path, "--no-cache", "-o", out)
         except Hang:
-            pytest.fail(f"mutation {label} hung the extractor")
-        except Exception as exc:  # pragma: no cover - the failure this test exists to catch
-            pytest.fail(f"mutation {label} raised {type(exc).__name__}: {exc}")
+            pytest.fail(f"mutation {label} of {name} hung the extractor")
         slowest = max(slowest, time.perf_counter() - start)
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            f"mutation {label} of {name} raised {result.exception!r}"
+        )
+        assert result.exit_code in (0, 3), (label, result.output)
+        assert "Traceback" not in result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+        if result.exit_code == 0:
+            assert not errors and json.loads(out.read_text(encoding="utf-8"))["measures"] is not None
+            out.unlink()
+        else:
+            assert len(errors) == 1 and result.stderr.endswith(errors[0] + "\n"), (label, result.stderr)
+            assert not out.exists()
         path.unlink()
-    print(f"\nfuzz outcomes: {dict(sorted(outcomes.items()))}; slowest {slowest:.2f} s")
-    assert sum(outcomes.values()) == 200
-    assert len(outcomes) >= 2  # the mutations do break the file, and some still read
+        assert sorted(p.name for p in tmp_path.iterdir()) in ([], ["plancompare-cache"]), label
+        outcomes[f"exit {result.exit_code}"] = outcomes.get(f"exit {result.exit_code}", 0) + 1
+    print(f"\nfuzz {name}: {dict(sorted(outcomes.items()))}; slowest {slowest:.2f} s")
+    assert sum(outcomes.values()) == count
+    assert len(outcomes) == 2  # the mutations do break the file, and some still read
 
 
 @pytest.mark.parametrize(

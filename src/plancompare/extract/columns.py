@@ -5,8 +5,11 @@ page's columns. Rows are then cut at the gutters; a row crossing one spans the c
 
 from __future__ import annotations
 
-from itertools import accumulate, groupby
+import math
+from bisect import bisect_right
+from itertools import groupby
 
+from plancompare.extract.gutters import gap_columns
 from plancompare.extract.lines import Line
 from plancompare.extract.pdf import PageData, Word
 
@@ -55,84 +58,6 @@ def _ruled_columns(page: PageData, lines: list[Line]) -> list[float]:
     return sorted(inner)
 
 
-def _gap_columns(lines: list[Line], words_by_line: list[list[Word]]) -> list[float]:
-    """Gutters from word positions: wide strips few lines cross, with text on both sides.
-
-    Full-width text above a table without rules (a title, a few paragraphs) crosses its gutters:
-    the page is also read from each paragraph break down, and the reading with the most gutters
-    wins, as long as it keeps most of the page's lines.
-    """
-    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
-    sizes = sorted(line.size for line in lines)
-    body = sizes[len(sizes) // 2] if sizes else 0.0
-    best: list[float] = []
-    for k in range(len(order)):
-        if k and len(order) - k < max(6, 0.4 * len(order)):
-            break
-        if k and lines[order[k]].top - lines[order[k - 1]].bottom < 0.8 * body:
-            continue  # inside a paragraph
-        found = _gutters([lines[i] for i in order[k:]], [words_by_line[i] for i in order[k:]])
-        if len(found) > len(best):
-            best = found
-    return best
-
-
-def _gutters(lines: list[Line], words_by_line: list[list[Word]]) -> list[float]:
-    if len(lines) < 6:
-        return []
-    left = int(min(line.x0 for line in lines))
-    right = int(max(line.x1 for line in lines)) + 1
-    width = right - left
-    if width <= 0:
-        return []
-    delta = [0] * (width + 2)
-    for words in words_by_line:
-        for w in words:
-            delta[max(int(w.x0) - left, 0)] += 1
-            delta[min(int(w.x1) - left + 1, width + 1)] -= 1
-    crossing = list(accumulate(delta))
-    sizes = sorted(line.size for line in lines)
-    body_size = sizes[len(sizes) // 2]
-    min_gap = max(8.0, 1.0 * body_size)
-    allowed = max(2, int(0.05 * len(lines)))  # a few titles or banners may cross the gutter
-    gutters: list[float] = []
-    i = 0
-    while i < width:
-        if crossing[i] <= allowed:
-            j = i
-            while j < width and crossing[j] <= allowed:
-                j += 1
-            if j - i >= min_gap and i > 0 and j < width:
-                gutters.append(left + (i + j) / 2)
-            i = j
-        else:
-            i += 1
-    return [g for g in gutters if _both_sides_used(g, lines, words_by_line)]
-
-
-def _both_sides_used(x: float, lines: list[Line], words_by_line: list[list[Word]]) -> bool:
-    """Text on both sides of `x` over overlapping heights, each side a real share of the text."""
-    left_ink = right_ink = 0.0
-    left_rows: list[tuple[float, float]] = []
-    right_rows: list[tuple[float, float]] = []
-    for line, words in zip(lines, words_by_line, strict=True):
-        lw = sum(w.x1 - w.x0 for w in words if w.x1 <= x)
-        rw = sum(w.x1 - w.x0 for w in words if w.x0 >= x)
-        left_ink += lw
-        right_ink += rw
-        if lw:
-            left_rows.append((line.top, line.bottom))
-        if rw:
-            right_rows.append((line.top, line.bottom))
-    total = left_ink + right_ink
-    if not total or min(left_ink, right_ink) < 0.08 * total or min(len(left_rows), len(right_rows)) < 3:
-        return False
-    lt, lb = min(t for t, _ in left_rows), max(b for _, b in left_rows)
-    rt, rb = min(t for t, _ in right_rows), max(b for _, b in right_rows)
-    overlap = min(lb, rb) - max(lt, rt)
-    return overlap > 0.3 * min(lb - lt, rb - rt)
-
-
 def _bridges(row: list[Word], x: float) -> bool:
     """Text on both sides of the gutter at `x` with only a word space between: one line across it."""
     left = max((w.x1 for w in row if (w.x0 + w.x1) / 2 < x), default=None)
@@ -142,9 +67,27 @@ def _bridges(row: list[Word], x: float) -> bool:
     return right - left < 0.8 * max(w.size for w in row)
 
 
-def _vrule_at(page: PageData, x: float, top: float, bottom: float) -> bool:
+def _rule_spans(page: PageData, bounds: list[float]) -> dict[float, list[tuple[float, float]]]:
+    """For each column edge, the heights its vertical rules cover (2 points of slack either end),
+    merged and sorted: a row's middle is looked up by bisection, not against every rule of the page
+    (a ruled table of a thousand rows has thousands)."""
+    spans: dict[float, list[tuple[float, float]]] = {}
+    for x in bounds:
+        merged: list[tuple[float, float]] = []
+        for start, end in sorted((rt - 2, rb + 2) for rx, rt, rb in page.vrules if abs(rx - x) < 4):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        spans[x] = merged
+    return spans
+
+
+def _vrule_at(spans: list[tuple[float, float]], top: float, bottom: float) -> bool:
+    """Does a rule of the edge whose merged `spans` these are pass the row's middle?"""
     mid = (top + bottom) / 2
-    return any(abs(rx - x) < 4 and rt - 2 <= mid <= rb + 2 for rx, rt, rb in page.vrules)
+    i = bisect_right(spans, (mid, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= mid <= spans[i][1]
 
 
 def column_bounds(
@@ -156,7 +99,7 @@ def column_bounds(
     bounds = _ruled_columns(page, row_lines)
     ruled = bool(bounds)
     if not ruled:
-        bounds = _gap_columns(row_lines, rows)
+        bounds = gap_columns(row_lines, rows)
     if not bounds and len(previous) > 1 and row_lines:
         # A page holding one column of a table that goes on (a long cell): the previous page's
         # columns still hold if no line crosses them.
@@ -175,6 +118,8 @@ def split_rows(
 ) -> list[Piece]:
     """Every row split at the gutters; a word that straddles a gutter makes its row span."""
     pieces: list[Piece] = []
+    rule_spans = _rule_spans(page, bounds) if ruled else {}
+    edges = [a for a, _ in columns[1:]]  # columns are consecutive: each starts where one ends
     for row in rows:
         top = min(w.top for w in row)
         bottom = max(w.bottom for w in row)
@@ -183,14 +128,13 @@ def split_rows(
             spans = any(_bridges(row, b) for b in bounds)
         if ruled and not spans:
             # In a table, a row no inner rule passes through is a merged cell (banner).
-            spans = not any(_vrule_at(page, b, top, bottom) for b in bounds)
+            spans = not any(_vrule_at(rule_spans[b], top, bottom) for b in bounds)
         if spans:
             pieces.append((top, -1, row))
             continue
         buckets: dict[int, list[Word]] = {}
         for w in row:
-            centre = (w.x0 + w.x1) / 2
-            col = next(i for i, (a, b) in enumerate(columns) if a <= centre < b)
+            col = bisect_right(edges, (w.x0 + w.x1) / 2)  # the column holding its centre
             buckets.setdefault(col, []).append(w)
         for col, ws in buckets.items():
             pieces.append((top, col, ws))

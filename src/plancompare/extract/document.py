@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from plancompare.errors import NoMeasuresError, UsageError
+from plancompare.errors import CorruptPdfError, NoMeasuresError, UsageError
 from plancompare.extract import cache
 from plancompare.extract.layout import PageLayout, layout_document
-from plancompare.extract.pdf import UNDECODED, PageData, check_file, read_pages
+from plancompare.extract.pdf import UNDECODED, PageData, check_file, damaged_pages, read_pages
 from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
 from plancompare.extract.reviewcolumns import looks_like_review
@@ -75,8 +75,32 @@ def _read(layouts: list[PageLayout], layout: LayoutName, source: Source) -> tupl
 
 
 def _check_pages(path: Path, pages: list[PageData], document: Plan | Review, kind: str) -> None:
-    """Warnings for pages without text and characters without a Unicode value; an error when the
-    document holds nothing (no measure, no proposal), saying why if it can."""
+    """Warnings for damaged pages, pages without text and characters without a Unicode value; an
+    error when the document holds nothing (no measure, no proposal), saying why if it can.
+
+    No page is skipped in silence: a damaged page (read_pages: reading it failed, its content stream
+    is missing or does not decode; half the pages or more and read_pages fails) is named, for the
+    measures on it may be missing, and so is a page that gave no text at all."""
+    damaged = [p for p in pages if p.damage is not None]
+    empty = not document.measures and not (isinstance(document, Review) and document.proposals)
+    if damaged and empty:
+        raise CorruptPdfError(
+            f"no measures found in {path.name}, a damaged PDF: {damaged_pages(damaged, len(pages))} "
+            "cannot be read in full",
+            "download or export the file again",
+        )
+    if damaged:
+        them = "it" if len(damaged) == 1 else "them"
+        document.warnings.append(
+            f"damaged PDF: {damaged_pages(damaged, len(pages))}: measures on {them} may be missing, cut "
+            "or altered; download or export the file again"
+        )
+    blank = [p.number for p in pages if not p.chars and not p.images and p.damage is None]
+    if blank:
+        document.warnings.append(
+            f"{_numbers(blank, 'page')} of {len(pages)} gave no text: blank, or their text could not be read "
+            "(measures on them would be missing)"
+        )
     scans = [p.number for p in pages if p.images and p.chars < 20]
     if scans:
         shown = ", ".join(str(n) for n in scans[:10]) + (", ..." if len(scans) > 10 else "")
@@ -86,7 +110,6 @@ def _check_pages(path: Path, pages: list[PageData], document: Plan | Review, kin
         )
     undecoded = sum(p.undecoded for p in pages)
     ocr = "run OCR on it, e.g. ocrmypdf --force-ocr in.pdf out.pdf"
-    empty = not document.measures and not (isinstance(document, Review) and document.proposals)
     if undecoded and empty:
         raise NoMeasuresError(
             f"no measures found in {path.name}: {undecoded} of its {sum(p.chars for p in pages)} characters "
@@ -100,6 +123,14 @@ def _check_pages(path: Path, pages: list[PageData], document: Plan | Review, kin
         )
     if empty:
         raise _nothing_found(path, kind)
+
+
+def _numbers(numbers: list[int], noun: str) -> str:
+    """« page 4 », « pages 4, 9, 12 » (the first ten, then « and 3 more »)."""
+    shown = ", ".join(str(n) for n in numbers[:10]) + (
+        f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    )
+    return f"{noun}{'s' if len(numbers) > 1 else ''} {shown}"
 
 
 def _nothing_found(path: Path, kind: str) -> NoMeasuresError:

@@ -4,6 +4,7 @@ opening a line are kept apart (a run-in heading). `Line` is what every later sta
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from plancompare.extract.pdf import PageData, Span, Word
@@ -97,20 +98,68 @@ def baseline_rows(words: list[Word]) -> list[list[Word]]:
         else:
             rows.append([w])
             ref = w.bottom
-    for w in small:
-        best = None
-        for row in rows:
-            top, bottom = min(x.top for x in row), max(x.bottom for x in row)
-            near = any(abs(w.x0 - x.x1) < w.size or abs(x.x0 - w.x1) < w.size for x in row)
-            if w.bottom > top and w.top < bottom and near:
-                best = row
-                break
-        if best is None:
-            rows.append([w])
-        else:
-            best.append(w)
+    if small:
+        _join_small(rows, small, 4 * max(typical, 1.0))
     rows.sort(key=lambda r: min(x.top for x in r))
     return rows
+
+
+def _join_small(rows: list[list[Word]], small: list[Word], reach: float) -> None:
+    """Each small word joins the first row (in `rows`' order) that it overlaps in height and touches
+    (a word's size or less from one of its words), else makes a row of its own, in place.
+
+    The rows a word may overlap are looked up among those whose top is within `reach` above it
+    (rows taller than `reach`, few, are always tried), and « touches » by bisecting each row's sorted
+    word edges: the cost grows as n log n with the page's words, not with their product.
+    """
+    tops = [min(x.top for x in row) for row in rows]
+    bottoms = [max(x.bottom for x in row) for row in rows]
+    x0s = [sorted(x.x0 for x in row) for row in rows]
+    x1s = [sorted(x.x1 for x in row) for row in rows]
+    by_top = sorted((top, i) for i, top in enumerate(tops) if bottoms[i] - top <= reach)
+    tall = {i for i, top in enumerate(tops) if bottoms[i] - top > reach}
+    for w in small:
+        # Twice the reach: a row rounding puts a hair past it is looked at all the same.
+        start = bisect_left(by_top, (w.top - 2 * reach, -1))
+        end = bisect_left(by_top, (w.bottom, len(rows) + 1), start)
+        best = None
+        for i in sorted([*(i for _, i in by_top[start:end]), *tall]):
+            if (
+                w.bottom > tops[i]
+                and w.top < bottoms[i]
+                and (_near(x1s[i], w.x0, w.size) or _near(x0s[i], w.x1, w.size))
+            ):
+                best = i
+                break
+        if best is None:
+            best = len(rows)
+            rows.append([])
+            tops.append(w.top)
+            bottoms.append(w.bottom)
+            x0s.append([])
+            x1s.append([])
+            if w.bottom - w.top > reach:
+                tall.add(best)
+            else:
+                insort(by_top, (w.top, best))
+        else:
+            if best not in tall and w.top < tops[best]:
+                del by_top[bisect_left(by_top, (tops[best], best))]
+                insort(by_top, (w.top, best))
+            tops[best] = min(tops[best], w.top)
+            bottoms[best] = max(bottoms[best], w.bottom)
+            if best not in tall and bottoms[best] - tops[best] > reach:
+                del by_top[bisect_left(by_top, (tops[best], best))]
+                tall.add(best)
+        rows[best].append(w)
+        insort(x0s[best], w.x0)
+        insort(x1s[best], w.x1)
+
+
+def _near(edges: list[float], x: float, size: float) -> bool:
+    """Is one of `edges` (sorted) closer than `size` to `x`? Only the nearest on each side can be."""
+    i = bisect_left(edges, x)
+    return (i > 0 and abs(x - edges[i - 1]) < size) or (i < len(edges) and abs(x - edges[i]) < size)
 
 
 def _phrases(row: list[Word]) -> list[list[Word]]:

@@ -92,7 +92,13 @@ def without_watermarks(pages: list[PageData]) -> list[PageData]:
     def key(w: Word) -> tuple[str, int, int]:
         return w.text.lower(), round(w.x0 / 4), round(w.top / 4)
 
-    large = [{key(w) for w in p.words if w.size >= _WATERMARK_SCALE * median_size(p)} for p in pages]
+    # The page's median type size, computed once per page (not once per word: a page of 4,000 lines
+    # took minutes).
+    large = [
+        {key(w) for w in p.words if w.size >= threshold}
+        for p in pages
+        for threshold in (_WATERMARK_SCALE * median_size(p),)
+    ]
     counts = Counter(k for keys in large for k in keys)
     need = 2 if len(pages) <= 4 else max(3, int(0.3 * len(pages)))
     marks = {k for k, n in counts.items() if n >= need}

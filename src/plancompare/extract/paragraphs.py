@@ -74,9 +74,13 @@ def paragraphs(lines: list[Line], body: float | None = None) -> list[Para]:
     all_gaps = sorted(g for v in gaps.values() for g in v)
     default_gap = all_gaps[len(all_gaps) // 4] if all_gaps else 0.2 * size
 
+    normal_gaps: dict[tuple[int, int], float] = {}  # each column's, computed once (not once a line)
+
     def normal_gap(key: tuple[int, int]) -> float:
-        values = sorted(gaps.get(key, []))
-        return values[len(values) // 4] if len(values) >= 4 else default_gap
+        if key not in normal_gaps:
+            values = sorted(gaps.get(key, []))
+            normal_gaps[key] = values[len(values) // 4] if len(values) >= 4 else default_gap
+        return normal_gaps[key]
 
     result: list[Para] = []
     current: list[Line] = []

@@ -2,8 +2,11 @@
 
 pdfminer raises dozens of exception types on malformed files (PSEOF, KeyError, struct.error,
 RecursionError, ...); they are all caught here and nowhere else, so the rest of the extractor
-only ever sees well-formed `PageData`. Each pdfplumber page is closed as soon as its words are
-taken, so memory stays flat on long documents.
+only ever sees well-formed `PageData`: a page whose reading fails is an empty page marked damaged,
+and so is a page damage.py finds damaged where pdfminer reads on in silence (a content stream cut
+short, a page missing from the file, a font's data broken); characters at no finite place are left
+out. Each pdfplumber page is closed as soon as its words are taken, so memory stays flat on long
+documents.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancompare.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, NoTextLayerError, UsageError
+from plancompare.extract.damage import PageDamage, page_tree
 
 # A PDF may carry junk before its header; readers accept the header within the first KiB.
 _HEADER_WINDOW = 1024
@@ -54,6 +59,8 @@ class PageData:
     chars: int = 0
     images: int = 0
     undecoded: int = 0  # characters whose font has no Unicode map (pdfminer's « (cid:12) »)
+    damage: str | None = None  # why the page cannot be read in full (read_pages)
+    text_lost: bool = False  # the damage loses text (not only, perhaps, alters it)
 
 
 def check_file(path: Path) -> bytes:
@@ -107,8 +114,14 @@ def _is_password_error(exc: BaseException) -> bool:
     return False
 
 
+def _failure(exc: BaseException) -> str:
+    """The name of what failed: pdfplumber wraps pdfminer's errors in a PdfminerException."""
+    inner = exc.args[0] if exc.args else None
+    return type(inner if isinstance(inner, BaseException) else exc).__name__
+
+
 def _corrupt(path: Path, exc: BaseException) -> CorruptPdfError:
-    detail = type(exc).__name__
+    detail = _failure(exc)
     return CorruptPdfError(
         f"{path.name} is a damaged or truncated PDF (the PDF reader failed: {detail})",
         "download or export the file again",
@@ -269,7 +282,14 @@ def words_from_chars(chars: list[dict]) -> list[Word]:
 def read_pages(
     path: Path, data: bytes | None = None, progress: Callable[[int, int], None] | None = None
 ) -> list[PageData]:
-    """Every page's words and rulings, or an InputError saying why the PDF cannot be read."""
+    """Every page's words and rulings, or an InputError saying why the PDF cannot be read.
+
+    A page that cannot be read in full (reading it fails, it is missing from the file, its content
+    stream is missing or does not inflate, its fonts' data is damaged: damage.py) is kept, empty or
+    with what could be read, and marked `damage`: extraction goes on with the other pages and says
+    which pages are damaged (document.py), unless half the pages or more lost their text: then the
+    document cannot be trusted, and this raises a CorruptPdfError naming them.
+    """
     import pdfplumber  # imported here: `plancompare --help` should not pay for pdfminer
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -278,36 +298,34 @@ def read_pages(
     pages: list[PageData] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            total = len(pdf.pages)
-            for index, page in enumerate(pdf.pages):
+            numbers, total = _page_numbers(pdf.doc, [page.page_obj.pageid for page in pdf.pages])
+            damage = PageDamage()
+            for page, number in zip(pdf.pages, numbers, strict=True):
+                while len(pages) + 1 < number:  # a page of the page tree that is not in the file
+                    pages.append(_missing_page(len(pages) + 1))
                 try:
-                    chars = page.chars
-                    width, height = float(page.width), float(page.height)
-                    turn = _text_turn(chars)
-                    if turn is not None:
-                        # A page set sideways: read in the frame where its text is upright.
-                        chars = _turned_chars(chars, turn, width, height)
-                        if turn != "upside-down":
-                            width, height = height, width
-                    pages.append(
-                        PageData(
-                            number=index + 1,
-                            width=width,
-                            height=height,
-                            words=words_from_chars(chars),
-                            chars=len(chars),
-                            images=len(page.images),
-                            undecoded=sum(1 for ch in chars if ch["text"].startswith("(cid:")),
-                        )
-                    )
-                    pages[-1].vrules, pages[-1].hrules = _rules(page, turn)
+                    pages.append(_read_page(page, number, damage))
+                except (KeyboardInterrupt, MemoryError):
+                    raise
+                except Exception as exc:
+                    if _is_password_error(exc):
+                        raise
+                    pages.append(_unreadable_page(page, number, exc))
                 finally:
                     with contextlib.suppress(Exception):
                         page.close()
                 if progress is not None:
-                    progress(index + 1, total)
-    except (KeyboardInterrupt, MemoryError):
+                    progress(number, total)
+            while len(pages) < total:
+                pages.append(_missing_page(len(pages) + 1))
+    except KeyboardInterrupt:
         raise
+    except MemoryError:
+        raise CorruptPdfError(
+            f"{path.name} cannot be read: the PDF reader ran out of memory"
+            + (f" on page {len(pages) + 1}" if pages else ""),
+            "check the file, or read it on a machine with more memory",
+        ) from None
     except Exception as exc:
         if _is_password_error(exc):
             raise EncryptedPdfError(
@@ -317,8 +335,105 @@ def read_pages(
         raise _corrupt(path, exc) from None
     if not pages:
         raise CorruptPdfError(f"{path.name} has no pages", "download or export the file again")
+    lost = [p for p in pages if p.damage is not None and p.text_lost]
+    if lost and 2 * len(lost) >= len(pages):
+        raise CorruptPdfError(
+            f"{path.name} is a damaged PDF: {damaged_pages(lost, len(pages))} cannot be read, "
+            "so its measures cannot be trusted",
+            "download or export the file again",
+        )
     check_text_layer(path, pages)
     return pages
+
+
+def _read_page(page: object, number: int, damage: PageDamage) -> PageData:
+    """One page's words and rulings, and why it cannot be read in full if it cannot."""
+    why, lost = damage.check(page.page_obj) or (None, False)  # type: ignore[attr-defined]
+    chars = [ch for ch in page.chars if _placed(ch)]  # type: ignore[attr-defined]
+    width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
+    turn = _text_turn(chars)
+    if turn is not None:
+        # A page set sideways: read in the frame where its text is upright.
+        chars = _turned_chars(chars, turn, width, height)
+        if turn != "upside-down":
+            width, height = height, width
+    data = PageData(
+        number=number,
+        width=width,
+        height=height,
+        words=words_from_chars(chars),
+        chars=len(chars),
+        images=len(page.images),  # type: ignore[attr-defined]
+        undecoded=sum(1 for ch in chars if ch["text"].startswith("(cid:")),
+        damage=why,
+        text_lost=lost,
+    )
+    data.vrules, data.hrules = _rules(page, turn)
+    return data
+
+
+def _page_numbers(doc: object, found: list[object]) -> tuple[list[int], int]:
+    """The number of each page pdfplumber found (by object id), as the page tree places it, and
+    the tree's number of pages: a page the tree lists whose object is missing or damaged is skipped
+    by pdfminer without a word, and would shift the numbers of the pages after it. Numbered 1 to N
+    as found when the tree cannot be walked (pdfminer then found the pages by scanning the file)."""
+    slots = page_tree(doc)
+    if slots is not None:
+        where = {objid: i for i, objid in enumerate(slots) if objid is not None}
+        numbers = [where.get(objid, -1) + 1 for objid in found]
+        if all(numbers) and numbers == sorted(set(numbers)):
+            return numbers, len(slots)
+    return list(range(1, len(found) + 1)), len(found)
+
+
+def _missing_page(number: int) -> PageData:
+    """A page the page tree lists but the file does not hold (its object missing or damaged)."""
+    return PageData(number, 595.0, 842.0, [], damage="page missing from the file", text_lost=True)
+
+
+def _unreadable_page(page: object, number: int, exc: BaseException) -> PageData:
+    """A page whose reading failed: no words, the reason as its damage."""
+    width, height = 595.0, 842.0  # A4, when even the page's size cannot be read
+    with contextlib.suppress(Exception):
+        width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
+    reason = f"the PDF reader failed: {_failure(exc)}"
+    return PageData(number=number, width=width, height=height, words=[], damage=reason, text_lost=True)
+
+
+def _placed(ch: dict) -> bool:
+    """A character at a finite place and size (a damaged matrix can put one at infinity or NaN):
+    one that is not cannot be placed among the others and is left out."""
+    finite = math.isfinite
+    try:
+        return (
+            finite(ch["x0"])
+            and finite(ch["x1"])
+            and finite(ch["top"])
+            and finite(ch["bottom"])
+            and finite(ch["size"])
+        )
+    except (KeyError, TypeError):
+        return False
+
+
+def damaged_pages(pages: list[PageData], total: int) -> str:
+    """The damaged pages named with why: « page 3 of 12 (content stream missing) », « pages 1, 2
+    (content stream cut short or corrupt) and 7 (the PDF reader failed: KeyError) of 12 » (ten
+    numbers at most for each reason)."""
+    by_reason: dict[str, list[int]] = {}
+    for page in pages:
+        by_reason.setdefault(page.damage or "damaged", []).append(page.number)
+    word = "page" if len(pages) == 1 else "pages"
+
+    def listed(numbers: list[int]) -> str:
+        more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+        return ", ".join(str(n) for n in numbers[:10]) + more
+
+    if len(by_reason) == 1:
+        (reason, numbers), *_ = by_reason.items()
+        return f"{word} {listed(numbers)} of {total} ({reason})"
+    parts = [f"{listed(numbers)} ({reason})" for reason, numbers in by_reason.items()]
+    return f"{word} {', '.join(parts[:-1])} and {parts[-1]} of {total}"
 
 
 def check_text_layer(path: Path, pages: list[PageData]) -> None:
