@@ -3,7 +3,7 @@ lines of them on an A4 page."""
 
 from __future__ import annotations
 
-from plancompare.extract.pdf import PageData, Word
+from plancompare.extract.pagedata import PageData, Word
 
 WIDTH, HEIGHT = 595.0, 842.0
 

@@ -65,13 +65,13 @@ def test_half_the_pages_unreadable_is_exit_3(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_the_only_page_unreadable_is_exit_3_not_a_scan(tmp_path: Path) -> None:
-    # No text left at all: the damage is said, not « run OCR ».
+def test_half_the_pages_unreadable_is_exit_3_not_a_scan(tmp_path: Path) -> None:
+    # Page 1 of 2 lost its text (half the document): the damage is said, not « run OCR ».
     path = write(tmp_path, "plan.pdf", with_page_content_broken("plan-fiches-actions.pdf", 1))
     result = extract_cli(path)
     assert result.exit_code == 3
     assert (
-        "is a damaged PDF: page 1 of 1 (content stream cut short or corrupt) cannot be read" in result.stderr
+        "is a damaged PDF: page 1 of 2 (content stream cut short or corrupt) cannot be read" in result.stderr
     )
     assert "OCR" not in result.stderr
 
@@ -116,9 +116,9 @@ def test_a_content_stream_failing_only_its_checksum_warns_without_failing(tmp_pa
     result = extract_cli(write(tmp_path, "plan.pdf", data))
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert len(document["measures"]) == 5
+    assert len(document["measures"]) == 6
     assert (
-        "page 1 of 1 (content stream failing its checksum: text may be altered)" in document["warnings"][-1]
+        "page 1 of 2 (content stream failing its checksum: text may be altered)" in document["warnings"][-1]
     )
 
 

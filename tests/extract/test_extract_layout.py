@@ -6,7 +6,7 @@ import pytest
 from tests.extract.handmade import page, words
 
 from plancompare.extract.layout import layout_document
-from plancompare.extract.pdf import PageData
+from plancompare.extract.pagedata import PageData
 from plancompare.extract.planreader import segment_plan
 
 BODY = "des mots ordinaires pour remplir la colonne"

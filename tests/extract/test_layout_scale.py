@@ -18,7 +18,8 @@ from plancompare.extract.document import extract
 from plancompare.extract.layout import layout_document
 from plancompare.extract.lines import Line, baseline_rows
 from plancompare.extract.notes import _floors
-from plancompare.extract.pdf import PageData, Word, read_pages
+from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.pdf import read_pages
 
 PDFS = Path(__file__).resolve().parents[1] / "pdfs"
 

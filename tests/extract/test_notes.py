@@ -6,7 +6,8 @@ import pytest
 from tests.extract.handmade import page, words
 
 from plancompare.extract.layout import layout_document
-from plancompare.extract.pdf import PageData, words_from_chars
+from plancompare.extract.pagedata import PageData
+from plancompare.extract.pdf import words_from_chars
 from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
 from plancompare.text.normalise import figures, tokens

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from plancompare.extract.gutters import gap_columns
 from plancompare.extract.lines import Line
-from plancompare.extract.pdf import PageData, Word
+from plancompare.extract.pagedata import PageData, Word
 
 Piece = tuple[float, int, list[Word]]  # (top, column, words): a row's words in one column; -1 spans
 

@@ -11,7 +11,11 @@ simple font's widths counted, and the page tree walked as pdfminer walks it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from plancompare.errors import CorruptPdfError, NoTextLayerError
+from plancompare.extract.pagedata import PageData
 
 Damage = tuple[str, bool]  # why, and whether text is lost (else it may be misplaced or altered)
 
@@ -181,3 +185,58 @@ def page_tree(doc: Any) -> list[object | None] | None:
     except Exception:
         return None
     return slots if any(slot is not None for slot in slots) else None
+
+
+def missing_page(number: int) -> PageData:
+    """A page the page tree lists but the file does not hold (its object missing or damaged)."""
+    return PageData(number, 595.0, 842.0, [], damage="page missing from the file", text_lost=True)
+
+
+def damaged_pages(pages: list[PageData], total: int) -> str:
+    """The damaged pages named with why: « page 3 of 12 (content stream missing) », « pages 1, 2
+    (content stream cut short or corrupt) and 7 (the PDF reader failed: KeyError) of 12 » (ten
+    numbers at most for each reason)."""
+    by_reason: dict[str, list[int]] = {}
+    for page in pages:
+        by_reason.setdefault(page.damage or "damaged", []).append(page.number)
+    word = "page" if len(pages) == 1 else "pages"
+
+    def listed(numbers: list[int]) -> str:
+        more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+        return ", ".join(str(n) for n in numbers[:10]) + more
+
+    if len(by_reason) == 1:
+        (reason, numbers), *_ = by_reason.items()
+        return f"{word} {listed(numbers)} of {total} ({reason})"
+    parts = [f"{listed(numbers)} ({reason})" for reason, numbers in by_reason.items()]
+    return f"{word} {', '.join(parts[:-1])} and {parts[-1]} of {total}"
+
+
+def check_trusted(path: Path, pages: list[PageData]) -> None:
+    """Raise when the pages read cannot carry the document: none at all, half of them or more lost
+    their text (its measures cannot be trusted), or no text layer (a scan)."""
+    if not pages:
+        raise CorruptPdfError(f"{path.name} has no pages", "download or export the file again")
+    lost = [p for p in pages if p.damage is not None and p.text_lost]
+    if lost and 2 * len(lost) >= len(pages):
+        raise CorruptPdfError(
+            f"{path.name} is a damaged PDF: {damaged_pages(lost, len(pages))} cannot be read, "
+            "so its measures cannot be trusted",
+            "download or export the file again",
+        )
+    check_text_layer(path, pages)
+
+
+def check_text_layer(path: Path, pages: list[PageData]) -> None:
+    """A scan (images, almost no characters) cannot be read without OCR."""
+    chars = sum(p.chars for p in pages)
+    if chars < 20 * len(pages) and chars < 200:
+        if any(p.images for p in pages):
+            raise NoTextLayerError(
+                f"{path.name} has no text layer (it looks like a scan: images but no text)",
+                "run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+            )
+        raise NoTextLayerError(
+            f"{path.name} has no text to read ({chars} characters on {len(pages)} pages)",
+            "give the PDF with its text, or run OCR first, e.g. ocrmypdf in.pdf out.pdf",
+        )

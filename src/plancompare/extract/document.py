@@ -9,8 +9,10 @@ from typing import Literal
 
 from plancompare.errors import CorruptPdfError, NoMeasuresError, UsageError
 from plancompare.extract import cache
+from plancompare.extract.damage import damaged_pages
 from plancompare.extract.layout import PageLayout, layout_document
-from plancompare.extract.pdf import UNDECODED, PageData, check_file, damaged_pages, read_pages
+from plancompare.extract.pagedata import PageData
+from plancompare.extract.pdf import UNDECODED, check_file, read_pages
 from plancompare.extract.planreader import segment_plan
 from plancompare.extract.recommendations import segment_recommendations
 from plancompare.extract.reviewcolumns import looks_like_review

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from plancompare.extract.columns import Piece
 from plancompare.extract.lines import Line, label_cell_end, line_from_words
-from plancompare.extract.pdf import Word
+from plancompare.extract.pagedata import Word
 from plancompare.extract.textclean import join_lines, normalise_spaces
 from plancompare.text.patterns import LABEL_CELL
 

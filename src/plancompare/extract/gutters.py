@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
 from plancompare.extract.lines import Line
-from plancompare.extract.pdf import Word
+from plancompare.extract.pagedata import Word
 
 # Readings × words above which a page is read bottom up (below it, sweeping each reading is faster).
 _SWEEP_BUDGET = 150_000

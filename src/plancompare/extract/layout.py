@@ -14,7 +14,7 @@ from plancompare.extract.columns import Piece, column_bounds, split_rows, table_
 from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
 from plancompare.extract.margins import drop_margins, find_running_lines, without_watermarks
-from plancompare.extract.pdf import PageData, Word
+from plancompare.extract.pagedata import PageData, Word
 
 
 @dataclass(slots=True)

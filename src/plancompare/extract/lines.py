@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from plancompare.extract.pdf import PageData, Span, Word
+from plancompare.extract.pagedata import PageData, Span, Word
 from plancompare.extract.textclean import clean, symbol_bullet
 from plancompare.text.patterns import LABEL_CELL
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from plancompare.extract.lines import Line
-from plancompare.extract.pdf import PageData, Word
+from plancompare.extract.pagedata import PageData, Word
 from plancompare.text.patterns import HEADING_START, PAGE_NUMBER
 
 # The top and bottom share of a page where running headers, footers and page numbers live.

@@ -17,50 +17,16 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from plancompare.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, NoTextLayerError, UsageError
-from plancompare.extract.damage import PageDamage, page_tree
+from plancompare.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, UsageError
+from plancompare.extract.damage import PageDamage, check_trusted, missing_page, page_tree
+from plancompare.extract.pagedata import PageData, Word
 
 # A PDF may carry junk before its header; readers accept the header within the first KiB.
 _HEADER_WINDOW = 1024
 # Thinner than this (points), a filled rectangle is a ruling line, not a shaded area.
 _RULE_THICKNESS = 2.5
-
-
-@dataclass(slots=True)
-class Span:
-    """Text set at one place on a page: its box (points from the page's top left), type size and
-    weight; a word as the PDF sets it (`Word`) or a line of words (`lines.Line`)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-
-
-@dataclass(slots=True)
-class Word(Span):
-    """A word as the PDF sets it: characters on one baseline with no space or gap between them."""
-
-
-@dataclass(slots=True)
-class PageData:
-    number: int  # 1-based
-    width: float
-    height: float
-    words: list[Word]
-    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
-    hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
-    chars: int = 0
-    images: int = 0
-    undecoded: int = 0  # characters whose font has no Unicode map (pdfminer's « (cid:12) »)
-    damage: str | None = None  # why the page cannot be read in full (read_pages)
-    text_lost: bool = False  # the damage loses text (not only, perhaps, alters it)
 
 
 def check_file(path: Path) -> bytes:
@@ -302,7 +268,7 @@ def read_pages(
             damage = PageDamage()
             for page, number in zip(pdf.pages, numbers, strict=True):
                 while len(pages) + 1 < number:  # a page of the page tree that is not in the file
-                    pages.append(_missing_page(len(pages) + 1))
+                    pages.append(missing_page(len(pages) + 1))
                 try:
                     pages.append(_read_page(page, number, damage))
                 except (KeyboardInterrupt, MemoryError):
@@ -317,7 +283,7 @@ def read_pages(
                 if progress is not None:
                     progress(number, total)
             while len(pages) < total:
-                pages.append(_missing_page(len(pages) + 1))
+                pages.append(missing_page(len(pages) + 1))
     except KeyboardInterrupt:
         raise
     except MemoryError:
@@ -333,16 +299,7 @@ def read_pages(
                 "remove the password first, e.g. qpdf --decrypt --password=... in.pdf out.pdf",
             ) from None
         raise _corrupt(path, exc) from None
-    if not pages:
-        raise CorruptPdfError(f"{path.name} has no pages", "download or export the file again")
-    lost = [p for p in pages if p.damage is not None and p.text_lost]
-    if lost and 2 * len(lost) >= len(pages):
-        raise CorruptPdfError(
-            f"{path.name} is a damaged PDF: {damaged_pages(lost, len(pages))} cannot be read, "
-            "so its measures cannot be trusted",
-            "download or export the file again",
-        )
-    check_text_layer(path, pages)
+    check_trusted(path, pages)
     return pages
 
 
@@ -386,11 +343,6 @@ def _page_numbers(doc: object, found: list[object]) -> tuple[list[int], int]:
     return list(range(1, len(found) + 1)), len(found)
 
 
-def _missing_page(number: int) -> PageData:
-    """A page the page tree lists but the file does not hold (its object missing or damaged)."""
-    return PageData(number, 595.0, 842.0, [], damage="page missing from the file", text_lost=True)
-
-
 def _unreadable_page(page: object, number: int, exc: BaseException) -> PageData:
     """A page whose reading failed: no words, the reason as its damage."""
     width, height = 595.0, 842.0  # A4, when even the page's size cannot be read
@@ -414,38 +366,3 @@ def _placed(ch: dict) -> bool:
         )
     except (KeyError, TypeError):
         return False
-
-
-def damaged_pages(pages: list[PageData], total: int) -> str:
-    """The damaged pages named with why: « page 3 of 12 (content stream missing) », « pages 1, 2
-    (content stream cut short or corrupt) and 7 (the PDF reader failed: KeyError) of 12 » (ten
-    numbers at most for each reason)."""
-    by_reason: dict[str, list[int]] = {}
-    for page in pages:
-        by_reason.setdefault(page.damage or "damaged", []).append(page.number)
-    word = "page" if len(pages) == 1 else "pages"
-
-    def listed(numbers: list[int]) -> str:
-        more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
-        return ", ".join(str(n) for n in numbers[:10]) + more
-
-    if len(by_reason) == 1:
-        (reason, numbers), *_ = by_reason.items()
-        return f"{word} {listed(numbers)} of {total} ({reason})"
-    parts = [f"{listed(numbers)} ({reason})" for reason, numbers in by_reason.items()]
-    return f"{word} {', '.join(parts[:-1])} and {parts[-1]} of {total}"
-
-
-def check_text_layer(path: Path, pages: list[PageData]) -> None:
-    """A scan (images, almost no characters) cannot be read without OCR."""
-    chars = sum(p.chars for p in pages)
-    if chars < 20 * len(pages) and chars < 200:
-        if any(p.images for p in pages):
-            raise NoTextLayerError(
-                f"{path.name} has no text layer (it looks like a scan: images but no text)",
-                "run OCR first, e.g. ocrmypdf in.pdf out.pdf",
-            )
-        raise NoTextLayerError(
-            f"{path.name} has no text to read ({chars} characters on {len(pages)} pages)",
-            "give the PDF with its text, or run OCR first, e.g. ocrmypdf in.pdf out.pdf",
-        )
