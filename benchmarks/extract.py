@@ -1,7 +1,7 @@
 """Extraction speed and memory, against raw PDF parsing measured in the same run.
 
-    .venv/bin/pip install -e '.[render]'   # reportlab, to generate the 400-page document
-    .venv/bin/python benchmarks/extract.py [--pages 400]
+    .venv/bin/pip install -e '.[render]'   # reportlab, to generate the documents
+    .venv/bin/python benchmarks/extract.py [--pages 400] [--dense 500,1000,2000,4000,8000] [--dense-only]
 
 For the bundled review and for a generated long two-column plan, prints ms per page of:
 raw pdfplumber parsing (`page.chars` on every page), `extract()` without cache, their ratio (the
@@ -9,6 +9,12 @@ cost of layout and segmentation on top of parsing), pypdfium2 text extraction as
 reference; then a cached run's time (all as CPU time of the process), and the peak memory (max
 RSS of a child process) of extracting the long document. Targets: layout + segmentation ≤ 30 %
 on top of parsing; cached run < 0.2 s; peak < 400 MiB.
+
+Then, for one dense page of 500 to 8,000 lines (two columns, a title across them, a measure
+heading every 40 lines, a paragraph break every 5, a line in small type every 20), prints the ms
+per 1,000 characters of raw pdfplumber reading and of `extract()`, and their ratio: flat from 500
+to 8,000 lines when the layout's cost grows linearly (or as n log n) with the characters, as it
+must (a page of 4,000 lines took 128 s when it grew as their square).
 """
 
 from __future__ import annotations
@@ -76,6 +82,68 @@ def generate_plan(path: Path, pages: int) -> None:
                 story.append(Paragraph(" ".join(sentence() for _ in range(rng.randint(3, 6))), body))
             story.append(Paragraph("Calendrier : 2018-2020", body))
     doc.build(story)
+
+
+def generate_dense_page(path: Path, lines: int) -> None:
+    """One page holding `lines` lines of text in two columns (its height grows with them)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    rng = random.Random(lines)
+    width, column, gutter = 595.0, 237.5, 20.0
+    rows = lines // 2
+    height = 100 + rows * 11 + (rows // 5) * 8
+    canvas = Canvas(str(path), pagesize=(width, height), invariant=1)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(50, height - 44, "Plan national de lutte contre la traite des êtres humains")
+    number = 0
+    for side in range(2):
+        x, top = 50 + side * (column + gutter), 60.0
+        for i in range(rows):
+            if i % 40 == 0:
+                number += 1
+                font, size, text = "Helvetica-Bold", 10.0, f"Mesure {number} – Renforcer l’action publique"
+            else:
+                font, size = ("Helvetica", 6.5) if i % 20 == 10 else ("Helvetica", 9.0)
+                line: list[str] = []
+                while True:
+                    word = rng.choice(VOCABULARY)
+                    if stringWidth(" ".join([*line, word]), font, size) > column:
+                        break
+                    line.append(word)
+                text = " ".join(line)
+            canvas.setFont(font, size)
+            canvas.drawString(x, height - top - size, text)
+            top += 11 + (8 if i % 5 == 4 else 0)
+    canvas.showPage()
+    canvas.save()
+
+
+def bench_dense(sizes: list[int], repeats: int) -> None:
+    """ms per 1,000 characters of raw reading and of extract() on one dense page of each size."""
+    from plancompare.extract.document import extract
+
+    print("\ndense page (two columns): ms per 1,000 characters, CPU time, best of", repeats)
+    print(f"  {'lines':>6} {'characters':>10} {'raw pdfplumber':>15} {'extract()':>10} {'ratio':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for lines in sizes:
+            path = Path(tmp) / f"dense-{lines}.pdf"
+            generate_dense_page(path, lines)
+            raw_s = extract_s = float("inf")
+            for _ in range(repeats):
+                raw_s = min(raw_s, timed(raw_parse, path)[0])
+                extract_s = min(extract_s, timed(extract, path, "auto", use_cache=False)[0])
+            chars = count_chars(path)
+            raw_ms, extract_ms = 1e6 * raw_s / chars, 1e6 * extract_s / chars
+            ratio = extract_s / raw_s
+            print(f"  {lines:6} {chars:10} {raw_ms:15.2f} {extract_ms:10.2f} {ratio:6.2f}", flush=True)
+
+
+def count_chars(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return sum(len(page.chars) for page in pdf.pages)
 
 
 def raw_parse(path: Path) -> int:
@@ -158,11 +226,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=400, help="length of the generated document")
     parser.add_argument("--repeats", type=int, default=2, help="runs of each measure (the best counts)")
+    parser.add_argument(
+        "--dense", default="500,1000,2000,4000,8000", help="lines of the dense pages, comma-separated"
+    )
+    parser.add_argument("--dense-only", action="store_true", help="time the dense pages only")
     args = parser.parse_args()
     import pdfplumber  # noqa: F401  (imports out of the timings)
 
     import plancompare.extract.document  # noqa: F401
 
+    sizes = [int(n) for n in args.dense.split(",") if n.strip()]
+    if args.dense_only:
+        bench_dense(sizes, args.repeats)
+        return
     bench("bundled review", REVIEW, max(args.repeats, 3))
     with tempfile.TemporaryDirectory() as tmp:
         long_pdf = Path(tmp) / f"plan-{args.pages}-pages.pdf"
@@ -172,6 +248,7 @@ def main() -> None:
             sys.exit("the long document needs reportlab: pip install -e '.[render]'")
         bench("generated plan", long_pdf, args.repeats)
         print(f"  peak memory (max RSS, child process): {peak_rss_mib(long_pdf):7.0f} MiB")
+    bench_dense(sizes, args.repeats)
 
 
 if __name__ == "__main__":
