@@ -105,3 +105,24 @@ def test_texts_tokenised_over_two_processes_give_the_same_stems() -> None:
     assert len(forked) == len(texts)  # filled by the workers, not lazily below
     assert [forked(t) for t in texts] == [here(t) for t in texts]
     assert forked(texts[7])[:2] == ("oeuvr", "7")
+
+
+def test_a_list_item_is_shown_with_its_lead_in_and_scored_on_its_own_words() -> None:
+    listed = Measure(
+        number=9,
+        title="Héberger chaque victime selon sa situation",
+        text=(
+            "Plusieurs réponses seront mobilisées selon la situation de chaque personne :\n\n"
+            "• l’éloignement géographique, lorsque la sécurité de la victime l’exige ;\n\n"
+            "• des places identifiées dans des centres d’hébergement généralistes ;\n\n"
+            "• à défaut, et pour une courte durée, des nuitées hôtelières."
+        ),
+    )
+    al = Aligner([LONG, listed])
+    ask = "Prévoir des places identifiées dans les centres d’hébergement généralistes."
+    best = al.align(al.query(ask))[0]
+    assert best.measure == 9
+    assert best.passage == (
+        "Plusieurs réponses seront mobilisées selon la situation de chaque personne : "
+        "des places identifiées dans des centres d’hébergement généralistes"
+    )

@@ -49,6 +49,21 @@ def test_sentences_split_bullets_and_sentences_but_not_abbreviations_inside() ->
     ]
 
 
+def test_a_sentence_does_not_end_at_an_abbreviation() -> None:
+    # « article L. » cut in two made « L’allocation … de l’article L. » a passage of its own.
+    text = (
+        "L’allocation, à laquelle ouvre droit la délivrance d’un titre au titre de l’article L. 316-1 "
+        "du CESEDA, sera versée dès la remise du récépissé. Voir art. 12 du code pénal, qui sera modifié. "
+        "M. le préfet réunira le comité chaque année."
+    )
+    assert sentences(text) == [
+        "L’allocation, à laquelle ouvre droit la délivrance d’un titre au titre de l’article L. 316-1 "
+        "du CESEDA, sera versée dès la remise du récépissé.",
+        "Voir art. 12 du code pénal, qui sera modifié.",
+        "M. le préfet réunira le comité chaque année.",
+    ]
+
+
 def test_figures_are_compared_in_months_and_years_are_not_figures() -> None:
     found = figures("un titre de six mois puis d’un an ; 50 postes ; article 6 ; la loi de 2016 ; 225-4-1")
     assert [(value, unit) for value, unit, _ in found] == [(6.0, "mois"), (12.0, "mois"), (50.0, "post")]

@@ -42,6 +42,11 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Actuellement, les victimes sont hébergées dans des structures généralistes.",
         "Le précédent plan prévoyait une campagne nationale d’information.",
         "De nombreuses victimes se présentent sans passeport, ceux-ci ayant été confisqués.",
+        "La traite des êtres humains est une activité criminelle fortement lucrative.",
+        "Les mineurs représentent une part importante des victimes repérées en France.",
+        "La France est particulièrement touchée par ce phénomène.",
+        "Il existe peu de places adaptées aux hommes victimes.",
+        "Les associations jouent un rôle essentiel dans l’identification des victimes.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -58,6 +63,8 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Créer des places d’hébergement sécurisé dans chaque région.",
         "Un module national de formation couvrant toutes les formes de traite.",
         "Il est rattaché à ces services dès sa création.",
+        "Le référent est désigné par le procureur dans chaque parquet.",
+        "Une campagne d’information est une priorité : elle sera lancée en 2025.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:
@@ -82,6 +89,26 @@ def test_sentences_under_a_constat_heading_are_context_until_actions() -> None:
         ("Une instruction harmonisera les pratiques des préfectures.", True),
         ("Les pratiques des préfectures seront évaluées chaque année.", True),
     ]
+
+
+def test_a_list_item_commits_with_its_lead_in_and_is_shown_with_it() -> None:
+    text = (
+        "Constat\n\nLes formes d’exploitation sont mal connues :\n\n• le travail forcé ;\n\n"
+        "Actions\n\nLa campagne donnera une place à chacune des formes d’exploitation :\n\n"
+        "• l’exploitation sexuelle ;\n\n• le travail forcé et la servitude domestique.\n\n"
+        "Elle sera diffusée en deux vagues."
+    )
+    read = measure_sentences(text)
+    lead = "La campagne donnera une place à chacune des formes d’exploitation :"
+    assert [(s.text, s.commits, s.lead) for s in read] == [
+        ("Les formes d’exploitation sont mal connues :", False, ""),
+        ("le travail forcé", False, "Les formes d’exploitation sont mal connues :"),
+        (lead, True, ""),
+        ("l’exploitation sexuelle", True, lead),
+        ("le travail forcé et la servitude domestique.", True, lead),
+        ("Elle sera diffusée en deux vagues.", True, ""),
+    ]
+    assert read[4].shown == f"{lead} le travail forcé et la servitude domestique."
 
 
 def test_praise_and_statements_ask_nothing() -> None:

@@ -46,6 +46,11 @@ MEASURE_WEIGHT = 1.0
 CONTEXT_SHARE = 0.3
 
 
+def _with_leads(units: list[Unit], leads: list[str]) -> list[Unit]:
+    """A list item is scored on its own words and shown with its lead-in (« … : item »)."""
+    return [Unit(f"{lead} {u.text}", u.terms) if lead else u for u, lead in zip(units, leads, strict=False)]
+
+
 class Aligner:
     """The next plan's passages, indexed once; `align` answers one query at a time."""
 
@@ -84,6 +89,8 @@ class Aligner:
             commits = [False] * (len(own) - len(flags)) + [f.commits for f in flags]
             pairs = [joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
             pair_commits = [a and b for a, b in itertools.pairwise(commits[1:])]
+            leads = [""] * (len(own) - len(flags)) + [f.lead for f in flags]
+            sents, pairs = _with_leads(sents, leads), _with_leads(pairs, leads[1:])
             sents += [unit(line, st) for line in extra]
             evidence = commits + [False] * len(extra) + pair_commits
             self.measures.append(MeasurePassages(m.number, sents + pairs, evidence))

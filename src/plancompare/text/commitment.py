@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from plancompare.text.normalise import fold, sentences
+from plancompare.text.patterns import BULLET
 
 # Lines that name who, when, with what money or how it is measured: never what is done.
 _FIELD = re.compile(
@@ -48,6 +49,14 @@ _NOW = re.compile(
     r"le (?:precedent|premier|dernier) plan|les? plans? (?:precedents?|anterieurs?)|"
     r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant|mal|tres)|"
     r"de nombreuses? (?:victimes|personnes)|peu de|trop peu|en (?:19|20)\d\d,)(?!\w)"
+)
+# A description in the present: « La traite est une activité lucrative », « Les mineurs représentent une
+# part importante des victimes », « il existe » (a copula before an article or an evaluative word).
+_DESCRIPTION = re.compile(
+    r"(?<![\w@])(?:(?:est|sont|constitue|constituent|represente|representent|demeure|demeurent)\s+"
+    r"(?:une?|des|tres|particulierement|fortement|souvent|parmi|l'une?|la premiere|le premier|"
+    r"essentiel\w*|fondamenta\w*|majeur\w*|crucia\w*|complexe\w*)|"
+    r"jou(?:e|ent) un (?:role|grand role)|il existe|il y a|on estime|on observe|on constate)(?!\w)"
 )
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
 _IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
@@ -99,7 +108,7 @@ def is_statement(sentence: str) -> bool:
     folded = _folded(sentence)
     if _future(folded):
         return False
-    return bool(_PAST.search(folded) or _NOW.search(folded) or _IMPERFECT.search(folded))
+    return any(p.search(folded) for p in (_PAST, _NOW, _IMPERFECT, _DESCRIPTION))
 
 
 def is_bare_reference(sentence: str) -> bool:
@@ -120,6 +129,12 @@ def is_commitment(sentence: str) -> bool:
 class Sentence:
     text: str
     commits: bool
+    lead: str = ""  # the sentence announcing the list this item belongs to (« … : »), if any
+
+    @property
+    def shown(self) -> str:
+        """What a reader checks: a list item with its lead-in."""
+        return f"{self.lead} {self.text}" if self.lead else self.text
 
 
 def measure_sentences(text: str) -> list[Sentence]:
@@ -127,6 +142,7 @@ def measure_sentences(text: str) -> list[Sentence]:
     a « Constat » heading (until « Actions ») and those `is_commitment` rejects cannot."""
     out: list[Sentence] = []
     in_context = False
+    lead: str | None = None  # a sentence announcing a list (« … selon la situation : »)
     for para in re.split(r"\n\s*\n", text):
         heading = fold(" ".join(para.split())).strip(" :.")
         if _CONTEXT_HEADINGS.match(heading):
@@ -135,7 +151,18 @@ def measure_sentences(text: str) -> list[Sentence]:
         if _ACTION_HEADINGS.match(heading):
             in_context = False
             continue
-        out += [Sentence(s, not in_context and is_commitment(s)) for s in sentences(para)]
+        bulleted = BULLET.match(para.lstrip()) is not None
+        for s in sentences(para):
+            if lead is not None and (bulleted or s[:1].islower()):
+                # A list item commits to what its lead-in says: « l'éloignement géographique »
+                # alone is no commitment, and a reader could not check it as evidence.
+                item = Sentence(s, not in_context and is_commitment(f"{lead} {s}"), lead)
+            else:
+                lead = None
+                item = Sentence(s, not in_context and is_commitment(s))
+            if s.endswith(":"):
+                lead = s
+            out.append(item)
     return out
 
 

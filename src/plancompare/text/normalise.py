@@ -124,6 +124,22 @@ def _word_stems(word: str, content_only: bool) -> tuple[str, ...]:
 # A sentence ends at . ! ? ; or : followed by a space and an upper-case letter, a bullet or a figure.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[«\"(A-ZÀ-ÖØ-Þ0-9•-])|(?<=:)\s+(?=[A-ZÀ-ÖØ-Þ•-])")
 _MIN_CHARS = 12
+# A full stop that ends an abbreviation, not a sentence: « article L. 316-1 », « art. 12 », « M. Dupont »,
+# « cf. », « p. 4 »: an initial or a short abbreviation (« etc. » may end a sentence: not here).
+_ABBREVIATION = re.compile(
+    r"(?:(?<![\w'’])[A-ZÀ-ÖØ-Þ]|(?<![\w'’])(?i:art|arts|al|alin|cf|p|pp|ch|chap|vol|no|n°|mme|mmes|"
+    r"mlle|mm|dr|pr|me|st|ste|cass|civ|crim|soc|req|ibid|op|cit|env|min|max|hab|tel|fig))\.$"
+)
+
+
+def _joined_abbreviations(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ABBREVIATION.search(out[-1].rstrip()):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -134,7 +150,7 @@ def sentences(text: str) -> list[str]:
             item = " ".join(item.split())
             if not item:
                 continue
-            for sent in _SENTENCE_END.split(item):
+            for sent in _joined_abbreviations(_SENTENCE_END.split(item)):
                 sent = sent.strip(" ;-–—")
                 if len(sent) >= _MIN_CHARS:
                     out.append(sent)
