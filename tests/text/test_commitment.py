@@ -47,6 +47,8 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "La France est particulièrement touchée par ce phénomène.",
         "Il existe peu de places adaptées aux hommes victimes.",
         "Les associations jouent un rôle essentiel dans l’identification des victimes.",
+        "La mise en sécurité des victimes suppose une offre d’hébergement protectrice et diversifiée.",
+        "La formation des professionnels conditionne le repérage des victimes.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:

@@ -51,12 +51,15 @@ _NOW = re.compile(
     r"de nombreuses? (?:victimes|personnes)|peu de|trop peu|en (?:19|20)\d\d,)(?!\w)"
 )
 # A description in the present: « La traite est une activité lucrative », « Les mineurs représentent une
-# part importante des victimes », « il existe » (a copula before an article or an evaluative word).
+# part importante des victimes », « il existe » (a copula before an article or an evaluative word), and
+# what a thing needs or depends on (« La mise en sécurité suppose… », « La formation conditionne… »).
 _DESCRIPTION = re.compile(
     r"(?<![\w@])(?:(?:est|sont|constitue|constituent|represente|representent|demeure|demeurent)\s+"
     r"(?:une?|des|tres|particulierement|fortement|souvent|parmi|l'une?|la premiere|le premier|"
     r"essentiel\w*|fondamenta\w*|majeur\w*|crucia\w*|complexe\w*)|"
-    r"jou(?:e|ent) un (?:role|grand role)|il existe|il y a|on estime|on observe|on constate)(?!\w)"
+    r"jou(?:e|ent) un (?:role|grand role)|suppos(?:e|ent)|conditionn(?:e|ent)|necessit(?:e|ent)|"
+    r"repos(?:e|ent) sur|depend(?:ent)? d[eu']|exig(?:e|ent)|requier(?:t|ent)|"
+    r"il existe|il y a|on estime|on observe|on constate)(?!\w)"
 )
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
 _IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
