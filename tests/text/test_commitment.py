@@ -49,6 +49,7 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Les associations jouent un rôle essentiel dans l’identification des victimes.",
         "La mise en sécurité des victimes suppose une offre d’hébergement protectrice et diversifiée.",
         "La formation des professionnels conditionne le repérage des victimes.",
+        "Le droit au séjour est la condition de la sécurité des victimes étrangères.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:

@@ -56,7 +56,8 @@ _NOW = re.compile(
 _DESCRIPTION = re.compile(
     r"(?<![\w@])(?:(?:est|sont|constitue|constituent|represente|representent|demeure|demeurent)\s+"
     r"(?:une?|des|tres|particulierement|fortement|souvent|parmi|l'une?|la premiere|le premier|"
-    r"essentiel\w*|fondamenta\w*|majeur\w*|crucia\w*|complexe\w*)|"
+    r"essentiel\w*|fondamenta\w*|majeur\w*|crucia\w*|complexe\w*|"
+    r"(?:la|le|l'|les) (?:condition|conditions|cle|clef|base|fondement|priorite|preuve)s?)|"
     r"jou(?:e|ent) un (?:role|grand role)|suppos(?:e|ent)|conditionn(?:e|ent)|necessit(?:e|ent)|"
     r"repos(?:e|ent) sur|depend(?:ent)? d[eu']|exig(?:e|ent)|requier(?:t|ent)|"
     r"il existe|il y a|on estime|on observe|on constate)(?!\w)"
