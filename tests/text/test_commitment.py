@@ -68,6 +68,7 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Il est rattaché à ces services dès sa création.",
         "Le référent est désigné par le procureur dans chaque parquet.",
         "Une campagne d’information est une priorité : elle sera lancée en 2025.",
+        "Il y a lieu de renforcer la formation des agents consulaires.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:

@@ -37,10 +37,11 @@ _ACTION_HEADINGS = re.compile(
     r"mise en oeuvre|descriptif|description(?: de l'action)?|contenu(?: de l'action)?|"
     r"actions? (?:prevues?|a conduire|a mener))\s*:?$"
 )
-# The past and the present state of things.
+# The past and the present state of things (« a créé », « ont été » — not « il y a lieu de », « a besoin »).
 _PAST = re.compile(
     r"\b(?:a|ont|avait|avaient|avons|ayant)\s+(?:(?:deja|ete|pas|jamais|notamment|egalement|aussi|"
-    r"ainsi|en effet|recemment|longtemps)\s+)*(?:ete\s+)?[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|"
+    r"ainsi|en effet|recemment|longtemps)\s+)*(?:ete\s+)?(?!lieu\b|besoin\b|trait\b)"
+    r"[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|"
     r"it|its|ite|ites|ert|erts|erte|ertes|ait|aint)\b"
 )
 _NOW = re.compile(
@@ -60,7 +61,7 @@ _DESCRIPTION = re.compile(
     r"(?:la|le|l'|les) (?:condition|conditions|cle|clef|base|fondement|priorite|preuve)s?)|"
     r"jou(?:e|ent) un (?:role|grand role)|suppos(?:e|ent)|conditionn(?:e|ent)|necessit(?:e|ent)|"
     r"repos(?:e|ent) sur|depend(?:ent)? d[eu']|exig(?:e|ent)|requier(?:t|ent)|"
-    r"il existe|il y a|on estime|on observe|on constate)(?!\w)"
+    r"il existe|il y a(?! lieu)|on estime|on observe|on constate)(?!\w)"
 )
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
 _IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
