@@ -99,7 +99,7 @@ def test_a_list_item_commits_with_its_lead_in_and_is_shown_with_it() -> None:
     text = (
         "Constat\n\nLes formes d’exploitation sont mal connues :\n\n• le travail forcé ;\n\n"
         "Actions\n\nLa campagne donnera une place à chacune des formes d’exploitation :\n\n"
-        "• l’exploitation sexuelle ;\n\n• le travail forcé et la servitude domestique.\n\n"
+        "• le travail forcé et la servitude domestique. Ils seront montrés.\n\n• l’exploitation sexuelle.\n\n"
         "Elle sera diffusée en deux vagues."
     )
     read = measure_sentences(text)
@@ -108,11 +108,12 @@ def test_a_list_item_commits_with_its_lead_in_and_is_shown_with_it() -> None:
         ("Les formes d’exploitation sont mal connues :", False, ""),
         ("le travail forcé", False, "Les formes d’exploitation sont mal connues :"),
         (lead, True, ""),
-        ("l’exploitation sexuelle", True, lead),
         ("le travail forcé et la servitude domestique.", True, lead),
+        ("Ils seront montrés.", True, ""),
+        ("l’exploitation sexuelle.", True, lead),
         ("Elle sera diffusée en deux vagues.", True, ""),
     ]
-    assert read[4].shown == f"{lead} le travail forcé et la servitude domestique."
+    assert read[3].shown == f"{lead} le travail forcé et la servitude domestique."
 
 
 def test_praise_and_statements_ask_nothing() -> None:

@@ -157,13 +157,18 @@ def measure_sentences(text: str) -> list[Sentence]:
             in_context = False
             continue
         bulleted = BULLET.match(para.lstrip()) is not None
-        for s in sentences(para):
-            if lead is not None and (bulleted or s[:1].islower()):
+        for k, s in enumerate(sentences(para)):
+            in_list = lead is not None and (bulleted or s[:1].islower())
+            # The lead-in governs an item's first sentence (or a continuation in lower case), not
+            # the sentences that follow it in the item; the list goes on until a paragraph that
+            # is not an item.
+            if lead is not None and in_list and (k == 0 or s[:1].islower()):
                 # A list item commits to what its lead-in says: « l'éloignement géographique »
                 # alone is no commitment, and a reader could not check it as evidence.
                 item = Sentence(s, not in_context and is_commitment(f"{lead} {s}"), lead)
             else:
-                lead = None
+                if not in_list:
+                    lead = None
                 item = Sentence(s, not in_context and is_commitment(s))
             if s.endswith(":"):
                 lead = s
