@@ -69,6 +69,7 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Le référent est désigné par le procureur dans chaque parquet.",
         "Une campagne d’information est une priorité : elle sera lancée en 2025.",
         "Il y a lieu de renforcer la formation des agents consulaires.",
+        "Le dispositif Ac.Sé est fortement renforcé et très largement ouvert aux hommes.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:
