@@ -50,6 +50,8 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "La mise en sécurité des victimes suppose une offre d’hébergement protectrice et diversifiée.",
         "La formation des professionnels conditionne le repérage des victimes.",
         "Le droit au séjour est la condition de la sécurité des victimes étrangères.",
+        "La MIPROF, placée auprès du ministre chargé des droits des femmes, demeure la coordinatrice nationale.",
+        "Certaines préfectures refusent d’enregistrer la demande d’asile d’une victime.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -70,6 +72,8 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Une campagne d’information est une priorité : elle sera lancée en 2025.",
         "Il y a lieu de renforcer la formation des agents consulaires.",
         "Le dispositif Ac.Sé est fortement renforcé et très largement ouvert aux hommes.",
+        "Certaines préfectures accueilleront un référent dès 2025.",
+        "La MIPROF restera la coordinatrice nationale du plan.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:

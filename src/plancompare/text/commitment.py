@@ -48,7 +48,8 @@ _NOW = re.compile(
     r"(?<![\w@])(?:aujourd'hui|actuellement|@ l'heure actuelle|@ ce jour|jusqu'@ present|jusqu'ici|"
     r"jusqu'alors|@ ce stade|encore trop|depuis(?: (?:19|20)\d\d| la| le| l'| plusieurs| des)?|"
     r"le (?:precedent|premier|dernier) plan|les? plans? (?:precedents?|anterieurs?)|"
-    r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant|mal|tres)|"
+    r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant|mal|tres|la|le|les|l'|une?|des)|"
+    r"^(?:certaine?s|la plupart des|beaucoup de|nombre de)|"
     r"de nombreuses? (?:victimes|personnes)|peu de|trop peu|en (?:19|20)\d\d,)(?!\w)"
 )
 # A description in the present: « La traite est une activité lucrative », « Les mineurs représentent une
