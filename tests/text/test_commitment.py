@@ -50,7 +50,7 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "La mise en sécurité des victimes suppose une offre d’hébergement protectrice et diversifiée.",
         "La formation des professionnels conditionne le repérage des victimes.",
         "Le droit au séjour est la condition de la sécurité des victimes étrangères.",
-        "La MIPROF, placée auprès du ministre chargé des droits des femmes, demeure la coordinatrice nationale.",
+        "La MIPROF, placée auprès du ministre des droits des femmes, demeure la coordinatrice nationale.",
         "Certaines préfectures refusent d’enregistrer la demande d’asile d’une victime.",
     ],
 )
