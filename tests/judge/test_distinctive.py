@@ -27,6 +27,15 @@ def test_generic_words_are_left_out_and_the_content_kept() -> None:
     ]
 
 
+def test_the_words_of_a_date_are_not_named() -> None:
+    # M10-P09 of the bundled review: « absent : 31, mai, 2013, jeunes » named the circular's date.
+    ask = (
+        "Cette question devra être travaillée dans le cadre de l’évaluation de la Circulaire du 31 mai 2013 "
+        "relative aux modalités de prise en charge des jeunes isolés étrangers, et de ses 50 places."
+    )
+    assert distinctive(["31", "mai", "2013", "jeunes", "50"], ask) == ["jeunes", "50"]
+
+
 def test_verbs_in_any_form_go_nouns_made_from_them_stay() -> None:
     for word in (
         "établir",

@@ -156,7 +156,27 @@ def as_written(word: str, text: str) -> str:
     return word
 
 
+_MONTHS = (
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
+    "january february march april may june july august september october november december"
+)
+# A date names when a text was signed, not what is asked: « la circulaire du 31 mai 2013 ».
+_DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:er)?\s+)?(?:{'|'.join(_MONTHS.split())})(?:\s+((?:19|20)\d\d))?\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dates(text: str) -> frozenset[str]:
+    """The words of `text` that only write a date: month names, their day and year, and years."""
+    folded = fold(text)
+    out = set(_MONTHS.split()) | set(_YEAR.findall(folded))
+    for m in _DATE.finditer(folded):
+        out |= {g for g in m.groups() if g}
+    return frozenset(out)
+
+
 def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
     """Of the ask's missing `words` (rarest first, as `reasons.surface_words` gives them from the
-    aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them."""
-    return [as_written(w, text) for w in words if not generic(w)][:limit]
+    aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
+    never the words of a date."""
+    dates = _dates(text)
+    return [as_written(w, text) for w in words if not generic(w) and fold(w) not in dates][:limit]
