@@ -207,3 +207,23 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
     given = "Une expérimentation sera conduite dans deux départements."
     assert not [r for r in change_reasons(asked, given) if r.code == "scope"]
     assert not change_reasons(ask, "Un accord sera signé entre les deux pays pour les équipes de rue.")
+
+
+def test_the_school_of_the_judiciary_is_not_the_schools() -> None:
+    # « École nationale de la magistrature » read as « école » made a training of judges answer a
+    # training of teachers (next M04-P02, a false « Adoptée »).
+    assert "actor" in [
+        code
+        for code, _, _ in codes(
+            "Nous souhaitons que la formation des enseignants inclue un module sur la traite.",
+            "L’offre de formation continue de l’École nationale de la magistrature comportera une session "
+            "consacrée à la traite des êtres humains.",
+        )
+    ]
+    assert "actor" not in [
+        code
+        for code, _, _ in codes(
+            "Des interventions doivent être organisées dans les écoles.",
+            "Les établissements scolaires accueilleront chaque année une intervention sur la traite.",
+        )
+    ]

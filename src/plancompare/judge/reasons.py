@@ -110,7 +110,9 @@ ACTORS: dict[str, str] = {
     r"ofii": "OFII",
     r"aide sociale a l.enfance|ase|conseils? departementa\w*|departements": "départements (ASE)",
     r"collectivites territoriales|communes|maires?": "collectivités",
-    r"education nationale|ecoles?|etablissements scolaires|enseignants?|professeurs?": "éducation nationale",
+    # « École nationale de la magistrature », « écoles de service public » train officials: not schools.
+    r"education nationale|ecoles?(?! nationale| superieure| de (?:la )?(?:service|police|gendarmerie"
+    r"|magistrature))|etablissements scolaires|enseignants?|professeurs?": "éducation nationale",
     r"agences? regionales? de sante|ars|hopita\w*": "santé",
     r"douanes?": "douanes",
     r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
