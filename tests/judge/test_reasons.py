@@ -127,6 +127,23 @@ def test_the_whole_territory_asked_some_regions_given() -> None:
     ) == [("scope", "l’ensemble du territoire", "Dix centres régionaux")]
 
 
+def test_the_whole_territory_asked_the_departements_a_restriction_named_given() -> None:
+    ask = "Des groupes de pilotage permanents dans chaque département."
+    assert codes(ask, "Dans ces départements, un groupe de pilotage permanent sera constitué.") == [
+        ("scope", "chaque département", "Dans ces départements")
+    ]
+    assert codes(ask, "Dans les autres départements, une séance annuelle restera consacrée à la traite.") == [
+        ("scope", "chaque département", "Dans les autres départements")
+    ]
+    assert codes(ask, "Un groupe sera constitué dans les vingt départements les plus concernés.") == [
+        ("scope", "chaque département", "dans les vingt départements")
+    ]
+    assert codes(
+        "Des référents traite dans les parquets sur tout le territoire.",
+        "Dans le parquet de chaque tribunal situé au siège d’une cour d’appel, un référent sera désigné.",
+    ) == [("scope", "sur tout le territoire", "situé au siège d’une cour d’appel")]
+
+
 def test_an_unconditional_right_asked_a_condition_given() -> None:
     assert codes(
         "Le titre de séjour doit être délivré sans condition aux victimes.",

@@ -55,8 +55,12 @@ _EVERYWHERE = re.compile(
     r"nationwide|every (?:region|county))\b"
 )
 _SOME_PLACES = re.compile(
-    r"\b((?:dans|sur) (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|certains|plusieurs|\d+) "
+    r"\b((?:dans|sur) (?:(?:les|ces) )?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|"
+    r"trente|quarante|cinquante|quelques|certains|plusieurs|\d+) "
     r"(?:departements|regions|sites|villes|territoires|ressorts)|"
+    # « Dans ces départements » (those a restriction named), « dans les autres départements ».
+    r"dans (?:ces|les autres) (?:departements|regions|territoires|ressorts)|"
+    r"(?:situes? )?au siege d(?:e|') ?(?:la|une|chaque)? ?cour d'appel|"
     r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
     r"(?:centres|poles|plateformes|referents?) regiona\w*|"
     r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions)\b"
