@@ -110,6 +110,25 @@ def test_must_be_able_to_is_an_obligation_met_weaker_by_may() -> None:
     ) == [("modality", "doivent", "pourra")]
 
 
+def test_a_prohibition_is_no_possibility_unless_it_opens_a_task_to_others() -> None:
+    # « ne peut être soumise à » forbids a requirement: « pourra accepter » weakens it (objectifs M05-P06).
+    assert [
+        c
+        for c, _, _ in codes(
+            "La délivrance de la carte de séjour ne peut être soumise à la présentation du passeport.",
+            "À défaut de passeport, le préfet pourra accepter tout autre document établissant l’identité.",
+        )
+    ] == ["modality"]
+    # « ne peut être réservée à la seule police » asks to open the task: « pourront » gives that.
+    assert "modality" not in [
+        c
+        for c, _, _ in codes(
+            "La qualification des faits ne peut être réservée à la seule police.",
+            "Les inspecteurs du travail pourront de même qualifier les situations de traite.",
+        )
+    ]
+
+
 def test_asking_for_a_possibility_is_met_by_may() -> None:
     assert (
         codes(

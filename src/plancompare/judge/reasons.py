@@ -63,10 +63,13 @@ _WEAK = re.compile(
 
 
 # An ask that itself asks for a possibility (« donner la possibilité de ») is met by a « pourra ».
-# « doivent pouvoir bénéficier » is an obligation (« must be able to »), not such an ask.
+# « doivent pouvoir bénéficier » is an obligation (« must be able to »), not such an ask, and neither is
+# a prohibition (« ne peut être soumise à… ») unless it forbids keeping a task to one body (« ne peut être
+# réservée à la seule police »): opening it to others is giving them a possibility.
 _ASKS_POSSIBILITY = re.compile(
     r"\b(possibilit\w*|(?<!doit )(?<!doivent )(?<!devrait )(?<!devraient )(?<!devront )(?<!devra )pouvoir|"
-    r"pourr\w*|peu(?:t|vent)|faculte|option)\b"
+    r"(?<!ne )pourr\w*|(?<!ne )peu(?:t|vent)|faculte|option|"
+    r"ne (?:peu(?:t|vent)|doi(?:t|vent)) (?:pas |plus )?etre reserve\w*)\b"
 )
 
 
