@@ -263,3 +263,12 @@ def test_the_school_of_the_judiciary_is_not_the_schools() -> None:
             "Les établissements scolaires accueilleront chaque année une intervention sur la traite.",
         )
     ]
+
+
+def test_many_languages_asked_three_named_given() -> None:
+    # The issue's own example: « en plusieurs langues » → « en français, en anglais et en espagnol ».
+    ask = "Les informations doivent être disponibles en plusieurs langues sur les sites web des consulats."
+    assert codes(
+        ask, "Une information sera publiée en français, en anglais et en espagnol sur France-Visas."
+    ) == [("scope", "plusieurs langues", "en français, en anglais et en espagnol")]
+    assert codes(ask, "Les règles seront présentées dans les langues des principaux pays de départ.") == []

@@ -13,6 +13,7 @@ from plancompare.judge.scope import (
     condition_reasons,
     funding_reasons,
     involvement_reasons,
+    language_reasons,
     limited_reasons,
     scope_reasons,
     selection_reasons,
@@ -165,6 +166,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or condition_reasons(ask, passage)
         or share_reasons(ask, passage)
         or selection_reasons(ask, passage)
+        or language_reasons(ask, passage)
         or limited_reasons(ask, passage)
     )
     modality = (

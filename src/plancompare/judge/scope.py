@@ -158,6 +158,38 @@ _MOST_AFFECTED = re.compile(
 )
 
 
+# Languages: information « en plusieurs langues » asked, two or three named languages given.
+_MANY_LANGUAGES = re.compile(
+    r"\b((?:plusieurs|differentes|diverses|toutes les|de nombreuses) langues|multilingue\w*|"
+    r"langues? (?:des victimes|des pays|maternelles?|d'origine)|(?:several|many) languages)\b"
+)
+_LANGUAGE_NAMES = (
+    "francais anglais espagnol portugais arabe chinois mandarin roumain bulgare albanais russe "
+    "ukrainien nigerian pidgin tigrinya somali dari pachto ourdou vietnamien tagalog"
+)
+_NAMED_LANGUAGE = re.compile(rf"\ben ({'|'.join(_LANGUAGE_NAMES.split())})\b")
+
+
+def language_reasons(ask: str, passage: str) -> list[Reason]:
+    """Many languages asked (« en plusieurs langues »); the passage names a few and no more."""
+    wide = _MANY_LANGUAGES.search(fold(ask))
+    folded = fold(passage)
+    if wide is None or _MANY_LANGUAGES.search(folded) or re.search(r"\blangues\b", folded):
+        return []
+    named = list(_NAMED_LANGUAGE.finditer(folded))
+    if not 1 <= len(named) <= 3:
+        return []
+    start, end = named[0].start(), named[-1].end()
+    return [
+        Reason(
+            code="scope",
+            base=quote(ask, wide.start(), wide.end()),
+            next=quote(passage, start, end),
+            detail="many languages were asked; the next plan names a few",
+        )
+    ]
+
+
 def selection_reasons(ask: str, passage: str) -> list[Reason]:
     """The passage keeps to « les plus concernés » (exposés, touchés ...) where the ask set no such
     limit: a narrower reach, whatever words the ask used for the whole."""
