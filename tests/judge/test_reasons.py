@@ -272,3 +272,11 @@ def test_many_languages_asked_three_named_given() -> None:
         ask, "Une information sera publiée en français, en anglais et en espagnol sur France-Visas."
     ) == [("scope", "plusieurs langues", "en français, en anglais et en espagnol")]
     assert codes(ask, "Les règles seront présentées dans les langues des principaux pays de départ.") == []
+
+
+def test_the_siao_written_in_full_is_an_actor() -> None:
+    ask = "Des postes de médiateurs culturels devraient être positionnés au sein des associations."
+    passage = (
+        "Trente postes de médiateurs seront créés au sein des services intégrés d’accueil et d’orientation."
+    )
+    assert ("actor", "associations", "services intégrés d’accueil et d’orientation") in codes(ask, passage)

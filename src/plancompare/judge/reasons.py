@@ -121,7 +121,7 @@ ACTORS: dict[str, str] = {
     r"douanes?": "douanes",
     r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
     r"entreprises?|employeurs?": "entreprises",
-    r"siao|115": "SIAO",
+    r"siao|115|services? integres? d.accueil et d.orientation": "SIAO",
 }
 _ACTOR_RES = [(re.compile(rf"\b(?:{pattern})\b"), name) for pattern, name in ACTORS.items()]
 
