@@ -107,7 +107,7 @@ def test_must_be_able_to_is_an_obligation_met_weaker_by_may() -> None:
     assert codes(
         "Les victimes doivent pouvoir bénéficier d’une mise à l’abri.",
         "La personne pourra, le cas échéant, bénéficier d’une mise à l’abri.",
-    ) == [("modality", "doivent", "pourra")]
+    ) == [("modality", "doivent", "le cas échéant")]  # « la personne pourra » is her right
 
 
 def test_a_prohibition_is_no_possibility_unless_it_opens_a_task_to_others() -> None:
@@ -280,3 +280,39 @@ def test_the_siao_written_in_full_is_an_actor() -> None:
         "Trente postes de médiateurs seront créés au sein des services intégrés d’accueil et d’orientation."
     )
     assert ("actor", "associations", "services intégrés d’accueil et d’orientation") in codes(ask, passage)
+
+
+def test_a_right_given_to_the_victim_is_no_weakening_a_discretion_given_to_an_authority_is() -> None:
+    ask = "La domiciliation des victimes doit être facilitée."
+    assert codes(ask, "Les victimes pourront élire domicile auprès d’une association agréée.") == []
+    assert [
+        c for c, _, _ in codes(ask, "Le préfet pourra accepter la domiciliation auprès d’une association.")
+    ] == ["modality"]
+    assert [c for c, _, _ in codes(ask, "Les victimes que le préfet désignera pourront élire domicile.")] == [
+        "modality"
+    ]
+
+
+def test_a_study_answers_an_ask_for_knowledge() -> None:
+    assert (
+        codes(
+            "Il est nécessaire d’ajouter au plan des éléments sur l’impact financier de la traite.",
+            "Une étude évaluera le coût économique et financier de la traite.",
+        )
+        == []
+    )
+    assert [
+        c
+        for c, _, _ in codes(
+            "Il faut créer des places d’hébergement.", "Une étude sera conduite sur les places."
+        )
+    ] == ["modality"]
+
+
+def test_the_prevention_council_of_the_departement_is_no_child_welfare_body() -> None:
+    from plancompare.judge.reasons import actors
+
+    assert actors("un groupe constitué au sein du conseil départemental de prévention") == {}
+    assert actors("le conseil départemental assurera la prise en charge") == {
+        "départements (ASE)": "conseil départemental"
+    }

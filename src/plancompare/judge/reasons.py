@@ -74,14 +74,44 @@ _ASKS_POSSIBILITY = re.compile(
 )
 
 
+# Who « pourra »: a victim who may claim a right is given that right (« les victimes pourront élire
+# domicile »); an authority that may act is given discretion (« le préfet pourra »).
+_RIGHT_HOLDER = re.compile(
+    r"\b(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?)"
+    r"(?:\W+\w+){0,6}\W*$"
+)
+_AUTHORITY = re.compile(
+    r"\b(prefets?|prefectures?|juges?|procureurs?|parquets?|administrations?|services?|ministres?|etat|"
+    r"autorites?|commissions?|agents?|inspecteurs?|caisses?|office|ofii|ofpra|miprof|maires?)\b"
+)
+# An ask for knowledge (« des éléments sur l'impact financier ») is met by a study, not weakened by it.
+_ASKS_KNOWLEDGE = re.compile(
+    r"\b(elements? sur|donnees|connaissances?|evaluations?|etudes?|recherches?|diagnostics?|"
+    r"etat des lieux|cartographie|chiffres|statistiques?)\b"
+)
+
+
+def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
+    """Whether the weak wording `m` of the passage weakens the ask: not negated, not a right given
+    to the person it is for, not a study where knowledge was asked."""
+    before = folded_passage[: m.start()]
+    if NEGATED.search(before):
+        return False
+    word = m.group(1)
+    if word.startswith(("pourr", "peu")):
+        clause = re.split(r"[.;:]", before)[-1]
+        holder = _RIGHT_HOLDER.search(clause)
+        if holder is not None and not _AUTHORITY.search(clause[holder.end(1) :]):
+            return False
+    return not (word.startswith(("etud", "une etude")) and _ASKS_KNOWLEDGE.search(folded_ask))
+
+
 def modality_reasons(ask: str, passage: str) -> list[Reason]:
     """An obligation asked, a possibility or an experiment given."""
     folded_ask = fold(ask)
     strong = _STRONG.search(folded_ask) or _ASK_WORD.search(folded_ask)
     folded_passage = fold(passage)
-    weak = next(
-        (m for m in _WEAK.finditer(folded_passage) if not NEGATED.search(folded_passage[: m.start()])), None
-    )
+    weak = next((m for m in _WEAK.finditer(folded_passage) if _weakens(m, folded_passage, folded_ask)), None)
     if strong is None or weak is None:
         return []
     if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
@@ -112,7 +142,9 @@ ACTORS: dict[str, str] = {
     r"police|gendarmerie|services d.enquete|enqueteurs?|forces de l.ordre|ocrteh|oclti": "police",
     r"ofpra|cnda": "OFPRA",
     r"ofii": "OFII",
-    r"aide sociale a l.enfance|ase|conseils? departementa\w*|departements": "départements (ASE)",
+    # Not « conseil départemental de prévention de la délinquance », a body of the préfet.
+    r"aide sociale a l.enfance|ase|conseils? departementa\w*(?! de (?:la )?prevention)|"
+    r"departements": "départements (ASE)",
     r"collectivites territoriales|communes|maires?": "collectivités",
     # « École nationale de la magistrature », « écoles de service public » train officials: not schools.
     r"education nationale|ecoles?(?! nationale| superieure| de (?:la )?(?:service|police|gendarmerie"
