@@ -316,3 +316,12 @@ def test_the_prevention_council_of_the_departement_is_no_child_welfare_body() ->
     assert actors("le conseil départemental assurera la prise en charge") == {
         "départements (ASE)": "conseil départemental"
     }
+
+
+def test_a_time_limit_is_not_compared_with_the_length_of_a_right() -> None:
+    # « six mois » of a permit against « dans un délai d’un mois » (objectifs G15): two quantities.
+    ask = "Un titre de séjour de six mois ne suffit pas : il doit être d’un an."
+    assert codes(ask, "La préfecture se prononcera dans un délai d’un mois au plus.") == []
+    assert codes(ask, "Le titre sera délivré pour six mois, sous un mois.") == [
+        ("figure", "un an", "six mois")
+    ]

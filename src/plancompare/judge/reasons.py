@@ -39,7 +39,7 @@ def figure_reasons(ask: str, passage: str) -> list[Reason]:
         if not same_unit or any(abs(v - value) < 1e-9 for v, _ in same_unit):
             continue
         other_value, other_raw = same_unit[0]
-        detail = f"{_fmt(value)} → {_fmt(other_value)}" + (" (months)" if unit == "mois" else "")
+        detail = f"{_fmt(value)} → {_fmt(other_value)}" + (" (months)" if unit.startswith("mois") else "")
         out.append(Reason(code="figure", base=raw, next=other_raw, detail=detail))
         break  # one figure reason says enough; the passage is quoted in the match
     return out

@@ -199,6 +199,11 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _ARTICLE_UNITS = frozenset({"des", "de", "du", "la", "le", "les", "l", "d", "et", "ou", "a"})
 
 
+_TIME_LIMIT = re.compile(
+    r"(?:delai|sous|d'ici|au plus tard|en moins de|dans(?: les| un| une)?)\s*(?:de |d')?\s*$"
+)
+
+
 def figures(text: str) -> list[tuple[float, str, str]]:
     """Quantities in a text: (value, unit, as written). Durations are converted to months; years
     (« 2016 »), article numbers (« article 6 ») and the article « un/une » alone are left out."""
@@ -229,7 +234,10 @@ def figures(text: str) -> list[tuple[float, str, str]]:
         if m.group("pct"):
             out.append((value, "%", m.group(0).strip()))
         elif unit in _DURATION_MONTHS:
-            out.append((value * _DURATION_MONTHS[unit], "mois", m.group(0).strip()))
+            # A time limit (« dans un délai d'un mois », « sous six mois ») is not the length of a
+            # right (« un titre de six mois »): the two are never compared.
+            kind = "mois-delai" if _TIME_LIMIT.search(before) else "mois"
+            out.append((value * _DURATION_MONTHS[unit], kind, m.group(0).strip()))
         elif unit and unit not in _ARTICLE_UNITS:
             out.append((value, stem(unit), m.group(0).strip()))
     return out
