@@ -325,3 +325,11 @@ def test_a_time_limit_is_not_compared_with_the_length_of_a_right() -> None:
     assert codes(ask, "Le titre sera délivré pour six mois, sous un mois.") == [
         ("figure", "un an", "six mois")
     ]
+
+
+def test_both_countries_are_no_limit() -> None:
+    ask = "Une enquête sociale doit être menée en coopération entre les services des pays concernés."
+    assert codes(ask, "Une enquête sociale sera conduite conjointement par les services des deux pays.") == []
+    assert [c for c, _, _ in codes(ask, "Une enquête sociale sera conduite dans deux pays pilotes.")] == [
+        "scope"
+    ]

@@ -215,7 +215,8 @@ _COUNT = (
 # (« dans deux pays d'origine », « les consulats des dix principaux pays »), case by case.
 _LIMITED = re.compile(
     r"\b(a titre experimental|experimentation|experimentee?s?|(?:sites?|departements?|regions?|territoires?) "
-    r"pilotes?|(?:dans|sur|des|aux) " + _COUNT + r" (?:premiers? |principaux |)"
+    # « des deux pays », « aux deux pays »: both countries (of origin and of arrival), no limit.
+    r"pilotes?|(?:(?:dans|sur) |(?:des|aux) (?!deux pays))" + _COUNT + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
     r"metropoles|juridictions|centres)|au cas par cas|par derogation|"
     r"in (?:a few|some|\d+) (?:regions|countries))\b"
