@@ -333,3 +333,14 @@ def test_both_countries_are_no_limit() -> None:
     assert [c for c, _, _ in codes(ask, "Une enquête sociale sera conduite dans deux pays pilotes.")] == [
         "scope"
     ]
+
+
+def test_courts_chosen_by_where_they_sit_are_a_limit() -> None:
+    assert [
+        c
+        for c, _, _ in codes(
+            "Prévoir des référents traite des êtres humains dans les parquets.",
+            "Dans le parquet de chaque tribunal judiciaire situé au siège d’une cour d’appel, un magistrat "
+            "référent sera désigné.",
+        )
+    ] == ["scope"]

@@ -219,6 +219,8 @@ _LIMITED = re.compile(
     r"pilotes?|(?:(?:dans|sur) |(?:des|aux) (?!deux pays))" + _COUNT + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
     r"metropoles|juridictions|centres)|au cas par cas|par derogation|"
+    # Courts chosen by where they sit: « le parquet de chaque tribunal situé au siège d'une cour d'appel ».
+    r"situe(?:e|s|es)? au siege d(?:e|')\s?(?:la|une|chaque)? ?cour d'appel|"
     r"in (?:a few|some|\d+) (?:regions|countries))\b"
 )
 
