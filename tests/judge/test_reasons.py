@@ -344,3 +344,10 @@ def test_courts_chosen_by_where_they_sit_are_a_limit() -> None:
             "référent sera désigné.",
         )
     ] == ["scope"]
+
+
+def test_one_regional_centre_is_some_places() -> None:
+    assert codes(
+        "Une prise en charge spécialisée doit exister dans chaque département.",
+        "Chaque centre régional de psychotraumatisme désignera un référent pour les victimes.",
+    ) == [("scope", "chaque département", "centre régional")]

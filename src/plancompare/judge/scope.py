@@ -62,7 +62,7 @@ _SOME_PLACES = re.compile(
     r"dans (?:ces|les autres) (?:departements|regions|territoires|ressorts)|"
     r"(?:situes? )?au siege d(?:e|') ?(?:la|une|chaque)? ?cour d'appel|"
     r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
-    r"(?:centres|poles|plateformes|referents?) regiona\w*|"
+    r"(?:centres?|poles?|plateformes?|referents?) regiona\w*|"
     r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions)\b"
 )
 # On what terms: unconditionally or systematically asked, on a condition given.
