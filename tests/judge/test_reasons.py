@@ -351,3 +351,13 @@ def test_one_regional_centre_is_some_places() -> None:
         "Une prise en charge spécialisée doit exister dans chaque département.",
         "Chaque centre régional de psychotraumatisme désignera un référent pour les victimes.",
     ) == [("scope", "chaque département", "centre régional")]
+
+
+def test_a_higher_amount_asked_and_the_amount_kept() -> None:
+    ask = "Le Collectif souhaite que le montant de l’allocation, trop faible, soit revalorisé."
+    assert codes(ask, "L’allocation pour demandeur d’asile sera versée dès la remise du récépissé.") == [
+        ("figure", "revalorisé", None)
+    ]
+    assert codes(ask, "Le montant de l’allocation sera revalorisé chaque année.") == []
+    # More places asked and places created: no amount is at stake.
+    assert codes("Il faut augmenter le nombre de places.", "Trois cents places seront créées.") == []

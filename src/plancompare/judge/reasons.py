@@ -30,6 +30,28 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+# An amount raised asked (« que le montant de l'allocation soit revalorisé »), the amount kept given.
+_RAISE_ASKED = re.compile(
+    r"\b(revaloris\w*|(?:augment\w*|hausse|relev\w*|rehauss\w*) (?:du |de l'|de la |des |le |la |les )?"
+    r"(?:montants?|allocations?|remunerations?|indemnit\w*|aides?|budgets?|credits|financements?|dotations?))\b"
+)
+_RAISED = re.compile(r"\b(revaloris\w*|augment\w*|hausse|relev\w*|rehauss\w*|porte\w* a|major\w*|doubl\w*)\b")
+
+
+def raise_reasons(ask: str, passage: str) -> list[Reason]:
+    """A higher amount asked; the passage grants the thing but raises nothing."""
+    asked = _RAISE_ASKED.search(fold(ask))
+    if asked is None or _RAISED.search(fold(passage)):
+        return []
+    return [
+        Reason(
+            code="figure",
+            base=quote(ask, asked.start(), asked.end()),
+            detail="a higher amount was asked; the next plan does not raise it",
+        )
+    ]
+
+
 def figure_reasons(ask: str, passage: str) -> list[Reason]:
     """Same unit, another value: « six mois » → « un an », « 50 postes » → « 30 postes »."""
     theirs = figures(passage)
@@ -205,7 +227,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         modality_reasons(ask, passage) or involvement_reasons(ask, passage) or funding_reasons(ask, passage)
     )
     return [
-        *figure_reasons(ask, passage),
+        *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),
         *modality[:1],
         *actor_reasons(ask, passage, measure),
         *scope[:1],
