@@ -52,6 +52,7 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Le droit au séjour est la condition de la sécurité des victimes étrangères.",
         "La MIPROF, placée auprès du ministre des droits des femmes, demeure la coordinatrice nationale.",
         "Certaines préfectures refusent d’enregistrer la demande d’asile d’une victime.",
+        "Les témoignages des victimes ne sont pas des « transmissions d’informations » mais des plaintes.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:

@@ -57,7 +57,7 @@ _NOW = re.compile(
 # what a thing needs or depends on (« La mise en sécurité suppose… », « La formation conditionne… »).
 _DESCRIPTION = re.compile(
     r"(?<![\w@])(?:(?:est|sont|constitue|constituent|represente|representent|demeure|demeurent)\s+"
-    r"(?:une?|des|particulierement|souvent|parmi|l'une?|la premiere|le premier|"
+    r"(?:(?:pas|plus|jamais) )?(?:une?|des|particulierement|souvent|parmi|l'une?|la premiere|le premier|"
     r"essentiel\w*|fondamenta\w*|majeur\w*|crucia\w*|complexe\w*|"
     r"(?:la|le|l'|les) (?:condition|conditions|cle|clef|base|fondement|priorite|preuve)s?)|"
     r"jou(?:e|ent) un (?:role|grand role)|suppos(?:e|ent)|conditionn(?:e|ent)|necessit(?:e|ent)|"
