@@ -119,7 +119,6 @@ def test_a_list_item_commits_with_its_lead_in_and_is_shown_with_it() -> None:
         ("l’exploitation sexuelle.", True, lead),
         ("Elle sera diffusée en deux vagues.", True, ""),
     ]
-    assert read[3].shown == f"{lead} le travail forcé et la servitude domestique."
 
 
 def test_praise_and_statements_ask_nothing() -> None:

@@ -48,6 +48,8 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
     )
 
 
+# Courts chosen by where they sit: « le parquet de chaque tribunal situé au siège d'une cour d'appel ».
+_COURT_SEAT = r"(?:situe(?:e|s|es)? )?au siege d(?:e|')\s?(?:la|une|chaque)? ?cour d'appel"
 # Where: the whole territory asked, some places given.
 _EVERYWHERE = re.compile(
     r"\b(tout le territoire|l'ensemble du territoire|territoire national|chaque (?:departement|region|ville)|"
@@ -59,8 +61,7 @@ _SOME_PLACES = re.compile(
     r"trente|quarante|cinquante|quelques|certains|plusieurs|\d+) "
     r"(?:departements|regions|sites|villes|territoires|ressorts)|"
     # « Dans ces départements » (those a restriction named), « dans les autres départements ».
-    r"dans (?:ces|les autres) (?:departements|regions|territoires|ressorts)|"
-    r"(?:situes? )?au siege d(?:e|') ?(?:la|une|chaque)? ?cour d'appel|"
+    r"dans (?:ces|les autres) (?:departements|regions|territoires|ressorts)|" + _COURT_SEAT + r"|"
     r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
     r"(?:centres?|poles?|plateformes?|referents?) regiona\w*|"
     r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions)\b"
@@ -218,9 +219,7 @@ _LIMITED = re.compile(
     # « des deux pays », « aux deux pays »: both countries (of origin and of arrival), no limit.
     r"pilotes?|(?:(?:dans|sur) |(?:des|aux) (?!deux pays))" + _COUNT + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
-    r"metropoles|juridictions|centres)|au cas par cas|par derogation|"
-    # Courts chosen by where they sit: « le parquet de chaque tribunal situé au siège d'une cour d'appel ».
-    r"situe(?:e|s|es)? au siege d(?:e|')\s?(?:la|une|chaque)? ?cour d'appel|"
+    r"metropoles|juridictions|centres)|au cas par cas|par derogation|" + _COURT_SEAT + r"|"
     r"in (?:a few|some|\d+) (?:regions|countries))\b"
 )
 

@@ -135,12 +135,9 @@ def is_commitment(sentence: str) -> bool:
 class Sentence:
     text: str
     commits: bool
-    lead: str = ""  # the sentence announcing the list this item belongs to (« … : »), if any
-
-    @property
-    def shown(self) -> str:
-        """What a reader checks: a list item with its lead-in."""
-        return f"{self.lead} {self.text}" if self.lead else self.text
+    # The sentence announcing the list this item belongs to (« … : »), if any: the item is shown
+    # with it (match/aligner.py).
+    lead: str = ""
 
 
 def measure_sentences(text: str) -> list[Sentence]:
