@@ -21,9 +21,9 @@ async def shoot(decisions: Path) -> str:
     session = open_session(ROOT / "corpora" / "2014-2016", ROOT / "corpora" / "next", decisions=decisions)
     app = ReviewApp(session, "fr")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("d")  # G02, praise: no next measure answers it
+        await pilot.press("d")  # the least certain proposal, decided « Non reprise »
         await pilot.pause()
-        await pilot.press("1")  # the first candidate picked
+        await pilot.press("1")  # on the next one, the first candidate measure ticked
         await pilot.pause()
         return app.export_screenshot(title="plancompare review")
 
