@@ -101,6 +101,23 @@ def test_sentences_under_a_constat_heading_are_context_until_actions() -> None:
     ]
 
 
+def test_an_inline_constat_is_context_until_inline_actions() -> None:
+    text = (
+        "Constat : les victimes attendent plusieurs mois leur titre. Les pratiques varient.\n\n"
+        "Les préfectures seront réunies chaque année.\n\n"
+        "Actions : une instruction harmonisera les pratiques des préfectures.\n\n"
+        "Mise en œuvre : ministère de l’Intérieur"
+    )
+    read = [(s.text, s.commits) for s in measure_sentences(text)]
+    assert read == [
+        ("les victimes attendent plusieurs mois leur titre.", False),
+        ("Les pratiques varient.", False),
+        ("Les préfectures seront réunies chaque année.", False),
+        ("une instruction harmonisera les pratiques des préfectures.", True),
+        ("Mise en œuvre : ministère de l’Intérieur", False),
+    ]
+
+
 def test_a_list_item_commits_with_its_lead_in_and_is_shown_with_it() -> None:
     text = (
         "Constat\n\nLes formes d’exploitation sont mal connues :\n\n• le travail forcé ;\n\n"

@@ -140,19 +140,40 @@ class Sentence:
     lead: str = ""
 
 
+# A heading set inline, before its text: « Constat : les victimes… », « Actions : une instruction… ».
+_INLINE_HEADING = re.compile(r"\s*([^:\n]{3,40}?)\s*:\s+(?=\S)")
+_INLINE_ACTIONS = re.compile(r"^(?:actions?|engagements?|actions? (?:prevues?|a conduire|a mener))$")
+
+
+def _heading(para: str) -> tuple[str | None, str]:
+    """(« context », « action » or None; what of `para` is left to read) for a paragraph that is a
+    heading, or opens with one inline."""
+    whole = fold(" ".join(para.split())).strip(" :.")
+    if _CONTEXT_HEADINGS.match(whole):
+        return "context", ""
+    if _ACTION_HEADINGS.match(whole):
+        return "action", ""
+    inline = _INLINE_HEADING.match(para)
+    if inline is not None:
+        label = fold(" ".join(inline.group(1).split()))
+        if _CONTEXT_HEADINGS.match(label):
+            return "context", para[inline.end() :]
+        if _INLINE_ACTIONS.match(label):
+            return "action", para[inline.end() :]
+    return None, para
+
+
 def measure_sentences(text: str) -> list[Sentence]:
     """The sentences of a measure's text, each with whether it can be evidence: sentences under
     a « Constat » heading (until « Actions ») and those `is_commitment` rejects cannot."""
     out: list[Sentence] = []
     in_context = False
     lead: str | None = None  # a sentence announcing a list (« … selon la situation : »)
-    for para in re.split(r"\n\s*\n", text):
-        heading = fold(" ".join(para.split())).strip(" :.")
-        if _CONTEXT_HEADINGS.match(heading):
-            in_context = True
-            continue
-        if _ACTION_HEADINGS.match(heading):
-            in_context = False
+    for block in re.split(r"\n\s*\n", text):
+        heading, para = _heading(block)
+        if heading is not None:
+            in_context = heading == "context"
+        if not para.strip():
             continue
         bulleted = BULLET.match(para.lstrip()) is not None
         for k, s in enumerate(sentences(para)):
