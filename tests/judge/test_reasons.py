@@ -293,6 +293,18 @@ def test_a_right_given_to_the_victim_is_no_weakening_a_discretion_given_to_an_au
     ]
 
 
+def test_victims_named_as_a_complement_hold_no_right() -> None:
+    # The victims are whom the fund is for, not who « pourra »: the fund may or may not be created.
+    ask = "Il faut créer un fonds d’indemnisation pour les victimes de traite."
+    assert [c for c, _, _ in codes(ask, "Un fonds pour les victimes de traite pourrait être créé.")] == [
+        "modality"
+    ]
+    # An opening phrase or an incise before the subject leaves the victims the holders of the right.
+    ask = "Il faut que les victimes aient accès au séjour."
+    assert codes(ask, "Sur cette base, les victimes pourront demander un titre de séjour.") == []
+    assert codes(ask, "Les victimes, dès leur identification, pourront demander un titre de séjour.") == []
+
+
 def test_a_study_answers_an_ask_for_knowledge() -> None:
     assert (
         codes(

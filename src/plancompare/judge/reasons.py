@@ -98,10 +98,14 @@ _ASKS_POSSIBILITY = re.compile(
 
 # Who « pourra »: a victim who may claim a right is given that right (« les victimes pourront élire
 # domicile »); an authority that may act is given discretion (« le préfet pourra »).
+# The holder must be the clause's subject (« les victimes de traite pourront », « sur cette base,
+# toute personne pourra »), not a complement (« un fonds pour les victimes pourrait être créé »).
 _RIGHT_HOLDER = re.compile(
-    r"\b(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?)"
+    r"^\W*(?:[^,]{0,40},\s*)?(?:(?:les|la|le|l'|toute?s?|chaque|ces|cette|ce|leurs?|une?|des)\s*)?"
+    r"(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?)"
     r"(?:\W+\w+){0,6}\W*$"
 )
+
 _AUTHORITY = re.compile(
     r"\b(prefets?|prefectures?|juges?|procureurs?|parquets?|administrations?|services?|ministres?|etat|"
     r"autorites?|commissions?|agents?|inspecteurs?|caisses?|office|ofii|ofpra|miprof|maires?)\b"
