@@ -168,6 +168,7 @@ class Figures:
     taken_recall: float
     first_measure: float
     n: int
+    confusion: tuple[tuple[str, str, int], ...] = ()
 
 
 def _f1(p: float, r: float) -> float:
@@ -203,6 +204,7 @@ def figures(predicted: dict[str, tuple[str, str | None]], gold: dict[str, tuple[
         recall,
         sum(first) / len(first) if first else 0.0,
         len(pairs),
+        tuple((g, p, k) for (g, p), k in sorted(Counter(pairs).items())),
     )
 
 
@@ -246,6 +248,16 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
             how = "fit on " + "+".join(others)
         rows.append((d, how, figures(predicted, resolved, printed)))
     return rows
+
+
+def confusion_table(name: str, f: Figures) -> str:
+    """Counts by label and verdict: which mistakes the figures above are made of."""
+    order = (*ASK_VERDICTS, NOT_AN_ASK)
+    cells = {(g, p): k for g, p, k in f.confusion}
+    lines = [f"{name:10} " + " ".join(f"{v:>8}" for v in order)]
+    for g in order:
+        lines.append(f"  {g:8} " + " ".join(f"{cells.get((g, p), 0):8}" for p in order))
+    return "\n".join(lines) + "\n"
 
 
 # --- report --------------------------------------------------------------------------------------
@@ -308,11 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured)")
     print(f"{'draft':10} {'thresholds':26} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
           f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
-    for d, how, f in draft_figures(base, args.base.parent, args.folds):
+    drafts = draft_figures(base, args.base.parent, args.folds)
+    for d, how, f in drafts:
         print(f"{d:10} {how:26} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
               f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
               f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
+    print("Where the verdicts go (rows: the label; columns: the engine's verdict)")
+    for d, _, f in drafts:
+        print(confusion_table(d, f))
     sys.stdout.flush()
 
     print("Throughput: N synthetic proposals × N synthetic measures (seconds)")
