@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.judge.reasons import change_reasons
 from plancompare.models import Measure
@@ -291,6 +293,36 @@ def test_a_right_given_to_the_victim_is_no_weakening_a_discretion_given_to_an_au
     assert [c for c, _, _ in codes(ask, "Les victimes que le préfet désignera pourront élire domicile.")] == [
         "modality"
     ]
+
+
+@pytest.mark.parametrize(
+    ("passage", "given"),
+    [
+        (
+            "Un groupe de travail étudiera l’opportunité de créer un fonds pour les victimes.",
+            "groupe de travail",
+        ),
+        (
+            "Un fonds pour les victimes sera créé dans la limite des crédits disponibles.",
+            "dans la limite des crédits",
+        ),
+        (
+            "La création d’un fonds pour les victimes sera examinée par une mission d’inspection.",
+            "mission d’inspection",
+        ),
+        ("Une étude de faisabilité précédera la création d’un fonds pour les victimes.", "Une étude"),
+        ("Un fonds pour les victimes sera créé, sous réserve d’une évaluation préalable.", "sous réserve"),
+        ("Un fonds pour les victimes sera créé selon des modalités fixées ultérieurement.", "ultérieurement"),
+        ("Un fonds pour les victimes sera créé à terme.", "à terme"),
+    ],
+)
+def test_an_order_answered_with_a_hedge_is_a_change(passage: str, given: str) -> None:
+    # An ask written as an order (« Créer… », after a first sentence too) is as firm as « il faut ».
+    ask = "Le plan ne prévoit rien. - Créer un fonds d’indemnisation pour les victimes."
+    assert codes(ask, passage) == [("modality", "Créer", given)]
+    # Asking to give someone a possibility (« permettre aux inspecteurs de… ») is met by « pourra ».
+    ask = "Prévoir des textes afin de permettre aux inspecteurs de signaler les victimes."
+    assert codes(ask, "L’inspecteur pourra signaler la personne à la cellule d’identification.") == []
 
 
 def test_victims_named_as_a_complement_hold_no_right() -> None:

@@ -81,6 +81,11 @@ _WEAK = re.compile(
     r"une reflexion sera|groupe de reflexion|envisag\w*|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|"
+    # Hedges of administrative French: a budget cap, a condition, a later decision, an inquiry.
+    r"dans la limite des (?:credits|moyens|credits disponibles|moyens disponibles)|sous reserve|"
+    r"en tant que de besoin|a terme|ulterieurement|selon des modalites a (?:definir|preciser)|"
+    r"l'opportunite|groupe de travail|mission d'(?:inspection|evaluation|expertise)|"
+    r"(?:la|une) faisabilite|reflechir|reflechira|"
     r"may|might|could|pilot|where appropriate|case by case)\b"
 )
 
@@ -91,7 +96,7 @@ _WEAK = re.compile(
 # réservée à la seule police »): opening it to others is giving them a possibility.
 _ASKS_POSSIBILITY = re.compile(
     r"\b(possibilit\w*|(?<!doit )(?<!doivent )(?<!devrait )(?<!devraient )(?<!devront )(?<!devra )pouvoir|"
-    r"(?<!ne )pourr\w*|(?<!ne )peu(?:t|vent)|faculte|option|"
+    r"(?<!ne )pourr\w*|(?<!ne )peu(?:t|vent)|faculte|option|permet\w* (?:a|au|aux) |"
     r"ne (?:peu(?:t|vent)|doi(?:t|vent)) (?:pas |plus )?etre reserve\w*)\b"
 )
 
@@ -129,13 +134,22 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
         holder = _RIGHT_HOLDER.search(clause)
         if holder is not None and not _AUTHORITY.search(clause[holder.end(1) :]):
             return False
-    return not (word.startswith(("etud", "une etude")) and _ASKS_KNOWLEDGE.search(folded_ask))
+    inquiry = word.startswith(
+        ("etud", "une etude", "mission", "groupe", "reflechi", "l'opportunite", "la faisab", "une faisab")
+    )
+    return not (inquiry and _ASKS_KNOWLEDGE.search(folded_ask))
 
 
 def modality_reasons(ask: str, passage: str) -> list[Reason]:
     """An obligation asked, a possibility or an experiment given."""
     folded_ask = fold(ask)
-    strong = _STRONG.search(folded_ask) or _ASK_WORD.search(folded_ask)
+    order = _ORDER.search(folded_ask)
+    # The order's verb alone is quoted, not the punctuation before it.
+    strong = (
+        _STRONG.search(folded_ask)
+        or _ASK_WORD.search(folded_ask)
+        or (order and _VERB.match(folded_ask, order.start(1)))
+    )
     folded_passage = fold(passage)
     weak = next((m for m in _WEAK.finditer(folded_passage) if _weakens(m, folded_passage, folded_ask)), None)
     if strong is None or weak is None:
@@ -153,6 +167,11 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
 
 
 _ASK_WORD = re.compile(r"\b(il faut|necessaire|indispensable|souhaite\w*|demande\w*|devrai\w*)\b")
+_VERB = re.compile(r"\w+")
+# An ask written as an order (« Créer un fonds… », « - Prévoir des modules… ») is as firm as « il faut ».
+_ORDER = re.compile(
+    r"(?:^|[.!?;]\s+)[-–•*\s]*(?!(?:notre|votre|entre|autre|contre|titre|cadre|ordre)\b)([a-z]+(?:er|ir|re))\b"
+)
 
 
 # --- actors --------------------------------------------------------------------------------------
