@@ -405,3 +405,47 @@ def test_a_higher_amount_asked_and_the_amount_kept() -> None:
     assert codes(ask, "Le montant de l’allocation sera revalorisé chaque année.") == []
     # More places asked and places created: no amount is at stake.
     assert codes("Il faut augmenter le nombre de places.", "Trois cents places seront créées.") == []
+
+
+BILATERAL = (
+    "Les associations souhaitent des financements internationaux, non seulement sous une forme bilatérale, "
+    "mais aussi de façon multilatérale, sachant que des victimes sont exploitées sur plusieurs pays."
+)
+EVERY_STEP = (
+    "La domiciliation doit être utilisée pour toutes les démarches administratives et pas seulement pour "
+    "l’accès au droit au séjour."
+)
+
+
+def test_what_the_ask_says_is_not_enough_given_alone_is_a_change() -> None:
+    passage = "L’Agence française de développement financera, dans un cadre bilatéral, des projets locaux."
+    assert codes(BILATERAL, passage) == [
+        ("scope", "non seulement sous une forme bilatérale, mais aussi de façon multilatérale", "bilatéral")
+    ]
+    assert codes(EVERY_STEP, "La domiciliation vaudra pour la demande de titre de séjour.") == [
+        (
+            "scope",
+            "pour toutes les démarches administratives et pas seulement pour l’accès au droit au séjour",
+            "séjour",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ask", "passage"),
+    [
+        (BILATERAL, "Des financements bilatéraux et multilatéraux seront ouverts aux associations."),
+        (EVERY_STEP, "L’élection de domicile vaudra pour l’ensemble des démarches administratives."),
+        # The passage itself goes beyond X: it answers the ask.
+        (
+            "L’article 225-4-1 ne vise pas que les réseaux : il vise aussi les individus seuls.",
+            "La circulaire précisera que l’infraction ne suppose pas l’existence d’un réseau organisé.",
+        ),
+        (
+            "L’article 225-4-1 ne vise pas que les réseaux : il vise aussi les individus isolés.",
+            "Elle visera les réseaux et s’appliquera également à la personne qui exploite seule.",
+        ),
+    ],
+)
+def test_what_the_ask_wants_besides_is_given_too(ask: str, passage: str) -> None:
+    assert [c for c, _, _ in codes(ask, passage)] == []

@@ -11,6 +11,7 @@ import re
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.judge.scope import (
     condition_reasons,
+    extension_reasons,
     funding_reasons,
     involvement_reasons,
     language_reasons,
@@ -245,6 +246,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or selection_reasons(ask, passage)
         or language_reasons(ask, passage)
         or limited_reasons(ask, passage)
+        or extension_reasons(ask, passage)
     )
     modality = (
         modality_reasons(ask, passage) or involvement_reasons(ask, passage) or funding_reasons(ask, passage)
