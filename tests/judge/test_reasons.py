@@ -159,6 +159,11 @@ def test_the_whole_territory_asked_the_departements_a_restriction_named_given() 
     assert codes(ask, "Un groupe sera constitué dans les vingt départements les plus concernés.") == [
         ("scope", "chaque département", "dans les vingt départements")
     ]
+    # « systématiquement »: in every case, so wherever the body sits.
+    assert codes(
+        "Les associations doivent siéger systématiquement au sein des CDPD.",
+        "Les associations seront membres de droit du CDPD dans les départements pilotes.",
+    ) == [("scope", "systématiquement", "départements pilotes")]
     assert codes(
         "Des référents traite dans les parquets sur tout le territoire.",
         "Dans le parquet de chaque tribunal situé au siège d’une cour d’appel, un référent sera désigné.",

@@ -51,11 +51,11 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
 
 # Courts chosen by where they sit: « le parquet de chaque tribunal situé au siège d'une cour d'appel ».
 _COURT_SEAT = r"(?:situe(?:e|s|es)? )?au siege d(?:e|')\s?(?:la|une|chaque)? ?cour d'appel"
-# Where: the whole territory asked, some places given.
+# Where: the whole territory asked (« systématiquement »: in every case, so everywhere), some places given.
 _EVERYWHERE = re.compile(
     r"\b(tout le territoire|l'ensemble du territoire|territoire national|chaque (?:departement|region|ville)|"
     r"tous les departements|toutes les regions|partout|dans toute la france|sur tout le territoire|"
-    r"nationwide|every (?:region|county))\b"
+    r"systemati\w*|nationwide|every (?:region|county))\b"
 )
 _SOME_PLACES = re.compile(
     r"\b((?:dans|sur) (?:(?:les|ces) )?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|"
