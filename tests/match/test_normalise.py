@@ -21,6 +21,13 @@ def test_tokens_drop_elisions_and_function_words_and_keep_figures() -> None:
     ]
 
 
+def test_numbers_in_words_meet_the_same_numbers_in_figures() -> None:
+    assert tokens("les mineurs de moins de seize ans") == tokens("les mineurs de moins de 16 ans")
+    assert tokens("trente postes, dix-huit mois, vingt-et-un ans") == tokens("30 postes, 18 mois, 21 ans")
+    # « un », « une » are articles: they stay out, as other function words do.
+    assert tokens("un titre d’un an") == tokens("titre an")
+
+
 def test_words_written_with_an_apostrophe_stay_one_word() -> None:
     # « aujourd’hui » is a time adverb, not « aujourd » + « hui »; « prud’hommes » is one court.
     assert tokens("Aujourd’hui, le conseil de prud’hommes") == ["conseil", "prudhomm"]

@@ -105,8 +105,26 @@ def tokens(text: str, *, content_only: bool = False) -> list[str]:
     return out
 
 
+# Numbers written in words match the same numbers in figures (« moins de seize ans », « 16 ans »);
+# « un », « une » are articles far more often than numbers, and stay words.
+_COUNTS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000,
+}  # fmt: skip
+_COMPOUND = re.compile(
+    r"^(dix|vingt|trente|quarante|cinquante|soixante)(?:-et)?-(un|deux|trois|quatre|cinq|six|sept|huit|neuf)$"
+)
+
+
 @lru_cache(maxsize=200_000)
 def _word_stems(word: str, content_only: bool) -> tuple[str, ...]:
+    folded_word = fold(word)
+    compound = _COMPOUND.match(folded_word)
+    if compound:  # « dix-huit » → 18
+        return (str(_COUNTS[compound.group(1)] + _COUNTS.get(compound.group(2), 1)),)
+    if folded_word in _COUNTS:
+        return (str(_COUNTS[folded_word]),)
     parts = word.split("-") if not word[0].isdigit() else (word,)
     out = []
     for part in parts:
