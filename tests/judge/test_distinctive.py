@@ -78,3 +78,8 @@ def test_reasons_name_the_distinctive_missing_words() -> None:
     assert verdict == "dropped" and [(r.code, r.base) for r in reasons] == [("topic-only", "travail")]
     verdict, reasons = proposal_verdict(best, [], MatchConfig(match=12.0, adopt=22.0, topic=10.0))
     assert verdict == "changed" and [(r.code, r.base) for r in reasons] == [("partial", "travail")]
+
+
+def test_a_reference_is_named_whole() -> None:
+    text = "Le Collectif rappelle que l’article 225-4-1 vise aussi les individus."
+    assert distinctive(["individus", "225", "4"], text) == ["individus", "225-4-1"]

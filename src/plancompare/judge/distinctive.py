@@ -174,9 +174,25 @@ def _dates(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# « l'article 225-4-1 », « L. 316-1 »: a reference is named whole, never as « 225, 4 ».
+_REFERENCE = re.compile(r"\b\d+(?:-\d+)+\b")
+
+
+def _references(text: str) -> dict[str, str]:
+    """Each number of `text` that is part of a reference → the whole reference."""
+    return {part: m.group() for m in _REFERENCE.finditer(text) for part in m.group().split("-")}
+
+
 def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
     """Of the ask's missing `words` (rarest first, as `reasons.surface_words` gives them from the
     aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
-    never the words of a date."""
-    dates = _dates(text)
-    return [as_written(w, text) for w in words if not generic(w) and fold(w) not in dates][:limit]
+    never the words of a date, and a reference's numbers as the reference."""
+    dates, references = _dates(text), _references(text)
+    out: list[str] = []
+    for w in words:
+        if generic(w) or fold(w) in dates:
+            continue
+        shown = references.get(w) or as_written(w, text)
+        if shown not in out:
+            out.append(shown)
+    return out[:limit]
