@@ -330,6 +330,29 @@ def test_an_order_answered_with_a_hedge_is_a_change(passage: str, given: str) ->
     assert codes(ask, "L’inspecteur pourra signaler la personne à la cellule d’identification.") == []
 
 
+def test_an_inquiry_commits_to_nothing_however_softly_it_was_asked() -> None:
+    ask = "Il serait aussi utile de mettre en place un système d’avertissement des sites d’annonces."
+    passage = "Une mission d’inspection examinera la faisabilité d’un avertissement des sites d’annonces."
+    assert [c for c, _, _ in codes(ask, passage)] == ["modality"]
+    # A soft ask is not weakened by a « pourra », and an ask for a working group is met by one.
+    assert codes(ask, "Les sites d’annonces pourront recevoir un avertissement.") == []
+    ask = "Le Collectif souhaite la création d’un groupe de travail sur les sites d’annonces."
+    assert codes(ask, "Un groupe de travail sur les sites d’annonces sera créé.") == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "given"),
+    [
+        ("Le module sera proposé à titre optionnel dans la formation initiale.", "à titre optionnel"),
+        ("Il lui est recommandé de suivre la formation de la MIPROF.", "Il lui est recommandé"),
+        ("Les référents seront invités à suivre la formation de la MIPROF.", "seront invités à"),
+    ],
+)
+def test_an_obligation_asked_a_choice_given(passage: str, given: str) -> None:
+    ask = "Des référents dans les préfectures, avec une formation obligatoire."
+    assert codes(ask, passage) == [("modality", "obligatoire", given)]
+
+
 def test_victims_named_as_a_complement_hold_no_right() -> None:
     # The victims are whom the fund is for, not who « pourra »: the fund may or may not be created.
     ask = "Il faut créer un fonds d’indemnisation pour les victimes de traite."

@@ -23,6 +23,7 @@ from plancompare.judge.scope import (
 )
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import figures, fold, stem, words
+from plancompare.text.patterns import ASK, PREFIX
 
 # --- figures -------------------------------------------------------------------------------------
 
@@ -87,7 +88,19 @@ _WEAK = re.compile(
     r"en tant que de besoin|a terme|ulterieurement|selon des modalites a (?:definir|preciser)|"
     r"l'opportunite|groupe de travail|mission d'(?:inspection|evaluation|expertise)|"
     r"(?:la|une) faisabilite|reflechir|reflechira|"
+    # Left to choice: an option, a recommendation, an invitation where an obligation was asked.
+    r"a titre (?:optionnel|facultatif)|optionnel\w*|facultati\w*|"
+    r"(?:il )?(?:lui|leur) (?:est|sera) recommande|"
+    r"(?:est|sont|seront|sera) (?:invite|encourage|incite)(?:e|s|es)? a|"
     r"may|might|could|pilot|where appropriate|case by case)\b"
+)
+
+
+# The weak wordings that defer the thing asked (a study, an inquiry, a later decision, a budget cap).
+_NOTHING_YET = re.compile(
+    r"etudi|une etude|experiment|a titre experimental|(?:engager|mener|conduire|ouvrir) une reflexion|"
+    r"une reflexion|groupe de|envisag|dans la limite|sous reserve|a terme|ulterieurement|selon des modalites|"
+    r"l'opportunite|mission|(?:la|une) faisabilite|reflechi"
 )
 
 
@@ -138,7 +151,10 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
     inquiry = word.startswith(
         ("etud", "une etude", "mission", "groupe", "reflechi", "l'opportunite", "la faisab", "une faisab")
     )
-    return not (inquiry and _ASKS_KNOWLEDGE.search(folded_ask))
+    if inquiry and _ASKS_KNOWLEDGE.search(folded_ask):
+        return False
+    # What the ask itself asks for (« une expérimentation », « un groupe de travail ») is no weakening.
+    return stem(word.split()[-1])[:PREFIX] not in {stem(w)[:PREFIX] for w in folded_ask.split()}
 
 
 def modality_reasons(ask: str, passage: str) -> list[Reason]:
@@ -153,8 +169,16 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
     )
     folded_passage = fold(passage)
     weak = next((m for m in _WEAK.finditer(folded_passage) if _weakens(m, folded_passage, folded_ask)), None)
-    if strong is None or weak is None:
+    if weak is None:
         return []
+    if strong is None:
+        # A study, an inquiry or a later decision commits to nothing, however softly it was asked
+        # (« il serait utile de mettre en place »); a « pourra » only weakens a firm ask.
+        if _NOTHING_YET.match(weak.group(1)) is None:
+            return []
+        strong = ASK.search(folded_ask)
+        if strong is None:
+            return []
     if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
         return []
     return quoted_reason(
