@@ -159,6 +159,11 @@ def test_the_whole_territory_asked_the_departements_a_restriction_named_given() 
     assert codes(ask, "Un groupe sera constitué dans les vingt départements les plus concernés.") == [
         ("scope", "chaque département", "dans les vingt départements")
     ]
+    # Mainland France only, where the whole territory was asked.
+    assert codes(
+        "Répondre aux besoins d’accompagnement des victimes sur l’ensemble du territoire.",
+        "Un diagnostic des besoins sera conduit dans chaque département métropolitain.",
+    ) == [("scope", "l’ensemble du territoire", "département métropolitain")]
     # « systématiquement »: in every case, so wherever the body sits.
     assert codes(
         "Les associations doivent siéger systématiquement au sein des CDPD.",

@@ -53,8 +53,10 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
 _COURT_SEAT = r"(?:situe(?:e|s|es)? )?au siege d(?:e|')\s?(?:la|une|chaque)? ?cour d'appel"
 # Where: the whole territory asked (« systématiquement »: in every case, so everywhere), some places given.
 _EVERYWHERE = re.compile(
-    r"\b(tout le territoire|l'ensemble du territoire|territoire national|chaque (?:departement|region|ville)|"
-    r"tous les departements|toutes les regions|partout|dans toute la france|sur tout le territoire|"
+    r"\b(tout le territoire|l'ensemble du territoire|territoire national|"
+    # « chaque département métropolitain » is not every one: the overseas ones are left out.
+    r"chaque (?:departement|region|ville)(?! metropolitain)|tous les departements(?! metropolitain)|"
+    r"toutes les regions(?! metropolitaines)|partout|dans toute la france|sur tout le territoire|"
     r"systemati\w*|nationwide|every (?:region|county))\b"
 )
 _SOME_PLACES = re.compile(
@@ -65,7 +67,9 @@ _SOME_PLACES = re.compile(
     r"dans (?:ces|les autres) (?:departements|regions|territoires|ressorts)|" + _COURT_SEAT + r"|"
     r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
     r"(?:centres?|poles?|plateformes?|referents?) regiona\w*|"
-    r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions)\b"
+    r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions|"
+    # Mainland France only: the overseas territories are left out.
+    r"(?:departements?|regions?|territoires?) metropolitain\w*|en (?:france )?metropol\w*|dans l'hexagone)\b"
 )
 # On what terms: unconditionally or systematically asked, on a condition given.
 _UNCONDITIONAL = re.compile(
