@@ -182,6 +182,12 @@ def test_an_unconditional_right_asked_a_condition_given() -> None:
     ) == [("scope", "sans condition", "aux victimes qui")]
 
 
+def test_a_condition_refused_and_kept_is_a_change() -> None:
+    ask = "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."
+    passage = "Un récépissé sera remis ; la délivrance du titre restera subordonnée à l’ouverture d’une enquête."
+    assert codes(ask, passage) == [("scope", "ne doit pas être conditionné", "subordonnée à")]
+
+
 def test_the_same_reach_is_no_scope_reason() -> None:
     assert (
         codes(

@@ -74,11 +74,12 @@ _SOME_PLACES = re.compile(
 # On what terms: unconditionally or systematically asked, on a condition given.
 _UNCONDITIONAL = re.compile(
     r"\b(sans condition\w*|sans (?:aucune|autre) condition|inconditionnel\w*|systemati\w*|automatique\w*|"
-    r"de plein droit|quelle que soit|qu'elles? (?:aie|soie)nt|unconditional\w*|automatic\w*)\b"
+    r"de plein droit|quelle que soit|qu'elles? (?:aie|soie)nt|unconditional\w*|automatic\w*|"
+    r"ne (?:doi\w*|devr\w*) (?:pas|plus) etre (?:conditionn|subordonn)\w*)\b"
 )
 _CONDITION = re.compile(
     r"\b(sous reserve (?:de|d'|que)|a condition (?:de|d'|que)|"
-    r"(?:a|aux) (?:la )?(?:seule?s? )?(?:victimes?|personnes?) qui|"
+    r"(?:a|aux) (?:la )?(?:seule?s? )?(?:victimes?|personnes?) qui|subordonn\w* a|conditionn\w* (?:a|par)|"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
     r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to)\b"
 )
