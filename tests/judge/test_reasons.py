@@ -182,6 +182,12 @@ def test_an_unconditional_right_asked_a_condition_given() -> None:
     ) == [("scope", "sans condition", "aux victimes qui")]
 
 
+def test_funding_asked_and_a_call_for_projects_given_is_a_change() -> None:
+    ask = "Des postes de médiateurs culturels devraient être financés par l’État au sein des associations."
+    passage = "Quarante postes seront créés dans les associations ; ils seront financés sur appel à projets."
+    assert ("modality", "financés", "appel à projets") in codes(ask, passage)
+
+
 def test_a_condition_refused_and_kept_is_a_change() -> None:
     ask = "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."
     passage = "Un récépissé sera remis ; la délivrance du titre restera subordonnée à l’ouverture d’une enquête."

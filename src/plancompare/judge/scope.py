@@ -92,11 +92,14 @@ def _asked_given(
     narrow_re: re.Pattern[str],
     detail: str,
     code: Literal["scope", "modality"] = "scope",
+    *,
+    both: bool = False,
 ) -> list[Reason]:
-    """`wide_re` in the ask and not in the passage, `narrow_re` (not negated) in the passage."""
+    """`wide_re` in the ask and not in the passage (unless `both`: the narrowing qualifies the same
+    word, « financés … sur appel à projets »), `narrow_re` (not negated) in the passage."""
     folded_ask, folded_passage = fold(ask), fold(passage)
     wide = wide_re.search(folded_ask)
-    if wide is None or wide_re.search(folded_passage):
+    if wide is None or (not both and wide_re.search(folded_passage)):
         return []
     narrowing = narrow_re.finditer(folded_passage)
     narrow = next((m for m in narrowing if not NEGATED.search(folded_passage[: m.start()])), None)
@@ -149,7 +152,13 @@ def involvement_reasons(ask: str, passage: str) -> list[Reason]:
 def funding_reasons(ask: str, passage: str) -> list[Reason]:
     """Funding asked; a call for projects, co-funding or constant means given."""
     return _asked_given(
-        ask, passage, _FUNDING, _FUNDED_LESS, "funding was asked; the plan funds it less", code="modality"
+        ask,
+        passage,
+        _FUNDING,
+        _FUNDED_LESS,
+        "funding was asked; the plan funds it less",
+        code="modality",
+        both=True,
     )
 
 
