@@ -188,9 +188,25 @@ def test_funding_asked_and_a_call_for_projects_given_is_a_change() -> None:
     assert ("modality", "financés", "appel à projets") in codes(ask, passage)
 
 
+def test_a_body_whose_involvement_is_asked_and_that_the_measure_never_names() -> None:
+    ask = "Les associations souhaitent être impliquées aux côtés des enseignants dans cette mesure."
+    passage = "Un module consacré à la traite sera introduit dans la formation des enseignants."
+    measure = Measure(number=2, title="Aborder la traite à l’école", text=passage)
+    assert codes(ask, passage, measure) == [("actor", "associations", None)]
+    # Named elsewhere in the measure: the passage need not name it.
+    measure = Measure(
+        number=2, title="Aborder la traite à l’école", text=f"{passage} Les associations y interviendront."
+    )
+    assert codes(ask, passage, measure) == []
+
+
 def test_a_condition_refused_and_kept_is_a_change() -> None:
-    ask = "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."
-    passage = "Un récépissé sera remis ; la délivrance du titre restera subordonnée à l’ouverture d’une enquête."
+    ask = (
+        "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."
+    )
+    passage = (
+        "Un récépissé sera remis ; la délivrance du titre restera subordonnée à l’ouverture d’une enquête."
+    )
     assert codes(ask, passage) == [("scope", "ne doit pas être conditionné", "subordonnée à")]
 
 

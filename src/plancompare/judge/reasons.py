@@ -10,6 +10,7 @@ import re
 
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.judge.scope import (
+    INVOLVED,
     condition_reasons,
     extension_reasons,
     funding_reasons,
@@ -261,6 +262,30 @@ def actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> lis
     ]
 
 
+def absent_actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
+    """The ask wants a body involved (« les associations souhaitent être impliquées »); neither the
+    passage nor its measure names that body at all."""
+    if not INVOLVED.search(fold(ask)):
+        return []
+    asked = actors(ask)
+    named = set(actors(passage))
+    if measure is not None:
+        named |= set(actors(f"{measure.title}\n{measure.text}"))
+        for resp in measure.responsible:
+            named |= set(actors(resp.text))
+    missing = [words for name, words in asked.items() if name not in named]
+    if not missing:
+        return []
+    return [
+        Reason(
+            code="actor",
+            base=", ".join(missing),
+            next=None,
+            detail="the ask wants this body involved; the next measure does not name it",
+        )
+    ]
+
+
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
     scope = (
         scope_reasons(ask, passage)
@@ -278,7 +303,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
     return [
         *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),
         *modality[:1],
-        *actor_reasons(ask, passage, measure),
+        *(actor_reasons(ask, passage, measure) or absent_actor_reasons(ask, passage, measure)),
         *scope[:1],
     ]
 

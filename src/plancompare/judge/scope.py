@@ -123,7 +123,7 @@ def condition_reasons(ask: str, passage: str) -> list[Reason]:
 
 
 # Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
-_INVOLVED = whole_words(
+INVOLVED = whole_words(
     r"associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
     r"co-?elabor\w*|sieg\w*|involve\w*|take part"
 )
@@ -145,7 +145,7 @@ _SHARE_OF = whole_words(r"une (?:part|partie|fraction|quote-part)|a hauteur de|a
 def involvement_reasons(ask: str, passage: str) -> list[Reason]:
     """Being involved or associated asked; being consulted or informed given."""
     return _asked_given(
-        ask, passage, _INVOLVED, _CONSULTED, "involvement was asked; the next plan consults", code="modality"
+        ask, passage, INVOLVED, _CONSULTED, "involvement was asked; the next plan consults", code="modality"
     )
 
 
