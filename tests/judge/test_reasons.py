@@ -200,6 +200,12 @@ def test_a_body_whose_involvement_is_asked_and_that_the_measure_never_names() ->
     assert codes(ask, passage, measure) == []
 
 
+def test_a_say_asked_an_opinion_given() -> None:
+    ask = "Donner plus de rôle aux associations spécialisées dans l’identification des victimes."
+    passage = "Les indicateurs d’identification seront soumis pour avis aux associations spécialisées."
+    assert codes(ask, passage) == [("modality", "plus de rôle", "pour avis")]
+
+
 def test_a_condition_refused_and_kept_is_a_change() -> None:
     ask = (
         "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."

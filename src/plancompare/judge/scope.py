@@ -125,10 +125,10 @@ def condition_reasons(ask: str, passage: str) -> list[Reason]:
 # Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
 INVOLVED = whole_words(
     r"associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
-    r"co-?elabor\w*|sieg\w*|involve\w*|take part"
+    r"co-?elabor\w*|sieg\w*|(?:plus de|un|davantage de) role|involve\w*|take part"
 )
 _CONSULTED = whole_words(
-    r"consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|"
+    r"consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|pour avis|"
     r"consulted|informed"
 )
 # Funding asked, a call for projects, co-funding or constant means given.
