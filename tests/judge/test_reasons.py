@@ -206,6 +206,12 @@ def test_a_say_asked_an_opinion_given() -> None:
     assert codes(ask, passage) == [("modality", "plus de rôle", "pour avis")]
 
 
+def test_some_first_is_a_narrower_reach() -> None:
+    ask = "Les mineurs victimes doivent bénéficier d’administrateurs ad hoc formés dans un délai raisonnable."
+    passage = "Un administrateur ad hoc formé sera désigné, prioritairement pour les mineurs sans représentant."
+    assert codes(ask, passage) == [("scope", None, "prioritairement pour")]
+
+
 def test_a_condition_refused_and_kept_is_a_change() -> None:
     ask = (
         "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."

@@ -170,6 +170,8 @@ def share_reasons(ask: str, passage: str) -> list[Reason]:
 # « dans les pays les plus concernés »: a superlative that keeps a measure to a chosen few.
 _MOST_AFFECTED = re.compile(
     r"\b(les plus (?:concerne|expose|touche|vulnerable|affecte)(?:e|s|es)?|"
+    # « prioritairement pour les mineurs dépourvus de représentant »: some of them first.
+    r"prioritairement (?:pour|aux?|a|dans)|en priorite (?:pour|aux?|a|dans) (?:les |la |l')?|"
     r"most (?:affected|exposed|concerned))\b"
 )
 
