@@ -208,7 +208,9 @@ def test_a_say_asked_an_opinion_given() -> None:
 
 def test_some_first_is_a_narrower_reach() -> None:
     ask = "Les mineurs victimes doivent bénéficier d’administrateurs ad hoc formés dans un délai raisonnable."
-    passage = "Un administrateur ad hoc formé sera désigné, prioritairement pour les mineurs sans représentant."
+    passage = (
+        "Un administrateur ad hoc formé sera désigné, prioritairement pour les mineurs sans représentant."
+    )
     assert codes(ask, passage) == [("scope", None, "prioritairement pour")]
 
 
@@ -396,6 +398,24 @@ def test_an_inquiry_commits_to_nothing_however_softly_it_was_asked() -> None:
 def test_an_obligation_asked_a_choice_given(passage: str, given: str) -> None:
     ask = "Des référents dans les préfectures, avec une formation obligatoire."
     assert codes(ask, passage) == [("modality", "obligatoire", given)]
+
+
+def test_every_form_given_answers_all_forms_asked() -> None:
+    ask = (
+        "Le Collectif veillera à ce que les campagnes portent sur toutes les formes de traite et pas "
+        "simplement sur l’exploitation à des fins sexuelles."
+    )
+    passage = "La campagne donnera une place égale à chaque forme d’exploitation (sexuelle, par le travail)."
+    assert codes(ask, passage) == []
+
+
+def test_a_right_in_a_second_verb_of_the_same_subject() -> None:
+    ask = "Les mineurs victimes doivent bénéficier pleinement de la protection de l’enfance."
+    passage = (
+        "Tout mineur victime relèvera de plein droit de la protection de l’enfance et pourra être reconnu "
+        "victime par la cellule."
+    )
+    assert codes(ask, passage) == []
 
 
 def test_victims_named_as_a_complement_hold_no_right() -> None:

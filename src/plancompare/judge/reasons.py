@@ -123,7 +123,7 @@ _ASKS_POSSIBILITY = re.compile(
 _RIGHT_HOLDER = re.compile(
     r"^\W*(?:[^,]{0,40},\s*)?(?:(?:les|la|le|l'|toute?s?|chaque|ces|cette|ce|leurs?|une?|des)\s*)?"
     r"(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?)"
-    r"(?:\W+\w+){0,6}\W*$"
+    r"(?:(?:\W+\w+){0,6}|.*\bet)\W*$"  # « Tout mineur relèvera de … et pourra »: the same subject
 )
 
 _AUTHORITY = re.compile(

@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from plancompare.judge.distinctive import generic
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.models import Reason
-from plancompare.text.normalise import fold, stem
+from plancompare.text.normalise import STOP_WORDS, fold, stem
 from plancompare.text.patterns import PREFIX, whole_words
 
 # --- scope ---------------------------------------------------------------------------------------
 
 _ALL_FORMS = re.compile(
-    r"\b(toutes? (?:les )?formes?|toute forme|quelle que soit (?:la|leur) forme|sous toutes ses formes|"
+    r"\b(toutes? (?:les )?formes?|toute forme|chaque forme|chacune des formes|"
+    r"quelle que soit (?:la|leur) forme|sous toutes ses formes|"
     r"differentes formes|autres formes|all forms)\b"
 )
 _ONE_FORM = re.compile(
@@ -271,7 +271,8 @@ _DOMAIN = frozenset(stem(w)[:PREFIX] for w in ("traite", "victimes", "etres", "h
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w)[:PREFIX] for w in _CONTENT.findall(text) if not generic(w)} - _DOMAIN
+    # Content words, generic ones included: « toutes les formes » wants forms, not « toutes ».
+    return {stem(w)[:PREFIX] for w in _CONTENT.findall(text) if w not in STOP_WORDS} - _DOMAIN
 
 
 def _wanted(found: re.Match[str]) -> tuple[int, int]:
