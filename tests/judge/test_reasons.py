@@ -418,6 +418,16 @@ def test_a_right_in_a_second_verb_of_the_same_subject() -> None:
     assert codes(ask, passage) == []
 
 
+def test_a_pronoun_holds_the_right_of_the_victims_it_stands_for() -> None:
+    ask = "Les victimes doivent être protégées contre toute menace lors des procès."
+    passage = (
+        "Les victimes seront protégées pendant le procès : elles pourront être entendues par visioconférence."
+    )
+    assert codes(ask, passage) == []
+    passage = "Les associations seront informées des audiences : elles pourront y assister."
+    assert [c for c, _, _ in codes(ask, passage)] == ["modality"]
+
+
 def test_victims_named_as_a_complement_hold_no_right() -> None:
     # The victims are whom the fund is for, not who « pourra »: the fund may or may not be created.
     ask = "Il faut créer un fonds d’indemnisation pour les victimes de traite."

@@ -122,13 +122,20 @@ _ASKS_POSSIBILITY = re.compile(
 # toute personne pourra »), not a complement (« un fonds pour les victimes pourrait être créé »).
 _RIGHT_HOLDER = re.compile(
     r"^\W*(?:[^,]{0,40},\s*)?(?:(?:les|la|le|l'|toute?s?|chaque|ces|cette|ce|leurs?|une?|des)\s*)?"
-    r"(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?)"
+    r"(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?|elles|ils)"
     r"(?:(?:\W+\w+){0,6}|.*\bet)\W*$"  # « Tout mineur relèvera de … et pourra »: the same subject
 )
 
 _AUTHORITY = re.compile(
     r"\b(prefets?|prefectures?|juges?|procureurs?|parquets?|administrations?|services?|ministres?|etat|"
     r"autorites?|commissions?|agents?|inspecteurs?|caisses?|office|ofii|ofpra|miprof|maires?)\b"
+)
+_HOLDERS = frozenset(
+    {"victime", "victimes", "personne", "personnes", "mineur", "mineurs", "enfant", "enfants"}
+)
+_NAMED = re.compile(
+    r"\b(victimes?|personnes?|mineurs?|enfants?|associations?|prefets?|prefectures?|services?|juges?|"
+    r"parquets?|autorites?|commissions?|cellules?|caisses?|administrations?)\b"
 )
 # An ask for knowledge (« des éléments sur l'impact financier ») is met by a study, not weakened by it.
 _ASKS_KNOWLEDGE = re.compile(
@@ -147,6 +154,11 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
     if word.startswith(("pourr", "peu")):
         clause = re.split(r"[.;:]", before)[-1]
         holder = _RIGHT_HOLDER.search(clause)
+        if holder is not None and holder.group(1) in ("elles", "ils"):
+            # A pronoun holds the right when the last body named before it is the victims, not an
+            # authority or an association (« Les victimes seront protégées : elles pourront … »).
+            named = _NAMED.findall(before[: len(before) - len(clause)])
+            holder = holder if named and named[-1] in _HOLDERS else None
         if holder is not None and not _AUTHORITY.search(clause[holder.end(1) :]):
             return False
     inquiry = word.startswith(
