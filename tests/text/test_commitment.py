@@ -143,3 +143,11 @@ def test_praise_and_statements_ask_nothing() -> None:
     assert asks_nothing(["Il salue l’arrêté du 17 octobre 2016 portant nomination au comité."])
     assert asks_nothing(["Le foyer AFJ a mis en place un dispositif de prise en charge psychologique."])
     assert not asks_nothing(["Un dispositif spécifique d’hébergement pour les victimes."])
+
+
+def test_the_items_of_a_list_a_statement_leads_into_state_too() -> None:
+    lead = "Il existe actuellement en France plusieurs types d’hébergements pour les victimes :"
+    items = ["l’éloignement géographique par Ac-Sé", "186 places en France – Amicale du Nid"]
+    assert asks_nothing([lead, *items])
+    # After an ask's lead-in, the items are what it asks.
+    assert not asks_nothing(["Le Collectif demande :", *items])

@@ -209,4 +209,13 @@ def asks_nothing(sentences_: list[str]) -> bool:
     folded = [_folded(s) for s in sentences_]
     if any(_PRAISE.search(s) for s in folded):
         return True
-    return bool(sentences_) and all(is_statement(s) for s in sentences_)
+    lead_states = False
+    for s in sentences_:
+        # The items of a list a statement leads into (« Il existe … : – le foyer AFJ ; – 186 places… »)
+        # state what it states.
+        if lead_states and (s[:1].islower() or s[:1].isdigit()):
+            continue
+        if not is_statement(s):
+            return False
+        lead_states = s.rstrip().endswith(":")
+    return bool(sentences_)
