@@ -68,6 +68,10 @@ def test_asks_are_told_from_context() -> None:
     assert is_ask("Le Collectif veillera à ce que les campagnes portent sur toutes les formes.")
     assert is_ask("La carte de séjour ne peut être soumise à la présentation du passeport.")
     assert not is_ask("Le Collectif se réjouit de la création d’un premier plan.")
+    assert is_ask("Il s’agit à la fois de financer des places dédiées et d’offrir des solutions adaptées.")
+    assert not is_ask("Il s’agit de victimes isolées.")
+    # « urgence » is no ask: « 6 places de l’appartement d’urgence » describes what exists.
+    assert not is_ask("6 places de l’appartement d’urgence du Comité Contre l’Esclavage Moderne")
 
 
 def test_the_ask_weighs_more_than_its_context() -> None:

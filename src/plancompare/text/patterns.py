@@ -168,9 +168,11 @@ SUB_ITEM = re.compile(rf"^{BULLET_CHAR}\s*[a-zà-ÿ0-9(«]")
 # A modal of obligation or wish, in folded text (normalise.is_ask).
 ASK = whole_words(
     r"doi[st]|doivent|devr(?:ai[st]|aient|a|ont|ions)|il faut|faudrait|faut|necessaire|indispensable|"
-    r"souhait\w*|demand\w*|recommand\w*|insist\w*|exig\w*|convient|importe|urge\w*|propos\w*|"
+    r"souhait\w*|demand\w*|recommand\w*|insist\w*|exig\w*|convient|importe|urge|il y a urgence|propos\w*|"
     r"appel(?:le|lent|lons)? a|(?:serai(?:en)?t|(?:peu[tv]\w*|pourrai\w*) etre) (?:\w+ )?"
     r"(?:utiles?|preferable|souhaitable|opportun)|il est (?:important|essentiel|urgent)|veill\w* a|besoin d|"
     r"ne (?:peu[tv]\w*|doi\w*) (?:pas )?etre|oblig\w*|rappel\w* (?:l'importance|la necessite)|"
+    # « Il s'agit (à la fois) de financer… »: what is to be done, an infinitive after it.
+    r"il s'agit (?:a la fois |notamment |aussi |donc )?d(?:e |')\w+(?:er|ir|re)|"
     r"should|must|need(?:s|ed)?|call\w* for|recommend\w*"
 )
