@@ -89,7 +89,8 @@ def test_the_engagements_draft_is_not_read_yet() -> None:
     # action »), so the draft gives no measure at all. The same PDF rendered with « Mesure n° 7 – »
     # headings instead gives the 30 measures, titles and axes, no warning; but its « Qui : » and
     # « Quand : » lines are no field lines (they stay in the text, joined into one paragraph), and a
-    # short « Quand : 2025 » line before an axis page is taken for a section heading of that axis.
+    # bare « Quand : 2025 » line (engagements 12, 18, 22, 27) is taken for a section heading of the
+    # measures that follow it in its axis.
     with pytest.raises(NoMeasuresError):
         extract(ENGAGEMENTS_PDF, use_cache=False)
 
