@@ -140,6 +140,16 @@ ROLE_LABELS = (
     "Porteurs",
     "Porteur",
 )
+# Who and when in a roadmap's plain words: « Qui : », « Quand : ». Common words too (« les victimes
+# qui : – … »): labels only capitalised (« Qui », « QUI »), whatever the flags of the pattern using
+# them, and (as every label) only where a line or a paragraph of fields opens or goes on.
+CASED_ROLE_LABEL = "(?-i:Qui|QUI)"
+CASED_CALENDAR_LABEL = "(?-i:Quand|QUAND)"
+ROLE_LABEL = one_of(*(re.escape(r) for r in ROLE_LABELS), CASED_ROLE_LABEL)
+# When: « Calendrier : », « Échéance(s) : », « Échéancier : », « Quand : ».
+CALENDAR_LABEL = (
+    rf"Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier|{CASED_CALENDAR_LABEL}"
+)
 # How a measure's progress is measured: « Indicateur(s) : », « Indicateurs de suivi : » (fields.py).
 INDICATOR_LABEL = (
     r"Indicateurs?(?:\(s\))?(?: de (?:suivi|r[ée]sultats?|r[ée]alisation|performance|[ée]valuation))?"
@@ -147,12 +157,15 @@ INDICATOR_LABEL = (
 # What pays for it: « Financement : », « Budget : », « Coût estimé : ».
 FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?"
 # Every label of a measure's fields: who (the roles above), with what, when, measured how, paid by what.
-FIELD_LABELS = (
-    "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier|"
-    + INDICATOR_LABEL
-    + "|"
-    + FINANCING_LABEL
+FIELD_LABELS = "|".join(
+    (
+        *(re.escape(r) for r in ROLE_LABELS),
+        CASED_ROLE_LABEL,
+        "Instruments?",
+        CALENDAR_LABEL,
+        INDICATOR_LABEL,
+        FINANCING_LABEL,
+    )
 )
 # Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
 ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)
