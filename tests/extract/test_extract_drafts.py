@@ -64,6 +64,15 @@ def test_every_row_of_a_fiches_fields_table_is_a_field(fiches: Plan) -> None:
         assert got.text.startswith("Constat\n\n"), got.number
 
 
+def test_a_cover_title_keeps_its_years_set_a_little_apart_in_the_same_type(objectifs: Plan) -> None:
+    # « … des êtres humains » / « 2022-2025 » in the same 22 pt bold, a little more than the title's
+    # leading apart; the smaller « Avant-projet » further down is no part of it.
+    assert (
+        objectifs.title
+        == "Stratégie nationale de lutte contre l’exploitation et la traite des êtres humains 2022-2025"
+    )
+
+
 def test_the_objectifs_draft_gives_its_20_actions_under_their_printed_numbers(objectifs: Plan) -> None:
     source = [(o["number"], a) for o in _source(OBJECTIFS)["objectives"] for a in o["actions"]]
     # « Action 1.1 » … « Action 6.4 » under « Objectif N »: neither the Sommaire nor the annex table
@@ -84,6 +93,12 @@ def test_the_objectifs_draft_gives_its_20_actions_under_their_printed_numbers(ob
 def test_the_engagements_draft_gives_its_30_engagements_under_their_printed_numbers() -> None:
     plan = extract(ENGAGEMENTS_PDF, use_cache=False)
     assert isinstance(plan, Plan)
+    # The cover's « 2025-2028 », set a little apart under the title in its type, is the title's; the
+    # smaller « Projet soumis à concertation » below it is not.
+    assert (
+        plan.title
+        == "Feuille de route nationale contre la traite et l’exploitation des êtres humains 2025-2028"
+    )
     source = [(a["number"], m) for a in _source(ENGAGEMENTS)["axes"] for m in a["measures"]]
     # Numbered 1 … 30 straight through the axes: the printed number is the place in the document.
     # Neither the Sommaire nor the « Liste des sigles » gives an engagement.
