@@ -1200,6 +1200,56 @@ def render_plan_side_headings(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-engagements.pdf: a roadmap's « ENGAGEMENT 3 » headings and « Qui : » / « Quand : » lines, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_field(pdf: FPDF, width: float, label: str, value: str) -> None:
+    """« Qui : … »: the label in bold, the value after it in regular weight, wrapping under itself."""
+    head = nbsp_before_colon(f"{label} : ")
+    pdf.set_font("DejaVuSans", "B", 9)
+    pdf.cell(pdf.get_string_width(head), 4.8, head)
+    pdf.set_font("DejaVuSans", "", 9)
+    rest = width - pdf.get_string_width(head)
+    pdf.multi_cell(rest, 4.8, nbsp_before_colon(value), align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def render_plan_engagements(target: Path) -> None:
+    data = load("plan-engagements.yaml")
+    pdf = FPDF(orientation="portrait", format="A4")
+    title = data["document"]["title"]
+    width = fpdf_begin(pdf, title, dt.date(2026, 1, 15), (20, 20), ("DejaVuSans",), page_break=20)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
+        pdf.ln(4)
+        for number in prio["measures"]:
+            m = measures[number]
+            heading = m["heading"]
+            if len(heading) == 2:  # the word alone above its number in large type
+                pdf.set_font("DejaVuSans", "B", 8.5)
+                pdf.multi_cell(width, 4.5, heading[0], new_x="LMARGIN", new_y="NEXT")
+                pdf.set_font("DejaVuSans", "B", 24)
+                pdf.multi_cell(width, 10, heading[1], new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.set_font("DejaVuSans", "B", 12)
+                pdf.multi_cell(width, 6, nbsp_before_colon(heading[0]), new_x="LMARGIN", new_y="NEXT")
+            if heading[0] != f"Engagement n° {number} – {m['title']}":
+                pdf.set_font("DejaVuSans", "B", 10.5)
+                pdf.multi_cell(width, 5.5, m["title"], new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+            pdf.set_font("DejaVuSans", "", 9.5)
+            parts = m["text"].strip().split("\n\n") if m.get("lines") else paragraphs(m["text"])
+            for para in parts:
+                pdf.multi_cell(width, 4.8, nbsp_before_colon(para.strip()), new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+            fpdf_field(pdf, width, "Qui", m["who"])
+            fpdf_field(pdf, width, "Quand", m["when"])
+            pdf.ln(6)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # plan-as-table.pdf: a draft whose measures are the rows of one ruled table, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1586,6 +1636,7 @@ def main() -> None:
         ("plan-watermark.pdf", lambda t: render_plan_bare_numbers(t, watermark=True)),
         ("plan-run-in-headings.pdf", render_plan_run_in_headings),
         ("plan-side-headings.pdf", render_plan_side_headings),
+        ("plan-engagements.pdf", render_plan_engagements),
         ("plan-as-table.pdf", render_plan_as_table),
         ("plan-as-table-unnumbered.pdf", lambda t: render_plan_as_table(t, numbered=False)),
         ("plan-footnotes.pdf", render_plan_footnotes),

@@ -1,7 +1,7 @@
-"""The two bundled drafts laid out unlike the others (corpora/fiches, corpora/objectifs) extract as
-their sources say: every measure under its printed number, whatever lists the measures around them
-(a « Sommaire », an annex table, a list of acronyms), and every field of a fiche's table in its
-place."""
+"""The bundled drafts laid out unlike the others (corpora/fiches, corpora/objectifs, corpora/engagements)
+extract as their sources say: every measure under its printed number, whatever lists the measures around
+them (a « Sommaire », an annex table, a list of acronyms), and every field of a fiche's table in its
+place; the engagements draft's « Engagement n° 7 – » headings are measure headings."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from plancompare.models import Plan
 ROOT = Path(__file__).resolve().parents[2]
 FICHES = ROOT / "corpora" / "fiches"
 OBJECTIFS = ROOT / "corpora" / "objectifs"
+ENGAGEMENTS = ROOT / "corpora" / "engagements"
+ENGAGEMENTS_PDF = ENGAGEMENTS / "feuille-de-route-2025-2028-projet.pdf"
 
 
 def _source(folder: Path) -> dict[str, Any]:
@@ -62,6 +64,15 @@ def test_every_row_of_a_fiches_fields_table_is_a_field(fiches: Plan) -> None:
         assert got.text.startswith("Constat\n\n"), got.number
 
 
+def test_a_cover_title_keeps_its_years_set_a_little_apart_in_the_same_type(objectifs: Plan) -> None:
+    # « … des êtres humains » / « 2022-2025 » in the same 22 pt bold, a little more than the title's
+    # leading apart; the smaller « Avant-projet » further down is no part of it.
+    assert (
+        objectifs.title
+        == "Stratégie nationale de lutte contre l’exploitation et la traite des êtres humains 2022-2025"
+    )
+
+
 def test_the_objectifs_draft_gives_its_20_actions_under_their_printed_numbers(objectifs: Plan) -> None:
     source = [(o["number"], a) for o in _source(OBJECTIFS)["objectives"] for a in o["actions"]]
     # « Action 1.1 » … « Action 6.4 » under « Objectif N »: neither the Sommaire nor the annex table
@@ -77,3 +88,31 @@ def test_the_objectifs_draft_gives_its_20_actions_under_their_printed_numbers(ob
         "measures are numbered within their axes (« 1.1 » … « 6.4 »): reports show these; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 20"
     ]
+
+
+def test_the_engagements_draft_gives_its_30_engagements_under_their_printed_numbers() -> None:
+    plan = extract(ENGAGEMENTS_PDF, use_cache=False)
+    assert isinstance(plan, Plan)
+    # The cover's « 2025-2028 », set a little apart under the title in its type, is the title's; the
+    # smaller « Projet soumis à concertation » below it is not.
+    assert (
+        plan.title
+        == "Feuille de route nationale contre la traite et l’exploitation des êtres humains 2025-2028"
+    )
+    source = [(a["number"], m) for a in _source(ENGAGEMENTS)["axes"] for m in a["measures"]]
+    # Numbered 1 … 30 straight through the axes: the printed number is the place in the document.
+    # Neither the Sommaire nor the « Liste des sigles » gives an engagement.
+    # No section: a bare « Quand : 2025 » line (engagements 12, 18, 22, 27) is the engagement's field,
+    # not a heading of the engagements after it.
+    assert [(m.number, m.title, m.priority, m.section) for m in plan.measures] == [
+        (m["number"], m["title"], axis, None) for axis, m in source
+    ]
+    assert [p.sections for p in plan.priorities] == [[]] * 5
+    for got, (_, want) in zip(plan.measures, source, strict=True):
+        # One « Qui : » line is one responsibility, role « Qui », its text the whole line (wrapped
+        # onto a second line in 17 and 25), as « Pilotes : A ; B » reads; its bodies are split at « ; ».
+        assert [(r.role, r.text) for r in got.responsible] == [("Qui", want["who"])], got.number
+        assert got.calendar == want["when"], got.number
+        assert "Qui :" not in got.text and "Quand :" not in got.text, got.number
+        assert got.text.startswith("Contexte\n\n"), got.number
+    assert plan.warnings == []

@@ -38,6 +38,7 @@ FIXTURES = {
     "plan-sommaire-annexes": "plan",
     "plan-column-continued": "plan",
     "plan-run-in-headings": "plan",
+    "plan-engagements": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -444,3 +445,35 @@ def test_a_review_of_a_plan_with_a_bis_measure_keeps_its_proposals_apart() -> No
         (p.id.replace("M15", "M13bis"), p.text) for p in usual.proposals
     ]
     assert "measure(s) « 13 bis » inserted between whole numbers" in review.warnings[-1]
+
+
+def test_engagement_headings_and_qui_quand_lines_are_measures_and_fields() -> None:
+    source = _source("plan-engagements")
+    plan = extract(PDFS / "plan-engagements.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert plan.title == source["document"]["title"]
+    # « ENGAGEMENT 3 » alone above its title, « ENGAGEMENT » alone above « 4 » in large type, and
+    # « Engagement n° 5 – … » all head a measure; the bare « Quand : 2026 » before engagement 5 is
+    # engagement 4's field, no section heading.
+    assert [(m.number, m.title, m.priority, m.section) for m in plan.measures] == [
+        (n, t, a, None) for n, t, a in _heads(source)
+    ]
+    assert [(p.id, p.sections) for p in plan.priorities] == [("2", [])]
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # « Qui : » is a role (its wrapped line with it), « Quand : » the calendar: neither in the text.
+        assert [(r.role, r.text) for r in got.responsible] == [("Qui", want["who"])]
+        assert got.calendar == want["when"]
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+    assert plan.warnings == []
+
+
+def test_qui_in_running_text_is_no_field() -> None:
+    plan = extract(PDFS / "plan-engagements.pdf", use_cache=False)
+    # « … les associations (ou leurs proches) » / « qui : – vivent dans un campement ; – … »: a line
+    # opening on « qui : » after a closed « ) » goes on with the sentence; only the « Qui : » line is a role.
+    measure = plan.measures[-1]
+    assert [r.text for r in measure.responsible] == ["conseil départemental"]
+    assert measure.text.endswith(
+        "(ou leurs proches) qui : – vivent dans un campement ; – n’ont aucune "
+        "adresse ; – ne parlent pas le français."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plancompare.extract.textclean import clean, is_upper_text, join_lines
-from plancompare.text.patterns import MEASURE_RE, PRIORITY_RE
+from plancompare.text.patterns import ANY_LABEL, DOTTED_MEASURE_RE, HEADING_WORD, MEASURE_RE, PRIORITY_RE
 
 
 def test_spaces_and_ligatures() -> None:
@@ -51,6 +51,9 @@ def test_line_end_hyphens(lines: list[str], joined: str) -> None:
         ("Mesure nº 7 : Suivre", "7", "Suivre"),
         ("MESURE 9", "9", ""),
         ("MESURE 12  Former les agents", "12", "Former les agents"),
+        ("Engagement n° 7 – Renforcer la médiation", "7", "Renforcer la médiation"),
+        ("ENGAGEMENT N° 3 : AGIR", "3", "AGIR"),
+        ("ENGAGEMENT 3", "3", ""),
     ],
 )
 def test_measure_headings(heading: str, number: str, rest: str) -> None:
@@ -66,10 +69,39 @@ def test_measure_headings(heading: str, number: str, rest: str) -> None:
         "mesure 5 : en minuscules",
         "Mesures 3 et 4 :",
         "Mesure 12 du plan précédent",
+        "Engagement 2025 de l’État",
+        "engagement 5 : en minuscules",
+        "Engagements 3 et 4 :",
     ],
 )
 def test_not_measure_headings(text: str) -> None:
     assert MEASURE_RE.match(text) is None
+
+
+def test_engagement_headings_read_as_measure_headings() -> None:
+    inserted = MEASURE_RE.match("Engagement 12 bis – Protéger")
+    assert inserted is not None and (inserted.group("num"), inserted.group("inserted")) == ("12", "bis")
+    dotted = DOTTED_MEASURE_RE.match("Engagement 2.3 : Former")
+    assert dotted is not None and dotted.group("num") == "2.3"
+    assert HEADING_WORD.match("ENGAGEMENT") and HEADING_WORD.match("Engagement n°")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Qui : MIPROF ; préfets", ["Qui"]),
+        ("Quand : 2025", ["Quand"]),
+        ("Qui : préfets Quand : 2026", ["Qui", "Quand"]),
+        ("Pilote : DGCS • Échéance : 2027", ["Pilote", "Échéance"]),
+        # Running text: « qui » and « quand » are labels only capitalised.
+        ("les victimes qui : – vivent dans un campement ; – n’ont aucune adresse", []),
+        ("qui : – vivent dans un campement", []),
+        ("quand : la victime le demande", []),
+        ("QUI : MIPROF QUAND : 2026", ["QUI", "QUAND"]),
+    ],
+)
+def test_qui_and_quand_are_field_labels_only_capitalised(text: str, labels: list[str]) -> None:
+    assert [m.group("label") for m in ANY_LABEL.finditer(text)] == labels
 
 
 def test_priority_headings() -> None:

@@ -84,7 +84,7 @@ def _label_kind(label: str) -> str:
     low = label.lower()
     if low.startswith(("instrument", "outil")):
         return "instrument"
-    if low.startswith(("calendrier", "échéan", "echéan", "echean", "délai", "delai")):
+    if low.startswith(("calendrier", "échéan", "echéan", "echean", "délai", "delai", "quand")):
         return "calendar"
     if low.startswith("indicateur"):
         return "indicators"

@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 
 from plancompare.models import Responsibility
-from plancompare.text.patterns import ROLE_LABELS
+from plancompare.text.patterns import ROLE_LABEL
 
-_ROLE_RE = re.compile(
-    r"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>" + "|".join(re.escape(r) for r in ROLE_LABELS) + r")\s*:\s*",
-    re.IGNORECASE,
-)
+_ROLE_RE = re.compile(rf"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>{ROLE_LABEL})\s*:\s*", re.IGNORECASE)
 # A chunk after a comma that starts like this continues the previous body's name.
 _CONTINUES = re.compile(r"^(?:de la|de l[’']|des|du|de|d[’']|et|à la|aux?|en charge|chargée?s?)\b", re.I)
 

@@ -46,8 +46,9 @@ def starts_with_bullet(text: str) -> bool:
 
 
 def _listed(text: str) -> bool:
-    """A list item's first line: a bullet, a dash, or « 1. » / « a) »."""
-    return bool(BULLET.match(text) or ENUMERATED.match(text))
+    """A list item's first line (a bullet, a dash, or « 1. » / « a) »), or a field's (« Qui : … »):
+    lines indented below it are its hanging indent, no new paragraph."""
+    return bool(BULLET.match(text) or ENUMERATED.match(text) or ANY_LABEL.match(text))
 
 
 def body_size(lines: list[Line]) -> float:

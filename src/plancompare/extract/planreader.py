@@ -170,19 +170,17 @@ class _PlanReader:
             self.current = None
 
     def _is_section(self, i: int, para: Para) -> bool:
-        """« Section 2 – », « Objectif 3 : », or a short heading in capitals or bold before a measure."""
+        """« Section 2 – », « Objectif 3 : », or a short heading in capitals or bold before a measure;
+        never a field line."""
         text = para.text
         next_is_measure = (
             i + 1 < len(self.paras) and self.measure_heading(self.paras[i + 1].first) is not None
         )
+        if ANY_LABEL.match(text):
+            return False  # a field line (« Quand : 2025 », bold as a heading) is the measure's
         return bool(
             SECTION_RE.match(para.first.text)
-            or (
-                next_is_measure
-                and (is_upper_text(text) or para.bold)
-                and len(text) < 250
-                and not ANY_LABEL.match(text)
-            )
+            or (next_is_measure and (is_upper_text(text) or para.bold) and len(text) < 250)
         )
 
     def _open_section(self, text: str) -> None:

@@ -26,7 +26,7 @@ from plancompare.models import Measure, Priority
 from plancompare.text.normalise import fold
 from plancompare.text.patterns import NUMBER_CELL, PRIORITY_RE
 
-_TEXT_HEAD = re.compile(r"mesure|intitul|action|descri|libell|contenu|objet", re.IGNORECASE)
+_TEXT_HEAD = re.compile(r"mesure|engagement|intitul|action|descri|libell|contenu|objet", re.IGNORECASE)
 _ROLE_HEAD = re.compile(r"pilot|responsab|porteur|mise en (?:œ|oe)uvre|partenaire|acteur", re.IGNORECASE)
 _CALENDAR_HEAD = re.compile(r"[ée]ch[ée]an|calendrier|d[ée]lai|date|horizon", re.IGNORECASE)
 _PRIORITY_HEAD = re.compile(r"^(?:axe|priorit)", re.IGNORECASE)

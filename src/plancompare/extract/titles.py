@@ -17,8 +17,9 @@ _AUTHOR = re.compile(r"\b(?:Collectif|Coalition|Plateforme|Fédération|Associat
 
 def document_title(layouts: list[PageLayout]) -> str | None:
     """The first page's title: of the blocks of prominent lines (larger than the body text, else
-    bold; a block ends at a wide vertical gap), the one holding the largest type, up to four lines
-    (a subtitle set right under the title stays with it). A cover often carries a smaller line
+    bold; a block ends at a wide vertical gap, up to a line of its type when the next line is in the
+    same type), the one holding the largest type, up to four lines (a subtitle set right under the
+    title stays with it). A cover often carries a smaller line
     above the title (« PREMIER MINISTRE », « RÉPUBLIQUE FRANÇAISE », a ministry): it is skipped."""
     if not layouts or not layouts[0].lines:
         return None
@@ -34,7 +35,7 @@ def document_title(layouts: list[PageLayout]) -> str | None:
                 blocks.append([])
                 continue
             last = blocks[-1][-1] if blocks and blocks[-1] else None
-            if last is None or line.top - last.bottom > 0.8 * last.size:
+            if last is None or line.top - last.bottom > _reach(last, line):
                 blocks.append([line])
             else:
                 blocks[-1].append(line)
@@ -47,6 +48,17 @@ def document_title(layouts: list[PageLayout]) -> str | None:
         biggest = max(line.size for line in lines)
         picked = [line for line in lines if line.size == biggest][:3]
     return normalise_spaces(join_lines(line.text for line in picked)) or None
+
+
+# How far below a title's line the next one may start and still be the title, in its type size: a
+# line in the same type (« 2025-2028 » set a little apart under the title's words) reaches further.
+_GAP = 0.8
+_SAME_TYPE_GAP = 1.0
+
+
+def _reach(last: Line, line: Line) -> float:
+    same_type = abs(line.size - last.size) < 0.5 and line.bold == last.bold
+    return (_SAME_TYPE_GAP if same_type else _GAP) * last.size
 
 
 def author_in(title: str | None) -> str | None:

@@ -39,7 +39,7 @@ ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-z])\s*[.)\-–]\s*")
 # « 2. La qualité … », « b) … »: a numbered list item.
 ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+\S")
 # « 12 », « Mesure 12 », « N° 12. »: a table's number cell (tableplan.py).
-NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
+NUMBER_CELL = re.compile(r"^(?:(?:MESURE|Mesure|ENGAGEMENT|Engagement|N°|n°)\s*)?(?P<num>\d{1,3})\.?$")
 # A page number in a page's margin: « 12 », « - 12 - », « Page 3 sur 40 », « 3/40 ».
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|sur|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
@@ -54,7 +54,8 @@ def _heading(words: str, number: str, gap: str = r"\s*") -> re.Pattern[str]:
     return re.compile(rf"^{words}{gap}(?:{NUMERO}\s*)?{number}{_SEP}(?P<rest>.*)$")
 
 
-_MEASURE = one_of("MESURE", "Mesure")
+# « Engagement n° 7 – », as roadmaps (« feuilles de route ») head their measures: read as « Mesure ».
+_MEASURE = one_of("MESURE", "Mesure", "ENGAGEMENT", "Engagement")
 # « Fiche action n° 3 » / « Fiche-action 3 », as regional and thematic plans head their measures.
 _ACTION = one_of(r"(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)", "ACTION", "Action")
 MEASURE_RE = _heading(_MEASURE, _WHOLE_NUMBER + _INSERTED)
@@ -86,7 +87,18 @@ NUMBERED_SECTION_RE = _heading(
     gap=r"\s+",
 )
 # The words heading a measure or an axis, to recognise a heading before its number is read.
-_HEADING_WORDS = one_of("MESURE", "Mesure", "ACTION", "Action", "PRIORIT[EÉ]", "Priorit[ée]", "AXE", "Axe")
+_HEADING_WORDS = one_of(
+    "MESURE",
+    "Mesure",
+    "ENGAGEMENT",
+    "Engagement",
+    "ACTION",
+    "Action",
+    "PRIORIT[EÉ]",
+    "Priorit[ée]",
+    "AXE",
+    "Axe",
+)
 # A line opening on a heading word: a measure heading at the top of pages is no running header.
 HEADING_START = re.compile(rf"^{_HEADING_WORDS}\b")
 # A heading word set on its own line above its number (« MESURE » / « 12 »), as designed plans do.
@@ -97,12 +109,13 @@ NUMBER_ONLY = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})$")
 STOP_RE = re.compile(
     r"^(?:ANNEXES?|Annexes?|GLOSSAIRE|Glossaire|LEXIQUE|Lexique|INDEX|Index|SIGLES|Sigles|"
     r"ABR[EÉ]VIATIONS|Abr[ée]viations|ACRONYMES|Acronymes|"
-    r"(?:LISTE|TABLE) DES (?:SIGLES|ACRONYMES|ABR[EÉ]VIATIONS|MESURES|ACTIONS)|"
-    r"(?:Liste|Table) des (?:sigles|acronymes|abr[ée]viations|mesures|actions)|"
+    r"(?:LISTE|TABLE) DES (?:SIGLES|ACRONYMES|ABR[EÉ]VIATIONS|MESURES|ENGAGEMENTS|ACTIONS)|"
+    r"(?:Liste|Table) des (?:sigles|acronymes|abr[ée]viations|mesures|engagements|actions)|"
     r"TABLEAU (?:R[EÉ]CAPITULATIF|DE SUIVI|DE SYNTH[EÈ]SE)|"
-    r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|R[EÉ]CAPITULATIF DES (?:MESURES|ACTIONS)|"
-    r"R[ée]capitulatif des (?:mesures|actions)|SYNTH[EÈ]SE DES (?:MESURES|ACTIONS)|"
-    r"Synth[èe]se des (?:mesures|actions))\b"
+    r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|"
+    r"R[EÉ]CAPITULATIF DES (?:MESURES|ENGAGEMENTS|ACTIONS)|"
+    r"R[ée]capitulatif des (?:mesures|engagements|actions)|SYNTH[EÈ]SE DES (?:MESURES|ENGAGEMENTS|ACTIONS)|"
+    r"Synth[èe]se des (?:mesures|engagements|actions))\b"
 )
 # A table of contents: its entries end in dot leaders and a page number, under its title.
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
@@ -127,6 +140,16 @@ ROLE_LABELS = (
     "Porteurs",
     "Porteur",
 )
+# Who and when in a roadmap's plain words: « Qui : », « Quand : ». Common words too (« les victimes
+# qui : – … »): labels only capitalised (« Qui », « QUI »), whatever the flags of the pattern using
+# them, and (as every label) only where a line or a paragraph of fields opens or goes on.
+CASED_ROLE_LABEL = "(?-i:Qui|QUI)"
+CASED_CALENDAR_LABEL = "(?-i:Quand|QUAND)"
+ROLE_LABEL = one_of(*(re.escape(r) for r in ROLE_LABELS), CASED_ROLE_LABEL)
+# When: « Calendrier : », « Échéance(s) : », « Échéancier : », « Quand : ».
+CALENDAR_LABEL = (
+    rf"Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier|{CASED_CALENDAR_LABEL}"
+)
 # How a measure's progress is measured: « Indicateur(s) : », « Indicateurs de suivi : » (fields.py).
 INDICATOR_LABEL = (
     r"Indicateurs?(?:\(s\))?(?: de (?:suivi|r[ée]sultats?|r[ée]alisation|performance|[ée]valuation))?"
@@ -134,12 +157,15 @@ INDICATOR_LABEL = (
 # What pays for it: « Financement : », « Budget : », « Coût estimé : ».
 FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?"
 # Every label of a measure's fields: who (the roles above), with what, when, measured how, paid by what.
-FIELD_LABELS = (
-    "|".join(re.escape(r) for r in ROLE_LABELS)
-    + r"|Instruments?|Calendrier(?: de mise en (?:œ|oe)uvre)?|[ÉE]ch[ée]ances?|[ÉE]ch[ée]ancier|"
-    + INDICATOR_LABEL
-    + "|"
-    + FINANCING_LABEL
+FIELD_LABELS = "|".join(
+    (
+        *(re.escape(r) for r in ROLE_LABELS),
+        CASED_ROLE_LABEL,
+        "Instruments?",
+        CALENDAR_LABEL,
+        INDICATOR_LABEL,
+        FINANCING_LABEL,
+    )
 )
 # Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
 ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)

@@ -1,0 +1,342 @@
+"""Render the fictional draft roadmap of corpora/engagements/src/plan.yaml as a one-column A4 PDF.
+
+The draft is NOT an official text (its cover says so): a « feuille de route » of five « Axe I » … « Axe V »
+and thirty « Engagement n° 1 » … « Engagement n° 30 », numbered continuously across the axes. Each
+engagement has a « Contexte » paragraph, a « Ce que nous ferons : » list of dash bullets (some with
+« • » sub-items, set with hanging indents), then a « Qui : » and a « Quand : » line. Layout, unlike the
+other bundled drafts: a cover page with a boxed « Document de travail » stamp; a « Sommaire » listing the
+« Propos liminaire », every axis and every engagement with dot leaders and page numbers; the preamble;
+each axis on a new page under a shaded band « Axe II – … »; a running header and a « Page 3 » footer
+after the cover; and last a « Liste des sigles » as a two-column table.
+
+Dev tool only: needs the [render] extra (fpdf2; the fixture helpers imported from render_fixtures.py
+also import reportlab and pypdf) and DejaVu fonts (Debian fonts-dejavu-core). The page numbers of the
+Sommaire come from a first rendering pass. Output is byte-identical across runs (fixed creation date,
+embedded DejaVu subsets).
+
+    .venv/bin/python scripts/render_draft_engagements.py \
+        corpora/engagements/src/plan.yaml corpora/engagements/feuille-de-route-2025-2028-projet.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import yaml
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from render_fixtures import FONT_DIR, NBSP, fpdf_setup, nbsp_before_colon, paragraphs
+
+SERIF, SANS = "DejaVuSerif", "DejaVuSans"
+CREATED = dt.date(2025, 2, 3)
+MARGINS = (22.0, 24.0)  # side, top (mm)
+BOTTOM = 22.0
+TEAL = (0, 92, 99)
+RED = (170, 35, 35)
+GREY = (95, 95, 95)
+BAND = (226, 239, 240)
+DASH_INDENT, SUB_INDENT = 5.0, 11.0  # where a bullet's text starts (mm from the margin)
+
+
+def french(text: str) -> str:
+    """French typography: non-breaking spaces before « : ; ? ! », inside « », after « n° », in 20 000."""
+    text = nbsp_before_colon(" ".join(text.split()))
+    text = text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»").replace("n° ", "n°" + NBSP)
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
+
+
+def heading(measure: dict[str, Any]) -> str:
+    return f"Engagement n° {measure['number']} – {measure['title']}"
+
+
+class RoadmapPDF(FPDF):
+    running_left = ""
+    running_right = ""
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font(SANS, "", 7.5)
+        self.set_text_color(*GREY)
+        self.set_xy(self.l_margin, 11)
+        width = self.w - self.l_margin - self.r_margin
+        self.cell(width - 40, 4, self.running_left)
+        self.cell(40, 4, self.running_right, align="R")
+        self.set_draw_color(*TEAL)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, 16.5, self.w - self.r_margin, 16.5)
+        self.set_text_color(0, 0, 0)
+        self.set_xy(self.l_margin, self.t_margin)
+
+    def footer(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_y(-14)
+        self.set_font(SANS, "", 8)
+        self.set_text_color(*GREY)
+        self.cell(0, 4, f"Page {self.page_no()}", align="R")
+        self.set_text_color(0, 0, 0)
+
+
+class Renderer:
+    """One rendering pass; `pages` records where the preamble, each axis and each engagement start."""
+
+    def __init__(self, data: dict[str, Any], toc_pages: dict[str, int] | None) -> None:
+        self.data = data
+        self.toc_pages = toc_pages or {}
+        self.pages: dict[str, int] = {}
+        pdf = RoadmapPDF(orientation="portrait", format="A4")
+        pdf.running_left = french(data["running_header"])
+        pdf.running_right = data["running_header_right"]
+        self.width = fpdf_setup(pdf, data["title"], CREATED, MARGINS, (SERIF, SANS))
+        pdf.set_creator("plancompare scripts/render_draft_engagements.py")
+        pdf.add_font(SERIF, "I", str(FONT_DIR / "DejaVuSerif-Italic.ttf"))
+        pdf.set_auto_page_break(True, margin=BOTTOM)
+        self.pdf = pdf
+
+    # ---- pieces ---------------------------------------------------------------------------------
+
+    def room(self, mm: float) -> None:
+        """A new page unless `mm` millimetres remain above the bottom margin (keeps a heading with
+        the first lines under it)."""
+        if self.pdf.get_y() + mm > self.pdf.h - BOTTOM:
+            self.pdf.add_page()
+
+    def title(self, text: str, size: float = 16) -> None:
+        pdf = self.pdf
+        pdf.set_text_color(*TEAL)
+        pdf.set_font(SANS, "B", size)
+        pdf.multi_cell(self.width, 9, french(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(4)
+
+    def body(self, text: str, size: float = 10, leading: float = 5.2, style: str = "") -> None:
+        pdf = self.pdf
+        pdf.set_font(SERIF, style, size)
+        for para in paragraphs(text):
+            pdf.multi_cell(self.width, leading, french(para), align="J", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2.4)
+
+    def bullet(self, mark: str, text: str, indent: float) -> None:
+        """A list item with a hanging indent: the mark in the gutter, the text aligned after it."""
+        pdf = self.pdf
+        left = pdf.l_margin
+        pdf.set_font(SERIF, "", 10)
+        pdf.set_x(left + indent - 4)
+        pdf.cell(4, 5.1, mark)
+        pdf.set_x(left + indent)
+        pdf.multi_cell(self.width - indent, 5.1, french(text), align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.2)
+
+    def field(self, label: str, value: str) -> None:
+        """« Qui : … » / « Quand : … »: the label in bold sans, the value after it on the same line."""
+        pdf = self.pdf
+        pdf.set_font(SANS, "B", 9)
+        pdf.set_text_color(*TEAL)
+        head = f"{label}{NBSP}: "
+        pdf.cell(pdf.get_string_width(head), 4.8, head)
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font(SANS, "", 9)
+        rest = self.width - pdf.get_string_width(head)
+        pdf.multi_cell(rest, 4.8, french(value), align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def cover(self) -> None:
+        pdf, cover = self.pdf, self.data["cover"]
+        pdf.add_page()
+        pdf.set_font(SANS, "", 9)
+        pdf.set_text_color(*GREY)
+        pdf.multi_cell(self.width, 5, french(cover["kicker"]), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_fill_color(*TEAL)
+        pdf.rect(pdf.l_margin, 60, 4, 62, style="F")
+        pdf.set_y(64)
+        pdf.set_text_color(*TEAL)
+        pdf.set_font(SANS, "B", 21)
+        for line in cover["title_lines"]:
+            pdf.set_x(pdf.l_margin + 10)
+            pdf.multi_cell(self.width - 10, 10.5, french(line), align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        pdf.set_x(pdf.l_margin + 10)
+        pdf.set_font(SANS, "", 14)
+        pdf.multi_cell(
+            self.width - 10, 8, french(cover["subtitle"]), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.set_y(150)
+        pdf.set_draw_color(*RED)
+        pdf.set_line_width(0.6)
+        pdf.set_text_color(*RED)
+        pdf.set_font(SANS, "B", 11)
+        pdf.multi_cell(
+            self.width, 9, french(cover["stamp"]), border=1, align="C", new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_y(228)
+        pdf.set_fill_color(*BAND)
+        pdf.set_font(SERIF, "I", 9.5)
+        pdf.multi_cell(
+            self.width,
+            5.2,
+            french(cover["notice"]),
+            align="C",
+            fill=True,
+            padding=4,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+    def toc_entry(self, key: str, label: str, indent: float, style: str) -> None:
+        """« label ....... 7 »: the label wraps if long; the leaders and the page end its last line."""
+        pdf = self.pdf
+        pdf.set_font(SANS, style, 9)
+        page = str(self.toc_pages.get(key, 0))
+        text_w = self.width - indent - 12
+        lines = pdf.multi_cell(text_w, 4.7, french(label), dry_run=True, output="LINES")
+        for line in lines[:-1]:
+            pdf.set_x(pdf.l_margin + indent)
+            pdf.cell(text_w, 4.7, line, new_x="LMARGIN", new_y="NEXT")
+        last = lines[-1]
+        room = self.width - indent - pdf.get_string_width(last + " ") - pdf.get_string_width(" " + page)
+        dots = max(3, int(room / pdf.get_string_width(".")) - 1)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(self.width - indent - 10, 4.7, last + " " + "." * dots)
+        pdf.cell(10, 4.7, page, align="R", new_x="LMARGIN", new_y="NEXT")
+
+    def sommaire(self) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        self.title("Sommaire")
+        self.toc_entry("preamble", self.data["preamble"]["title"], 0, "B")
+        pdf.ln(1.2)
+        for axis in self.data["axes"]:
+            self.toc_entry(f"x{axis['number']}", f"Axe {axis['number']} – {axis['title']}", 0, "B")
+            for measure in axis["measures"]:
+                self.toc_entry(f"e{measure['number']}", heading(measure), 6, "")
+            pdf.ln(1.2)
+        self.toc_entry("annex", self.data["annex"]["title"], 0, "B")
+
+    def preamble(self) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        self.pages["preamble"] = pdf.page_no()
+        self.title(self.data["preamble"]["title"])
+        self.body(self.data["preamble"]["text"])
+
+    def axis(self, axis: dict[str, Any]) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        self.pages[f"x{axis['number']}"] = pdf.page_no()
+        pdf.set_fill_color(*BAND)
+        pdf.set_text_color(*TEAL)
+        pdf.set_font(SANS, "B", 14)
+        text = french(f"Axe {axis['number']} – {axis['title']}")
+        pdf.multi_cell(self.width, 8, text, align="L", fill=True, padding=3, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(6)
+        for measure in axis["measures"]:
+            self.engagement(measure)
+
+    def engagement(self, measure: dict[str, Any]) -> None:
+        pdf = self.pdf
+        self.room(45)
+        self.pages[f"e{measure['number']}"] = pdf.page_no()
+        pdf.set_text_color(*TEAL)
+        pdf.set_font(SANS, "B", 11)
+        pdf.multi_cell(self.width, 5.8, french(heading(measure)), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(2)
+        pdf.set_font(SANS, "B", 9)
+        pdf.cell(self.width, 4.8, "Contexte", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.8)
+        self.body(measure["context"], size=9.5, leading=4.9, style="I")
+        self.room(14)
+        pdf.set_font(SANS, "B", 9)
+        pdf.cell(self.width, 4.8, french("Ce que nous ferons :"), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.2)
+        for item in measure["actions"]:
+            if isinstance(item, str):
+                self.bullet("–", item, DASH_INDENT)
+                continue
+            self.bullet("–", item["text"], DASH_INDENT)
+            for sub in item["sub"]:
+                self.bullet("•", sub, SUB_INDENT)
+        pdf.ln(1)
+        self.room(11)
+        self.field("Qui", measure["who"])
+        self.field("Quand", measure["when"])
+        pdf.ln(7)
+
+    def annex(self) -> None:
+        pdf, annex = self.pdf, self.data["annex"]
+        pdf.add_page()
+        self.pages["annex"] = pdf.page_no()
+        self.title(annex["title"], size=14)
+        pdf.set_font(SANS, "", 9)
+        pdf.set_draw_color(*GREY)
+        pdf.set_line_width(0.2)
+        with pdf.table(
+            col_widths=(24, 142),
+            line_height=4.4,
+            cell_fill_mode="NONE",
+            text_align=("LEFT", "LEFT"),
+            first_row_as_headings=False,
+            borders_layout="HORIZONTAL_LINES",
+            padding=0.9,
+            v_align="TOP",
+        ) as table:
+            for sigle, meaning in annex["sigles"]:
+                row = table.row()
+                row.cell(sigle, style=FontFace(emphasis="BOLD"))
+                row.cell(french(meaning))
+
+    def render(self) -> RoadmapPDF:
+        self.cover()
+        self.sommaire()
+        self.preamble()
+        for axis in self.data["axes"]:
+            self.axis(axis)
+        self.annex()
+        return self.pdf
+
+
+def render(source: Path, target: Path) -> None:
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    first = Renderer(data, None)
+    first.render()
+    second = Renderer(data, first.pages)
+    second.render()
+    if second.pages != first.pages:  # the Sommaire's numbers moved the pages: never expected
+        sys.exit("page numbers differ between the two passes")
+    second.pdf.output(str(target))
+    check(data, target)
+
+
+def check(data: dict[str, Any], target: Path) -> None:
+    """Every engagement heading and every « Qui : » line is in the PDF's text layer."""
+    with pdfplumber.open(target) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    flat = " ".join(text.replace(NBSP, " ").split())
+    for axis in data["axes"]:
+        for measure in axis["measures"]:
+            for wanted in (heading(measure), f"Qui : {measure['who']}"):
+                if " ".join(wanted.split()) not in flat:
+                    sys.exit(f"not found in the text layer: {wanted!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="corpora/engagements/src/plan.yaml")
+    parser.add_argument("target", type=Path, help="the PDF to write")
+    args = parser.parse_args()
+    render(args.source, args.target)
+    print(f"wrote {args.target}")
+
+
+if __name__ == "__main__":
+    main()
