@@ -139,7 +139,8 @@ def _nothing_found(path: Path, kind: str) -> NoMeasuresError:
     what = (
         "review table"
         if kind == "review"
-        else "measure heading (« Mesure 5 », « MESURE N° 5 : ») nor « Recommandation n° 1 : »"
+        else "measure heading (« Mesure 5 », « MESURE N° 5 : », « Action 1.2 », « Fiche action 3 », "
+        "« Engagement n° 7 – ») nor « Recommandation n° 1 : »"
     )
     hint = (
         "check that this is a plan or a review of one; try --layout review"
