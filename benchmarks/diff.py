@@ -145,7 +145,8 @@ def time_cdist(proposals: list[str], measures: list[Measure]) -> float:
 # --- the engine's own verdicts on every labelled draft -------------------------------------------
 
 TAKEN = ("adopted", "changed")
-DEV_DRAFTS = ("next", "fiches", "objectifs")  # thresholds may be fit on these; never on heldout
+# Thresholds may be fit on these; never on heldout.
+DEV_DRAFTS = ("next", "fiches", "objectifs", "engagements")
 
 
 def printed_numbers(corpus: Path) -> list[str]:

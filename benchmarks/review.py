@@ -2,12 +2,12 @@
 
     python benchmarks/review.py [--orders confidence,document,random] [--seed 0] [--plot DIR]
 
-For each labelled draft (corpora/next, fiches, objectifs, and the held-out corpora/heldout), the
-confidence model is refit with that draft left out (heldout is never fit on: its model is the one fit
-on the three others), then an analyst answering from the draft's labels is replayed through the
-review session (`plancompare simulate`), in each order. Printed: the table's accuracy at each 10 %
-of the proposals decided, the decisions needed to reach 90, 95 and 100 %, and the confidence's
-calibration on the draft before any decision (Brier score, reliability bins).
+For each labelled draft (corpora/next, fiches, objectifs, engagements, and the held-out
+corpora/heldout), the confidence model is refit with that draft left out (heldout is never fit on: its
+model is the one fit on the four others), then an analyst answering from the draft's labels is
+replayed through the review session (`plancompare simulate`), in each order. Printed: the table's
+accuracy at each 10 % of the proposals decided, the decisions needed to reach 90, 95 and 100 %, and
+the confidence's calibration on the draft before any decision (Brier score, reliability bins).
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = []
     for name in args.drafts.split(","):
         started = time.perf_counter()
-        # Left out of the fit: the model is fit on the other labelled drafts (heldout: on all three).
+        # Left out of the fit: the model is fit on the other labelled drafts (heldout: on all of them).
         model = fit_model([d for n, d in fit_drafts.items() if n != name])
         draft = fit_drafts.get(name) or load_draft(ROOT, name, base)
         draft.adapter.given_model = model
