@@ -193,6 +193,11 @@ def test_a_body_whose_involvement_is_asked_and_that_the_measure_never_names() ->
     passage = "Un module consacré à la traite sera introduit dans la formation des enseignants."
     measure = Measure(number=2, title="Aborder la traite à l’école", text=passage)
     assert codes(ask, passage, measure) == [("actor", "associations", None)]
+    # « la mise en place de coopérations avec … le secteur associatif » asks the associations in too.
+    ask = "Des enquêtes sociales et des coopérations avec les services sociaux et le secteur associatif."
+    passage = "Le retour sera décidé au vu d’une enquête menée avec les services sociaux du pays."
+    measure = Measure(number=25, title="Sécuriser les retours", text=passage)
+    assert codes(ask, passage, measure) == [("actor", "secteur associatif", None)]
     # Named elsewhere in the measure: the passage need not name it.
     measure = Measure(
         number=2, title="Aborder la traite à l’école", text=f"{passage} Les associations y interviendront."

@@ -216,7 +216,7 @@ _ORDER = re.compile(
 
 # Bodies that French plans name as responsible (generic public actors, not one plan's list).
 ACTORS: dict[str, str] = {
-    r"associations?": "associations",
+    r"associations?|secteur associatif|acteurs associatifs": "associations",
     r"miprof": "MIPROF",
     r"prefe(?:t|ts|ture|tures|ctoral)": "préfet",
     r"inspect(?:eurs?|ion) du travail": "inspection du travail",
