@@ -138,6 +138,21 @@ def test_a_list_item_commits_with_its_lead_in_and_is_shown_with_it() -> None:
     ]
 
 
+def test_a_lead_in_set_as_an_item_governs_its_sub_items_not_its_siblings() -> None:
+    text = (
+        "Ce que nous ferons :\n\n– Le fonds sera scindé en deux sections :\n\n"
+        "• cette section recevra la part des confiscations ;\n\n• une ligne de crédits sera réservée.\n\n"
+        "– Un état annuel détaillera les crédits consacrés à la traite."
+    )
+    lead = "Le fonds sera scindé en deux sections :"
+    assert [(s.text, s.lead) for s in measure_sentences(text)] == [
+        (lead, ""),
+        ("cette section recevra la part des confiscations", lead),
+        ("une ligne de crédits sera réservée.", lead),
+        ("Un état annuel détaillera les crédits consacrés à la traite.", ""),
+    ]
+
+
 def test_praise_and_statements_ask_nothing() -> None:
     assert asks_nothing(["Le Collectif se réjouit de la création d’un premier Plan National."])
     assert asks_nothing(["Il salue l’arrêté du 17 octobre 2016 portant nomination au comité."])

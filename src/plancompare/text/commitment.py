@@ -169,13 +169,19 @@ def measure_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     in_context = False
     lead: str | None = None  # a sentence announcing a list (« … selon la situation : »)
+    lead_bullet = ""  # the bullet of the item that announced it, if it was one
     for block in re.split(r"\n\s*\n", text):
         heading, para = _heading(block)
         if heading is not None:
             in_context = heading == "context"
         if not para.strip():
             continue
-        bulleted = BULLET.match(para.lstrip()) is not None
+        bullet = BULLET.match(para.lstrip())
+        bulleted = bullet is not None
+        if lead is not None and bullet is not None and bullet.group() == lead_bullet:
+            # « – Le fonds sera scindé … : • … • … – Un état annuel … »: the next item of the same
+            # level as the lead-in is its sibling, not one of its items.
+            lead = None
         for k, s in enumerate(sentences(para)):
             in_list = lead is not None and (bulleted or s[:1].islower())
             # The lead-in governs an item's first sentence (or a continuation in lower case), not
@@ -190,7 +196,7 @@ def measure_sentences(text: str) -> list[Sentence]:
                     lead = None
                 item = Sentence(s, not in_context and is_commitment(s))
             if s.endswith(":"):
-                lead = s
+                lead, lead_bullet = s, (bullet.group() if bullet is not None and k == 0 else "")
             out.append(item)
     return out
 
