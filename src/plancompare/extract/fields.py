@@ -16,10 +16,15 @@ _ROLE_RE = re.compile(rf"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>{ROLE_LABEL})\s*:
 _CONTINUES = re.compile(r"^(?:de la|de l[’']|des|du|de|d[’']|et|à la|aux?|en charge|chargée?s?)\b", re.I)
 
 
+# A comma or semicolon between two bodies, not one inside brackets (« ministère de l’Intérieur
+# (OCRTEH, PHAROS) » is one body).
+_BETWEEN = re.compile(r"\s*[,;]\s*(?![^()]*\))")
+
+
 def split_bodies(text: str) -> list[str]:
     text = text.strip().rstrip(".").strip()
     bodies: list[str] = []
-    for chunk in re.split(r"\s*[,;]\s*", text):
+    for chunk in _BETWEEN.split(text):
         if not chunk:
             continue
         if bodies and _CONTINUES.match(chunk):
