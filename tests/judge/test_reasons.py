@@ -344,6 +344,7 @@ def test_the_siao_written_in_full_is_an_actor() -> None:
 def test_a_right_given_to_the_victim_is_no_weakening_a_discretion_given_to_an_authority_is() -> None:
     ask = "La domiciliation des victimes doit être facilitée."
     assert codes(ask, "Les victimes pourront élire domicile auprès d’une association agréée.") == []
+    assert codes(ask, "Les associations agréées pourront domicilier les victimes.") == []
     assert [
         c for c, _, _ in codes(ask, "Le préfet pourra accepter la domiciliation auprès d’une association.")
     ] == ["modality"]
@@ -429,7 +430,7 @@ def test_a_pronoun_holds_the_right_of_the_victims_it_stands_for() -> None:
         "Les victimes seront protégées pendant le procès : elles pourront être entendues par visioconférence."
     )
     assert codes(ask, passage) == []
-    passage = "Les associations seront informées des audiences : elles pourront y assister."
+    passage = "Les préfectures seront informées des audiences : elles pourront y protéger les victimes."
     assert [c for c, _, _ in codes(ask, passage)] == ["modality"]
 
 

@@ -117,12 +117,13 @@ _ASKS_POSSIBILITY = re.compile(
 
 
 # Who « pourra »: a victim who may claim a right is given that right (« les victimes pourront élire
-# domicile »); an authority that may act is given discretion (« le préfet pourra »).
+# domicile »), and so is an association (« les associations pourront conclure des conventions »); an
+# authority that may act is given discretion (« le préfet pourra »).
 # The holder must be the clause's subject (« les victimes de traite pourront », « sur cette base,
 # toute personne pourra »), not a complement (« un fonds pour les victimes pourrait être créé »).
 _RIGHT_HOLDER = re.compile(
     r"^\W*(?:[^,]{0,40},\s*)?(?:(?:les|la|le|l'|toute?s?|chaque|ces|cette|ce|leurs?|une?|des)\s*)?"
-    r"(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?|elles|ils)"
+    r"(victimes?|personnes?|mineurs?|enfants?|interesse(?:e|s|es)?|beneficiaires?|demandeurs?|titulaires?|associations?|elles|ils)"
     r"(?:(?:\W+\w+){0,6}|.*\bet)\W*$"  # « Tout mineur relèvera de … et pourra »: the same subject
 )
 
@@ -132,6 +133,7 @@ _AUTHORITY = re.compile(
 )
 _HOLDERS = frozenset(
     {"victime", "victimes", "personne", "personnes", "mineur", "mineurs", "enfant", "enfants"}
+    | {"association", "associations"}
 )
 _NAMED = re.compile(
     r"\b(victimes?|personnes?|mineurs?|enfants?|associations?|prefets?|prefectures?|services?|juges?|"
@@ -155,8 +157,8 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
         clause = re.split(r"[.;:]", before)[-1]
         holder = _RIGHT_HOLDER.search(clause)
         if holder is not None and holder.group(1) in ("elles", "ils"):
-            # A pronoun holds the right when the last body named before it is the victims, not an
-            # authority or an association (« Les victimes seront protégées : elles pourront … »).
+            # A pronoun holds the right when the last body named before it is the victims (or the
+            # associations), not an authority (« Les victimes seront protégées : elles pourront … »).
             named = _NAMED.findall(before[: len(before) - len(clause)])
             holder = holder if named and named[-1] in _HOLDERS else None
         if holder is not None and not _AUTHORITY.search(clause[holder.end(1) :]):
