@@ -219,6 +219,17 @@ def test_some_first_is_a_narrower_reach() -> None:
     assert codes(ask, passage) == [("scope", None, "prioritairement pour")]
 
 
+def test_one_form_asked_for_on_its_own_and_all_forms_given() -> None:
+    ask = "Renforcer la formation des magistrats avec un module spécifique à l’exploitation par le travail."
+    passage = "L’ENM proposera chaque année une session consacrée à la traite sous toutes ses formes."
+    assert codes(ask, passage) == [("scope", "exploitation par le travail", "sous toutes ses formes")]
+    # The form given by name as well: taken up.
+    passage = (
+        "L’ENM proposera une session sur toutes les formes de traite, dont l’exploitation par le travail."
+    )
+    assert codes(ask, passage) == []
+
+
 def test_a_condition_refused_and_kept_is_a_change() -> None:
     ask = (
         "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."

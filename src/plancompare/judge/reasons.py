@@ -20,6 +20,7 @@ from plancompare.judge.scope import (
     scope_reasons,
     selection_reasons,
     share_reasons,
+    specific_reasons,
     territory_reasons,
 )
 from plancompare.models import Measure, Reason
@@ -303,6 +304,7 @@ def absent_actor_reasons(ask: str, passage: str, measure: Measure | None = None)
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
     scope = (
         scope_reasons(ask, passage)
+        or specific_reasons(ask, passage)
         or territory_reasons(ask, passage)
         or condition_reasons(ask, passage)
         or share_reasons(ask, passage)

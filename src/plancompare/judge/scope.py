@@ -49,6 +49,24 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
     )
 
 
+def specific_reasons(ask: str, passage: str) -> list[Reason]:
+    """One form of trafficking asked for on its own (« un module spécifique … à des fins
+    d'exploitation par le travail »), all forms given together: the specific thing is not given."""
+    folded_ask, folded = fold(ask), fold(passage)
+    narrow = _ONE_FORM.search(folded_ask)
+    if narrow is None or _ALL_FORMS.search(folded_ask) or not _SPECIFIC.search(folded_ask):
+        return []
+    wide = _ALL_FORMS.search(folded)
+    if wide is None or _ONE_FORM.search(folded):
+        return []
+    return quoted_reason(
+        "scope", ask, narrow, passage, wide, "one form of trafficking was asked for; the next plan covers all"
+    )
+
+
+_SPECIFIC = whole_words(r"specifiques?|dedie(?:e|s|es)?|propres? a|particuli\w*")
+
+
 # Courts chosen by where they sit: « le parquet de chaque tribunal situé au siège d'une cour d'appel ».
 _COURT_SEAT = r"(?:situe(?:e|s|es)? )?au siege d(?:e|')\s?(?:la|une|chaque)? ?cour d'appel"
 # Where: the whole territory asked (« systématiquement »: in every case, so everywhere), some places given.
