@@ -223,9 +223,10 @@ def engine_verdicts(
 
 
 def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Figures]]:
-    """Every labelled draft: `next` by k-fold cross-validation, the other development drafts with
-    thresholds fit on the others (leave one draft out), heldout with thresholds fit on all
-    development drafts (never on itself)."""
+    """Every labelled draft twice: with the default thresholds (what `plancompare diff` gives a
+    corpus with no `plancompare.toml`; round values, never fit on any draft), then with thresholds
+    fit on other labels: `next` by k-fold cross-validation, the other development drafts on the
+    others (leave one draft out), heldout on all development drafts (never on itself)."""
     drafts = [d for d in (*DEV_DRAFTS, "heldout") if (root / d / "src" / "labels.yaml").exists()]
     aligned = {d: align_sides(base, load_side(root / d)) for d in drafts}
     gold = {d: load_labels(root / d / "src" / "labels.yaml") for d in drafts}
@@ -234,6 +235,7 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
     for d in drafts:
         resolved = gold[d].resolve(aligned[d].proposals)
         printed = printed_numbers(root / d)
+        rows.append((d, "default", figures(engine_verdicts(aligned[d], MatchConfig()), resolved, printed)))
         if d == "next":
             predicted: dict[str, tuple[str, str | None]] = {}
             for fold in range(folds):
@@ -318,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:28} {figures}  ({per})")
         print(f"({_counted(held_rows[-1])})\n")
 
-    print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured)")
+    print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured:")
+    print("the defaults, then thresholds fit on other drafts; compare the two on the development drafts)")
     print(f"{'draft':11} {'thresholds':40} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
           f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
     drafts = draft_figures(base, args.base.parent, args.folds)
@@ -327,9 +330,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
               f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
-    print("Where the verdicts go (rows: the label; columns: the engine's verdict)")
-    for d, _, f in drafts:
-        print(confusion_table(d, f))
+    print("Where the verdicts go, default thresholds (rows: the label; columns: the engine's verdict)")
+    for d, how, f in drafts:
+        if how == "default":
+            print(confusion_table(d, f))
     sys.stdout.flush()
 
     print("Throughput: N synthetic proposals × N synthetic measures (seconds)")
