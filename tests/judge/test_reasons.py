@@ -383,12 +383,13 @@ def test_a_right_given_to_the_victim_is_no_weakening_a_discretion_given_to_an_au
         ("Un fonds pour les victimes sera créé, sous réserve d’une évaluation préalable.", "sous réserve"),
         ("Un fonds pour les victimes sera créé selon des modalités fixées ultérieurement.", "ultérieurement"),
         ("Un fonds pour les victimes sera créé à terme.", "à terme"),
+        ("Un fonds pour les victimes sera préfiguré en Île-de-France.", "préfiguré"),
     ],
 )
 def test_an_order_answered_with_a_hedge_is_a_change(passage: str, given: str) -> None:
     # An ask written as an order (« Créer… », after a first sentence too) is as firm as « il faut ».
     ask = "Le plan ne prévoit rien. - Créer un fonds d’indemnisation pour les victimes."
-    assert codes(ask, passage) == [("modality", "Créer", given)]
+    assert codes(ask, passage)[0] == ("modality", "Créer", given)
     # Asking to give someone a possibility (« permettre aux inspecteurs de… ») is met by « pourra ».
     ask = "Prévoir des textes afin de permettre aux inspecteurs de signaler les victimes."
     assert codes(ask, "L’inspecteur pourra signaler la personne à la cellule d’identification.") == []

@@ -81,7 +81,8 @@ _STRONG = re.compile(
 )
 _WEAK = re.compile(
     r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|"
-    r"experiment\w*|etudi(?:er|era|eront)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|"
+    r"experiment\w*|prefigur\w*|etudi(?:er|era|eront)|une etude|"
+    r"(?:engager|mener|conduire|ouvrir) une reflexion|"
     r"une reflexion sera|groupe de reflexion|envisag\w*|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|"
@@ -100,7 +101,8 @@ _WEAK = re.compile(
 
 # The weak wordings that defer the thing asked (a study, an inquiry, a later decision, a budget cap).
 _NOTHING_YET = re.compile(
-    r"etudi|une etude|experiment|a titre experimental|(?:engager|mener|conduire|ouvrir) une reflexion|"
+    r"etudi|une etude|experiment|prefigur|a titre experimental|"
+    r"(?:engager|mener|conduire|ouvrir) une reflexion|"
     r"une reflexion|groupe de|envisag|dans la limite|sous reserve|a terme|ulterieurement|selon des modalites|"
     r"l'opportunite|mission|(?:la|une) faisabilite|reflechi"
 )

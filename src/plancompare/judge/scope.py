@@ -250,7 +250,8 @@ _COUNT = (
 # A plan's ways of keeping a measure to a few: an experiment, pilot sites, a handful of places
 # (« dans deux pays d'origine », « les consulats des dix principaux pays »), case by case.
 _LIMITED = re.compile(
-    r"\b(a titre experimental|experimentation|experimentee?s?|(?:sites?|departements?|regions?|territoires?) "
+    r"\b(a titre experimental|experimentation|experimentee?s?|prefigur\w*|"
+    r"(?:sites?|departements?|regions?|territoires?) "
     # « des deux pays », « aux deux pays »: both countries (of origin and of arrival), no limit.
     r"pilotes?|(?:(?:dans|sur) |(?:des|aux) (?!deux pays))" + _COUNT + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
