@@ -164,6 +164,11 @@ def test_the_whole_territory_asked_the_departements_a_restriction_named_given() 
         "Répondre aux besoins d’accompagnement des victimes sur l’ensemble du territoire.",
         "Un diagnostic des besoins sera conduit dans chaque département métropolitain.",
     ) == [("scope", "l’ensemble du territoire", "département métropolitain")]
+    # One in each département asked, one per region given.
+    assert codes(
+        "Une structure d’accueil dédiée doit être créée dans chaque département.",
+        "Chaque région disposera d’une consultation spécialisée au sein de son centre régional.",
+    ) == [("scope", "dans chaque département", "Chaque région")]
     # « systématiquement »: in every case, so wherever the body sits.
     assert codes(
         "Les associations doivent siéger systématiquement au sein des CDPD.",

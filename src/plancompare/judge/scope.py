@@ -127,10 +127,26 @@ def _asked_given(
 
 
 def territory_reasons(ask: str, passage: str) -> list[Reason]:
-    """The whole territory asked, some départements, regions or pilot sites given."""
+    """The whole territory asked, some départements, regions or pilot sites given; or one in each
+    département asked, one in each region given."""
     return _asked_given(
         ask, passage, _EVERYWHERE, _SOME_PLACES, "the whole territory was asked; the next plan covers some"
+    ) or _asked_given(
+        ask,
+        passage,
+        _EACH_DEPARTEMENT,
+        _EACH_REGION,
+        "one in each département was asked; the plan gives one per region",
     )
+
+
+_EACH_DEPARTEMENT = whole_words(
+    r"(?:dans )?chaque departement|tous les departements|in every (?:county|department)"
+)
+_EACH_REGION = whole_words(
+    r"chaque region|toutes les regions|(?:centres?|poles?|consultations?|referents?|plateformes?) regiona\w*|"
+    r"au niveau regional|par region|in every region"
+)
 
 
 def condition_reasons(ask: str, passage: str) -> list[Reason]:
