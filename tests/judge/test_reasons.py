@@ -203,6 +203,16 @@ def test_a_body_whose_involvement_is_asked_and_that_the_measure_never_names() ->
     passage = "Le retour sera décidé au vu d’une enquête menée avec les services sociaux du pays."
     measure = Measure(number=25, title="Sécuriser les retours", text=passage)
     assert codes(ask, passage, measure) == [("actor", "secteur associatif", None)]
+    # The body to involve is the one the ask involves, not another it names: the object of
+    # « impliquer », the subject of « être associées ».
+    ask = "Il faut préciser le rôle de la MIPROF et impliquer les collectivités territoriales."
+    passage = "La MIPROF coordonnera le repérage des mineurs au niveau national."
+    measure = Measure(number=9, title="Repérer les mineurs", text=passage)
+    assert codes(ask, passage, measure) == [("actor", "collectivités territoriales", None)]
+    ask = "Les associations souhaitent être associées aux décisions du préfet."
+    passage = "Les associations seront associées aux décisions d’orientation."
+    measure = Measure(number=9, title="Orienter les victimes", text=passage)
+    assert codes(ask, passage, measure) == []
     # Named elsewhere in the measure: the passage need not name it.
     measure = Measure(
         number=2, title="Aborder la traite à l’école", text=f"{passage} Les associations y interviendront."

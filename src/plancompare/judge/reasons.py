@@ -279,12 +279,32 @@ def actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> lis
     ]
 
 
+_ACTIVE = re.compile(r"impliquer|associer|cooperations? avec|co-?constru\w*|co-?elabor\w*")
+
+
 def absent_actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
     """The ask wants a body involved (« les associations souhaitent être impliquées »); neither the
     passage nor its measure names that body at all."""
-    if not INVOLVED.search(fold(ask)):
+    folded = fold(ask)
+    asked: dict[str, str] = {}
+    for involved in INVOLVED.finditer(folded):
+        # The body to involve: the object of an active verb (« impliquer les collectivités »,
+        # « coopérations avec … le secteur associatif »), else the clause's subject (« les
+        # associations … souhaitent être impliquées aux côtés des enseignants »).
+        active = _ACTIVE.match(involved.group()) is not None
+        if active:
+            offset = involved.end()
+            where = re.split(r"[.;:,]|\bafin\b", folded[offset:])[0]
+        else:
+            where = re.split(r"[.;:]", folded[: involved.start()])[-1]
+            offset = involved.start() - len(where)
+        named_here = sorted(
+            (m.start(), m.end(), name) for regex, name in _ACTOR_RES for m in regex.finditer(where)
+        )
+        for start, end, name in named_here if active else named_here[:1]:
+            asked.setdefault(name, quote(ask, offset + start, offset + end))
+    if not asked:
         return []
-    asked = actors(ask)
     named = set(actors(passage))
     if measure is not None:
         named |= set(actors(f"{measure.title}\n{measure.text}"))
