@@ -405,6 +405,11 @@ def test_an_order_answered_with_a_hedge_is_a_change(passage: str, given: str) ->
     # An ask written as an order (« Créer… », after a first sentence too) is as firm as « il faut ».
     ask = "Le plan ne prévoit rien. - Créer un fonds d’indemnisation pour les victimes."
     assert codes(ask, passage)[0] == ("modality", "Créer", given)
+    # A sentence opening on « Premier », « Dernier », « Centre »… gives no order.
+    assert (
+        codes("Premier constat : les victimes ne sont pas hébergées.", "Des places pourront être ouvertes.")
+        == []
+    )
     # Asking to give someone a possibility (« permettre aux inspecteurs de… ») is met by « pourra ».
     ask = "Prévoir des textes afin de permettre aux inspecteurs de signaler les victimes."
     assert codes(ask, "L’inspecteur pourra signaler la personne à la cellule d’identification.") == []

@@ -213,7 +213,9 @@ _ASK_WORD = re.compile(r"\b(il faut|necessaire|indispensable|souhaite\w*|demande
 _VERB = re.compile(r"\w+")
 # An ask written as an order (« Créer un fonds… », « - Prévoir des modules… ») is as firm as « il faut ».
 _ORDER = re.compile(
-    r"(?:^|[.!?;]\s+)[-–•*\s]*(?!(?:notre|votre|entre|autre|contre|titre|cadre|ordre)\b)([a-z]+(?:er|ir|re))\b"
+    r"(?:^|[.!?;]\s+)[-–•*\s]*"
+    r"(?!(?:notre|votre|entre|autre|contre|titre|cadre|ordre|premier|dernier|hier|leur|centre|nombre|membre)\b)"
+    r"([a-z]+(?:er|ir|re))\b"
 )
 
 
