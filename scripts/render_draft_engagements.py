@@ -22,18 +22,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import yaml
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, NBSP, fpdf_setup, nbsp_before_colon, paragraphs
+from render_fixtures import (
+    FONT_DIR,
+    NBSP,
+    fpdf_setup,
+    french_typography,
+    paragraphs,
+    render_twice,
+    require_text,
+)
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
 CREATED = dt.date(2025, 2, 3)
@@ -47,10 +53,7 @@ DASH_INDENT, SUB_INDENT = 5.0, 11.0  # where a bullet's text starts (mm from the
 
 
 def french(text: str) -> str:
-    """French typography: non-breaking spaces before « : ; ? ! », inside « », after « n° », in 20 000."""
-    text = nbsp_before_colon(" ".join(text.split()))
-    text = text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»").replace("n° ", "n°" + NBSP)
-    return re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
+    return french_typography(text)
 
 
 def heading(measure: dict[str, Any]) -> str:
@@ -307,26 +310,17 @@ class Renderer:
 
 def render(source: Path, target: Path) -> None:
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    first = Renderer(data, None)
-    first.render()
-    second = Renderer(data, first.pages)
-    second.render()
-    if second.pages != first.pages:  # the Sommaire's numbers moved the pages: never expected
-        sys.exit("page numbers differ between the two passes")
-    second.pdf.output(str(target))
-    check(data, target)
-
-
-def check(data: dict[str, Any], target: Path) -> None:
-    """Every engagement heading and every « Qui : » line is in the PDF's text layer."""
-    with pdfplumber.open(target) as pdf:
-        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    flat = " ".join(text.replace(NBSP, " ").split())
-    for axis in data["axes"]:
-        for measure in axis["measures"]:
-            for wanted in (heading(measure), f"Qui : {measure['who']}"):
-                if " ".join(wanted.split()) not in flat:
-                    sys.exit(f"not found in the text layer: {wanted!r}")
+    render_twice(lambda pages: Renderer(data, pages), target)
+    # Every engagement heading and every « Qui : » line is in the PDF's text layer.
+    require_text(
+        target,
+        [
+            line
+            for axis in data["axes"]
+            for measure in axis["measures"]
+            for line in (heading(measure), f"Qui : {measure['who']}")
+        ],
+    )
 
 
 def main() -> None:

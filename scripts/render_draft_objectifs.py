@@ -21,18 +21,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import yaml
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, NBSP, fpdf_setup, nbsp_before_colon, paragraphs
+from render_fixtures import FONT_DIR, fpdf_setup, french_typography, paragraphs, render_twice, require_text
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
 CREATED = dt.date(2021, 11, 15)
@@ -45,10 +43,7 @@ SHADE = (232, 237, 245)
 
 
 def french(text: str) -> str:
-    """French typography: non-breaking spaces before « : ; ? ! », inside « », in 15 000."""
-    text = nbsp_before_colon(" ".join(text.split()))
-    text = text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-    return re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
+    return french_typography(text)
 
 
 def field(line: str) -> str:
@@ -278,26 +273,17 @@ class Renderer:
 
 def render(source: Path, target: Path) -> None:
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    first = Renderer(data, None)
-    first.render()
-    second = Renderer(data, first.pages)
-    second.render()
-    if second.pages != first.pages:  # the Sommaire's numbers moved the pages: never expected
-        sys.exit("page numbers differ between the two passes")
-    second.pdf.output(str(target))
-    check(data, target)
-
-
-def check(data: dict[str, Any], target: Path) -> None:
-    """Every action heading and every « Pilote : » line is in the PDF's text layer."""
-    with pdfplumber.open(target) as pdf:
-        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    flat = " ".join(text.replace(NBSP, " ").split())
-    for obj in data["objectives"]:
-        for action in obj["actions"]:
-            for wanted in (f"Action {action['number']} – {action['title']}", action["pilot"]):
-                if " ".join(wanted.split()) not in flat:
-                    sys.exit(f"not found in the text layer: {wanted!r}")
+    render_twice(lambda pages: Renderer(data, pages), target)
+    # Every action heading and every « Pilote : » line is in the PDF's text layer.
+    require_text(
+        target,
+        [
+            line
+            for obj in data["objectives"]
+            for action in obj["actions"]
+            for line in (f"Action {action['number']} – {action['title']}", action["pilot"])
+        ],
+    )
 
 
 def main() -> None:

@@ -92,6 +92,45 @@ def nbsp_before_colon(text: str) -> str:
     return re.sub(r" ([:;?!])", NBSP + r"\1", text)
 
 
+def french_typography(text: str) -> str:
+    """French typography for the drafts: non-breaking spaces before « : ; ? ! », inside « », after
+    « n° », and in 15 000."""
+    text = nbsp_before_colon(" ".join(text.split()))
+    text = text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»").replace("n° ", "n°" + NBSP)
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
+
+
+class TwoPass:
+    """A draft renderer whose « Sommaire » shows page numbers known only once it is rendered."""
+
+    pages: dict[str, int]
+    pdf: FPDF
+
+    def render(self) -> Any: ...
+
+
+def render_twice(make: Callable[[Any], TwoPass], target: Path) -> None:
+    """Render with `make(None)`, then again with the pages the first pass recorded (for the
+    Sommaire), and write the second pass to `target`."""
+    first = make(None)
+    first.render()
+    second = make(first.pages)
+    second.render()
+    if second.pages != first.pages:  # the Sommaire's numbers moved the pages: never expected
+        sys.exit("page numbers differ between the two passes")
+    second.pdf.output(str(target))
+
+
+def require_text(target: Path, wanted: list[str]) -> None:
+    """Stop unless every line of `wanted` is in `target`'s text layer (spaces normalised)."""
+    with pdfplumber.open(target) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    flat = " ".join(text.replace(NBSP, " ").split())
+    for line in wanted:
+        if " ".join(line.split()) not in flat:
+            sys.exit(f"not found in the text layer: {line!r}")
+
+
 def with_ligatures(text: str) -> str:
     for letters, glyph in LIGATURES:
         text = text.replace(letters, glyph)
