@@ -79,33 +79,34 @@ _STRONG = re.compile(
     r"systemati\w*|tou(?:s|tes) les|chaque|generalis\w*|imperati\w*|automatique\w*|de plein droit|"
     r"must|shall|all|every|systematic\w*|mandatory)\b"
 )
-_WEAK = re.compile(
-    r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|"
-    r"experiment\w*|prefigur\w*|etudi(?:er|era|eront)|une etude|"
-    r"(?:engager|mener|conduire|ouvrir) une reflexion|"
-    r"une reflexion sera|groupe de reflexion|envisag\w*|site[s]? pilote[s]?|"
-    r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
-    r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|"
-    # Hedges of administrative French: a budget cap, a condition, a later decision, an inquiry.
+# What a plan writes instead of doing the thing asked. An inquiry: a study, a reflection, a working
+# group, a mission, a feasibility or opportunity review.
+_INQUIRY = (
+    r"etudi(?:er|era|eront)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|une reflexion sera|"
+    r"groupe de reflexion|groupe de travail|mission d'(?:inspection|evaluation|expertise)|"
+    r"(?:la|une) faisabilite|l'opportunite|reflechir|reflechira"
+)
+# Deferred: an inquiry, an experiment or pilot, a budget cap, a condition, a later decision. These
+# commit to nothing however softly the ask was put.
+_DEFERRED = (
+    _INQUIRY + r"|a titre experimental|experiment\w*|prefigur\w*|envisag\w*|"
     r"dans la limite des (?:credits|moyens|credits disponibles|moyens disponibles)|sous reserve|"
-    r"en tant que de besoin|a terme|ulterieurement|selon des modalites a (?:definir|preciser)|"
-    r"l'opportunite|groupe de travail|mission d'(?:inspection|evaluation|expertise)|"
-    r"(?:la|une) faisabilite|reflechir|reflechira|"
-    # Left to choice: an option, a recommendation, an invitation where an obligation was asked.
+    r"a terme|ulterieurement|selon des modalites a (?:definir|preciser)"
+)
+# Left to choice: a possibility, a few places, an option, a recommendation, an invitation. These
+# weaken a firm ask only.
+_CHOICE = (
+    r"pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|site[s]? pilote[s]?|"
+    r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
+    r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en tant que de besoin|"
     r"a titre (?:optionnel|facultatif)|optionnel\w*|facultati\w*|"
     r"(?:il )?(?:lui|leur) (?:est|sera) recommande|"
     r"(?:est|sont|seront|sera) (?:invite|encourage|incite)(?:e|s|es)? a|"
-    r"may|might|could|pilot|where appropriate|case by case)\b"
+    r"may|might|could|pilot|where appropriate|case by case"
 )
-
-
-# The weak wordings that defer the thing asked (a study, an inquiry, a later decision, a budget cap).
-_NOTHING_YET = re.compile(
-    r"etudi|une etude|experiment|prefigur|a titre experimental|"
-    r"(?:engager|mener|conduire|ouvrir) une reflexion|"
-    r"une reflexion|groupe de|envisag|dans la limite|sous reserve|a terme|ulterieurement|selon des modalites|"
-    r"l'opportunite|mission|(?:la|une) faisabilite|reflechi"
-)
+_WEAK = re.compile(rf"\b({_DEFERRED}|{_CHOICE})\b")
+_INQUIRY_RE = re.compile(_INQUIRY)
+_DEFERRED_RE = re.compile(_DEFERRED)
 
 
 # An ask that itself asks for a possibility (« donner la possibilité de ») is met by a « pourra ».
@@ -166,10 +167,7 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
             holder = holder if named and named[-1] in _HOLDERS else None
         if holder is not None and not _AUTHORITY.search(clause[holder.end(1) :]):
             return False
-    inquiry = word.startswith(
-        ("etud", "une etude", "mission", "groupe", "reflechi", "l'opportunite", "la faisab", "une faisab")
-    )
-    if inquiry and _ASKS_KNOWLEDGE.search(folded_ask):
+    if _INQUIRY_RE.fullmatch(word) and _ASKS_KNOWLEDGE.search(folded_ask):
         return False
     # What the ask itself asks for (« une expérimentation », « un groupe de travail ») is no weakening.
     return stem(word.split()[-1])[:PREFIX] not in {stem(w)[:PREFIX] for w in folded_ask.split()}
@@ -192,7 +190,7 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
     if strong is None:
         # A study, an inquiry or a later decision commits to nothing, however softly it was asked
         # (« il serait utile de mettre en place »); a « pourra » only weakens a firm ask.
-        if _NOTHING_YET.match(weak.group(1)) is None:
+        if _DEFERRED_RE.fullmatch(weak.group(1)) is None:
             return []
         strong = ASK.search(folded_ask)
         if strong is None:
