@@ -9,7 +9,7 @@ from typing import Literal
 
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.models import Reason
-from plancompare.text.normalise import STOP_WORDS, fold, stem
+from plancompare.text.normalise import fold, stem, tokens
 from plancompare.text.patterns import PREFIX, whole_words
 
 # --- scope ---------------------------------------------------------------------------------------
@@ -307,7 +307,7 @@ _DOMAIN = frozenset(stem(w)[:PREFIX] for w in ("traite", "victimes", "etres", "h
 
 def _stems(text: str) -> set[str]:
     # Content words, generic ones included: « toutes les formes » wants forms, not « toutes ».
-    return {stem(w)[:PREFIX] for w in _CONTENT.findall(text) if w not in STOP_WORDS} - _DOMAIN
+    return {t[:PREFIX] for t in tokens(text) if len(t) >= 4 and not t.isdigit()} - _DOMAIN
 
 
 def _wanted(found: re.Match[str]) -> tuple[int, int]:
