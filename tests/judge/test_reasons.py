@@ -413,6 +413,11 @@ def test_an_order_answered_with_a_hedge_is_a_change(passage: str, given: str) ->
     # Asking to give someone a possibility (« permettre aux inspecteurs de… ») is met by « pourra ».
     ask = "Prévoir des textes afin de permettre aux inspecteurs de signaler les victimes."
     assert codes(ask, "L’inspecteur pourra signaler la personne à la cellule d’identification.") == []
+    # … but an authority's « pourra » is still discretion.
+    ask = "Prévoir des textes afin de permettre aux victimes d’obtenir un titre de séjour."
+    assert [c for c, _, _ in codes(ask, "Le préfet pourra délivrer un titre de séjour aux victimes.")] == [
+        "modality"
+    ]
 
 
 def test_an_inquiry_commits_to_nothing_however_softly_it_was_asked() -> None:

@@ -115,7 +115,7 @@ _DEFERRED_RE = re.compile(_DEFERRED)
 # réservée à la seule police »): opening it to others is giving them a possibility.
 _ASKS_POSSIBILITY = re.compile(
     r"\b(possibilit\w*|(?<!doit )(?<!doivent )(?<!devrait )(?<!devraient )(?<!devront )(?<!devra )pouvoir|"
-    r"(?<!ne )pourr\w*|(?<!ne )peu(?:t|vent)|faculte|option|permet\w* (?:a|au|aux) |"
+    r"(?<!ne )pourr\w*|(?<!ne )peu(?:t|vent)|faculte|option|"
     r"ne (?:peu(?:t|vent)|doi(?:t|vent)) (?:pas |plus )?etre reserve\w*)\b"
 )
 
@@ -173,6 +173,18 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
     return stem(word.split()[-1])[:PREFIX] not in {stem(w)[:PREFIX] for w in folded_ask.split()}
 
 
+# « permettre aux inspecteurs de … » asks a possibility for them: their own « pourra » meets it.
+_ENABLE = re.compile(r"\bpermet\w* (?:a|au|aux) (?:la |les |l')?(\w+)")
+
+
+def _enabled(folded_ask: str, before: str) -> bool:
+    """Whether the ask enables someone (« permettre aux inspecteurs ») whom the clause of the
+    passage's « pourra » names (« L'inspecteur pourra signaler… »)."""
+    clause = re.split(r"[.;:]", before)[-1]
+    stems = {stem(w)[:PREFIX] for w in re.findall(r"\w+", clause)}
+    return any(stem(m.group(1))[:PREFIX] in stems for m in _ENABLE.finditer(folded_ask))
+
+
 def modality_reasons(ask: str, passage: str) -> list[Reason]:
     """An obligation asked, a possibility or an experiment given."""
     folded_ask = fold(ask)
@@ -195,7 +207,9 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
         strong = ASK.search(folded_ask)
         if strong is None:
             return []
-    if weak.group(1).startswith(("pourr", "peu")) and _ASKS_POSSIBILITY.search(folded_ask):
+    if weak.group(1).startswith(("pourr", "peu")) and (
+        _ASKS_POSSIBILITY.search(folded_ask) or _enabled(folded_ask, folded_passage[: weak.start()])
+    ):
         return []
     return quoted_reason(
         "modality",
