@@ -1,7 +1,7 @@
-"""The bundled drafts laid out unlike the others (corpora/fiches, corpora/objectifs, corpora/engagements)
-extract as their sources say: every measure under its printed number, whatever lists the measures around
-them (a « Sommaire », an annex table, a list of acronyms), and every field of a fiche's table in its
-place; the engagements draft's « Engagement n° 7 – » headings are measure headings."""
+"""The bundled drafts laid out unlike the others (corpora/fiches, corpora/objectifs, corpora/engagements,
+corpora/orientations) extract as their sources say: every measure under its printed number, whatever lists
+the measures around them (a « Sommaire », an annex table, a list of acronyms), and every field of a fiche's
+table in its place; the engagements draft's « Engagement n° 7 – » headings are measure headings."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ FICHES = ROOT / "corpora" / "fiches"
 OBJECTIFS = ROOT / "corpora" / "objectifs"
 ENGAGEMENTS = ROOT / "corpora" / "engagements"
 ENGAGEMENTS_PDF = ENGAGEMENTS / "feuille-de-route-2025-2028-projet.pdf"
+ORIENTATIONS = ROOT / "corpora" / "orientations"
+ORIENTATIONS_PDF = ORIENTATIONS / "plan-2026-2029-version-cnse.pdf"
 
 
 def _source(folder: Path) -> dict[str, Any]:
@@ -115,4 +117,30 @@ def test_the_engagements_draft_gives_its_30_engagements_under_their_printed_numb
         assert got.calendar == want["when"], got.number
         assert "Qui :" not in got.text and "Quand :" not in got.text, got.number
         assert got.text.startswith("Contexte\n\n"), got.number
+    assert plan.warnings == []
+
+
+def test_the_orientations_draft_gives_its_26_measures_under_their_printed_numbers() -> None:
+    plan = extract(ORIENTATIONS_PDF, use_cache=False)
+    assert isinstance(plan, Plan)
+    # The cover's « 2026-2029 » is the title's; the smaller « Version soumise au Conseil national » and
+    # the boxed « Document provisoire » stamp are not.
+    assert plan.title == "Plan national de lutte contre la traite des êtres humains 2026-2029"
+    source = [(a["number"], m) for a in _source(ORIENTATIONS)["axes"] for m in a["measures"]]
+    # « Mesure 1 – » … « Mesure 26 – » numbered straight through « Priorité 1 » … « Priorité 4 »: the
+    # printed number is the place in the document; the « Introduction » gives no measure.
+    assert [(m.number, m.label, m.title, m.priority, m.section) for m in plan.measures] == [
+        (m["number"], None, m["title"], str(axis), None) for axis, m in source
+    ]
+    assert [(p.id, p.title) for p in plan.priorities] == [
+        (str(a["number"]), a["title"]) for a in _source(ORIENTATIONS)["axes"]
+    ]
+    for got, (_, want) in zip(plan.measures, source, strict=True):
+        # « Pilote : » and « Échéance : » are fields; the italic « Objectif : » line opens the text, and
+        # the running footer (title and page number) is in no measure.
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == [want["pilot"]], got.number
+        assert f"Échéance : {got.calendar}" == want["deadline"], got.number
+        assert got.text.startswith(want["objective"]), got.number
+        assert "Pilote :" not in got.text and "Échéance :" not in got.text, got.number
+        assert "2026-2029 — version soumise" not in got.text, got.number
     assert plan.warnings == []
