@@ -2,9 +2,9 @@
 
     python benchmarks/review.py [--orders confidence,document,random] [--seed 0] [--plot DIR]
 
-For each labelled draft (corpora/next, fiches, objectifs, engagements, and the held-out
+For each labelled draft (corpora/next, fiches, objectifs, engagements, orientations, and the held-out
 corpora/heldout), the confidence model is refit with that draft left out (heldout is never fit on: its
-model is the one fit on the four others), then an analyst answering from the draft's labels is
+model is the one fit on all the others), then an analyst answering from the draft's labels is
 replayed through the review session (`plancompare simulate`), in each order. Printed: the table's
 accuracy at each 10 % of the proposals decided, the decisions needed to reach 90, 95 and 100 %, and
 the confidence's calibration on the draft before any decision (Brier score, reliability bins).
