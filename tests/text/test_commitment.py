@@ -26,6 +26,8 @@ from plancompare.text.commitment import (
         "Porteur : DGCS",
         "Financement Sans objet",
         "Nombre de mineurs victimes pris en charge par l’aide sociale à l’enfance",
+        # The aim a measure states is no commitment: what the measure does follows it.
+        "Objectif : reconnaître la qualité de victime indépendamment de l’enquête pénale.",
     ],
 )
 def test_field_lines_are_not_commitments(line: str) -> None:

@@ -20,7 +20,9 @@ from plancompare.text.patterns import BULLET
 _FIELD = re.compile(
     r"^(?:co-?)?(?:pilotes?|porteurs?|partenaires?|calendrier|echeances?|indicateurs?|"
     r"financements?|budget|cout|moyens|instrument|mise en oeuvre|responsables?|acteurs?|"
-    r"services? pilotes?|ministeres? pilotes?|delai|duree|public vise|territoires?|references?)"
+    r"services? pilotes?|ministeres? pilotes?|delai|duree|public vise|territoires?|references?|"
+    # « Objectif : reconnaître la qualité de victime… »: the aim a measure states, not what it does.
+    r"objectifs?(?: de la mesure| vises?| poursuivis?)?|finalites?)"
     r"(?:\s*\(s\))?(?=\s*:|\s*$|\s+\S)",
 )
 # An indicator's wording standing alone (a fields table read out of order): a count, no verb.
