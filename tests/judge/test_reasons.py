@@ -245,7 +245,14 @@ def test_one_form_asked_for_on_its_own_and_all_forms_given() -> None:
     assert codes(ask, passage) == []
 
 
-def test_a_condition_refused_and_kept_is_a_change() -> None:
+def test_a_few_named_places_and_a_size_threshold_narrow_the_ask() -> None:
+    ask = "Prévoir des formations des services consulaires français, en première ligne pour les visas."
+    passage = "Dans les douze consulats qui instruisent le plus de visas, un agent suivra une formation."
+    assert codes(ask, passage) == [("scope", None, "Dans les douze consulats")]
+    ask = "Des financements spécifiques pour les structures d’hébergement (sans condition de taille)."
+    passage = "Les structures d’au moins dix places recevront un financement spécifique par place."
+    assert codes(ask, passage) == [("scope", "sans condition", "d’au moins dix ")]
+
     ask = (
         "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."
     )

@@ -98,6 +98,7 @@ _UNCONDITIONAL = re.compile(
 _CONDITION = re.compile(
     r"\b(sous reserve (?:de|d'|que)|a condition (?:de|d'|que)|"
     r"(?:a|aux) (?:la )?(?:seule?s? )?(?:victimes?|personnes?) qui|subordonn\w* a|conditionn\w* (?:a|par)|"
+    r"d'au moins (?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) |"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
     r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to)\b"
 )
@@ -268,8 +269,10 @@ _COUNT = (
 _LIMITED = re.compile(
     r"\b(a titre experimental|experimentation|experimentee?s?|prefigur\w*|"
     r"(?:sites?|departements?|regions?|territoires?) "
-    # « des deux pays », « aux deux pays »: both countries (of origin and of arrival), no limit.
-    r"pilotes?|(?:(?:dans|sur) |(?:des|aux) (?!deux pays))" + _COUNT + r" (?:premiers? |principaux |)"
+    # « des deux pays », « aux deux pays », « dans les deux pays »: both countries, no limit.
+    r"pilotes?|(?:(?:dans|sur) (?:(?:les|ces) (?!deux pays))?|(?:des|aux) (?!deux pays))"
+    + _COUNT
+    + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
     r"metropoles|juridictions|centres)|au cas par cas|par derogation|" + _COURT_SEAT + r"|"
     r"in (?:a few|some|\d+) (?:regions|countries))\b"
