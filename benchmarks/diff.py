@@ -257,7 +257,7 @@ def confusion_table(name: str, f: Figures) -> str:
     """Counts by label and verdict: which mistakes the figures above are made of."""
     order = (*ASK_VERDICTS, NOT_AN_ASK)
     cells = {(g, p): k for g, p, k in f.confusion}
-    lines = [f"{name:11} " + " ".join(f"{v:>8}" for v in order)]
+    lines = [f"{name:12} " + " ".join(f"{v:>8}" for v in order)]
     for g in order:
         lines.append(f"  {g:8} " + " ".join(f"{cells.get((g, p), 0):8}" for p in order))
     return "\n".join(lines) + "\n"
@@ -322,11 +322,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured:")
     print("the defaults, then thresholds fit on other drafts; compare the two on the development drafts)")
-    print(f"{'draft':11} {'thresholds':40} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
+    print(f"{'draft':12} {'thresholds':52} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
           f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
     drafts = draft_figures(base, args.base.parent, args.folds)
     for d, how, f in drafts:
-        print(f"{d:11} {how:40} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
+        print(f"{d:12} {how:52} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
               f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
               f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
