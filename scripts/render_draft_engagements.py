@@ -34,11 +34,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_fixtures import (
     FONT_DIR,
     NBSP,
+    cover_notice,
+    cover_stamp,
     fpdf_setup,
-    french_typography,
     paragraphs,
     render_twice,
     require_text,
+)
+from render_fixtures import (
+    french_typography as french,
 )
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
@@ -50,10 +54,6 @@ RED = (170, 35, 35)
 GREY = (95, 95, 95)
 BAND = (226, 239, 240)
 DASH_INDENT, SUB_INDENT = 5.0, 11.0  # where a bullet's text starts (mm from the margin)
-
-
-def french(text: str) -> str:
-    return french_typography(text)
 
 
 def heading(measure: dict[str, Any]) -> str:
@@ -171,28 +171,8 @@ class Renderer:
         pdf.multi_cell(
             self.width - 10, 8, french(cover["subtitle"]), align="L", new_x="LMARGIN", new_y="NEXT"
         )
-        pdf.set_y(150)
-        pdf.set_draw_color(*RED)
-        pdf.set_line_width(0.6)
-        pdf.set_text_color(*RED)
-        pdf.set_font(SANS, "B", 11)
-        pdf.multi_cell(
-            self.width, 9, french(cover["stamp"]), border=1, align="C", new_x="LMARGIN", new_y="NEXT"
-        )
-        pdf.set_text_color(0, 0, 0)
-        pdf.set_y(228)
-        pdf.set_fill_color(*BAND)
-        pdf.set_font(SERIF, "I", 9.5)
-        pdf.multi_cell(
-            self.width,
-            5.2,
-            french(cover["notice"]),
-            align="C",
-            fill=True,
-            padding=4,
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        cover_stamp(pdf, self.width, cover["stamp"], 150, RED, SANS)
+        cover_notice(pdf, self.width, cover["notice"], 228, BAND, SERIF)
 
     def toc_entry(self, key: str, label: str, indent: float, style: str) -> None:
         """« label ....... 7 »: the label wraps if long; the leaders and the page end its last line."""

@@ -30,7 +30,8 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, fpdf_setup, french_typography, paragraphs, render_twice, require_text
+from render_fixtures import FONT_DIR, fpdf_setup, paragraphs, render_twice, require_text
+from render_fixtures import french_typography as french
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
 CREATED = dt.date(2021, 11, 15)
@@ -40,10 +41,6 @@ NAVY = (31, 56, 100)
 RED = (150, 30, 45)
 GREY = (90, 90, 90)
 SHADE = (232, 237, 245)
-
-
-def french(text: str) -> str:
-    return french_typography(text)
 
 
 def field(line: str) -> str:

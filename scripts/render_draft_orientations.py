@@ -29,7 +29,8 @@ import yaml
 from fpdf import FPDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, fpdf_setup, french_typography, paragraphs, require_text
+from render_fixtures import FONT_DIR, cover_notice, cover_stamp, fpdf_setup, paragraphs, require_text
+from render_fixtures import french_typography as french
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
 CREATED = dt.date(2026, 1, 12)
@@ -39,10 +40,6 @@ BLUE = (0, 70, 120)
 RED = (170, 25, 35)
 GREY = (95, 95, 95)
 BAND = (226, 236, 244)
-
-
-def french(text: str) -> str:
-    return french_typography(text)
 
 
 def heading(measure: dict[str, Any]) -> str:
@@ -114,28 +111,8 @@ class Renderer:
         pdf.ln(5)
         pdf.set_font(SANS, "", 14)
         pdf.multi_cell(self.width, 8, french(cover["subtitle"]), align="C", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_y(160)
-        pdf.set_draw_color(*RED)
-        pdf.set_line_width(0.6)
-        pdf.set_text_color(*RED)
-        pdf.set_font(SANS, "B", 11)
-        pdf.multi_cell(
-            self.width, 9, french(cover["stamp"]), border=1, align="C", new_x="LMARGIN", new_y="NEXT"
-        )
-        pdf.set_text_color(0, 0, 0)
-        pdf.set_y(230)
-        pdf.set_fill_color(*BAND)
-        pdf.set_font(SERIF, "I", 9.5)
-        pdf.multi_cell(
-            self.width,
-            5.2,
-            french(cover["notice"]),
-            align="C",
-            fill=True,
-            padding=4,
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        cover_stamp(pdf, self.width, cover["stamp"], 160, RED, SANS)
+        cover_notice(pdf, self.width, cover["notice"], 230, BAND, SERIF)
 
     def introduction(self) -> None:
         pdf, intro = self.pdf, self.data["introduction"]

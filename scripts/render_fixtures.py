@@ -109,6 +109,27 @@ class TwoPass:
     def render(self) -> Any: ...
 
 
+def cover_stamp(pdf: FPDF, width: float, text: str, y: float, color: tuple[int, int, int], font: str) -> None:
+    """The boxed « Document de travail » stamp of a draft's cover, in `color`, at `y` mm."""
+    pdf.set_y(y)
+    pdf.set_draw_color(*color)
+    pdf.set_line_width(0.6)
+    pdf.set_text_color(*color)
+    pdf.set_font(font, "B", 11)
+    pdf.multi_cell(width, 9, french_typography(text), border=1, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+
+
+def cover_notice(pdf: FPDF, width: float, text: str, y: float, fill: tuple[int, int, int], font: str) -> None:
+    """The shaded « Texte fictif… » notice at the foot of a draft's cover, at `y` mm."""
+    pdf.set_y(y)
+    pdf.set_fill_color(*fill)
+    pdf.set_font(font, "I", 9.5)
+    pdf.multi_cell(
+        width, 5.2, french_typography(text), align="C", fill=True, padding=4, new_x="LMARGIN", new_y="NEXT"
+    )
+
+
 def render_twice(make: Callable[[Any], TwoPass], target: Path) -> None:
     """Render with `make(None)`, then again with the pages the first pass recorded (for the
     Sommaire), and write the second pass to `target`."""
