@@ -31,10 +31,13 @@ from rapidfuzz import fuzz, process
 from plancompare.config import MatchConfig
 from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, fold_of, observe, predict, score
+from plancompare.judge.confidence import Model
 from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge_proposals
 from plancompare.judge.labels import GoldLabels, load_labels
+from plancompare.judge.weigh import weighed
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
+from plancompare.review.training import Draft, fit_model, load_draft
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,20 +225,35 @@ def engine_verdicts(
     return out
 
 
+def weighed_verdicts(draft: Draft, model: Model) -> dict[str, tuple[str, str | None]]:
+    """What `plancompare diff` shows: the engine's verdicts under the corpus's thresholds, weighed by
+    the confidence model `model` (judge/weigh.py)."""
+    ad = draft.adapter
+    judged = ad.judged(ad.cfg)
+    final = weighed(judged, model.probabilities(ad.matrix(judged, ad.cfg)), [c for _, c in ad.al.aligned])
+    out = {}
+    for p, (verdict, _, kept, _) in zip(ad.al.proposals, final, strict=True):
+        out[p.id] = (verdict, ad.al.next_by_number[kept[0].measure].name if kept else None)
+    return out
+
+
 def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Figures]]:
-    """Every labelled draft twice: with the default thresholds (what `plancompare diff` gives a
-    corpus with no `plancompare.toml`; round values, never fit on any draft), then with thresholds
-    fit on other labels: `next` by k-fold cross-validation, the other development drafts on the
-    others (leave one draft out), heldout on all development drafts (never on itself)."""
-    drafts = [d for d in (*DEV_DRAFTS, "heldout") if (root / d / "src" / "labels.yaml").exists()]
-    aligned = {d: align_sides(base, load_side(root / d)) for d in drafts}
-    gold = {d: load_labels(root / d / "src" / "labels.yaml") for d in drafts}
-    obs = {d: [replace(o, id=f"{d}:{o.id}") for o in observe(aligned[d], gold[d])] for d in drafts}
+    """Every labelled draft three times: the engine alone with the default thresholds (round values,
+    never fit on any draft), then with thresholds fit on other labels (`next` by k-fold
+    cross-validation, the other development drafts on the others, heldout on all of them); then what
+    `plancompare diff` shows, the default thresholds' verdicts weighed by the confidence model fit on
+    the other development drafts (heldout: on all of them, which is the shipped fit)."""
+    names = [d for d in (*DEV_DRAFTS, "heldout") if (root / d / "src" / "labels.yaml").exists()]
+    drafts = {d: load_draft(root.parent, d, base) for d in names}
+    aligned = {d: drafts[d].adapter.al for d in names}
+    gold = {d: load_labels(root / d / "src" / "labels.yaml") for d in names}
+    obs = {d: [replace(o, id=f"{d}:{o.id}") for o in observe(aligned[d], gold[d])] for d in names}
     rows = []
-    for d in drafts:
+    for d in names:
         resolved = gold[d].resolve(aligned[d].proposals)
         printed = printed_numbers(root / d)
-        rows.append((d, "default", figures(engine_verdicts(aligned[d], MatchConfig()), resolved, printed)))
+        plain = engine_verdicts(aligned[d], MatchConfig())
+        rows.append((d, "engine, default", figures(plain, resolved, printed)))
         if d == "next":
             predicted: dict[str, tuple[str, str | None]] = {}
             for fold in range(folds):
@@ -243,13 +261,17 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
                 match, adopt = fit(train)
                 test = {o.id.split(":", 1)[1] for o in obs[d]} - {o.id.split(":", 1)[1] for o in train}
                 predicted |= engine_verdicts(aligned[d], MatchConfig(match=match, adopt=adopt), test)
-            how = f"{folds}-fold CV"
+            how = f"engine, {folds}-fold CV"
         else:
             others = [k for k in DEV_DRAFTS if k != d and k in obs]
             match, adopt = fit([o for k in others for o in obs[k]])
             predicted = engine_verdicts(aligned[d], MatchConfig(match=match, adopt=adopt))
-            how = "fit on " + "+".join(others)
+            how = "engine, fit on " + "+".join(others)
         rows.append((d, how, figures(predicted, resolved, printed)))
+        others = [k for k in DEV_DRAFTS if k != d and k in drafts]
+        model = fit_model([drafts[k] for k in others])
+        weighed_how = "default, weighed (model fit on " + "+".join(others) + ")"
+        rows.append((d, weighed_how, figures(weighed_verdicts(drafts[d], model), resolved, printed)))
     return rows
 
 
@@ -320,19 +342,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:28} {figures}  ({per})")
         print(f"({_counted(held_rows[-1])})\n")
 
-    print("The engine's verdicts on every labelled draft (thresholds never fit on the draft measured:")
-    print("the defaults, then thresholds fit on other drafts; compare the two on the development drafts)")
-    print(f"{'draft':12} {'thresholds':52} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
+    print("Verdicts on every labelled draft, nothing fit on the draft measured: the engine alone with")
+    print("the default thresholds, then with thresholds fit on other drafts; then the default thresholds'")
+    print("verdicts weighed by the confidence model fit on the other development drafts (what `diff` shows)")
+    print(f"{'draft':12} {'verdicts':72} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
           f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
     drafts = draft_figures(base, args.base.parent, args.folds)
     for d, how, f in drafts:
-        print(f"{d:12} {how:52} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
+        print(f"{d:12} {how:72} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
               f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
               f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
-    print("Where the verdicts go, default thresholds (rows: the label; columns: the engine's verdict)")
+    print("Where the verdicts go, as `plancompare diff` shows them (rows: the label; columns: the verdict)")
     for d, how, f in drafts:
-        if how == "default":
+        if how.startswith("default, weighed"):
             print(confusion_table(d, f))
     sys.stdout.flush()
 

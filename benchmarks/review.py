@@ -39,7 +39,7 @@ TARGETS = (0.90, 0.95, 1.00)
 
 def calibration(draft: Draft) -> str:
     model = draft.adapter.model
-    x, y, verdicts = draft.rows()
+    x, y, verdicts = draft.rows(model)
     conf = confidence_of(model.probabilities(x), verdicts)
     right = [model.classes[g] == v for g, v in zip(y, verdicts, strict=True)]
     bins = "  ".join(

@@ -33,7 +33,7 @@ TARGET = ROOT / "src" / "plancompare" / "judge" / DATA
 
 
 def _calibration(name: str, model, draft) -> str:
-    x, y, verdicts = draft.rows()
+    x, y, verdicts = draft.rows(model)
     conf = confidence_of(model.probabilities(x), verdicts)
     right = [model.classes[g] == v for g, v in zip(y, verdicts, strict=True)]
     bins = " ".join(
@@ -47,7 +47,7 @@ def _calibration(name: str, model, draft) -> str:
 def _measures(name: str, model, draft) -> str:  # type: ignore[no-untyped-def]
     import math
 
-    x, right = draft.measure_rows()
+    x, right = draft.measure_rows(model.weights)
     conf = [round(1 / (1 + math.exp(-float(v))), 3) for v in x @ model.measure_weights.reshape(-1)]
     flags = [bool(r) for r in right]
     return (

@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 _API = {
     "load": ("plancompare.corpus", "load_side"),
     "extract_file": ("plancompare.extract.document", "extract"),
-    "compare": ("plancompare.judge.diff", "compare"),
+    "compare": ("plancompare.judge.adapt", "compare"),
     "render": ("plancompare.report", "render"),
     "run_diff": ("plancompare.workflow", "run_diff"),
     "MatchConfig": ("plancompare.config", "MatchConfig"),

@@ -196,6 +196,7 @@ class Reason(_Model):
         "topic-only",
         "claimed",
         "no-ask",
+        "weighed",
         "analyst",
     ]
     base: str | None = Field(default=None, description="What the base text says (words quoted from it).")

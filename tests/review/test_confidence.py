@@ -36,20 +36,39 @@ def test_the_engine_result_is_compare_s(adapter: Adapter) -> None:
     assert ours == compare(adapter.base, adapter.next_side, adapter.cfg)
 
 
-def test_with_no_decision_the_verdicts_are_the_engine_s_and_each_has_a_confidence(adapter: Adapter) -> None:
+def test_with_no_decision_the_engine_s_verdicts_are_weighed_and_have_a_confidence(adapter: Adapter) -> None:
     result = adapter.result({})
     engine = compare(adapter.base, adapter.next_side, adapter.cfg)
-    assert [p.verdict for p in result.proposals] == [p.verdict for p in engine.proposals]
     assert result.settings.adapted_on == 0
     assert result.settings.thresholds == engine.settings.thresholds
-    # Apart from the new fields, the engine's result.
-    strip = {"proposals": {"__all__": {"confidence"}}, "measures": {"__all__": {"confidence"}}}
-    assert result.model_dump(exclude=strip) == engine.model_dump(exclude=strip)
+    pairs = list(zip(engine.proposals, result.proposals, strict=True))
+    moved = [(e, r) for e, r in pairs if e.verdict != r.verdict]
+    # The model moves some verdicts, and says so; every other proposal is the engine's, to the byte.
+    assert moved
+    for e, r in moved:
+        assert (e.verdict, r.verdict) in {
+            ("adopted", "changed"),
+            ("adopted", "dropped"),
+            ("changed", "dropped"),
+            ("dropped", "changed"),
+        }
+        weighing = [x for x in r.reasons if x.code == "weighed"]
+        assert [(x.base, x.next) for x in weighing] == [(e.verdict, r.verdict)]
+        assert r.matches and r.matches[0].measure == (e.matches[0].measure if e.matches else None)
+    strip = {"confidence"}
+    unmoved = [(e, r) for e, r in pairs if e.verdict == r.verdict]
+    assert all(r.model_dump(exclude=strip) == e.model_dump(exclude=strip) for e, r in unmoved)
     for item in [*result.proposals, *result.measures]:
         assert 0.0 < item.confidence < 1.0
         assert round(item.confidence, 3) == item.confidence
     # Lower confidence where fewer verdicts are right: a no-match is surer than a near miss.
     assert len({p.confidence for p in result.proposals}) > 20
+
+
+def test_the_library_s_compare_is_what_diff_shows(adapter: Adapter) -> None:
+    from plancompare import compare as public_compare
+
+    assert public_compare(adapter.base, adapter.next_side, adapter.cfg) == adapter.result({})
 
 
 def test_decisions_override_adapt_and_give_the_same_bytes(adapter: Adapter) -> None:

@@ -40,6 +40,7 @@ from plancompare.judge.diff import (
     result_of,
 )
 from plancompare.judge.numeric import np
+from plancompare.judge.weigh import weighed
 from plancompare.models import (
     PROPOSAL_VERDICTS,
     DiffResult,
@@ -142,9 +143,11 @@ class Adapter:
     def result(self, decisions: dict[str, RecordedDecision] | None = None, *, lang: str = "en") -> DiffResult:
         decisions = decisions or {}
         judged = self.judged(self.cfg)
-        engine = result_of(self.base, self.next_side, self.al, judged, self.cfg)
         applicable = {pid: d for pid, d in decisions.items() if d.verdict in PROPOSAL_VERDICTS}
-        learned = self.learned(decisions, apply_decisions(engine, applicable, lang=lang)) if decisions else {}
+        learned: dict[int, str] = {}
+        if decisions:
+            engine = result_of(self.base, self.next_side, self.al, judged, self.cfg)
+            learned = self.learned(decisions, apply_decisions(engine, applicable, lang=lang))
         cfg, weights = self.cfg, self.model.weights
         if learned:
             cfg = fit_thresholds(
@@ -153,7 +156,6 @@ class Adapter:
                 self.model.adapt["threshold_cost"],
             )
             judged = self.judged(cfg)
-            engine = result_of(self.base, self.next_side, self.al, judged, cfg)
             x = self.matrix(judged, cfg)
             rows = sorted(learned)
             weights = fit_softmax(
@@ -166,7 +168,12 @@ class Adapter:
             )
         else:
             x = self.matrix(judged, cfg)
-        confidence = confidence_of(self.model.probabilities(x, weights), [v for v, *_ in judged])
+        probabilities = self.model.probabilities(x, weights)
+        # The verdicts the model finds less probable than a weaker one are weakened (weigh.py), and
+        # the base measures are judged from those.
+        judged = weighed(judged, probabilities, [cands for _, cands in self.al.aligned])
+        engine = result_of(self.base, self.next_side, self.al, judged, cfg)
+        confidence = confidence_of(probabilities, [v for v, *_ in judged])
         measures = measure_confidences(engine, cfg, self.model)
         engine = engine.model_copy(
             update={
@@ -213,3 +220,10 @@ def adapted_result(
     """What `diff` shows: the engine's verdicts adapted to the decisions, the decisions applied,
     and every verdict's confidence."""
     return Adapter.build(base, next_side, cfg).result(decisions, lang=lang)
+
+
+def compare(base: Side, next_side: Side, config: MatchConfig | None = None) -> DiffResult:
+    """What `plancompare diff` gives with no decision: the engine's verdicts (`diff.compare`) weighed
+    by the shipped confidence model, each with its confidence (`config`: the thresholds; default
+    values when not given)."""
+    return Adapter.build(base, next_side, config or MatchConfig()).result()

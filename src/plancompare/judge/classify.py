@@ -23,15 +23,7 @@ def proposal_verdict(
     score = best.score if best is not None else 0.0
     if best is None or score < cfg.match:
         if best is not None and score >= cfg.topic:
-            missing = distinctive(surface_words(best.base_passage, best.missing, PREFIX), best.base_passage)
-            return "dropped", [
-                Reason(
-                    code="topic-only",
-                    base=", ".join(missing) or None,
-                    detail=f"nearest passage (measure {best.measure}, score {score:g}) shares the topic, "
-                    f"not the ask (threshold {cfg.match:g})",
-                )
-            ]
+            return "dropped", [topic_only(best, f"not the ask (threshold {cfg.match:g})")]
         detail = (
             f"no passage answers it (nearest: measure {best.measure}, score {score:g})"
             if best is not None
@@ -41,12 +33,27 @@ def proposal_verdict(
     if change:
         return "changed", change
     if score < cfg.adopt:
-        missing = distinctive(surface_words(best.base_passage, best.missing, PREFIX), best.base_passage)
-        return "changed", [
-            Reason(
-                code="partial",
-                base=", ".join(missing) or None,
-                detail=f"only part of the ask is found (score {score:g} < {cfg.adopt:g})",
-            )
-        ]
+        return "changed", [partial(best, f"only part of the ask is found (score {score:g} < {cfg.adopt:g})")]
     return "adopted", []
+
+
+def _missing(best: Candidate) -> str | None:
+    """The ask's distinctive words the passage lacks, as the ask writes them."""
+    return (
+        ", ".join(distinctive(surface_words(best.base_passage, best.missing, PREFIX), best.base_passage))
+        or None
+    )
+
+
+def topic_only(best: Candidate, why: str) -> Reason:
+    """A dropped proposal whose nearest passage shares the topic: `why` it does not answer."""
+    return Reason(
+        code="topic-only",
+        base=_missing(best),
+        detail=f"nearest passage (measure {best.measure}, score {best.score:g}) shares the topic, {why}",
+    )
+
+
+def partial(best: Candidate, detail: str) -> Reason:
+    """A proposal taken up in part: the ask's words the passage lacks, and `detail`."""
+    return Reason(code="partial", base=_missing(best), detail=detail)

@@ -319,6 +319,8 @@ def judge_base_measures(
 
 
 def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
+    """The engine's verdicts alone, from the thresholds (what `plancompare diff` shows is these
+    weighed by the confidence model: `adapt.compare`)."""
     cfg = config or MatchConfig()
     al = align_sides(base, next, cfg)
     return result_of(base, next, al, judge_proposals(al, cfg), cfg)

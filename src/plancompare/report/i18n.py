@@ -181,6 +181,7 @@ _REASONS = {
         "topic-only": "même thème seulement",
         "claimed": "passage mieux repris par",
         "no-ask": "aucune demande repérée (constat ?)",
+        "weighed": "verdict pesé par le modèle de confiance",
         "analyst": "analyste",
     },
     "en": {
@@ -193,6 +194,7 @@ _REASONS = {
         "topic-only": "same topic only",
         "claimed": "passage answers better",
         "no-ask": "no ask found (a statement?)",
+        "weighed": "verdict weighed by the confidence model",
         "analyst": "analyst",
     },
 }
@@ -254,6 +256,8 @@ class Labels:
                 return name
             missing = "absent" if self.lang == "fr" else "missing"
             return f"{name}, {self.colon(missing)} {reason.base}"
+        if reason.code == "weighed" and reason.base and reason.next:  # « Modifiée → Non reprise »
+            return f"{self.colon(name)} {self.verdict(reason.base)} → {self.verdict(reason.next)}"
         if reason.code == "claimed":  # « passage mieux repris par : M01-P02 »
             return f"{self.colon(name)} {reason.next}" if reason.next else name
         if reason.base is None and reason.next is None:

@@ -20,10 +20,12 @@ from plancompare.judge.confidence import (
     Model,
     fit_softmax,
     measure_features,
+    softmax,
 )
 from plancompare.judge.diff import result_of
 from plancompare.judge.labels import load_labels
 from plancompare.judge.numeric import np
+from plancompare.judge.weigh import weighed
 from plancompare.models import Side
 
 FIT_ON = ("next", "fiches", "objectifs", "engagements", "orientations")
@@ -46,19 +48,27 @@ class Draft:
     answers: dict[int, str]  # proposal index → gold verdict (adopted, changed, dropped, n-a)
     measures: dict[int, str]  # base measure number → gold verdict
 
-    def rows(self, model_weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """Features, gold classes and engine verdicts of the labelled proposals."""
+    def rows(self, model: Model | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Features, gold classes and verdicts of the labelled proposals: the engine's verdicts
+        weighed by `model` (weigh.py), or the engine's alone when no model is given (what a model is
+        fit on: the features read the engine's verdict)."""
         ad = self.adapter
         judged = ad.judged(ad.cfg)
         x = ad.matrix(judged, ad.cfg)
+        if model is not None:
+            judged = weighed(judged, model.probabilities(x), [cands for _, cands in ad.al.aligned])
         index = sorted(self.answers)
         y = np.array([CLASSES.index(self.answers[i]) for i in index], dtype=int)
         return x[index], y, [judged[i][0] for i in index]
 
-    def measure_rows(self) -> tuple[np.ndarray, np.ndarray]:
-        """Features of the labelled base measures and whether the engine's verdict is right."""
+    def measure_rows(self, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Features of the labelled base measures and whether their verdict is right, with the
+        proposals' verdicts weighed by the coefficients `weights` (the measures are judged from them)."""
         ad = self.adapter
-        result = result_of(ad.base, ad.next_side, ad.al, ad.judged(ad.cfg), ad.cfg)
+        judged = ad.judged(ad.cfg)
+        probabilities = softmax(ad.matrix(judged, ad.cfg) @ weights.T)
+        judged = weighed(judged, probabilities, [cands for _, cands in ad.al.aligned])
+        result = result_of(ad.base, ad.next_side, ad.al, judged, ad.cfg)
         labelled = [m for m in result.measures if m.number in self.measures]
         x = np.array([measure_features(m, ad.cfg) for m in labelled]).reshape(-1, len(MEASURE_FEATURES))
         right = np.array([int(m.verdict == self.measures[m.number]) for m in labelled], dtype=int)
@@ -83,7 +93,7 @@ def fit_model(drafts: list[Draft], adapt: dict[str, float] | None = None) -> Mod
     """Coefficients fit on every labelled proposal and base measure of `drafts`."""
     xs, ys = zip(*(d.rows()[:2] for d in drafts), strict=True)
     weights = fit_softmax(np.vstack(xs), np.concatenate(ys), classes=len(CLASSES), penalty=PENALTY)
-    mx, my = zip(*(d.measure_rows() for d in drafts), strict=True)
+    mx, my = zip(*(d.measure_rows(weights) for d in drafts), strict=True)
     binary = fit_softmax(np.vstack(mx), np.concatenate(my), classes=2, penalty=MEASURE_PENALTY)
     return Model(
         features=FEATURES,

@@ -1,0 +1,67 @@
+"""The engine's verdict weighed against what the confidence model finds most probable.
+
+The thresholds decide a verdict from one score; the confidence model (confidence.py) reads every
+signal of the proposal and gives the probability of each gold verdict, learnt on labelled drafts.
+Where the two disagree, the model is right more often (on each development draft left out of its
+fit, and on the held-out one: benchmarks/diff.py), but only in one direction: it may weaken a
+verdict, never strengthen one. So:
+
+- a changed or dropped proposal takes whichever of the two the model finds more probable;
+- an adopted one stays adopted only while the model finds « adopted » the most probable verdict,
+  else it becomes the more probable of changed and dropped;
+- the model never makes an adoption, and « n-a » (no ask: a rule on the text) is left alone.
+
+Each verdict the model moves says so in its reason, with the probabilities, and keeps the passage
+the engine found as its evidence.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from plancompare.judge.classify import partial, topic_only
+from plancompare.judge.confidence import CLASSES
+from plancompare.judge.diff import Judged
+from plancompare.judge.numeric import np
+from plancompare.match.scoring import Candidate
+from plancompare.models import ProposalVerdict, Reason
+
+
+def weighed_verdict(engine: str, probabilities: np.ndarray) -> str:
+    """The verdict shown for an engine verdict and the model's probabilities (in CLASSES order)."""
+    if engine not in ("adopted", "changed", "dropped"):
+        return engine
+    allowed = ("adopted", "changed", "dropped") if engine == "adopted" else ("changed", "dropped")
+    # Ties go to the engine's verdict, then to the first of `allowed` (deterministic).
+    return max(
+        allowed, key=lambda v: (float(probabilities[CLASSES.index(v)]), v == engine, -allowed.index(v))
+    )
+
+
+def _odds(probabilities: np.ndarray, verdict: str, engine: str) -> str:
+    p = {v: float(probabilities[CLASSES.index(v)]) for v in (verdict, engine)}
+    return (
+        f"on the labelled drafts, verdicts with these signals were more often « {verdict} » "
+        f"(p = {p[verdict]:.2f}) than « {engine} » (p = {p[engine]:.2f})"
+    )
+
+
+def weighed(judged: Judged, probabilities: np.ndarray, aligned: list[list[Candidate]]) -> Judged:
+    """`judged` with each verdict the model weakens moved (`aligned`: each proposal's candidates)."""
+    out: Judged = []
+    for (verdict, score, kept, reasons), row, cands in zip(judged, probabilities, aligned, strict=True):
+        new = weighed_verdict(verdict, row)
+        if new == verdict or not cands:
+            out.append((verdict, score, kept, reasons))
+            continue
+        best = cands[0]
+        why = _odds(row, new, verdict)
+        # The passage the engine found stays the evidence, whichever way the verdict moved.
+        if new == "dropped":
+            moved, evidence = topic_only(best, "not the ask (weighed)"), [best]
+        else:
+            moved, evidence = partial(best, "only part of the ask is found (weighed)"), kept or [best]
+        weighing = Reason(code="weighed", base=verdict, next=new, detail=why)
+        kept_reasons = [r for r in reasons if r.code == "no-ask"]
+        out.append((cast(ProposalVerdict, new), score, evidence, [moved, weighing, *kept_reasons]))
+    return out

@@ -1,0 +1,70 @@
+"""The confidence model may weaken a verdict it finds less probable than a weaker one, never
+strengthen one; each verdict it moves says so and keeps the engine's evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from plancompare.judge.numeric import np
+from plancompare.judge.weigh import weighed, weighed_verdict
+from plancompare.match.scoring import Candidate
+from plancompare.models import Reason
+from plancompare.text.normalise import fold, stem
+from plancompare.text.patterns import PREFIX
+
+
+def _p(adopted: float, changed: float, dropped: float, na: float = 0.0) -> np.ndarray:
+    return np.array([adopted, changed, dropped, na])
+
+
+@pytest.mark.parametrize(
+    ("engine", "probabilities", "shown"),
+    [
+        ("changed", _p(0.1, 0.3, 0.6), "dropped"),  # the near miss the labels most often drop
+        ("changed", _p(0.1, 0.6, 0.3), "changed"),
+        ("dropped", _p(0.1, 0.6, 0.3), "changed"),
+        ("adopted", _p(0.5, 0.3, 0.2), "adopted"),
+        ("adopted", _p(0.3, 0.4, 0.3), "changed"),
+        ("adopted", _p(0.3, 0.2, 0.5), "dropped"),
+        # Never an adoption the thresholds did not give, however probable the model finds it:
+        ("dropped", _p(0.7, 0.1, 0.2), "dropped"),
+        ("changed", _p(0.7, 0.2, 0.1), "changed"),
+        # « n-a » is a rule on the text (no sentence asks anything): the model leaves it alone.
+        ("n-a", _p(0.1, 0.1, 0.7, 0.1), "n-a"),
+        # A tie keeps the engine's verdict.
+        ("changed", _p(0.2, 0.4, 0.4), "changed"),
+        ("dropped", _p(0.2, 0.4, 0.4), "dropped"),
+    ],
+)
+def test_the_model_only_weakens(engine: str, probabilities: np.ndarray, shown: str) -> None:
+    assert weighed_verdict(engine, probabilities) == shown
+
+
+def _cand(measure: int, score: float) -> Candidate:
+    return Candidate(
+        measure=measure,
+        score=score,
+        rank=score,
+        passage="Une étude sur l’hébergement des victimes sera conduite.",
+        base_passage="Créer des places d’hébergement sécurisé dédiées aux victimes de traite.",
+        coverage=0.3,
+        missing=tuple(stem(fold(w))[:PREFIX] for w in ("places", "sécurisé")),
+    )
+
+
+def test_a_moved_verdict_says_why_and_keeps_the_engine_s_passage() -> None:
+    cands = [_cand(4, 21.0), _cand(7, 18.0)]
+    judged = [
+        ("changed", 21.0, cands[:1], [Reason(code="partial", base="places")]),
+        ("changed", 21.0, cands[:1], [Reason(code="partial", base="places")]),
+    ]
+    probabilities = np.array([_p(0.1, 0.3, 0.6), _p(0.1, 0.6, 0.3)])
+    moved, kept = weighed(judged, probabilities, [cands, cands])  # type: ignore[arg-type]
+    assert kept == judged[1]
+    verdict, score, evidence, reasons = moved
+    assert (verdict, score) == ("dropped", 21.0)
+    assert [c.measure for c in evidence] == [4]  # the nearest passage, as for any dropped proposal
+    assert [r.code for r in reasons] == ["topic-only", "weighed"]
+    assert reasons[0].base == "places, sécurisé"  # the ask's words the passage lacks
+    assert (reasons[1].base, reasons[1].next) == ("changed", "dropped")
+    assert "p = 0.60" in (reasons[1].detail or "") and "p = 0.30" in (reasons[1].detail or "")
