@@ -124,10 +124,11 @@ ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
 
 # --- field labels -------------------------------------------------------------------------------
 
-# Who carries a measure out: « Mise en œuvre : », « Pilotes : » … (fields.py).
+# Who carries a measure out: « Mise en œuvre : », « Pilotes : », « Pilotage : » … (fields.py).
 ROLE_LABELS = (
     "Mise en œuvre",
     "Mise en oeuvre",
+    "Pilotage",
     "Pilotes",
     "Pilote",
     "Copilotes",
