@@ -602,3 +602,59 @@ def test_what_the_ask_says_is_not_enough_given_alone_is_a_change() -> None:
 )
 def test_what_the_ask_wants_besides_is_given_too(ask: str, passage: str) -> None:
     assert [c for c, _, _ in codes(ask, passage)] == []
+
+
+@pytest.mark.parametrize(
+    ("ask", "passage", "want"),
+    [
+        # The training the ask wanted, and another given.
+        (
+            "Elaborer des modules à inclure dans la formation initiale des inspecteurs.",
+            "L’Institut national du travail inscrira le module à son offre de formation continue.",
+            ("scope", "formation initiale", "formation continue"),
+        ),
+        # Compulsory asked, offered given.
+        (
+            "Il y a besoin de référents dans les préfectures (avec une formation obligatoire sur la traite).",
+            "Un référent traite sera désigné dans chaque préfecture ; une formation lui sera proposée.",
+            ("modality", "obligatoire", "sera proposée"),
+        ),
+        # Everywhere asked, only where the numbers warrant it given.
+        (
+            "Le Collectif souhaite la création systématique de groupes de pilotage.",
+            "Dans les départements où le nombre de victimes le justifie, un groupe sera constitué.",
+            ("scope", "systématique", "Dans les départements où"),
+        ),
+        # No condition asked, a size set as one.
+        (
+            "Prévoir des financements pour les structures d’hébergement (sans condition de taille).",
+            "Une ligne de financement sera réservée aux structures gérant au moins cinq places dédiées.",
+            ("scope", "sans condition", "au moins cinq places"),
+        ),
+    ],
+)
+def test_a_narrower_take_up_of_the_kind_asked_is_a_change(
+    ask: str, passage: str, want: tuple[str, str, str]
+) -> None:
+    assert codes(ask, passage) == [want]
+
+
+@pytest.mark.parametrize(
+    ("ask", "passage"),
+    [
+        (
+            "Prévoir des modules de formation dans le cadre de la formation initiale.",
+            "Le module sera intégré à la formation initiale des policiers et proposé en formation continue.",
+        ),
+        (
+            "Une formation obligatoire doit être prévue pour les référents.",
+            "Les référents suivront une formation obligatoire, qui sera proposée dès leur désignation.",
+        ),
+        (
+            "Créer un groupe de pilotage dans chaque département.",
+            "Un groupe de pilotage sera constitué dans chaque département, au moins deux fois par an réuni.",
+        ),
+    ],
+)
+def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:
+    assert codes(ask, passage) == []

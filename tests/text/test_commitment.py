@@ -9,6 +9,7 @@ from plancompare.text.commitment import (
     is_bare_reference,
     is_commitment,
     is_field_line,
+    is_refusal,
     is_statement,
     measure_sentences,
 )
@@ -77,10 +78,28 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Le dispositif Ac.Sé est fortement renforcé et très largement ouvert aux hommes.",
         "Certaines préfectures accueilleront un référent dès 2025.",
         "La MIPROF restera la coordinatrice nationale du plan.",
+        # Prohibitions the plan commits to are no refusals.
+        "Aucun soin ne sera pratiqué sans que la victime y ait consenti.",
+        "Cet hébergement ne dépendra d’aucune condition de régularité du séjour.",
+        "La victime ne sera pas poursuivie pour les infractions commises sous la contrainte.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:
     assert is_commitment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aucune modification législative n’est envisagée à ce stade : les victimes continueront de relever "
+        "des droits sociaux existants.",
+        "Il n’est pas prévu de créer un fonds dédié.",
+        "Le dispositif expérimental ne sera pas reconduit.",
+        "Le plan ne prévoit pas de places réservées aux hommes.",
+    ],
+)
+def test_a_refusal_answers_no_ask(sentence: str) -> None:
+    assert is_refusal(sentence) and not is_commitment(sentence)
 
 
 def test_a_bare_reference_is_no_commitment() -> None:

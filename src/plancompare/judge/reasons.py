@@ -17,11 +17,13 @@ from plancompare.judge.scope import (
     involvement_reasons,
     language_reasons,
     limited_reasons,
+    offered_reasons,
     scope_reasons,
     selection_reasons,
     share_reasons,
     specific_reasons,
     territory_reasons,
+    training_reasons,
 )
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import figures, fold, stem, words
@@ -342,6 +344,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         scope_reasons(ask, passage)
         or specific_reasons(ask, passage)
         or territory_reasons(ask, passage)
+        or training_reasons(ask, passage)
         or condition_reasons(ask, passage)
         or share_reasons(ask, passage)
         or selection_reasons(ask, passage)
@@ -350,7 +353,10 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or extension_reasons(ask, passage)
     )
     modality = (
-        modality_reasons(ask, passage) or involvement_reasons(ask, passage) or funding_reasons(ask, passage)
+        modality_reasons(ask, passage)
+        or involvement_reasons(ask, passage)
+        or funding_reasons(ask, passage)
+        or offered_reasons(ask, passage)
     )
     return [
         *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),

@@ -86,6 +86,8 @@ _SOME_PLACES = re.compile(
     r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:centres|sites|poles|plateformes) regionaux|"
     r"(?:centres?|poles?|plateformes?|referents?) regiona\w*|"
     r"(?:la|les) ou les besoins|departements? pilotes?|sites? pilotes?|in (?:a few|some|\d+) regions|"
+    # « Dans les départements où le nombre de victimes le justifie »: only those.
+    r"(?:dans|pour) (?:les|ceux des) (?:departements|regions|territoires|villes|ressorts) (?:ou|dont|qui)|"
     # Mainland France only: the overseas territories are left out.
     r"(?:departements?|regions?|territoires?) metropolitain\w*|en (?:france )?metropol\w*|dans l'hexagone)\b"
 )
@@ -99,6 +101,9 @@ _CONDITION = re.compile(
     r"\b(sous reserve (?:de|d'|que)|a condition (?:de|d'|que)|"
     r"(?:a|aux) (?:la )?(?:seule?s? )?(?:victimes?|personnes?) qui|subordonn\w* a|conditionn\w* (?:a|par)|"
     r"d'au moins (?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) |"
+    # « réservée aux structures gérant au moins cinq places »: a size set as a condition.
+    r"au moins (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) "
+    r"(?:places|lits|salaries|agents|victimes|personnes)|"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
     r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to)\b"
 )
@@ -352,3 +357,49 @@ def extension_reasons(ask: str, passage: str) -> list[Reason]:
             detail="the ask wants more than what the next plan gives",
         )
     ]
+
+
+# --- initial or continuing training --------------------------------------------------------------
+
+_INITIAL = whole_words(r"formations? initiales?|cursus|initial training")
+_CONTINUING = whole_words(r"formations? continues?|continuing training|in-service training")
+
+
+def training_reasons(ask: str, passage: str) -> list[Reason]:
+    """Initial training asked (« des modules dans la formation initiale »), continuing training
+    given, or the other way round: not the training the ask wanted."""
+    return _asked_given(
+        ask,
+        passage,
+        _INITIAL,
+        _CONTINUING,
+        "initial training was asked; the next plan gives continuing training",
+    ) or _asked_given(
+        ask,
+        passage,
+        _CONTINUING,
+        _INITIAL,
+        "continuing training was asked; the next plan gives initial training",
+    )
+
+
+# --- compulsory or offered -----------------------------------------------------------------------
+
+_COMPULSORY = whole_words(r"obligatoire\w*|obligation|impose(?:e|s|es|r)?|mandatory|compulsory")
+_OFFERED = whole_words(
+    r"(?:sera|seront|est|sont) (?:propose|offert)(?:e|s|es)?|sur la base du volontariat|a titre volontaire|"
+    r"on a voluntary basis|will be offered"
+)
+
+
+def offered_reasons(ask: str, passage: str) -> list[Reason]:
+    """Something compulsory asked (« une formation obligatoire »), offered given (« une formation lui
+    sera proposée »): those it is for may decline it."""
+    return _asked_given(
+        ask,
+        passage,
+        _COMPULSORY,
+        _OFFERED,
+        "it was asked to be compulsory; the next plan offers it",
+        "modality",
+    )

@@ -128,9 +128,34 @@ def is_bare_reference(sentence: str) -> bool:
     return len(rest) <= 1 and len(words) >= 2
 
 
+# The plan declining to act: « Aucune modification législative n’est envisagée », « il n’est pas prévu
+# de… », « ne sera pas reconduit ». A prohibition the plan commits to (« aucun soin ne sera pratiqué
+# sans… ») is no refusal: only the plan's own verbs of planning and doing count.
+_PLANNING = (
+    r"(?:envisag|prevu|programm|retenu|cree|mis en place|modifi|etendu|instaur|engag|generalis|reconduit)"
+)
+_REFUSAL = re.compile(
+    rf"\bn'(?:est|sont) (?:pas |plus |)(?:envisag|prevu|programm|retenu)\w*|"
+    rf"\bne (?:sera|seront) (?:pas|plus) {_PLANNING}\w*|"
+    r"\bne (?:prevoit|prevoient|retient|retiennent|envisage|envisagent) (?:pas|plus)\b|"
+    r"\bis not (?:planned|envisaged|foreseen)|\bwill not be (?:created|extended|renewed)"
+)
+
+
+def is_refusal(sentence: str) -> bool:
+    """A sentence in which the plan declines to do something: it answers no ask."""
+    return bool(_REFUSAL.search(_folded(sentence)))
+
+
 def is_commitment(sentence: str) -> bool:
-    """Whether `sentence` can answer an ask: not a field line, a statement or a bare reference."""
-    return not (is_field_line(sentence) or is_statement(sentence) or is_bare_reference(sentence))
+    """Whether `sentence` can answer an ask: not a field line, a statement, a refusal or a bare
+    reference."""
+    return not (
+        is_field_line(sentence)
+        or is_statement(sentence)
+        or is_refusal(sentence)
+        or is_bare_reference(sentence)
+    )
 
 
 @dataclass(frozen=True)
