@@ -75,6 +75,20 @@ def test_set_phrases_of_the_same_meaning_meet() -> None:
     assert best(plan, "Délivrer un titre de séjour aux victimes.")[0] == 1
 
 
+def test_a_list_of_the_forms_of_exploitation_answers_all_forms() -> None:
+    ask = "La campagne doit porter sur toutes les formes de traite."
+    listing = (
+        "Chaque vague de la campagne accordera une place égale à l’exploitation sexuelle, au travail forcé "
+        "et à la servitude domestique."
+    )
+    two = (
+        "Chaque vague de la campagne accordera une place égale à l’exploitation sexuelle et au travail forcé."
+    )
+    assert best([Measure(number=1, title="Informer", text=listing)], ask)[1] > (
+        best([Measure(number=1, title="Informer", text=two)], ask)[1] + 5
+    )
+
+
 def test_only_definitions_whose_initials_spell_the_acronym_are_learned() -> None:
     text = (
         "les mineurs non accompagnés (MNA), l’Office central pour la répression de la traite des êtres "

@@ -10,7 +10,7 @@ from typing import Literal
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.models import Reason
 from plancompare.text.normalise import fold, stem, tokens
-from plancompare.text.patterns import PREFIX, whole_words
+from plancompare.text.patterns import ONE_FORM, PREFIX, whole_words
 
 # --- scope ---------------------------------------------------------------------------------------
 
@@ -19,11 +19,7 @@ _ALL_FORMS = re.compile(
     r"quelle que soit (?:la|leur) forme|sous toutes ses formes|"
     r"differentes formes|autres formes|all forms)\b"
 )
-_ONE_FORM = re.compile(
-    r"\b(exploitation sexuelle|prostitution\w*|proxenetisme|travail force|exploitation par le travail|"
-    r"servitude domestique|mendicite forcee|contrainte a commettre des delits|prelevement d.organes|"
-    r"sexual exploitation|forced labour)\b"
-)
+_ONE_FORM = ONE_FORM
 
 
 def scope_reasons(ask: str, passage: str) -> list[Reason]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plancompare.text.normalise import STOP_WORDS, fold, tokens
+from plancompare.text.patterns import forms_named
 
 # Upper-case acronym → long form. Matched case-sensitively, so « ame » (âme) or « ars » are not read.
 ACRONYMS: dict[str, str] = {
@@ -53,6 +54,10 @@ ACRONYMS: dict[str, str] = {
     "travail et de l'emploi",
 }
 
+# A list of this many forms of exploitation reads as « all forms » too (see `Glossary.expand`).
+ALL_FORMS_FROM = 3
+ALL_FORMS = "toutes les formes d'exploitation"
+
 # Groups of set phrases with the same meaning; the first is the one matching reads all of them as.
 EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("titre de séjour", "carte de séjour", "permis de séjour", "autorisation de séjour"),
@@ -80,7 +85,12 @@ class Glossary:
 
     def expand(self, text: str) -> str:
         """`text` with each known upper-case acronym followed by its long form (both kept, so a
-        document that writes only the acronym still meets one that writes only the long form)."""
+        document that writes only the acronym still meets one that writes only the long form), and
+        « toutes les formes » after a list of three forms of exploitation or more: a plan lists the
+        forms where an ask writes « toutes les formes de traite »."""
+        folded = fold(text)
+        if "forme" not in folded and len(forms_named(folded)) >= ALL_FORMS_FROM:
+            text = f"{text} ({ALL_FORMS})"
         if self._pattern is None:
             return text
         return self._pattern.sub(lambda m: f"{m.group(1)} ({self._table[m.group(1)]})", text)

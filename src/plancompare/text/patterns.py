@@ -203,3 +203,22 @@ ASK = whole_words(
     r"il s'agit (?:a la fois |notamment |aussi |donc )?d(?:e |')\w+(?:er|ir|re)|"
     r"should|must|need(?:s|ed)?|call\w* for|recommend\w*"
 )
+
+# --- forms of exploitation ----------------------------------------------------------------------
+
+# The forms of exploitation trafficking serves, as folded text names them; each group is one form.
+FORMS_OF_EXPLOITATION: tuple[tuple[str, str], ...] = (
+    ("sexual", r"exploitation sexuelle|prostitution\w*|proxenetisme|sexual exploitation"),
+    ("labour", r"travail force|exploitation par le travail|forced labour|labour exploitation"),
+    ("domestic", r"servitude domestique|esclavage domestique|domestic servitude"),
+    ("begging", r"mendicite forcee|forced begging"),
+    ("crime", r"contrainte a commettre des delits|delits forces|forced criminality"),
+    ("organs", r"prelevement d.organes|organ removal"),
+)
+ONE_FORM = re.compile(r"\b(" + "|".join(p for _, p in FORMS_OF_EXPLOITATION) + r")\b")
+_FORM_GROUPS = [(name, re.compile(rf"\b(?:{p})\b")) for name, p in FORMS_OF_EXPLOITATION]
+
+
+def forms_named(folded: str) -> set[str]:
+    """The forms of exploitation `folded` (folded text) names, by group."""
+    return {name for name, pattern in _FORM_GROUPS if pattern.search(folded)}
