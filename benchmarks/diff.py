@@ -266,11 +266,12 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
             others = [k for k in DEV_DRAFTS if k != d and k in obs]
             match, adopt = fit([o for k in others for o in obs[k]])
             predicted = engine_verdicts(aligned[d], MatchConfig(match=match, adopt=adopt))
-            how = "engine, fit on " + "+".join(others)
+            how = "engine, fit on the others" if d in DEV_DRAFTS else f"engine, fit on all {len(others)}"
         rows.append((d, how, figures(predicted, resolved, printed)))
         others = [k for k in DEV_DRAFTS if k != d and k in drafts]
         model = fit_model([drafts[k] for k in others])
-        weighed_how = "default, weighed (model fit on " + "+".join(others) + ")"
+        on = "the others" if d in DEV_DRAFTS else f"all {len(others)}"
+        weighed_how = f"default, weighed by the model fit on {on}"
         rows.append((d, weighed_how, figures(weighed_verdicts(drafts[d], model), resolved, printed)))
     return rows
 
@@ -345,11 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     print("Verdicts on every labelled draft, nothing fit on the draft measured: the engine alone with")
     print("the default thresholds, then with thresholds fit on other drafts; then the default thresholds'")
     print("verdicts weighed by the confidence model fit on the other development drafts (what `diff` shows)")
-    print(f"{'draft':12} {'verdicts':72} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
+    print(f"{'draft':12} {'verdicts':46} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
           f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
     drafts = draft_figures(base, args.base.parent, args.folds)
     for d, how, f in drafts:
-        print(f"{d:12} {how:72} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
+        print(f"{d:12} {how:46} {100 * f.macro_f1:8.1f} {100 * f.taken_up_f1:11.1f} "
               f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
               f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
