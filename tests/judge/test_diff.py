@@ -287,3 +287,46 @@ def test_praise_is_not_an_ask(bundled: tuple[Side, Side]) -> None:
     assert [verdicts[g] for g in ("G01", "G02", "G03")] == ["n-a", "n-a", "n-a"]
     g01 = next(p for p in result.proposals if p.id == "G01")
     assert not g01.matches and [r.code for r in g01.reasons] == ["no-ask"]
+
+
+def test_an_ask_about_its_measure_is_answered_only_by_a_measure_that_continues_it() -> None:
+    """« La MIPROF doit être impliquée » written on the housing measure: a sentence of another
+    measure naming the MIPROF (its national coordination) does not take it up."""
+    base = side(
+        [
+            Measure(
+                number=1,
+                title="Héberger les victimes",
+                text="Des places d’hébergement sécurisé seront créées pour les victimes de traite.",
+            ),
+            Measure(number=2, title="Coordonner le plan", text="La MIPROF coordonnera le plan."),
+        ],
+        [Proposal(id="M01-P01", measure=1, text="La MIPROF doit être impliquée.")],
+    )
+
+    def nxt(housing: str) -> Side:
+        return side(
+            [
+                Measure(number=1, title="Héberger les victimes en sécurité", text=housing),
+                Measure(
+                    number=2,
+                    title="Piloter le plan",
+                    text="La MIPROF sera impliquée dans le pilotage national et réunira les ministères.",
+                ),
+            ]
+        )
+
+    cfg = MatchConfig(match=10, adopt=15, topic=5, successor=20, kept=50)
+    elsewhere = compare(
+        base, nxt("Des places d’hébergement sécurisé seront créées pour les victimes de traite."), cfg
+    )
+    assert [(p.verdict, [m.measure for m in p.matches]) for p in elsewhere.proposals] == [("dropped", [1])]
+    here = compare(
+        base,
+        nxt(
+            "Des places d’hébergement sécurisé seront créées pour les victimes de traite. La MIPROF sera "
+            "impliquée dans le recensement des places."
+        ),
+        cfg,
+    )
+    assert [(p.verdict, [m.measure for m in p.matches]) for p in here.proposals] == [("adopted", [1])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plancompare.extract.fields import parse_responsibilities
-from plancompare.judge.reasons import change_reasons
+from plancompare.judge.reasons import about_its_measure, change_reasons
 from plancompare.models import Measure
 
 
@@ -658,3 +658,20 @@ def test_a_narrower_take_up_of_the_kind_asked_is_a_change(
 )
 def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:
     assert codes(ask, passage) == []
+
+
+@pytest.mark.parametrize(
+    ("ask", "about"),
+    [
+        ("La MIPROF doit être impliquée dans la mise en œuvre de cette mesure.", True),
+        ("La MIPROF doit être impliquée.", True),
+        ("Les associations doivent être associées.", True),
+        ("Il faut préciser le rôle de la MIPROF et impliquer les collectivités territoriales.", False),
+        (
+            "Les associations devront être étroitement associées au travail de formation des professionnels.",
+            False,
+        ),
+    ],
+)
+def test_an_ask_only_for_a_body_to_take_part_is_about_its_measure(ask: str, about: bool) -> None:
+    assert about_its_measure(ask) is about

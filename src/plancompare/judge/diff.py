@@ -9,7 +9,7 @@ from plancompare import __version__
 from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
 from plancompare.judge.classify import proposal_verdict
-from plancompare.judge.reasons import change_reasons
+from plancompare.judge.reasons import about_its_measure, change_reasons
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.match.assign import Claim, claims
 from plancompare.match.query import Query
@@ -71,6 +71,14 @@ def proposal_candidates(
         prior = priors.get(p.measure, []) if p.measure is not None else []
         items.append((aligner.query(p.text, topic=topic), {c.measure: c.score for c in prior}))
     return list(zip([q for q, _ in items], align_many(aligner, items), strict=True))
+
+
+def continuing(aligner: Aligner, query: Query, prior: list[Candidate], cfg: MatchConfig) -> list[Candidate]:
+    """The candidates among the next measures that continue the proposal's base measure (its first
+    by rank, and any scoring `successor`): where an ask about that measure alone can be taken up."""
+    kept = {prior[0].measure} | {c.measure for c in prior if c.score >= cfg.successor}
+    owners = [i for i, m in enumerate(aligner.measures) if m.number in kept]
+    return aligner.align(query, owners=owners, prior={c.measure: c.score for c in prior})
 
 
 def effective(best: Candidate | None, claim: Claim | None, cfg: MatchConfig) -> Candidate | None:
@@ -287,6 +295,14 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
     aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
+    # An ask that only wants a body to take part in its measure (« La MIPROF doit être impliquée »)
+    # is answered, if at all, in the measures that continue that one, not wherever the body is named.
+    aligned = [
+        (query, continuing(aligner, query, priors[p.measure], cfg))
+        if p.measure is not None and priors.get(p.measure) and about_its_measure(p.text)
+        else (query, cands)
+        for p, (query, cands) in zip(proposals, aligned, strict=True)
+    ]
     return Alignment(
         aligner=aligner,
         proposals=proposals,

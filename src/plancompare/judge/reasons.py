@@ -26,7 +26,7 @@ from plancompare.judge.scope import (
     training_reasons,
 )
 from plancompare.models import Measure, Reason
-from plancompare.text.normalise import figures, fold, stem, words
+from plancompare.text.normalise import figures, fold, stem, tokens, words
 from plancompare.text.patterns import ASK, PREFIX
 
 # --- figures -------------------------------------------------------------------------------------
@@ -337,6 +337,29 @@ def absent_actor_reasons(ask: str, passage: str, measure: Measure | None = None)
             detail="the ask wants this body involved; the next measure does not name it",
         )
     ]
+
+
+# The words of an ask that only says who should take part (« La MIPROF doit être impliquée dans la
+# mise en œuvre de cette mesure »): with the body named and these left out, nothing of its own is left.
+_ONLY_INVOLVEMENT = frozenset(
+    stem(w)[:PREFIX]
+    for w in (
+        "impliquee", "impliquer", "associee", "associer", "participer", "participation", "mise", "oeuvre",
+        "mesure", "mesures", "dispositif", "processus", "action", "actions", "travail", "travaux",
+    )
+)  # fmt: skip
+
+
+def about_its_measure(ask: str) -> bool:
+    """An ask that only wants a body to take part in the measure it was written on: it can be taken
+    up only by a measure that continues that one (« La MIPROF doit être impliquée »)."""
+    folded = fold(ask)
+    if not INVOLVED.search(folded) or not actors(ask):
+        return False
+    for regex, _ in _ACTOR_RES:
+        folded = regex.sub(" ", folded)
+    rest = {t[:PREFIX] for t in tokens(folded, content_only=True)} - _ONLY_INVOLVEMENT
+    return len(rest) <= 1
 
 
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
