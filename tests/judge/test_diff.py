@@ -12,6 +12,7 @@ from plancompare.corpus import load_side
 from plancompare.judge.diff import align_sides, compare, judge_measures
 from plancompare.match.scoring import Candidate
 from plancompare.models import Measure, Proposal, Side
+from plancompare.report import render
 from plancompare.serialise import to_json
 from sides import side
 
@@ -330,3 +331,24 @@ def test_an_ask_about_its_measure_is_answered_only_by_a_measure_that_continues_i
         cfg,
     )
     assert [(p.verdict, [m.measure for m in p.matches]) for p in here.proposals] == [("adopted", [1])]
+
+
+def test_a_dropped_base_measure_shows_what_it_was_judged_against() -> None:
+    base = side(
+        [
+            Measure(number=1, title="Héberger les victimes", text="Des places d’hébergement seront créées."),
+            Measure(
+                number=2,
+                title="Mobiliser la cellule de renseignement financier",
+                text="Les signalements financiers liés à la traite seront analysés par la cellule.",
+            ),
+        ]
+    )
+    result = compare(base, NEXT, CFG)
+    dropped = next(m for m in result.measures if m.number == 2)
+    assert dropped.verdict == "dropped" and dropped.next == []
+    # Its nearest next measure is kept as evidence (in the report: in brackets), with its score.
+    assert len(dropped.matches) == 1 and dropped.score == dropped.matches[0].score
+    table = render(result, "md", "fr")
+    row = next(line for line in table.splitlines() if line.startswith("| 2 |"))
+    assert f"| ({dropped.matches[0].measure} – " in row

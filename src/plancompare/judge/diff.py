@@ -178,7 +178,10 @@ def judge_measures(
     antecedents = _antecedents(successors)
     results = [
         _measure_result(
-            m, successors[m.number], _measure_verdict(m, successors, antecedents, from_evidence, cfg)
+            m,
+            successors[m.number],
+            _measure_verdict(m, successors, antecedents, from_evidence, cfg),
+            priors.get(m.number, [])[:1],
         )
         for m in base_measures
     ]
@@ -251,7 +254,12 @@ def _measure_verdict(
     return "kept" if cands[0].score >= cfg.kept else "revised"
 
 
-def _measure_result(m: Measure, cands: list[Candidate], verdict: MeasureVerdict) -> MeasureResult:
+def _measure_result(
+    m: Measure, cands: list[Candidate], verdict: MeasureVerdict, nearest: list[Candidate]
+) -> MeasureResult:
+    """A dropped measure (no successor) keeps its nearest next measure and score as evidence, as a
+    dropped proposal does, so that a reader sees what it was judged against."""
+    shown = cands or nearest
     return MeasureResult(
         number=m.number,
         label=m.label,
@@ -259,8 +267,8 @@ def _measure_result(m: Measure, cands: list[Candidate], verdict: MeasureVerdict)
         priority=m.priority,
         verdict=verdict,
         next=sorted(c.measure for c in cands),
-        score=cands[0].score if cands else 0.0,
-        matches=[_match(c) for c in cands],
+        score=shown[0].score if shown else 0.0,
+        matches=[_match(c) for c in shown],
     )
 
 

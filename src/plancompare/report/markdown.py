@@ -133,13 +133,18 @@ def _measures_table(result: DiffResult, words: Labels) -> list[str]:
         targets = [
             f"{name} ({escape(shorten(title, 60))})" for name, title in next_headings(result, measure.next)
         ]
+        becomes = words.sep.join(targets)
+        if not measure.next and measure.matches:
+            # Dropped: the nearest next measure in brackets, as for a dropped proposal (not a successor).
+            name, title = next_headings(result, [measure.matches[0].measure])[0]
+            becomes = f"({name} – {escape(shorten(title, 60))})"
         rows.append(
             [
                 measure.name,
                 escape(shorten(measure.title, 90)),
                 words.measure_verdict(measure.verdict),
-                words.sep.join(targets),
-                score_text(measure.score) if measure.next else "",
+                becomes,
+                score_text(measure.score) if measure.next or measure.matches else "",
             ]
         )
     return _table(header, rows, "|--:|---|---|---|--:|")
