@@ -625,6 +625,12 @@ def test_what_the_ask_wants_besides_is_given_too(ask: str, passage: str) -> None
             "Dans les départements où le nombre de victimes le justifie, un groupe sera constitué.",
             ("scope", "systématique", "Dans les départements où"),
         ),
+        # Apart asked, within given.
+        (
+            "Les fonds doivent être distincts de ceux affectés à la lutte contre la prostitution.",
+            "Au sein du fonds pour la prévention de la prostitution, une ligne de crédits sera réservée.",
+            ("scope", "distincts de", "Au sein du"),
+        ),
         # No condition asked, a size set as one.
         (
             "Prévoir des financements pour les structures d’hébergement (sans condition de taille).",
@@ -649,6 +655,10 @@ def test_a_narrower_take_up_of_the_kind_asked_is_a_change(
         (
             "Une formation obligatoire doit être prévue pour les référents.",
             "Les référents suivront une formation obligatoire, qui sera proposée dès leur désignation.",
+        ),
+        (
+            "Les fonds doivent être distincts de ceux affectés à la lutte contre la prostitution.",
+            "Un fonds distinct sera créé et doté de crédits propres.",
         ),
         (
             "Créer un groupe de pilotage dans chaque département.",

@@ -20,6 +20,7 @@ from plancompare.judge.scope import (
     offered_reasons,
     scope_reasons,
     selection_reasons,
+    separate_reasons,
     share_reasons,
     specific_reasons,
     territory_reasons,
@@ -374,6 +375,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or language_reasons(ask, passage)
         or limited_reasons(ask, passage)
         or extension_reasons(ask, passage)
+        or separate_reasons(ask, passage)
     )
     modality = (
         modality_reasons(ask, passage)

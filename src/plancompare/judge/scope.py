@@ -399,3 +399,19 @@ def offered_reasons(ask: str, passage: str) -> list[Reason]:
         "it was asked to be compulsory; the next plan offers it",
         "modality",
     )
+
+
+# --- separate or within ---------------------------------------------------------------------------
+
+# « des fonds distincts de ceux affectés à la prostitution »: a line « au sein du fonds pour la
+# prévention de la prostitution » is kept within what the ask wanted it apart from.
+_SEPARATE = whole_words(
+    r"distincte?s? d(?:e|es|u)|separee?s? d(?:e|es|u)|independante?s? d(?:e|es|u)|separate from"
+)
+_WITHIN = whole_words(r"au sein d(?:u|e la|e l'|es)|within the")
+
+
+def separate_reasons(ask: str, passage: str) -> list[Reason]:
+    """Something asked apart from another (« distincts de »), given within it (« au sein du »)."""
+    detail = "it was asked apart from something; the next plan keeps it within"
+    return _asked_given(ask, passage, _SEPARATE, _WITHIN, detail, both=True)
