@@ -9,7 +9,8 @@ import pytest
 
 from plancompare.config import MatchConfig, load_config
 from plancompare.corpus import load_side
-from plancompare.judge.diff import align_sides, compare, judge_measures
+from plancompare.judge.diff import align_sides, compare
+from plancompare.judge.measures import judge_measures
 from plancompare.match.scoring import Candidate
 from plancompare.models import Measure, Proposal, Side
 from plancompare.report import render

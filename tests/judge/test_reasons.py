@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from plancompare.extract.fields import parse_responsibilities
-from plancompare.judge.reasons import about_its_measure, change_reasons
+from plancompare.judge.actors import about_its_measure
+from plancompare.judge.reasons import change_reasons
 from plancompare.models import Measure
 
 
@@ -507,7 +508,7 @@ def test_a_study_answers_an_ask_for_knowledge() -> None:
 
 
 def test_the_prevention_council_of_the_departement_is_no_child_welfare_body() -> None:
-    from plancompare.judge.reasons import actors
+    from plancompare.judge.actors import actors
 
     assert actors("un groupe constitué au sein du conseil départemental de prévention") == {}
     assert actors("le conseil départemental assurera la prise en charge") == {

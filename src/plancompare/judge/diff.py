@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from plancompare import __version__
 from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
+from plancompare.judge.actors import about_its_measure
 from plancompare.judge.classify import proposal_verdict
-from plancompare.judge.reasons import about_its_measure, change_reasons
+from plancompare.judge.measures import (
+    MAX_MATCHES,
+    as_match,
+    judge_measures,
+    measure_priors,
+    proposal_evidence,
+)
+from plancompare.judge.reasons import change_reasons
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.match.assign import Claim, claims
 from plancompare.match.query import Query
@@ -17,10 +24,8 @@ from plancompare.match.scoring import Candidate
 from plancompare.models import (
     DiffResult,
     DocumentRef,
-    Match,
     Measure,
     MeasureResult,
-    MeasureVerdict,
     NextMeasure,
     Proposal,
     ProposalResult,
@@ -35,16 +40,11 @@ ENGINE = (
     "plancompare-align 2 (BM25 sentence candidates, acronyms and set phrases unified, "
     "IDF-weighted F2 passage overlap, rapidfuzz stems)"
 )
-MAX_MATCHES = 3
 
 
 def _ref(side: Side) -> DocumentRef:
     names = sorted({p.name for p in side.sources})
     return DocumentRef(title=side.title, source=", ".join(names) or None, language=side.language)
-
-
-def _match(c: Candidate) -> Match:
-    return Match(measure=c.measure, score=c.score, passage=c.passage, base_passage=c.base_passage)
 
 
 def base_proposals(base: Side) -> list[Proposal]:
@@ -132,144 +132,6 @@ def judge_proposal(
         floor = max(cfg.match, cfg.relative * cands[0].score)
         kept = [c for c in cands if c.score >= floor][:MAX_MATCHES]
     return verdict, (best.score if best else 0.0), kept, reasons
-
-
-def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, list[Candidate]]:
-    """Each base measure against the next measures (all its sentences count alike)."""
-    queries: list[tuple[Query, dict[int, float] | None]] = [
-        (aligner.query(f"{m.title}.\n\n{m.text}", asks=False), None) for m in base_measures
-    ]
-    return {m.number: cands for m, cands in zip(base_measures, align_many(aligner, queries), strict=True)}
-
-
-# A base measure with no successor by score is continued by its top-ranked next measure when that
-# ranks at least this high (score plus the whole-measure cosine, 0-100 each; see match/aligner.py).
-RESCUE_RANK = 35.0
-
-
-# A next measure that answers first at least this many taken-up proposals of a base measure
-# continues that measure, whatever the measure-level score: « where did its content go » is what
-# the proposals about it show (a split the measure texts alone miss, most often).
-EVIDENCE = 2
-
-
-def proposal_evidence(
-    proposals: list[Proposal], judged: list[tuple[ProposalVerdict, list[Candidate]]]
-) -> dict[int, dict[int, list[Candidate]]]:
-    """base measure → next measure → the best matches of its taken-up proposals answered there."""
-    out: dict[int, dict[int, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
-    for p, (verdict, kept) in zip(proposals, judged, strict=True):
-        if p.measure is not None and verdict in ("adopted", "changed") and kept:
-            out[p.measure][kept[0].measure].append(kept[0])
-    return out
-
-
-def judge_measures(
-    aligner: Aligner,
-    base_measures: list[Measure],
-    cfg: MatchConfig,
-    priors: dict[int, list[Candidate]] | None = None,
-    evidence: dict[int, dict[int, list[Candidate]]] | None = None,
-) -> tuple[list[MeasureResult], dict[int, list[int]]]:
-    """Each base measure's fate from its measure-level candidates (`priors`) and from where its
-    proposals were taken up (`evidence`, see `proposal_evidence`)."""
-    priors = priors if priors is not None else measure_priors(aligner, base_measures)
-    successors, from_evidence = _successors(base_measures, priors, evidence or {}, cfg)
-    antecedents = _antecedents(successors)
-    results = [
-        _measure_result(
-            m,
-            successors[m.number],
-            _measure_verdict(m, successors, antecedents, from_evidence, cfg),
-            priors.get(m.number, [])[:1],
-        )
-        for m in base_measures
-    ]
-    return results, {k: sorted(v) for k, v in antecedents.items()}
-
-
-def _successors(
-    base_measures: list[Measure],
-    priors: dict[int, list[Candidate]],
-    evidence: dict[int, dict[int, list[Candidate]]],
-    cfg: MatchConfig,
-) -> tuple[dict[int, list[Candidate]], set[tuple[int, int]]]:
-    """base measure → the next measures that continue it: its best measure-level candidates, and
-    the next measures that answer at least `EVIDENCE` of its taken-up proposals; with the (base,
-    next) links found from proposals only."""
-    successors: dict[int, list[Candidate]] = {}
-    # Links found from proposals only: they show where content went, not that two measures became one.
-    from_evidence: set[tuple[int, int]] = set()
-    for m in base_measures:
-        cands = priors[m.number]
-        chosen: list[Candidate] = []
-        if cands and cands[0].score >= cfg.successor:
-            floor = max(cfg.successor, cfg.relative * cands[0].score)
-            chosen = [c for c in cands if c.score >= floor][:MAX_MATCHES]
-        by_next = evidence.get(m.number, {})
-        for number in sorted(by_next):
-            answered = by_next[number]
-            if len(answered) >= EVIDENCE and number not in {c.measure for c in chosen}:
-                # The measure-level candidate if there is one (its passage is about the measure).
-                own = [c for c in cands if c.measure == number]
-                chosen.append(own[0] if own else max(answered, key=lambda c: (c.score, -len(c.passage))))
-                from_evidence.add((m.number, number))
-        if not chosen and cands and cands[0].rank >= RESCUE_RANK:
-            # Rewritten throughout, a measure scores low passage by passage; a next measure that
-            # ranks high on the whole text (its TF-IDF cosine) still continues it.
-            chosen = [cands[0]]
-        successors[m.number] = chosen
-    return successors, from_evidence
-
-
-def _antecedents(successors: dict[int, list[Candidate]]) -> dict[int, list[int]]:
-    """next measure → the base measures it continues."""
-    antecedents: dict[int, list[int]] = defaultdict(list)
-    for number, cands in successors.items():
-        for c in cands:
-            antecedents[c.measure].append(number)
-    return antecedents
-
-
-def _measure_verdict(
-    m: Measure,
-    successors: dict[int, list[Candidate]],
-    antecedents: dict[int, list[int]],
-    from_evidence: set[tuple[int, int]],
-    cfg: MatchConfig,
-) -> MeasureVerdict:
-    """dropped (no successor), split (several), merged (its successor is also the first of another
-    base measure, not through proposals only), else kept or revised by the score."""
-    cands = successors[m.number]
-    if not cands:
-        return "dropped"
-    if len(cands) > 1:
-        return "split"
-    first = cands[0].measure
-    if any(
-        n != m.number and (n, first) not in from_evidence and successors[n][0].measure == first
-        for n in antecedents[first]
-    ):
-        return "merged"
-    return "kept" if cands[0].score >= cfg.kept else "revised"
-
-
-def _measure_result(
-    m: Measure, cands: list[Candidate], verdict: MeasureVerdict, nearest: list[Candidate]
-) -> MeasureResult:
-    """A dropped measure (no successor) keeps its nearest next measure and score as evidence, as a
-    dropped proposal does, so that a reader sees what it was judged against."""
-    shown = cands or nearest
-    return MeasureResult(
-        number=m.number,
-        label=m.label,
-        title=m.title,
-        priority=m.priority,
-        verdict=verdict,
-        next=sorted(c.measure for c in cands),
-        score=shown[0].score if shown else 0.0,
-        matches=[_match(c) for c in shown],
-    )
 
 
 @dataclass(frozen=True)
@@ -365,7 +227,7 @@ def result_of(base: Side, next: Side, al: Alignment, judged: Judged, cfg: MatchC
             verdict=verdict,
             engine_verdict=verdict,
             score=score,
-            matches=[_match(c) for c in kept],
+            matches=[as_match(c) for c in kept],
             reasons=reasons,
             priority=priority_of.get(p.measure) if p.measure is not None else None,
         )

@@ -8,26 +8,24 @@ from __future__ import annotations
 
 import re
 
+from plancompare.judge.actors import absent_actor_reasons, actor_reasons
+from plancompare.judge.kinds import offered_reasons, separate_reasons, training_reasons
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.judge.scope import (
-    INVOLVED,
     condition_reasons,
     extension_reasons,
     funding_reasons,
     involvement_reasons,
     language_reasons,
     limited_reasons,
-    offered_reasons,
     scope_reasons,
     selection_reasons,
-    separate_reasons,
     share_reasons,
     specific_reasons,
     territory_reasons,
-    training_reasons,
 )
 from plancompare.models import Measure, Reason
-from plancompare.text.normalise import figures, fold, stem, tokens, words
+from plancompare.text.normalise import figures, fold, stem, words
 from plancompare.text.patterns import ASK, PREFIX
 
 # --- figures -------------------------------------------------------------------------------------
@@ -232,135 +230,6 @@ _ORDER = re.compile(
     r"(?!(?:notre|votre|entre|autre|contre|titre|cadre|ordre|premier|dernier|hier|leur|centre|nombre|membre)\b)"
     r"([a-z]+(?:er|ir|re))\b"
 )
-
-
-# --- actors --------------------------------------------------------------------------------------
-
-# Bodies that French plans name as responsible (generic public actors, not one plan's list).
-ACTORS: dict[str, str] = {
-    r"associations?|secteur associatif|acteurs associatifs": "associations",
-    r"miprof": "MIPROF",
-    r"prefe(?:t|ts|ture|tures|ctoral)": "préfet",
-    r"inspect(?:eurs?|ion) du travail": "inspection du travail",
-    r"parquets?|procureurs?": "parquet",
-    r"magistrats?|magistrature|juges?|juridictions?": "magistrats",
-    r"police|gendarmerie|services d.enquete|enqueteurs?|forces de l.ordre|ocrteh|oclti": "police",
-    r"ofpra|cnda": "OFPRA",
-    r"ofii": "OFII",
-    # Not « conseil départemental de prévention de la délinquance », a body of the préfet.
-    r"aide sociale a l.enfance|ase|conseils? departementa\w*(?! de (?:la )?prevention)|"
-    r"departements": "départements (ASE)",
-    r"collectivites territoriales|communes|maires?": "collectivités",
-    # « École nationale de la magistrature », « écoles de service public » train officials: not schools.
-    r"education nationale|ecoles?(?! nationale| superieure| de (?:la )?(?:service|police|gendarmerie"
-    r"|magistrature))|etablissements scolaires|enseignants?|professeurs?": "éducation nationale",
-    r"agences? regionales? de sante|ars|hopita\w*": "santé",
-    r"douanes?": "douanes",
-    r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
-    r"entreprises?|employeurs?": "entreprises",
-    r"siao|115|services? integres? d.accueil et d.orientation": "SIAO",
-}
-_ACTOR_RES = [(re.compile(rf"\b(?:{pattern})\b"), name) for pattern, name in ACTORS.items()]
-
-
-def actors(text: str) -> dict[str, str]:
-    """Actor name → the words that named it."""
-    folded = fold(text)
-    found: dict[str, str] = {}
-    for regex, name in _ACTOR_RES:
-        m = regex.search(folded)
-        if m and name not in found:
-            found[name] = quote(text, m.start(), m.end())
-    return found
-
-
-def actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
-    """The ask gives a task to one actor; the passage (and the measure's pilots) to others only."""
-    asked = actors(ask)
-    given = actors(passage)
-    if not asked or not given:
-        return []
-    named_by_measure: set[str] = set()
-    if measure is not None:
-        for resp in measure.responsible:
-            named_by_measure |= set(actors(resp.text))
-    if set(asked) & (set(given) | named_by_measure):
-        return []
-    return [
-        Reason(
-            code="actor",
-            base=", ".join(asked.values()),
-            next=", ".join(given.values()),
-            detail="the next plan gives it to another body",
-        )
-    ]
-
-
-_ACTIVE = re.compile(r"impliquer|associer|cooperations? avec|co-?constru\w*|co-?elabor\w*")
-
-
-def absent_actor_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
-    """The ask wants a body involved (« les associations souhaitent être impliquées »); neither the
-    passage nor its measure names that body at all."""
-    folded = fold(ask)
-    asked: dict[str, str] = {}
-    for involved in INVOLVED.finditer(folded):
-        # The body to involve: the object of an active verb (« impliquer les collectivités »,
-        # « coopérations avec … le secteur associatif »), else the clause's subject (« les
-        # associations … souhaitent être impliquées aux côtés des enseignants »).
-        active = _ACTIVE.match(involved.group()) is not None
-        if active:
-            offset = involved.end()
-            where = re.split(r"[.;:,]|\bafin\b", folded[offset:])[0]
-        else:
-            where = re.split(r"[.;:]", folded[: involved.start()])[-1]
-            offset = involved.start() - len(where)
-        named_here = sorted(
-            (m.start(), m.end(), name) for regex, name in _ACTOR_RES for m in regex.finditer(where)
-        )
-        for start, end, name in named_here if active else named_here[:1]:
-            asked.setdefault(name, quote(ask, offset + start, offset + end))
-    if not asked:
-        return []
-    named = set(actors(passage))
-    if measure is not None:
-        named |= set(actors(f"{measure.title}\n{measure.text}"))
-        for resp in measure.responsible:
-            named |= set(actors(resp.text))
-    missing = [words for name, words in asked.items() if name not in named]
-    if not missing:
-        return []
-    return [
-        Reason(
-            code="actor",
-            base=", ".join(missing),
-            next=None,
-            detail="the ask wants this body involved; the next measure does not name it",
-        )
-    ]
-
-
-# The words of an ask that only says who should take part (« La MIPROF doit être impliquée dans la
-# mise en œuvre de cette mesure »): with the body named and these left out, nothing of its own is left.
-_ONLY_INVOLVEMENT = frozenset(
-    stem(w)[:PREFIX]
-    for w in (
-        "impliquee", "impliquer", "associee", "associer", "participer", "participation", "mise", "oeuvre",
-        "mesure", "mesures", "dispositif", "processus", "action", "actions", "travail", "travaux",
-    )
-)  # fmt: skip
-
-
-def about_its_measure(ask: str) -> bool:
-    """An ask that only wants a body to take part in the measure it was written on: it can be taken
-    up only by a measure that continues that one (« La MIPROF doit être impliquée »)."""
-    folded = fold(ask)
-    if not INVOLVED.search(folded) or not actors(ask):
-        return False
-    for regex, _ in _ACTOR_RES:
-        folded = regex.sub(" ", folded)
-    rest = {t[:PREFIX] for t in tokens(folded, content_only=True)} - _ONLY_INVOLVEMENT
-    return len(rest) <= 1
 
 
 def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:

@@ -105,7 +105,7 @@ _CONDITION = re.compile(
 )
 
 
-def _asked_given(
+def asked_given(
     ask: str,
     passage: str,
     wide_re: re.Pattern[str],
@@ -131,9 +131,9 @@ def _asked_given(
 def territory_reasons(ask: str, passage: str) -> list[Reason]:
     """The whole territory asked, some départements, regions or pilot sites given; or one in each
     département asked, one in each region given."""
-    return _asked_given(
+    return asked_given(
         ask, passage, _EVERYWHERE, _SOME_PLACES, "the whole territory was asked; the next plan covers some"
-    ) or _asked_given(
+    ) or asked_given(
         ask,
         passage,
         _EACH_DEPARTEMENT,
@@ -153,7 +153,7 @@ _EACH_REGION = whole_words(
 
 def condition_reasons(ask: str, passage: str) -> list[Reason]:
     """An unconditional or systematic measure asked, a conditional one given."""
-    return _asked_given(
+    return asked_given(
         ask, passage, _UNCONDITIONAL, _CONDITION, "it was asked without conditions; the next plan sets one"
     )
 
@@ -180,14 +180,14 @@ _SHARE_OF = whole_words(r"une (?:part|partie|fraction|quote-part)|a hauteur de|a
 
 def involvement_reasons(ask: str, passage: str) -> list[Reason]:
     """Being involved or associated asked; being consulted or informed given."""
-    return _asked_given(
+    return asked_given(
         ask, passage, INVOLVED, _CONSULTED, "involvement was asked; the next plan consults", code="modality"
     )
 
 
 def funding_reasons(ask: str, passage: str) -> list[Reason]:
     """Funding asked; a call for projects, co-funding or constant means given."""
-    return _asked_given(
+    return asked_given(
         ask,
         passage,
         _FUNDING,
@@ -200,7 +200,7 @@ def funding_reasons(ask: str, passage: str) -> list[Reason]:
 
 def share_reasons(ask: str, passage: str) -> list[Reason]:
     """All of something asked; a share of it given."""
-    return _asked_given(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
+    return asked_given(ask, passage, _ALL_OF, _SHARE_OF, "all of it was asked; the next plan gives a share")
 
 
 # « dans les pays les plus concernés »: a superlative that keeps a measure to a chosen few.
@@ -353,65 +353,3 @@ def extension_reasons(ask: str, passage: str) -> list[Reason]:
             detail="the ask wants more than what the next plan gives",
         )
     ]
-
-
-# --- initial or continuing training --------------------------------------------------------------
-
-_INITIAL = whole_words(r"formations? initiales?|cursus|initial training")
-_CONTINUING = whole_words(r"formations? continues?|continuing training|in-service training")
-
-
-def training_reasons(ask: str, passage: str) -> list[Reason]:
-    """Initial training asked (« des modules dans la formation initiale »), continuing training
-    given, or the other way round: not the training the ask wanted."""
-    return _asked_given(
-        ask,
-        passage,
-        _INITIAL,
-        _CONTINUING,
-        "initial training was asked; the next plan gives continuing training",
-    ) or _asked_given(
-        ask,
-        passage,
-        _CONTINUING,
-        _INITIAL,
-        "continuing training was asked; the next plan gives initial training",
-    )
-
-
-# --- compulsory or offered -----------------------------------------------------------------------
-
-_COMPULSORY = whole_words(r"obligatoire\w*|obligation|impose(?:e|s|es|r)?|mandatory|compulsory")
-_OFFERED = whole_words(
-    r"(?:sera|seront|est|sont) (?:propose|offert)(?:e|s|es)?|sur la base du volontariat|a titre volontaire|"
-    r"on a voluntary basis|will be offered"
-)
-
-
-def offered_reasons(ask: str, passage: str) -> list[Reason]:
-    """Something compulsory asked (« une formation obligatoire »), offered given (« une formation lui
-    sera proposée »): those it is for may decline it."""
-    return _asked_given(
-        ask,
-        passage,
-        _COMPULSORY,
-        _OFFERED,
-        "it was asked to be compulsory; the next plan offers it",
-        "modality",
-    )
-
-
-# --- separate or within ---------------------------------------------------------------------------
-
-# « des fonds distincts de ceux affectés à la prostitution »: a line « au sein du fonds pour la
-# prévention de la prostitution » is kept within what the ask wanted it apart from.
-_SEPARATE = whole_words(
-    r"distincte?s? d(?:e|es|u)|separee?s? d(?:e|es|u)|independante?s? d(?:e|es|u)|separate from"
-)
-_WITHIN = whole_words(r"au sein d(?:u|e la|e l'|es)|within the")
-
-
-def separate_reasons(ask: str, passage: str) -> list[Reason]:
-    """Something asked apart from another (« distincts de »), given within it (« au sein du »)."""
-    detail = "it was asked apart from something; the next plan keeps it within"
-    return _asked_given(ask, passage, _SEPARATE, _WITHIN, detail, both=True)

@@ -1,0 +1,70 @@
+"""The kind of thing asked and the kind given: initial or continuing training, compulsory or
+offered, apart from something or within it. Each narrows what the ask wanted without a word of
+modality or place (scope.py, reasons.py)."""
+
+from __future__ import annotations
+
+from plancompare.judge.scope import asked_given
+from plancompare.models import Reason
+from plancompare.text.patterns import whole_words
+
+# --- initial or continuing training --------------------------------------------------------------
+
+_INITIAL = whole_words(r"formations? initiales?|cursus|initial training")
+_CONTINUING = whole_words(r"formations? continues?|continuing training|in-service training")
+
+
+def training_reasons(ask: str, passage: str) -> list[Reason]:
+    """Initial training asked (« des modules dans la formation initiale »), continuing training
+    given, or the other way round: not the training the ask wanted."""
+    return asked_given(
+        ask,
+        passage,
+        _INITIAL,
+        _CONTINUING,
+        "initial training was asked; the next plan gives continuing training",
+    ) or asked_given(
+        ask,
+        passage,
+        _CONTINUING,
+        _INITIAL,
+        "continuing training was asked; the next plan gives initial training",
+    )
+
+
+# --- compulsory or offered -----------------------------------------------------------------------
+
+_COMPULSORY = whole_words(r"obligatoire\w*|obligation|impose(?:e|s|es|r)?|mandatory|compulsory")
+_OFFERED = whole_words(
+    r"(?:sera|seront|est|sont) (?:propose|offert)(?:e|s|es)?|sur la base du volontariat|a titre volontaire|"
+    r"on a voluntary basis|will be offered"
+)
+
+
+def offered_reasons(ask: str, passage: str) -> list[Reason]:
+    """Something compulsory asked (« une formation obligatoire »), offered given (« une formation lui
+    sera proposée »): those it is for may decline it."""
+    return asked_given(
+        ask,
+        passage,
+        _COMPULSORY,
+        _OFFERED,
+        "it was asked to be compulsory; the next plan offers it",
+        "modality",
+    )
+
+
+# --- separate or within ---------------------------------------------------------------------------
+
+# « des fonds distincts de ceux affectés à la prostitution »: a line « au sein du fonds pour la
+# prévention de la prostitution » is kept within what the ask wanted it apart from.
+_SEPARATE = whole_words(
+    r"distincte?s? d(?:e|es|u)|separee?s? d(?:e|es|u)|independante?s? d(?:e|es|u)|separate from"
+)
+_WITHIN = whole_words(r"au sein d(?:u|e la|e l'|es)|within the")
+
+
+def separate_reasons(ask: str, passage: str) -> list[Reason]:
+    """Something asked apart from another (« distincts de »), given within it (« au sein du »)."""
+    detail = "it was asked apart from something; the next plan keeps it within"
+    return asked_given(ask, passage, _SEPARATE, _WITHIN, detail, both=True)
