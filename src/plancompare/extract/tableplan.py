@@ -30,6 +30,7 @@ _TEXT_HEAD = re.compile(r"mesure|engagement|intitul|action|descri|libell|contenu
 _ROLE_HEAD = re.compile(r"pilot|responsab|porteur|mise en (?:œ|oe)uvre|partenaire|acteur", re.IGNORECASE)
 _CALENDAR_HEAD = re.compile(r"[ée]ch[ée]an|calendrier|d[ée]lai|date|horizon", re.IGNORECASE)
 _PRIORITY_HEAD = re.compile(r"^(?:axe|priorit)", re.IGNORECASE)
+_INDICATOR_HEAD = re.compile(r"indicat", re.IGNORECASE)
 
 
 def segment_table_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]] | None:
@@ -116,7 +117,8 @@ def _in_table(page: PageLayout, line: Line) -> bool:
 
 
 def _roles(header: dict[int, str], page: PageLayout, num_col: int) -> dict[int, str]:
-    """column → « text », « calendar », « priority » or a role label (« Pilote »), from the header;
+    """column → « text », « calendar », « indicators », « priority » or a role label (« Pilote »),
+    from the header;
     without a header word for it, the widest column holds the text."""
     roles: dict[int, str] = {}
     for col, text in header.items():
@@ -124,6 +126,8 @@ def _roles(header: dict[int, str], page: PageLayout, num_col: int) -> dict[int, 
             continue
         if _CALENDAR_HEAD.search(text):
             roles[col] = "calendar"
+        elif _INDICATOR_HEAD.search(text):
+            roles[col] = "indicators"
         elif _ROLE_HEAD.search(text):
             roles[col] = text.rstrip(" :")
         elif _PRIORITY_HEAD.search(text):
@@ -178,6 +182,7 @@ def _measure(row: _Row, roles: dict[int, str]) -> Measure:
         title = sentence_title(body[0])
     texts = {role: _cell_text(lines) for role, lines in cells.items()}
     calendar = texts.pop("calendar", None)
+    indicators = texts.pop("indicators", None)
     priority = row.priority
     if prio := texts.pop("priority", None):
         m = PRIORITY_RE.match(prio)
@@ -192,6 +197,7 @@ def _measure(row: _Row, roles: dict[int, str]) -> Measure:
         priority=priority,
         responsible=responsible,
         calendar=calendar or None,
+        indicators=indicators or None,
         text="\n\n".join(body),
         first_page=min(pages),
         last_page=max(pages),
