@@ -3,11 +3,11 @@
     python scripts/fit_confidence.py [--check]
 
 Fits on the labelled drafts corpora/next, corpora/fiches, corpora/objectifs, corpora/engagements,
-corpora/orientations and corpora/synthese (never corpora/heldout), each judged with its corpus's
-thresholds as `plancompare diff` judges it; prints the calibration of each draft left out of the fit
-in turn (Brier score, reliability bins) and of the held-out draft (measured, never fit on). Re-run it
-whenever the engine's scores or verdicts change. `--check` fails when the shipped file differs from
-what the fit gives.
+corpora/orientations, corpora/synthese and corpora/tableau (never corpora/heldout), each judged with
+its corpus's thresholds as `plancompare diff` judges it; prints the calibration of each draft left
+out of the fit in turn (Brier score, reliability bins) and of the held-out draft (measured, never fit
+on). Re-run it whenever the engine's scores or verdicts change. `--check` fails when the shipped file
+differs from what the fit gives.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from plancompare.judge.numeric import np
 from plancompare.judge.weigh import weighed
 from plancompare.models import Side
 
-FIT_ON = ("next", "fiches", "objectifs", "engagements", "orientations", "synthese")
+FIT_ON = ("next", "fiches", "objectifs", "engagements", "orientations", "synthese", "tableau")
 HELDOUT = "heldout"
 BASE = "2014-2016"
 # The penalty of the shipped fit (‖W‖² / 2 per unit): enough to keep 30 coefficients sane on 400
