@@ -34,7 +34,6 @@ from plancompare.judge.calibrate import Observation, cross_validate, fit, fold_o
 from plancompare.judge.confidence import Model
 from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge_proposals
 from plancompare.judge.labels import GoldLabels, load_labels
-from plancompare.judge.weigh import weighed
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
 from plancompare.review.training import Draft, fit_model, load_draft
@@ -229,8 +228,7 @@ def weighed_verdicts(draft: Draft, model: Model) -> dict[str, tuple[str, str | N
     """What `plancompare diff` shows: the engine's verdicts under the corpus's thresholds, weighed by
     the confidence model `model` (judge/weigh.py)."""
     ad = draft.adapter
-    judged = ad.judged(ad.cfg)
-    final = weighed(judged, model.probabilities(ad.matrix(judged, ad.cfg)), [c for _, c in ad.al.aligned])
+    final, _ = ad.weigh(ad.cfg, model.weights)
     out = {}
     for p, (verdict, _, kept, _) in zip(ad.al.proposals, final, strict=True):
         out[p.id] = (verdict, ad.al.next_by_number[kept[0].measure].name if kept else None)

@@ -117,6 +117,13 @@ class Adapter:
             self._judged[key] = judge_proposals(self.al, cfg)
         return self._judged[key]
 
+    def weigh(self, cfg: MatchConfig, weights: np.ndarray | None = None) -> tuple[Judged, np.ndarray]:
+        """The engine's verdicts under `cfg` weighed by the model (weigh.py) with the coefficients
+        `weights` (the model's own when None), and the model's probabilities."""
+        judged = self.judged(cfg)
+        probabilities = self.model.probabilities(self.matrix(judged, cfg), weights)
+        return weighed(judged, probabilities, [cands for _, cands in self.al.aligned]), probabilities
+
     def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
         rows = [features(s, verdict, cfg) for s, (verdict, *_) in zip(self.signals, judged, strict=True)]
         return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
@@ -155,8 +162,7 @@ class Adapter:
                 self.cfg,
                 self.model.adapt["threshold_cost"],
             )
-            judged = self.judged(cfg)
-            x = self.matrix(judged, cfg)
+            x = self.matrix(self.judged(cfg), cfg)
             rows = sorted(learned)
             weights = fit_softmax(
                 x[rows],
@@ -166,12 +172,9 @@ class Adapter:
                 prior=self.model.weights,
                 iterations=int(self.model.adapt["iterations"]),
             )
-        else:
-            x = self.matrix(judged, cfg)
-        probabilities = self.model.probabilities(x, weights)
         # The verdicts the model finds less probable than a weaker one are weakened (weigh.py), and
         # the base measures are judged from those.
-        judged = weighed(judged, probabilities, [cands for _, cands in self.al.aligned])
+        judged, probabilities = self.weigh(cfg, weights)
         engine = result_of(self.base, self.next_side, self.al, judged, cfg)
         confidence = confidence_of(probabilities, [v for v, *_ in judged])
         measures = measure_confidences(engine, cfg, self.model)

@@ -213,7 +213,7 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
 # --- the model ------------------------------------------------------------------------------------
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
+def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     out: np.ndarray = e / e.sum(axis=1, keepdims=True)
@@ -242,7 +242,7 @@ def fit_softmax(
     size = classes * f
     per_feature = np.broadcast_to(np.asarray(penalty, dtype=float), (f,))
     for _ in range(iterations):
-        p = softmax(x @ w.T)
+        p = _softmax(x @ w.T)
         grad = ((p - target) * sample[:, None]).T @ x + per_feature * (w - anchor)
         hess = np.empty((size, size))
         for a in range(classes):
@@ -270,7 +270,7 @@ class Model:
     adapt: dict[str, float]
 
     def probabilities(self, x: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return softmax(x @ (self.weights if weights is None else weights).T)
+        return _softmax(x @ (self.weights if weights is None else weights).T)
 
 
 DATA = "confidence.json"

@@ -19,7 +19,6 @@ _ALL_FORMS = re.compile(
     r"quelle que soit (?:la|leur) forme|sous toutes ses formes|"
     r"differentes formes|autres formes|all forms)\b"
 )
-_ONE_FORM = ONE_FORM
 
 
 def scope_reasons(ask: str, passage: str) -> list[Reason]:
@@ -30,10 +29,10 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
     folded = fold(passage)
     if _ALL_FORMS.search(folded):
         return []
-    forms = {m.group(1) for m in _ONE_FORM.finditer(folded)}
+    forms = {m.group(1) for m in ONE_FORM.finditer(folded)}
     if not 1 <= len(forms) <= 2:  # three forms or more listed: the passage is broad, not narrowed
         return []
-    narrow = _ONE_FORM.search(folded)
+    narrow = ONE_FORM.search(folded)
     assert narrow is not None
     return quoted_reason(
         "scope",
@@ -49,11 +48,11 @@ def specific_reasons(ask: str, passage: str) -> list[Reason]:
     """One form of trafficking asked for on its own (« un module spécifique … à des fins
     d'exploitation par le travail »), all forms given together: the specific thing is not given."""
     folded_ask, folded = fold(ask), fold(passage)
-    narrow = _ONE_FORM.search(folded_ask)
+    narrow = ONE_FORM.search(folded_ask)
     if narrow is None or _ALL_FORMS.search(folded_ask) or not _SPECIFIC.search(folded_ask):
         return []
     wide = _ALL_FORMS.search(folded)
-    if wide is None or _ONE_FORM.search(folded):
+    if wide is None or ONE_FORM.search(folded):
         return []
     return quoted_reason(
         "scope", ask, narrow, passage, wide, "one form of trafficking was asked for; the next plan covers all"

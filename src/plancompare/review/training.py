@@ -20,12 +20,10 @@ from plancompare.judge.confidence import (
     Model,
     fit_softmax,
     measure_features,
-    softmax,
 )
 from plancompare.judge.diff import result_of
 from plancompare.judge.labels import load_labels
 from plancompare.judge.numeric import np
-from plancompare.judge.weigh import weighed
 from plancompare.models import Side
 
 FIT_ON = ("next", "fiches", "objectifs", "engagements", "orientations", "synthese", "tableau")
@@ -57,10 +55,8 @@ class Draft:
         weighed by `model` (weigh.py), or the engine's alone when no model is given (what a model is
         fit on: the features read the engine's verdict)."""
         ad = self.adapter
-        judged = ad.judged(ad.cfg)
-        x = ad.matrix(judged, ad.cfg)
-        if model is not None:
-            judged = weighed(judged, model.probabilities(x), [cands for _, cands in ad.al.aligned])
+        judged = ad.judged(ad.cfg) if model is None else ad.weigh(ad.cfg, model.weights)[0]
+        x = ad.matrix(ad.judged(ad.cfg), ad.cfg)
         index = sorted(self.answers)
         y = np.array([CLASSES.index(self.answers[i]) for i in index], dtype=int)
         return x[index], y, [judged[i][0] for i in index]
@@ -69,9 +65,7 @@ class Draft:
         """Features of the labelled base measures and whether their verdict is right, with the
         proposals' verdicts weighed by the coefficients `weights` (the measures are judged from them)."""
         ad = self.adapter
-        judged = ad.judged(ad.cfg)
-        probabilities = softmax(ad.matrix(judged, ad.cfg) @ weights.T)
-        judged = weighed(judged, probabilities, [cands for _, cands in ad.al.aligned])
+        judged, _ = ad.weigh(ad.cfg, weights)
         result = result_of(ad.base, ad.next_side, ad.al, judged, ad.cfg)
         labelled = [m for m in result.measures if m.number in self.measures]
         x = np.array([measure_features(m, ad.cfg) for m in labelled]).reshape(-1, len(MEASURE_FEATURES))
