@@ -20,7 +20,6 @@ embedded DejaVu subsets).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -36,6 +35,7 @@ from render_fixtures import (
     NBSP,
     cover_notice,
     cover_stamp,
+    draft_cli,
     fpdf_setup,
     paragraphs,
     render_twice,
@@ -304,12 +304,7 @@ def render(source: Path, target: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="corpora/engagements/src/plan.yaml")
-    parser.add_argument("target", type=Path, help="the PDF to write")
-    args = parser.parse_args()
-    render(args.source, args.target)
-    print(f"wrote {args.target}")
+    draft_cli(render, __doc__, "engagements")
 
 
 if __name__ == "__main__":

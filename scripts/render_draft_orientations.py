@@ -19,7 +19,6 @@ runs (fixed creation date, embedded DejaVu subsets).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -29,7 +28,15 @@ import yaml
 from fpdf import FPDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, cover_notice, cover_stamp, fpdf_setup, paragraphs, require_text
+from render_fixtures import (
+    FONT_DIR,
+    cover_notice,
+    cover_stamp,
+    draft_cli,
+    fpdf_setup,
+    paragraphs,
+    require_text,
+)
 from render_fixtures import french_typography as french
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
@@ -177,12 +184,7 @@ def render(source: Path, target: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="corpora/orientations/src/plan.yaml")
-    parser.add_argument("target", type=Path, help="the PDF to write")
-    args = parser.parse_args()
-    render(args.source, args.target)
-    print(f"wrote {args.target}")
+    draft_cli(render, __doc__, "orientations")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ runs (fixed creation date, embedded DejaVu subsets).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -30,7 +29,16 @@ import yaml
 from fpdf import FPDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, cover_notice, cover_stamp, fpdf_setup, paragraphs, require_text
+from render_fixtures import (
+    FONT_DIR,
+    centred_footer,
+    cover_notice,
+    cover_stamp,
+    draft_cli,
+    fpdf_setup,
+    paragraphs,
+    require_text,
+)
 from render_fixtures import french_typography as french
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
@@ -57,16 +65,7 @@ class PlanPDF(FPDF):
     running_footer = ""
 
     def footer(self) -> None:
-        if self.page_no() == 1:
-            return
-        width = self.w - self.l_margin - self.r_margin
-        self.set_y(-17)
-        self.set_text_color(*GREY)
-        self.set_font(SANS, "", 7)
-        self.cell(width, 3.6, self.running_footer, align="C", new_x="LMARGIN", new_y="NEXT")
-        self.set_font(SANS, "B", 8.5)
-        self.cell(width, 4.4, str(self.page_no()), align="C")
-        self.set_text_color(0, 0, 0)
+        centred_footer(self, self.running_footer, SANS, GREY, -17, (8.5, 4.4))
 
 
 class Renderer:
@@ -232,12 +231,7 @@ def render(source: Path, target: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="corpora/synthese/src/plan.yaml")
-    parser.add_argument("target", type=Path, help="the PDF to write")
-    args = parser.parse_args()
-    render(args.source, args.target)
-    print(f"wrote {args.target}")
+    draft_cli(render, __doc__, "synthese")
 
 
 if __name__ == "__main__":

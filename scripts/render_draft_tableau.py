@@ -19,7 +19,6 @@ runs (fixed creation date, embedded DejaVu subsets).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -30,7 +29,17 @@ import yaml
 from fpdf import FPDF, FontFace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, NBSP, cover_notice, cover_stamp, fpdf_setup, paragraphs, require_text
+from render_fixtures import (
+    FONT_DIR,
+    NBSP,
+    centred_footer,
+    cover_notice,
+    cover_stamp,
+    draft_cli,
+    fpdf_setup,
+    paragraphs,
+    require_text,
+)
 from render_fixtures import french_typography as french
 
 SERIF, SANS = "DejaVuSerif", "DejaVuSans"
@@ -53,16 +62,7 @@ class PlanPDF(FPDF):
     running_footer = ""
 
     def footer(self) -> None:
-        if self.page_no() == 1:
-            return
-        width = self.w - self.l_margin - self.r_margin
-        self.set_y(-14)
-        self.set_text_color(*GREY)
-        self.set_font(SANS, "", 7)
-        self.cell(width, 3.6, self.running_footer, align="C", new_x="LMARGIN", new_y="NEXT")
-        self.set_font(SANS, "B", 8)
-        self.cell(width, 4, str(self.page_no()), align="C")
-        self.set_text_color(0, 0, 0)
+        centred_footer(self, self.running_footer, SANS, GREY, -14, (8, 4))
 
 
 class Renderer:
@@ -176,12 +176,7 @@ def render(source: Path, target: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="corpora/tableau/src/plan.yaml")
-    parser.add_argument("target", type=Path, help="the PDF to write")
-    args = parser.parse_args()
-    render(args.source, args.target)
-    print(f"wrote {args.target}")
+    draft_cli(render, __doc__, "tableau")
 
 
 if __name__ == "__main__":

@@ -130,6 +130,33 @@ def cover_notice(pdf: FPDF, width: float, text: str, y: float, fill: tuple[int, 
     )
 
 
+def draft_cli(render: Callable[[Path, Path], object], doc: str | None, corpus: str) -> None:
+    """The command line of a draft's render script: SOURCE (corpora/`corpus`/src/plan.yaml), TARGET."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("source", type=Path, help=f"corpora/{corpus}/src/plan.yaml")
+    parser.add_argument("target", type=Path, help="the PDF to write")
+    args = parser.parse_args()
+    render(args.source, args.target)
+    print(f"wrote {args.target}")
+
+
+def centred_footer(
+    pdf: FPDF, text: str, family: str, grey: tuple[int, int, int], y: float, number: tuple[float, float]
+) -> None:
+    """A running footer after the cover: `text` centred over the page number (`number`: its font
+    size and line height), `y` mm from the page's foot."""
+    if pdf.page_no() == 1:
+        return
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_y(y)
+    pdf.set_text_color(*grey)
+    pdf.set_font(family, "", 7)
+    pdf.cell(width, 3.6, text, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, "B", number[0])
+    pdf.cell(width, number[1], str(pdf.page_no()), align="C")
+    pdf.set_text_color(0, 0, 0)
+
+
 def render_twice(make: Callable[[Any], TwoPass], target: Path) -> None:
     """Render with `make(None)`, then again with the pages the first pass recorded (for the
     Sommaire), and write the second pass to `target`."""
