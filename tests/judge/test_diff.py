@@ -353,3 +353,27 @@ def test_a_dropped_base_measure_shows_what_it_was_judged_against() -> None:
     table = render(result, "md", "fr")
     row = next(line for line in table.splitlines() if line.startswith("| 2 |"))
     assert f"| ({dropped.matches[0].measure} – " in row
+
+
+def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() -> None:
+    """« … intégrés dans une équipe ; des budgets de formation devraient être prévus » answered by
+    a measure on the team alone is taken up in part; answered on both, it is adopted."""
+    base = side(
+        [Measure(number=1, title="Médiateurs culturels", text="Des médiateurs seront recrutés.")],
+        [
+            Proposal(
+                id="M01-P01",
+                measure=1,
+                text="Les médiateurs culturels devraient être intégrés dans une équipe de travailleurs "
+                "sociaux ; des budgets de formation des médiateurs devraient être également prévus.",
+            )
+        ],
+    )
+    team = "Chaque médiateur culturel sera intégré dans une équipe de travailleurs sociaux."
+    cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
+    one = {p.id: p for p in compare(base, _answers(team), cfg).proposals}["M01-P01"]
+    assert one.verdict == "changed", one.reasons
+    assert [r.code for r in one.reasons] == ["partial"]
+    assert one.reasons[0].base and "budgets de formation" in one.reasons[0].base
+    both = _answers(f"{team}\n\nUn budget de formation des médiateurs sera prévu chaque année.")
+    assert {p.id: p for p in compare(base, both, cfg).proposals}["M01-P01"].verdict == "adopted"

@@ -60,13 +60,13 @@ def observe(al: Alignment, labels: GoldLabels, cfg: MatchConfig | None = None) -
     cfg = cfg or MatchConfig()
     gold_of = labels.resolve(al.proposals)
     out = []
-    for p, (query, cands) in zip(al.proposals, al.aligned, strict=True):
+    for p, (query, cands), missed in zip(al.proposals, al.aligned, al.missed, strict=True):
         if p.id not in gold_of:
             continue
         claim = al.claims.get(p.id)
         best = effective(cands[0] if cands else None, claim, cfg)
         measure = al.next_by_number.get(best.measure) if best else None
-        changes = bool(best and change_reasons(query.whole.text, best.passage, measure))
+        changes = missed is not None or bool(best and change_reasons(query.whole.text, best.passage, measure))
         verdict = judge_proposal(query, cands, al.next_by_number, cfg, claim)[0]
         gold, gold_measures = gold_of[p.id]
         out.append(

@@ -5,9 +5,42 @@ from __future__ import annotations
 from plancompare.config import MatchConfig
 from plancompare.judge.distinctive import distinctive
 from plancompare.judge.reasons import surface_words
+from plancompare.match.aligner import Aligner
+from plancompare.match.query import Query
 from plancompare.match.scoring import Candidate
 from plancompare.models import ProposalVerdict, Reason
 from plancompare.text.patterns import PREFIX
+
+# An ask of several demands (sentences, or « ; » clauses, that each ask) is taken up only in part
+# when one demand has under this share of its weight in any of the proposal's best candidate
+# measures: « les médiateurs devraient être intégrés dans une équipe ; des budgets de formation
+# devraient être prévus » answered by a measure on the team alone. Chosen on the development drafts.
+UNANSWERED = 0.25
+DEMAND_MEASURES = 5  # how many of the best candidate measures a demand is looked for in
+MIN_DEMAND_STEMS = 3  # a shorter demand (« Proposition de titre : ») has too few words to tell
+
+
+def unanswered(aligner: Aligner, query: Query, cands: list[Candidate]) -> tuple[str, float] | None:
+    """The first demand of a many-demand ask that the best candidate measures leave out, and the
+    share of it they cover; None when every demand is found (or the ask makes only one)."""
+    demands = [d for d in query.demands if sum("_" not in t for t in d.terms) >= MIN_DEMAND_STEMS]
+    if len(demands) < 2 or not cands:
+        return None
+    near = [c.measure for c in cands[:DEMAND_MEASURES]]
+    for demand in demands:
+        share = aligner.covered(demand, near, query.topic)
+        if share < UNANSWERED:
+            return demand.text, share
+    return None
+
+
+def left_out(demand: str, share: float) -> Reason:
+    """A `partial` reason: the demand no candidate measure takes up, quoted whole."""
+    return Reason(
+        code="partial",
+        base=demand,
+        detail=f"one of the ask's demands is in none of its candidate measures ({share:.0%} of its words)",
+    )
 
 
 def proposal_verdict(

@@ -8,7 +8,7 @@ from plancompare import __version__
 from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
 from plancompare.judge.actors import about_its_measure
-from plancompare.judge.classify import proposal_verdict
+from plancompare.judge.classify import left_out, proposal_verdict, unanswered
 from plancompare.judge.measures import (
     MAX_MATCHES,
     as_match,
@@ -94,16 +94,20 @@ def judge_proposal(
     next_by_number: dict[int, Measure],
     cfg: MatchConfig,
     claim: Claim | None = None,
+    missed: tuple[str, float] | None = None,
 ) -> tuple[ProposalVerdict, float, list[Candidate], list[Reason]]:
     """(verdict, score, matched candidates, reasons) of one proposal; `claim`: another proposal
     that its best passage answers better (assign.py). One sentence may answer several asks: a claim
     can make an adoption a change (the passage is more likely about the other ask), never turn a
-    taken-up ask into a dropped one."""
+    taken-up ask into a dropped one. `missed`: a demand of the ask that no candidate takes up
+    (classify.unanswered), which makes an adoption a change."""
     best = cands[0] if cands else None
     change: list[Reason] = []
     if best is not None and best.score >= cfg.match:
         change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
     verdict, reasons = proposal_verdict(best, change, cfg)
+    if verdict == "adopted" and missed is not None:
+        verdict, reasons = "changed", [left_out(*missed)]
     lowered = effective(best, claim, cfg)
     if claim and best and lowered and verdict == "adopted" and lowered.score < cfg.adopt:
         verdict = "changed"
@@ -146,6 +150,7 @@ class Alignment:
     base_measures: list[Measure]
     priors: dict[int, list[Candidate]]  # base measure → next measures that continue it
     next_by_number: dict[int, Measure]
+    missed: list[tuple[str, float] | None]  # one per proposal: a demand no candidate takes up
 
 
 def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Alignment:
@@ -181,6 +186,7 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
         base_measures=base.plan.measures,
         priors=priors,
         next_by_number={m.number: m for m in next.plan.measures},
+        missed=[unanswered(aligner, query, cands) for query, cands in aligned],
     )
 
 
@@ -189,8 +195,8 @@ def judge_proposals(
 ) -> list[tuple[ProposalVerdict, float, list[Candidate], list[Reason]]]:
     """`judge_proposal` for every proposal of `al`, in order."""
     return [
-        judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id))
-        for p, (query, cands) in zip(al.proposals, al.aligned, strict=True)
+        judge_proposal(query, cands, al.next_by_number, cfg, al.claims.get(p.id), missed)
+        for p, (query, cands), missed in zip(al.proposals, al.aligned, al.missed, strict=True)
     ]
 
 

@@ -128,6 +128,7 @@ class Aligner:
             topic_terms,
             raw.has_ask,
             raw.commitments,
+            tuple(keep(u) for u in raw.demands),
         )
 
     def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
@@ -212,6 +213,21 @@ class Aligner:
         f2 = 0.0 if shared <= 0 else 5 * precision * recall / (4 * precision + recall)
         missing.sort(key=lambda item: (-item[0], item[1]))
         return f2, recall, tuple(t for _, t in missing if "_" not in t)[:6]
+
+    def covered(self, demand: Unit, measures: Iterable[int], topic: frozenset[str] = frozenset()) -> float:
+        """How much of `demand`'s weight (0-1, with fuzzy stem credit) the commitment of the measures
+        numbered `measures` that covers most of it holds."""
+        wanted = set(measures)
+        return max(
+            (
+                self._refined(demand, p, topic)[1]
+                for m in self.measures
+                if m.number in wanted
+                for p, evidence in zip(m.passages, m.evidence, strict=True)
+                if evidence
+            ),
+            default=0.0,
+        )
 
     def _number(self, sc: Scored) -> int:
         return self.measures[sc.owner].number

@@ -3,12 +3,14 @@ the context sentences around them (« doit », « il faut », « Prévoir ... »
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from plancompare.match.units import Stems, Unit, joined, unit
 from plancompare.text.normalise import is_ask, sentences
 
 CONTEXT_WEIGHT = 0.25
+_CLAUSE = re.compile(r"\s*;\s+")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,10 @@ class Query:
     # A proposal is answered by commitments only (text/commitment.py); a base measure's query reads
     # every passage of the next measures, titles included, to find where it went.
     commitments: bool = True
+    # Each thing the proposal asks for, one per ask sentence or « ; » clause that asks on its own
+    # (« … intégrés dans une équipe ; des budgets de formation devraient être prévus »): an answer to
+    # one of them is only part of the ask (judge/diff.py).
+    demands: tuple[Unit, ...] = ()
 
     @classmethod
     def of(cls, text: str, stems: Stems, *, asks: bool = True) -> Query:
@@ -42,4 +48,17 @@ class Query:
         units = [unit(s, stems) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         whole = joined([u for u, f in zip(units, flags, strict=True) if f], stems)
-        return cls(units, weights, whole, has_ask=has_ask, commitments=asks)
+        demands = tuple(unit(c, stems) for s, f in zip(sents, flags, strict=True) if f for c in clauses(s))
+        return cls(units, weights, whole, has_ask=has_ask, commitments=asks, demands=demands)
+
+
+def clauses(sentence: str) -> list[str]:
+    """`sentence` split at each « ; » that opens a clause asking something on its own."""
+    parts = [p for p in _CLAUSE.split(sentence) if p.strip()]
+    out = parts[:1]
+    for part in parts[1:]:
+        if is_ask(part):
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]} ; {part}"
+    return out
