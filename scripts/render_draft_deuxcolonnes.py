@@ -41,7 +41,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -100,7 +99,12 @@ def styles() -> dict[str, ParagraphStyle]:
             "item", parent=body, leftIndent=4.5 * mm, bulletIndent=1 * mm, spaceAfter=2.5, alignment=TA_LEFT
         ),
         "meta": ParagraphStyle(
-            "meta", fontName="DejaVuSerif-Italic", fontSize=8.5, leading=11, spaceBefore=1, spaceAfter=9,
+            "meta",
+            fontName="DejaVuSerif-Italic",
+            fontSize=8.5,
+            leading=11,
+            spaceBefore=1,
+            spaceAfter=9,
             textColor=colors.HexColor("#333333"),
         ),
         "part": ParagraphStyle(
@@ -117,7 +121,12 @@ def styles() -> dict[str, ParagraphStyle]:
             "ministry", fontName=sans, fontSize=9.5, leading=13, alignment=TA_CENTER, textColor=GREY
         ),
         "cover_title": ParagraphStyle(
-            "cover_title", fontName=f"{sans}-Bold", fontSize=22, leading=29, alignment=TA_CENTER, textColor=NAVY
+            "cover_title",
+            fontName=f"{sans}-Bold",
+            fontSize=22,
+            leading=29,
+            alignment=TA_CENTER,
+            textColor=NAVY,
         ),
         "years": ParagraphStyle(
             "years", fontName=f"{sans}-Bold", fontSize=22, leading=29, alignment=TA_CENTER, textColor=NAVY
@@ -137,7 +146,11 @@ def styles() -> dict[str, ParagraphStyle]:
             "foreword", fontName="DejaVuSerif", fontSize=10.5, leading=15, alignment=TA_JUSTIFY, spaceAfter=8
         ),
         "signature": ParagraphStyle(
-            "signature", fontName="DejaVuSerif-Italic", fontSize=10, leading=14, alignment=TA_RIGHT,
+            "signature",
+            fontName="DejaVuSerif-Italic",
+            fontSize=10,
+            leading=14,
+            alignment=TA_RIGHT,
             spaceBefore=10,
         ),
     }
@@ -206,12 +219,27 @@ def story(data: dict[str, Any], st: dict[str, ParagraphStyle], pages: dict[str, 
     cover = data["cover"]
     full = WIDTH - 2 * SIDE
     stamp = Table([[Paragraph(x(cover["stamp"]), st["stamp"])]], colWidths=[full - 30 * mm])
-    stamp.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, RED), ("TOPPADDING", (0, 0), (-1, -1), 6),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+    stamp.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, RED),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
     notice = Table([[Paragraph(x(cover["notice"]), st["notice"])]], colWidths=[full])
-    notice.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PALE), ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 8),
-                                ("BOTTOMPADDING", (0, 0), (-1, -1), 9)]))
+    notice.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), PALE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
     out: list[Flowable] = [
         Paragraph(x(cover["kicker"]), st["kicker"]),
         Spacer(0, 2 * mm),
@@ -231,12 +259,22 @@ def story(data: dict[str, Any], st: dict[str, ParagraphStyle], pages: dict[str, 
     ]
     entries = [("foreword", data["foreword"]["title"])]
     entries += [(f"part-{p['number']}", part_heading(p)) for p in data["parts"]]
-    rows = [[Paragraph(x(label), st["toc"]), Paragraph(str(pages.get(key, 0)), st["toc_page"])]
-            for key, label in entries]
+    rows = [
+        [Paragraph(x(label), st["toc"]), Paragraph(str(pages.get(key, 0)), st["toc_page"])]
+        for key, label in entries
+    ]
     toc = Table(rows, colWidths=[full - 20 * mm, 20 * mm])
-    toc.setStyle(TableStyle([("LEFTPADDING", (0, 0), (0, -1), 0), ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
-                             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                             ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#b0b8c4"))]))
+    toc.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#b0b8c4")),
+            ]
+        )
+    )
     out += [toc, PageBreak()]
     foreword = data["foreword"]
     out.append(keyed(Paragraph(x(foreword["title"]), st["page_title"]), "foreword"))
