@@ -5,9 +5,9 @@ The draft is NOT an official text (its cover says so): a « Plan national contre
 presse », the title, a tagline, the date, a boxed « Document de travail » stamp and the fictional-text
 notice; no footer); « Le mot de la ministre » (first person, signed); « Les chiffres clés » (big figures in
 a grid of two columns); « Ce que nous avons déjà fait » (a bullet list, past tense); « 25 mesures pour
-2030-2033 »: five coloured « Engagement 1 – … » banners, each on a new page unless it has room, and the measures numbered
-straight through them, each a small coloured « Mesure 12 » line, a bold title, a paragraph and the field
-lines « Pour qui : », « Ce qui change : », « Quand : » (bold label, roman value); a « Contacts presse »
+2030-2033 »: five coloured « Engagement 1 – … » banners (a new page unless there is room) and the measures
+numbered straight through them, each a small coloured « Mesure 12 » line, a bold title, a paragraph and the
+field lines « Pour qui : », « Ce qui change : », « Quand : » (bold label, roman value); a « Contacts presse »
 box at the end. One column, DejaVu Sans and Serif, a running footer (centred, over the page number) after
 the cover. No table of contents.
 
@@ -222,9 +222,8 @@ class Renderer:
         pdf.set_fill_color(*accent)
         pdf.set_text_color(255, 255, 255)
         pdf.set_font(SANS, "B", 15)
-        pdf.multi_cell(
-            self.width, 8, french(banner(engagement)), align="L", fill=True, padding=4, new_x="LMARGIN", new_y="NEXT"
-        )
+        title = french(banner(engagement))
+        pdf.multi_cell(self.width, 8, title, align="L", fill=True, padding=4, new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
         pdf.ln(8)
         for measure in engagement["measures"]:
