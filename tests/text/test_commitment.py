@@ -29,6 +29,10 @@ from plancompare.text.commitment import (
         "Nombre de mineurs victimes pris en charge par l’aide sociale à l’enfance",
         # The aim a measure states is no commitment: what the measure does follows it.
         "Objectif : reconnaître la qualité de victime indépendamment de l’enquête pénale.",
+        # Who and when, as a press kit puts them.
+        "Pour qui : les victimes mineures",
+        "Public visé : les professionnels de santé",
+        "Quand : dès 2031",
     ],
 )
 def test_field_lines_are_not_commitments(line: str) -> None:
@@ -187,3 +191,16 @@ def test_the_items_of_a_list_a_statement_leads_into_state_too() -> None:
     assert asks_nothing([lead, *items])
     # After an ask's lead-in, the items are what it asks.
     assert not asks_nothing(["Le Collectif demande :", *items])
+
+
+def test_a_field_s_value_set_apart_from_its_label_is_the_field_too() -> None:
+    """« Pour qui : Le grand public »: read as two sentences at the colon, the value alone (« Le grand
+    public ») would otherwise pass for a commitment; « Ce qui change : … » is no field."""
+    text = (
+        "Nous lançons une campagne nationale chaque année.\n\nPour qui : Le grand public, les jeunes.\n\n"
+        "Ce qui change : Une campagne sera diffusée à la télévision."
+    )
+    commits = {s.text: s.commits for s in measure_sentences(text)}
+    assert commits["Le grand public, les jeunes."] is False
+    assert commits["Une campagne sera diffusée à la télévision."] is True
+    assert commits["Nous lançons une campagne nationale chaque année."] is True

@@ -20,7 +20,8 @@ from plancompare.text.patterns import BULLET
 _FIELD = re.compile(
     r"^(?:co-?)?(?:pilotes?|porteurs?|partenaires?|calendrier|echeances?|indicateurs?|"
     r"financements?|budget|cout|moyens|instrument|mise en oeuvre|responsables?|acteurs?|"
-    r"services? pilotes?|ministeres? pilotes?|delai|duree|public vise|territoires?|references?|"
+    r"services? pilotes?|ministeres? pilotes?|delai|duree|publics? vises?|publics? cibles?|"
+    r"beneficiaires|pour qui|qui|quand|territoires?|references?|"
     # « Objectif : reconnaître la qualité de victime… »: the aim a measure states, not what it does.
     r"objectifs?(?: de la mesure| vises?| poursuivis?)?|finalites?)"
     r"(?:\s*\(s\))?(?=\s*:|\s*$|\s+\S)",
@@ -209,7 +210,14 @@ def measure_sentences(text: str) -> list[Sentence]:
             # « – Le fonds sera scindé … : • … • … – Un état annuel … »: the next item of the same
             # level as the lead-in is its sibling, not one of its items.
             lead = None
+        label = False  # the sentence before was a field's label alone (« Pour qui : »)
         for k, s in enumerate(sentences(para)):
+            if label:
+                # « Pour qui : Le grand public »: its value, split from it at the colon, is the field.
+                out.append(Sentence(s, False))
+                label = False
+                continue
+            label = s.rstrip().endswith(":") and is_field_line(s)
             in_list = lead is not None and (bulleted or s[:1].islower())
             # The lead-in governs an item's first sentence (or a continuation in lower case), not
             # the sentences that follow it in the item; the list goes on until a paragraph that
