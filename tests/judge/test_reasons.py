@@ -443,6 +443,9 @@ def test_an_inquiry_commits_to_nothing_however_softly_it_was_asked() -> None:
     [
         ("Le module sera proposé à titre optionnel dans la formation initiale.", "à titre optionnel"),
         ("Il lui est recommandé de suivre la formation de la MIPROF.", "Il lui est recommandé"),
+        # The participle agrees with what is recommended.
+        ("Chaque préfecture désigne un référent ; une formation lui est recommandée.", "lui est recommandée"),
+        ("Des sessions de formation sont recommandées aux référents.", "sont recommandées"),
         ("Les référents seront invités à suivre la formation de la MIPROF.", "seront invités à"),
     ],
 )

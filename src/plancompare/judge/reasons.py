@@ -101,7 +101,7 @@ _CHOICE = (
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en tant que de besoin|"
     r"a titre (?:optionnel|facultatif)|optionnel\w*|facultati\w*|"
-    r"(?:il )?(?:lui|leur) (?:est|sera) recommande|"
+    r"(?:(?:il )?(?:lui|leur) )?(?:est|sont|sera|seront) recommande(?:e|s|es)?|"
     r"(?:est|sont|seront|sera) (?:invite|encourage|incite)(?:e|s|es)? a|"
     r"may|might|could|pilot|where appropriate|case by case"
 )
