@@ -328,6 +328,9 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
         ("Un point de contact sera désigné dans les consulats des dix principaux pays d’origine.", "dix"),
         ("Un appel à projets soutiendra, dans deux pays d’origine, l’accompagnement des victimes.", "deux"),
         ("Les petites structures pourront y être éligibles au cas par cas.", "cas"),
+        # Only for a while.
+        ("Les équipes de rue suivront les mineurs pendant les six premiers mois.", "six premiers mois"),
+        ("L’interprétariat sera pris en charge lors des trois premières consultations.", "trois premières"),
     ]:
         reasons = change_reasons(ask, passage)
         assert any(r.code in ("scope", "modality") and quoted in (r.next or "") for r in reasons), passage

@@ -275,6 +275,9 @@ _LIMITED = re.compile(
     + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
     r"metropoles|juridictions|centres)|au cas par cas|par derogation|" + _COURT_SEAT + r"|"
+    # Only for a while: « pendant les trois premiers mois », « lors des trois premières consultations ».
+    r"(?:pendant|durant|lors|pour|au cours) (?:les|des|de ses|de leurs) " + _COUNT + r" premi(?:ers|eres) "
+    r"(?:mois|jours|semaines|annees|consultations|seances|entretiens|rendez-vous)|"
     r"in (?:a few|some|\d+) (?:regions|countries))\b"
 )
 
