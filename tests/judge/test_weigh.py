@@ -70,3 +70,13 @@ def test_a_moved_verdict_says_why_and_keeps_the_engine_s_passage() -> None:
     assert reasons[0].base == "places, sécurisé"  # the ask's words the passage lacks
     assert (reasons[1].base, reasons[1].next) == ("changed", "dropped")
     assert "p = 0.60" in (reasons[1].detail or "") and "p = 0.30" in (reasons[1].detail or "")
+
+
+def test_an_adoption_short_of_the_margin_says_so() -> None:
+    cands = [_cand(4, 30.0)]
+    judged = [("adopted", 30.0, cands, [])]
+    ((verdict, _, _, reasons),) = weighed(judged, np.array([_p(0.5, 0.3, 0.2)]), [cands])  # type: ignore[arg-type]
+    assert verdict == "changed"
+    detail = reasons[-1].detail or ""
+    assert "does not lead" in detail and "p = 0.50" in detail and "p = 0.30" in detail, detail
+    assert "more often" not in detail
