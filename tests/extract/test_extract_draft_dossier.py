@@ -71,9 +71,8 @@ def test_the_dossier_drafts_25_measures_come_under_their_printed_numbers_with_co
 ) -> None:
     assert dossier.title == "Plan national contre la traite des êtres humains 2030-2033"
     source = _measures()
-    # The engagement banners, read as extra measures (see the xfail below), are left out here.
-    banners = set(_banners())
-    measures = [m for m in dossier.measures if (m.number, m.title) not in banners]
+    # The engagement banners are no measures (test_the_engagement_banners_give_no_measure).
+    measures = dossier.measures
     assert [(m.number, m.label, m.title) for m in measures] == [
         (m["number"], None, m["title"]) for _, m in source
     ]
@@ -108,22 +107,11 @@ def test_nothing_outside_the_measures_is_read_as_a_measure(dossier: Plan) -> Non
             assert heading not in flat, (measure.number, heading)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="each « Engagement 2 – … » … « Engagement 5 – … » banner is read as a measure of that "
-    "number (its title the banner's, no text), so 2-5 appear twice and a warning says so; "
-    "« Engagement 1 » is not",
-)
 def test_the_engagement_banners_give_no_measure(dossier: Plan) -> None:
     assert [m.number for m in dossier.measures] == list(range(1, 26))
     assert dossier.warnings == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the coloured « Engagement N – … » banners are not read as priorities: the plan has none "
-    "and no measure has a priority",
-)
 def test_the_engagement_banners_are_the_priorities(dossier: Plan) -> None:
     assert [(p.id, p.title, p.sections) for p in dossier.priorities] == [
         (str(number), title, []) for number, title in _banners()

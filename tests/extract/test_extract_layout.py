@@ -308,3 +308,35 @@ def test_a_list_of_acronyms_in_large_type_ends_the_measures(heading: str) -> Non
     _, measures, warnings = segment_plan(layout_document([page(1, lines)]))
     assert [m.text for m in measures] == ["Les services de l’État renforceront la formation des agents."] * 2
     assert warnings == []
+
+
+@pytest.mark.parametrize("word", ["Engagement", "Chantier", "VOLET"])
+def test_a_word_numbering_groups_of_measures_heads_the_priorities(word: str) -> None:
+    """« Engagement 2 – … » over « Mesure 3 », « Mesure 4 »: whatever its word, a heading numbering
+    groups of the measures is their priority, not a measure; an overview listing the groups first
+    (« Engagement 1 – … (mesures 1 et 2) », no measure under it) gives no second priority."""
+    groups = ((1, "Titre du premier groupe", (1, 2)), (2, "Titre du second groupe", (3, 4)))
+    lines = [
+        words(f"{word} {g} – {title} (mesures {n[0]} et {n[1]})", 60, 60 + 16 * g, 10, bold=True)
+        for g, title, n in groups
+    ]
+    y = 120.0
+    for group, title, numbers in groups:
+        lines.append(words(f"{word} {group} – {title}", 60, y, 14, bold=True))
+        y += 24
+        for n in numbers:
+            lines.append(words(f"Mesure {n}", 60, y, 10, bold=True))
+            lines.append(words("Former les agents", 60, y + 14, 12, bold=True))
+            lines.append(
+                words("Les services de l’État renforceront la formation des agents.", 60, y + 32, 10)
+            )
+            y += 52
+    priorities, measures, warnings = segment_plan(layout_document([page(1, lines)]))
+    assert [(p.id, p.title, p.sections) for p in priorities] == [
+        ("1", "Titre du premier groupe", []),
+        ("2", "Titre du second groupe", []),
+    ]
+    assert [(m.number, m.priority, m.title) for m in measures] == [
+        (n, str(g), "Former les agents") for g, _, numbers in groups for n in numbers
+    ]
+    assert warnings == []

@@ -13,7 +13,7 @@ import re
 
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
 from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
-from plancompare.extract.headings import measure_headings, priority_headings, prominent
+from plancompare.extract.headings import group_word, measure_headings, priority_headings, prominent
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import PageNotes, calls, split_notes
 from plancompare.extract.numbering import numbered, unique_numbers
@@ -47,8 +47,9 @@ class _PlanReader:
         self.paras = paras
         firsts = [p.first for p in paras]
         self.body = body
-        self.measure_heading = measure_headings(firsts, body)
-        self.priority_heading = priority_headings(firsts, body)
+        group = group_word(firsts, body)
+        self.measure_heading = measure_headings(firsts, body, group)
+        self.priority_heading = priority_headings(firsts, body, group)
         self.notes_after = {id(n.after): n for n in page_notes if n.after is not None}
         self.open_at_notes: dict[int, MeasureDraft] = {}  # page → the measure open where its text ends
         self.priorities: list[Priority] = []
@@ -118,7 +119,7 @@ class _PlanReader:
         # The same axis heading twice (listed before the plan, then the plan's): one priority.
         self.priority = next((p for p in self.priorities if p == priority), priority)
         if self.priority is priority:
-            self.priorities.append(self.priority)
+            self._replace_listed(priority)
         self.priority_title_open = not title
         self.current, self.section, self.action, self.stopped, self.pending_label = (
             None,
@@ -127,6 +128,16 @@ class _PlanReader:
             False,
             None,
         )
+
+    def _replace_listed(self, priority: Priority) -> None:
+        """A new axis, or the heading of one listed before with another title (an overview « Axe 2 –
+        Protéger (mesures 7 à 12) » that headed no measure nor section): the heading replaces it."""
+        for i, listed in enumerate(self.priorities):
+            headed = listed.sections or any(d.priority == listed.id for d in self.drafts)
+            if listed.id == priority.id and not headed:
+                self.priorities[i] = priority
+                return
+        self.priorities.append(priority)
 
     def _open_measure(self, para: Para, m: re.Match[str]) -> None:
         title, leftover = title_parts(para, m.group("rest").strip())
