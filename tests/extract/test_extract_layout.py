@@ -340,3 +340,22 @@ def test_a_word_numbering_groups_of_measures_heads_the_priorities(word: str) -> 
         (n, str(g), "Former les agents") for g, _, numbers in groups for n in numbers
     ]
     assert warnings == []
+
+
+def test_a_heading_as_large_as_the_measures_after_the_last_one_is_not_its_text() -> None:
+    """« Contacts presse » (or « Pour en savoir plus ») in bold, as large as a measure's title, after
+    the last measure: closing matter, not the measure's text; a bold subheading in the text's type
+    inside a measure stays in its text."""
+    lines = [words("Mesure 1", 60, 80, 10, bold=True), words("Former les agents", 60, 96, 13, bold=True)]
+    lines.append(words("Les services de l’État renforceront la formation des agents.", 60, 120, 10))
+    lines.append(words("Objectifs", 60, 144, 10, bold=True))
+    lines.append(words("Un module sera créé pour tous les agents.", 60, 160, 10))
+    lines.append(words("Contacts presse", 70, 200, 14, bold=True))
+    lines.append(words("Service de presse : 01 40 00 00 00", 70, 224, 10))
+    lines.append(words("presse@ministere.example.gouv.fr", 70, 240, 10))
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [(m.number, m.title) for m in measures] == [(1, "Former les agents")]
+    assert measures[0].text == (
+        "Les services de l’État renforceront la formation des agents.\n\nObjectifs\n\n"
+        "Un module sera créé pour tous les agents."
+    )

@@ -61,6 +61,7 @@ class _PlanReader:
         self.stopped = False
         self.pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
         self.priority_title_open = False
+        self.heading_size = 0.0  # the type of the open measure's heading and title, the largest
 
     def read(self) -> None:
         for i, para in enumerate(self.paras):
@@ -86,8 +87,28 @@ class _PlanReader:
             self.current, self.stopped = None, True
         elif self._is_section(i, para) and not (self.current is not None and not self.current.title_lines):
             self._open_section(para.text)
+        elif self._closes_measure(para):
+            self.current = None
         elif self.current is not None and not self.stopped:
+            if not self.current.title_lines:
+                self.heading_size = max(self.heading_size, para.first.size)
             self.pending_label = add_body(self.current, para, self.pending_label)
+
+    def _closes_measure(self, para: Para) -> bool:
+        """A short bold heading in type larger than the text's and as large as the open measure's
+        own heading (« Contacts presse », « Pour en savoir plus » after the last measure): matter
+        outside the measures, not the measure's text (its own subheadings are set smaller than its
+        title; a bold line in the text's type may be a run-in heading's or a lead-in)."""
+        first = para.first
+        return bool(
+            self.current is not None
+            and self.current.title_lines
+            and not self.stopped
+            and first.bold
+            and first.size >= max(self.heading_size, self.body + 1.0)
+            and len(para.text) <= _STOP_LENGTH
+            and not ANY_LABEL.match(para.text)
+        )
 
     def _ends_measures(self, para: Para) -> bool:
         """« Annexes », « Sigles et abréviations », « Tableau récapitulatif des mesures »: a short
@@ -154,6 +175,7 @@ class _PlanReader:
             last_page=para.last_page,
         )
         self.drafts.append(self.current)
+        self.heading_size = max(line.size for line in para.lines)
         self.stopped, self.pending_label, self.priority_title_open = False, None, False
         if leftover:
             add_body(self.current, Para(leftover, join_lines(x.text for x in leftover)), None)
