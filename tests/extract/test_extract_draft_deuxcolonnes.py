@@ -80,13 +80,6 @@ def test_no_running_footer_nor_avant_propos_in_a_measure_of_the_deuxcolonnes_dra
         assert foreword[:60] not in text and source["foreword"]["signature"] not in text, got.number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a run-in bold heading is read by lines, not by its bold run: the title is the heading's first "
-    "line, so only 2 of 30 titles are whole (4, 30); 12 are cut at the line's end (« Agir sur les petites "
-    "annonces », the rest « en ligne. » opening the text), 10 run on into the text (« … d’exploitation. Une "
-    "campagne ») and 6 keep the heading's closing full stop (« Mettre à l’abri sans délai. »)",
-)
 def test_the_deuxcolonnes_drafts_run_in_headings_give_complete_titles(plan: Plan) -> None:
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
         assert got.title == want["title"], got.number

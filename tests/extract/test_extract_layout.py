@@ -359,3 +359,46 @@ def test_a_heading_as_large_as_the_measures_after_the_last_one_is_not_its_text()
         "Les services de l’État renforceront la formation des agents.\n\nObjectifs\n\n"
         "Un module sera créé pour tous les agents."
     )
+
+
+def _run_in(top: float, bold: str, regular: str = "") -> list:
+    """A line opening with `bold` words, then `regular` ones (a run-in heading's line)."""
+    line = words(bold, 60, top, 9.5, bold=True) if bold else []
+    if regular:
+        line += words(regular, line[-1].x1 + 0.3 * 9.5 if line else 60, top, 9.5)
+    return line
+
+
+def test_a_run_in_heading_wrapping_over_lines_gives_its_bold_run_as_title() -> None:
+    """« **Mesure 1. Agir sur les petites annonces / en ligne.** Une charte … »: the title is the bold
+    run after the number, whatever line it ends on, without its closing full stop; the text starts
+    after it. A bold run ending with its line gives the same."""
+    lines = [
+        _run_in(80, "Mesure 1. Agir sur les petites annonces"),
+        _run_in(92, "en ligne.", "Une charte sera proposée aux plateformes."),
+        _run_in(104, "", "Elle sera signée en 2030."),
+        _run_in(128, "Mesure 2. Faire connaître toutes les"),
+        _run_in(140, "formes d’exploitation.", "Une campagne"),
+        _run_in(152, "", "nationale sera diffusée chaque année."),
+        _run_in(176, "Mesure 3. Mettre à l’abri sans délai."),
+        _run_in(188, "", "Toute personne exploitée sera mise à l’abri."),
+    ]
+    # A text long enough to be the page's body type.
+    lines += [
+        words("Les services de l’État renforceront la formation des agents.", 60, 220 + 12 * i, 9.5)
+        for i in range(6)
+    ]
+    _, measures, _ = segment_plan(layout_document([page(1, [line for line in lines if line])]))
+    assert [(m.number, m.title, m.text.split("\n\n")[0]) for m in measures] == [
+        (
+            1,
+            "Agir sur les petites annonces en ligne",
+            "Une charte sera proposée aux plateformes. Elle sera signée en 2030.",
+        ),
+        (
+            2,
+            "Faire connaître toutes les formes d’exploitation",
+            "Une campagne nationale sera diffusée chaque année.",
+        ),
+        (3, "Mettre à l’abri sans délai", "Toute personne exploitée sera mise à l’abri."),
+    ]

@@ -56,6 +56,13 @@ def title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
     upper = is_upper_text(rest) if rest else None
     for i, line in enumerate(para.lines[1:], start=1):
         text = line.text
+        if head.bold and line.lead and text.startswith(line.lead) and not ANY_LABEL.match(text):
+            # A run-in heading wrapping onto this line (« Mesure 2. Agir sur les petites annonces »
+            # / « en ligne. Une charte … »): its bold run ends the title, the text goes on after it.
+            parts.append(line.lead)
+            leftover = [replace(line, text=text[len(line.lead) :].strip(), bold=False, lead="")]
+            leftover.extend(para.lines[i + 1 :])
+            break
         same_style = line.bold == head.bold and abs(line.size - head.size) < 0.5
         if ANY_LABEL.match(text) or not same_style or len(" ".join(parts)) > 300:
             leftover = para.lines[i:]
@@ -130,7 +137,7 @@ def finish(draft: MeasureDraft) -> Measure:
     return Measure(
         number=draft.number,
         label=draft.label,
-        title=normalise_spaces(" ".join(draft.title_lines)).strip(" :–-"),
+        title=_heading_title(" ".join(draft.title_lines)),
         priority=draft.priority,
         section=draft.section,
         action=draft.action,
@@ -143,6 +150,13 @@ def finish(draft: MeasureDraft) -> Measure:
         first_page=draft.first_page,
         last_page=draft.last_page,
     )
+
+
+def _heading_title(text: str) -> str:
+    """A heading's title without the separators around it nor its closing full stop (a run-in
+    heading « Mesure 10. Sécuriser le droit au séjour. » ends with one; an ellipsis stays)."""
+    title = normalise_spaces(text).strip(" :–-")
+    return title[:-1].rstrip() if title.endswith(".") and not title.endswith((". .", "..", "etc.")) else title
 
 
 TITLE_WORDS = 16
