@@ -86,11 +86,6 @@ def test_the_deuxcolonnes_drafts_run_in_headings_give_complete_titles(plan: Plan
         assert _flat(got.text).startswith(_opening(want)), got.number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an italic « Pilotes : … — Échéance : … » line gives the calendar, but the pilots' text keeps the "
-    "« — » that separates the two fields (« MIPROF — »)",
-)
 def test_the_deuxcolonnes_drafts_pilotes_line_gives_the_pilots(plan: Plan) -> None:
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
         expected = [("Pilotes", want["pilots"])] if want.get("pilots") else []

@@ -402,3 +402,14 @@ def test_a_run_in_heading_wrapping_over_lines_gives_its_bold_run_as_title() -> N
         ),
         (3, "Mettre à l’abri sans délai", "Toute personne exploitée sera mise à l’abri."),
     ]
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "|"])
+def test_a_dash_between_two_fields_on_a_line_belongs_to_neither(dash: str) -> None:
+    """« Pilotes : MIPROF ; DGCS — Échéance : 2030 »: two fields on one line, the dash separating them."""
+    lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True)]
+    lines.append(words("Les services de l’État renforceront la formation des agents.", 60, 96, 10))
+    lines.append(words(f"Pilotes : MIPROF ; DGCS {dash} Échéance : 2030", 60, 120, 10))
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [(r.role, r.text) for r in measures[0].responsible] == [("Pilotes", "MIPROF ; DGCS")]
+    assert measures[0].calendar == "2030"

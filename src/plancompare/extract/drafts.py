@@ -83,6 +83,9 @@ def _split_labels(text: str) -> list[tuple[str, str]]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("•·;").strip()
+        if i + 1 < len(matches):
+            # « Pilotes : MIPROF — Échéance : 2030 »: the dash or bar between two fields is neither's.
+            value = value.rstrip("—–|").rstrip()
         out.append((m.group("label"), value))
     return out
 
