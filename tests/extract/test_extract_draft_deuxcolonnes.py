@@ -5,8 +5,8 @@ text columns) extracts as its source says: its thirty measures under their print
 clés » box inside a measure.
 
 Each measure opens with a run-in bold heading in the paragraph of its text (« Mesure 7. Titre. Les
-personnes… »). Where the extractor misreads that layout the test is a strict xfail saying how (the draft
-was written to measure the engine, so src/ is not changed here)."""
+personnes… »): its title is the bold run, its text what follows. The run-in headings, the « — » between
+two fields and the shaded boxes were misread, as strict xfails, until the extractor learnt to read them."""
 
 from __future__ import annotations
 
@@ -92,11 +92,6 @@ def test_the_deuxcolonnes_drafts_pilotes_line_gives_the_pilots(plan: Plan) -> No
         assert [(r.role, r.text) for r in got.responsible] == expected, got.number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a shaded box in a column (« Repères », « Chiffres clés ») is read as paragraphs of the measure "
-    "before it (4, 13 and 28 end with the box's title and statements)",
-)
 def test_no_box_of_the_deuxcolonnes_draft_is_read_into_a_measure(plan: Plan) -> None:
     boxes = [b for part in _source()["parts"] for b in part.get("boxes", [])]
     for got in plan.measures:

@@ -413,3 +413,35 @@ def test_a_dash_between_two_fields_on_a_line_belongs_to_neither(dash: str) -> No
     _, measures, _ = segment_plan(layout_document([page(1, lines)]))
     assert [(r.role, r.text) for r in measures[0].responsible] == [("Pilotes", "MIPROF ; DGCS")]
     assert measures[0].calendar == "2030"
+
+
+def test_a_shaded_box_is_kept_out_of_the_measure_it_interrupts() -> None:
+    """« Repères » and its statements on a filled rectangle, set in the middle of a measure's text
+    (which resumes after it, in mid-sentence) and after another measure: no measure reads the box,
+    and the interrupted sentence is read whole. Fields set in a shaded panel stay fields, and a
+    measure whose whole text is in a shaded card keeps it."""
+    text = "Les services de l’État renforceront la formation des agents."
+    lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True)]
+    lines.append(words("Un module commun sera créé pour les policiers et", 60, 96, 10))
+    box = [words("Repères", 70, 122, 10, bold=True), words("2016 : une loi a été votée.", 70, 136, 9)]
+    lines += [*box, words("2019 : un deuxième plan a été adopté.", 70, 148, 9)]
+    lines.append(words("les gendarmes en 2030.", 60, 174, 10))
+    lines.append(words("Mesure 2 : Informer les victimes", 60, 200, 10, bold=True))
+    lines.append(words(text, 60, 216, 10))
+    lines.append(words("Pilote : ministère de l’Intérieur", 70, 240, 10))
+    lines.append(words("Calendrier : 2030", 70, 254, 10))
+    lines.append(words("Chiffres clés", 70, 286, 10, bold=True))
+    lines.append(words("1 200 victimes ont été identifiées en 2027.", 70, 300, 9))
+    lines.append(words("Mesure 3 : Héberger les victimes", 60, 330, 10, bold=True))
+    lines += [words(text, 70, 346 + 12 * i, 10) for i in range(2)]
+    shaded = page(1, lines)
+    shaded.shades = [(65.0, 400.0, 118.0, 162.0), (65.0, 400.0, 236.0, 268.0), (65.0, 400.0, 282.0, 314.0)]
+    shaded.shades.append((65.0, 400.0, 342.0, 372.0))  # measure 3's card: its whole text
+    _, measures, _ = segment_plan(layout_document([shaded]))
+    assert [(m.number, m.text) for m in measures] == [
+        (1, "Un module commun sera créé pour les policiers et les gendarmes en 2030."),
+        (2, text),
+        (3, f"{text} {text}"),
+    ]
+    assert [(r.role, r.text) for r in measures[1].responsible] == [("Pilote", "ministère de l’Intérieur")]
+    assert measures[1].calendar == "2030"

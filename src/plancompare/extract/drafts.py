@@ -34,6 +34,7 @@ class MeasureDraft:
     indicators: list[str] = field(default_factory=list)
     financing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnotes, after the text
+    asides: list[str] = field(default_factory=list)  # shaded boxes set in its text, kept apart
 
     @property
     def key(self) -> str:
@@ -149,7 +150,10 @@ def finish(draft: MeasureDraft) -> Measure:
         calendar=normalise_spaces(" ".join(draft.calendar)) or None,
         indicators=normalise_spaces(" ".join(draft.indicators)) or None,
         financing=normalise_spaces(" ".join(draft.financing)) or None,
-        text="\n\n".join(normalise_spaces(t) for t in [*draft.body, *draft.notes] if t.strip()),
+        # A measure whose whole text is set in a shaded box (a card) has that box as its text.
+        text="\n\n".join(
+            normalise_spaces(t) for t in [*(draft.body or draft.asides), *draft.notes] if t.strip()
+        ),
         first_page=draft.first_page,
         last_page=draft.last_page,
     )

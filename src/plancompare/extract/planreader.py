@@ -62,6 +62,7 @@ class _PlanReader:
         self.pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
         self.priority_title_open = False
         self.heading_size = 0.0  # the type of the open measure's heading and title, the largest
+        self.resumes = False  # a box just interrupted the open measure's text in mid-sentence
 
     def read(self) -> None:
         for i, para in enumerate(self.paras):
@@ -73,6 +74,7 @@ class _PlanReader:
 
     def _read(self, i: int, para: Para) -> None:
         first = para.first.text
+        resumes, self.resumes = self.resumes, False
         if m := self.priority_heading(para.first):
             if not (self.stopped and self._listed(m)):
                 self._open_priority(para, m)
@@ -83,6 +85,8 @@ class _PlanReader:
             pass
         elif m := ACTION_RE.match(first):
             self._open_action(para, m)
+        elif self._aside(para):
+            pass
         elif self._ends_measures(para):
             self.current, self.stopped = None, True
         elif self._is_section(i, para) and not (self.current is not None and not self.current.title_lines):
@@ -92,7 +96,25 @@ class _PlanReader:
         elif self.current is not None and not self.stopped:
             if not self.current.title_lines:
                 self.heading_size = max(self.heading_size, para.first.size)
-            self.pending_label = add_body(self.current, para, self.pending_label)
+            if resumes and para.text[:1].islower():
+                # The sentence a box interrupted goes on after it: one paragraph again.
+                self.current.body[-1] = join_lines([self.current.body[-1], para.text])
+                self.current.last_page = max(self.current.last_page, para.last_page)
+            else:
+                self.pending_label = add_body(self.current, para, self.pending_label)
+
+    def _aside(self, para: Para) -> bool:
+        """A shaded box's paragraph (boxes.py) in an open measure: kept apart from its text, which
+        goes on after the box (its field lines, « Pilote : … » set in a shaded panel, are fields)."""
+        current = self.current
+        if not para.first.boxed or ANY_LABEL.match(para.first.text) or self.pending_label is not None:
+            return False
+        if current is None or not current.title_lines or self.stopped:
+            return False
+        current.asides.append(para.text)
+        current.last_page = max(current.last_page, para.last_page)
+        self.resumes = bool(current.body) and not _OPEN_SENTENCE_CLOSED.search(current.body[-1])
+        return True
 
     def _closes_measure(self, para: Para) -> bool:
         """A short bold heading in type larger than the text's and as large as the open measure's
@@ -224,6 +246,9 @@ class _PlanReader:
         self.current = None
 
 
+# A paragraph's end that closes its sentence (a box after it does not interrupt one).
+_OPEN_SENTENCE_CLOSED = re.compile(r"[.!?…:;]\s*[»)]?$")
+
 # A heading ending the measures (« Annexe 2 – Sigles et abréviations ») is short: a paragraph in bold
 # opening with « Index » or « Annexe » and going on is text.
 _STOP_LENGTH = 120
@@ -281,5 +306,11 @@ def _drop_listings(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
 def _read_something(draft: MeasureDraft) -> bool:
     """A measure with text or fields: no entry of a listing of the measures."""
     return bool(
-        draft.body or draft.roles or draft.instrument or draft.calendar or draft.indicators or draft.financing
+        draft.body
+        or draft.asides
+        or draft.roles
+        or draft.instrument
+        or draft.calendar
+        or draft.indicators
+        or draft.financing
     )
