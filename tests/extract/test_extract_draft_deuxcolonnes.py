@@ -5,8 +5,8 @@ text columns) extracts as its source says: its thirty measures under their print
 clés » box inside a measure.
 
 Each measure opens with a run-in bold heading in the paragraph of its text (« Mesure 7. Titre. Les
-personnes… »). Where the extractor misreads that layout the test is a strict xfail saying how (the draft
-was written to measure the engine, so src/ is not changed here)."""
+personnes… »): its title is the bold run, its text what follows. The run-in headings, the « — » between
+two fields and the shaded boxes were misread, as strict xfails, until the extractor learnt to read them."""
 
 from __future__ import annotations
 
@@ -80,35 +80,18 @@ def test_no_running_footer_nor_avant_propos_in_a_measure_of_the_deuxcolonnes_dra
         assert foreword[:60] not in text and source["foreword"]["signature"] not in text, got.number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a run-in bold heading is read by lines, not by its bold run: the title is the heading's first "
-    "line, so only 2 of 30 titles are whole (4, 30); 12 are cut at the line's end (« Agir sur les petites "
-    "annonces », the rest « en ligne. » opening the text), 10 run on into the text (« … d’exploitation. Une "
-    "campagne ») and 6 keep the heading's closing full stop (« Mettre à l’abri sans délai. »)",
-)
 def test_the_deuxcolonnes_drafts_run_in_headings_give_complete_titles(plan: Plan) -> None:
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
         assert got.title == want["title"], got.number
         assert _flat(got.text).startswith(_opening(want)), got.number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an italic « Pilotes : … — Échéance : … » line gives the calendar, but the pilots' text keeps the "
-    "« — » that separates the two fields (« MIPROF — »)",
-)
 def test_the_deuxcolonnes_drafts_pilotes_line_gives_the_pilots(plan: Plan) -> None:
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
         expected = [("Pilotes", want["pilots"])] if want.get("pilots") else []
         assert [(r.role, r.text) for r in got.responsible] == expected, got.number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a shaded box in a column (« Repères », « Chiffres clés ») is read as paragraphs of the measure "
-    "before it (4, 13 and 28 end with the box's title and statements)",
-)
 def test_no_box_of_the_deuxcolonnes_draft_is_read_into_a_measure(plan: Plan) -> None:
     boxes = [b for part in _source()["parts"] for b in part.get("boxes", [])]
     for got in plan.measures:

@@ -4,9 +4,9 @@ printed numbers « Mesure 1 » … « Mesure 25 », with their complete bold tit
 « Ce qui change » line as text, « Quand » as the calendar, and nothing from the cover, « Le mot de la
 ministre », « Les chiffres clés » or « Ce que nous avons déjà fait » read as a measure.
 
-Where the extractor misreads the layout (a legitimate one: coloured « Engagement 1 – … » banners over the
-measures, a boxed « Contacts presse » block after the last one), the test says what it should read and is
-a strict xfail, so that it turns into a failure the day the reading is fixed."""
+The coloured « Engagement 1 – … » banners over the measures are its priorities, not measures, and the
+boxed « Contacts presse » block after the last measure is no part of it (these were misread, as strict
+xfails, until the extractor learnt to read them)."""
 
 from __future__ import annotations
 
@@ -71,9 +71,8 @@ def test_the_dossier_drafts_25_measures_come_under_their_printed_numbers_with_co
 ) -> None:
     assert dossier.title == "Plan national contre la traite des êtres humains 2030-2033"
     source = _measures()
-    # The engagement banners, read as extra measures (see the xfail below), are left out here.
-    banners = set(_banners())
-    measures = [m for m in dossier.measures if (m.number, m.title) not in banners]
+    # The engagement banners are no measures (test_the_engagement_banners_give_no_measure).
+    measures = dossier.measures
     assert [(m.number, m.label, m.title) for m in measures] == [
         (m["number"], None, m["title"]) for _, m in source
     ]
@@ -83,11 +82,7 @@ def test_the_dossier_drafts_25_measures_come_under_their_printed_numbers_with_co
         assert "Quand :" not in got.text, got.number
         assert got.responsible == [], got.number
         assert not got.heading_inferred, got.number
-        text = _paragraphs(got.text)
-        if got.number == 25:  # the « Contacts presse » block follows it: see the xfail below
-            assert text.startswith(_text(want)), got.number
-        else:
-            assert text == _text(want), got.number
+        assert _paragraphs(got.text) == _text(want), got.number
 
 
 def test_nothing_outside_the_measures_is_read_as_a_measure(dossier: Plan) -> None:
@@ -108,22 +103,11 @@ def test_nothing_outside_the_measures_is_read_as_a_measure(dossier: Plan) -> Non
             assert heading not in flat, (measure.number, heading)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="each « Engagement 2 – … » … « Engagement 5 – … » banner is read as a measure of that "
-    "number (its title the banner's, no text), so 2-5 appear twice and a warning says so; "
-    "« Engagement 1 » is not",
-)
 def test_the_engagement_banners_give_no_measure(dossier: Plan) -> None:
     assert [m.number for m in dossier.measures] == list(range(1, 26))
     assert dossier.warnings == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the coloured « Engagement N – … » banners are not read as priorities: the plan has none "
-    "and no measure has a priority",
-)
 def test_the_engagement_banners_are_the_priorities(dossier: Plan) -> None:
     assert [(p.id, p.title, p.sections) for p in dossier.priorities] == [
         (str(number), title, []) for number, title in _banners()
@@ -133,11 +117,6 @@ def test_the_engagement_banners_are_the_priorities(dossier: Plan) -> None:
     assert all(m.section is None for m in dossier.measures)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the boxed « Contacts presse » block after the last measure (its title, the cabinet, a phone "
-    "number, an e-mail) is read as the end of measure 25's text",
-)
 def test_the_press_contacts_are_not_part_of_the_last_measure(dossier: Plan) -> None:
     last = dossier.measures[-1]
     assert last.number == 25

@@ -308,3 +308,140 @@ def test_a_list_of_acronyms_in_large_type_ends_the_measures(heading: str) -> Non
     _, measures, warnings = segment_plan(layout_document([page(1, lines)]))
     assert [m.text for m in measures] == ["Les services de l’État renforceront la formation des agents."] * 2
     assert warnings == []
+
+
+@pytest.mark.parametrize("word", ["Engagement", "Chantier", "VOLET"])
+def test_a_word_numbering_groups_of_measures_heads_the_priorities(word: str) -> None:
+    """« Engagement 2 – … » over « Mesure 3 », « Mesure 4 »: whatever its word, a heading numbering
+    groups of the measures is their priority, not a measure; an overview listing the groups first
+    (« Engagement 1 – … (mesures 1 et 2) », no measure under it) gives no second priority."""
+    groups = ((1, "Titre du premier groupe", (1, 2)), (2, "Titre du second groupe", (3, 4)))
+    lines = [
+        words(f"{word} {g} – {title} (mesures {n[0]} et {n[1]})", 60, 60 + 16 * g, 10, bold=True)
+        for g, title, n in groups
+    ]
+    y = 120.0
+    for group, title, numbers in groups:
+        lines.append(words(f"{word} {group} – {title}", 60, y, 14, bold=True))
+        y += 24
+        for n in numbers:
+            lines.append(words(f"Mesure {n}", 60, y, 10, bold=True))
+            lines.append(words("Former les agents", 60, y + 14, 12, bold=True))
+            lines.append(
+                words("Les services de l’État renforceront la formation des agents.", 60, y + 32, 10)
+            )
+            y += 52
+    priorities, measures, warnings = segment_plan(layout_document([page(1, lines)]))
+    assert [(p.id, p.title, p.sections) for p in priorities] == [
+        ("1", "Titre du premier groupe", []),
+        ("2", "Titre du second groupe", []),
+    ]
+    assert [(m.number, m.priority, m.title) for m in measures] == [
+        (n, str(g), "Former les agents") for g, _, numbers in groups for n in numbers
+    ]
+    assert warnings == []
+
+
+def test_a_heading_as_large_as_the_measures_after_the_last_one_is_not_its_text() -> None:
+    """« Contacts presse » (or « Pour en savoir plus ») in bold, as large as a measure's title, after
+    the last measure: closing matter, not the measure's text; a bold subheading in the text's type
+    inside a measure stays in its text."""
+    lines = [words("Mesure 1", 60, 80, 10, bold=True), words("Former les agents", 60, 96, 13, bold=True)]
+    lines.append(words("Les services de l’État renforceront la formation des agents.", 60, 120, 10))
+    lines.append(words("Objectifs", 60, 144, 10, bold=True))
+    lines.append(words("Un module sera créé pour tous les agents.", 60, 160, 10))
+    lines.append(words("Contacts presse", 70, 200, 14, bold=True))
+    lines.append(words("Service de presse : 01 40 00 00 00", 70, 224, 10))
+    lines.append(words("presse@ministere.example.gouv.fr", 70, 240, 10))
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [(m.number, m.title) for m in measures] == [(1, "Former les agents")]
+    assert measures[0].text == (
+        "Les services de l’État renforceront la formation des agents.\n\nObjectifs\n\n"
+        "Un module sera créé pour tous les agents."
+    )
+
+
+def _run_in(top: float, bold: str, regular: str = "") -> list:
+    """A line opening with `bold` words, then `regular` ones (a run-in heading's line)."""
+    line = words(bold, 60, top, 9.5, bold=True) if bold else []
+    if regular:
+        line += words(regular, line[-1].x1 + 0.3 * 9.5 if line else 60, top, 9.5)
+    return line
+
+
+def test_a_run_in_heading_wrapping_over_lines_gives_its_bold_run_as_title() -> None:
+    """« **Mesure 1. Agir sur les petites annonces / en ligne.** Une charte … »: the title is the bold
+    run after the number, whatever line it ends on, without its closing full stop; the text starts
+    after it. A bold run ending with its line gives the same."""
+    lines = [
+        _run_in(80, "Mesure 1. Agir sur les petites annonces"),
+        _run_in(92, "en ligne.", "Une charte sera proposée aux plateformes."),
+        _run_in(104, "", "Elle sera signée en 2030."),
+        _run_in(128, "Mesure 2. Faire connaître toutes les"),
+        _run_in(140, "formes d’exploitation.", "Une campagne"),
+        _run_in(152, "", "nationale sera diffusée chaque année."),
+        _run_in(176, "Mesure 3. Mettre à l’abri sans délai."),
+        _run_in(188, "", "Toute personne exploitée sera mise à l’abri."),
+    ]
+    # A text long enough to be the page's body type.
+    lines += [
+        words("Les services de l’État renforceront la formation des agents.", 60, 220 + 12 * i, 9.5)
+        for i in range(6)
+    ]
+    _, measures, _ = segment_plan(layout_document([page(1, [line for line in lines if line])]))
+    assert [(m.number, m.title, m.text.split("\n\n")[0]) for m in measures] == [
+        (
+            1,
+            "Agir sur les petites annonces en ligne",
+            "Une charte sera proposée aux plateformes. Elle sera signée en 2030.",
+        ),
+        (
+            2,
+            "Faire connaître toutes les formes d’exploitation",
+            "Une campagne nationale sera diffusée chaque année.",
+        ),
+        (3, "Mettre à l’abri sans délai", "Toute personne exploitée sera mise à l’abri."),
+    ]
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "|"])
+def test_a_dash_between_two_fields_on_a_line_belongs_to_neither(dash: str) -> None:
+    """« Pilotes : MIPROF ; DGCS — Échéance : 2030 »: two fields on one line, the dash separating them."""
+    lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True)]
+    lines.append(words("Les services de l’État renforceront la formation des agents.", 60, 96, 10))
+    lines.append(words(f"Pilotes : MIPROF ; DGCS {dash} Échéance : 2030", 60, 120, 10))
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [(r.role, r.text) for r in measures[0].responsible] == [("Pilotes", "MIPROF ; DGCS")]
+    assert measures[0].calendar == "2030"
+
+
+def test_a_shaded_box_is_kept_out_of_the_measure_it_interrupts() -> None:
+    """« Repères » and its statements on a filled rectangle, set in the middle of a measure's text
+    (which resumes after it, in mid-sentence) and after another measure: no measure reads the box,
+    and the interrupted sentence is read whole. Fields set in a shaded panel stay fields, and a
+    measure whose whole text is in a shaded card keeps it."""
+    text = "Les services de l’État renforceront la formation des agents."
+    lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True)]
+    lines.append(words("Un module commun sera créé pour les policiers et", 60, 96, 10))
+    box = [words("Repères", 70, 122, 10, bold=True), words("2016 : une loi a été votée.", 70, 136, 9)]
+    lines += [*box, words("2019 : un deuxième plan a été adopté.", 70, 148, 9)]
+    lines.append(words("les gendarmes en 2030.", 60, 174, 10))
+    lines.append(words("Mesure 2 : Informer les victimes", 60, 200, 10, bold=True))
+    lines.append(words(text, 60, 216, 10))
+    lines.append(words("Pilote : ministère de l’Intérieur", 70, 240, 10))
+    lines.append(words("Calendrier : 2030", 70, 254, 10))
+    lines.append(words("Chiffres clés", 70, 286, 10, bold=True))
+    lines.append(words("1 200 victimes ont été identifiées en 2027.", 70, 300, 9))
+    lines.append(words("Mesure 3 : Héberger les victimes", 60, 330, 10, bold=True))
+    lines += [words(text, 70, 346 + 12 * i, 10) for i in range(2)]
+    shaded = page(1, lines)
+    shaded.shades = [(65.0, 400.0, 118.0, 162.0), (65.0, 400.0, 236.0, 268.0), (65.0, 400.0, 282.0, 314.0)]
+    shaded.shades.append((65.0, 400.0, 342.0, 372.0))  # measure 3's card: its whole text
+    _, measures, _ = segment_plan(layout_document([shaded]))
+    assert [(m.number, m.text) for m in measures] == [
+        (1, "Un module commun sera créé pour les policiers et les gendarmes en 2030."),
+        (2, text),
+        (3, f"{text} {text}"),
+    ]
+    assert [(r.role, r.text) for r in measures[1].responsible] == [("Pilote", "ministère de l’Intérieur")]
+    assert measures[1].calendar == "2030"

@@ -34,6 +34,7 @@ class MeasureDraft:
     indicators: list[str] = field(default_factory=list)
     financing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnotes, after the text
+    asides: list[str] = field(default_factory=list)  # shaded boxes set in its text, kept apart
 
     @property
     def key(self) -> str:
@@ -56,6 +57,13 @@ def title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
     upper = is_upper_text(rest) if rest else None
     for i, line in enumerate(para.lines[1:], start=1):
         text = line.text
+        if head.bold and line.lead and text.startswith(line.lead) and not ANY_LABEL.match(text):
+            # A run-in heading wrapping onto this line (« Mesure 2. Agir sur les petites annonces »
+            # / « en ligne. Une charte … »): its bold run ends the title, the text goes on after it.
+            parts.append(line.lead)
+            leftover = [replace(line, text=text[len(line.lead) :].strip(), bold=False, lead="")]
+            leftover.extend(para.lines[i + 1 :])
+            break
         same_style = line.bold == head.bold and abs(line.size - head.size) < 0.5
         if ANY_LABEL.match(text) or not same_style or len(" ".join(parts)) > 300:
             leftover = para.lines[i:]
@@ -76,6 +84,9 @@ def _split_labels(text: str) -> list[tuple[str, str]]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip().strip("•·;").strip()
+        if i + 1 < len(matches):
+            # « Pilotes : MIPROF — Échéance : 2030 »: the dash or bar between two fields is neither's.
+            value = value.rstrip("—–|").rstrip()
         out.append((m.group("label"), value))
     return out
 
@@ -130,7 +141,7 @@ def finish(draft: MeasureDraft) -> Measure:
     return Measure(
         number=draft.number,
         label=draft.label,
-        title=normalise_spaces(" ".join(draft.title_lines)).strip(" :–-"),
+        title=_heading_title(" ".join(draft.title_lines)),
         priority=draft.priority,
         section=draft.section,
         action=draft.action,
@@ -139,10 +150,20 @@ def finish(draft: MeasureDraft) -> Measure:
         calendar=normalise_spaces(" ".join(draft.calendar)) or None,
         indicators=normalise_spaces(" ".join(draft.indicators)) or None,
         financing=normalise_spaces(" ".join(draft.financing)) or None,
-        text="\n\n".join(normalise_spaces(t) for t in [*draft.body, *draft.notes] if t.strip()),
+        # A measure whose whole text is set in a shaded box (a card) has that box as its text.
+        text="\n\n".join(
+            normalise_spaces(t) for t in [*(draft.body or draft.asides), *draft.notes] if t.strip()
+        ),
         first_page=draft.first_page,
         last_page=draft.last_page,
     )
+
+
+def _heading_title(text: str) -> str:
+    """A heading's title without the separators around it nor its closing full stop (a run-in
+    heading « Mesure 10. Sécuriser le droit au séjour. » ends with one; an ellipsis stays)."""
+    title = normalise_spaces(text).strip(" :–-")
+    return title[:-1].rstrip() if title.endswith(".") and not title.endswith((". .", "..", "etc.")) else title
 
 
 TITLE_WORDS = 16

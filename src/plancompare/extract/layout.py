@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plancompare.extract.boxes import mark_boxes
 from plancompare.extract.columns import Piece, column_bounds, split_rows, table_top
 from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
@@ -44,8 +45,10 @@ def layout_page(
     columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
     if len(columns) == 1:
         lines = one_column_lines(rows, page.number, page.hrules)
+        mark_boxes(page, lines)
         return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules, dropped)
     ordered = _reading_order(page, split_rows(page, rows, bounds, columns, ruled), len(columns))
+    mark_boxes(page, ordered)
     return PageLayout(
         page.number,
         page.width,

@@ -21,6 +21,7 @@ class Line(Span):
     column: int = 0  # index among the page's columns; -1 for a line spanning them
     field_row: bool = False  # a row of a fields table (« Pilote : … »), read across its cells
     lead: str = ""  # the line's opening words in bold when regular ones follow (a run-in heading)
+    boxed: bool = False  # set in a shaded box beside the running text (boxes.py)
 
     @property
     def height(self) -> float:

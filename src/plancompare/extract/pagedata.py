@@ -33,6 +33,9 @@ class PageData:
     words: list[Word]
     vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
     hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    shades: list[tuple[float, float, float, float]] = field(
+        default_factory=list
+    )  # filled: x0, x1, top, bottom
     chars: int = 0
     images: int = 0
     undecoded: int = 0  # characters whose font has no Unicode map (pdfminer's « (cid:12) »)

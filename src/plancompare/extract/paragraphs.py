@@ -108,7 +108,7 @@ def _breaks(
     """Does line `b` open a new paragraph after the lines of `current`?"""
     a = current[-1]
     key = (b.page, b.column)
-    if heading_like(b) or b.field_row or a.field_row:
+    if heading_like(b) or b.field_row or a.field_row or a.boxed != b.boxed:
         return True
     if starts_with_bullet(b.text):
         # A dash opening a line in mid-sentence is an incise (« la traite — sexuelle, ... »), not an item.
@@ -117,9 +117,11 @@ def _breaks(
         )
         if not incise:
             return True
-    # A run-in heading's line ends in regular weight: the regular text below goes on with it.
+    # A run-in heading's line ends in regular weight: the regular text below goes on with it; and a
+    # line opening in bold under a bold one carries on its bold run (a run-in heading wrapping).
     a_bold = a.bold and not a.lead
-    if abs(a.size - b.size) >= 0.4 or (a_bold != b.bold and (a_bold or b.bold)):
+    b_bold = b.bold or (a_bold and bool(b.lead) and not ANY_LABEL.match(b.text))
+    if abs(a.size - b.size) >= 0.4 or (a_bold != b_bold and (a_bold or b_bold)):
         return True
     col_width = max(right.get(key, b.x1) - left.get(key, b.x0), 1.0)
     short = a.x1 < right.get((a.page, a.column), a.x1) - 0.3 * col_width

@@ -326,7 +326,31 @@ def _read_page(page: object, number: int, damage: PageDamage) -> PageData:
         text_lost=lost,
     )
     data.vrules, data.hrules = _rules(page, turn)
+    data.shades = _shades(page, turn)
     return data
+
+
+def _shades(page: object, turn: str | None) -> list[Box]:
+    """The page's shaded areas: rectangles filled in a colour other than white (a white one is the
+    page's own ground), wider and taller than a ruling."""
+    width, height = page.width, page.height  # type: ignore[attr-defined]
+    out: list[Box] = []
+    for rect in page.rects:  # type: ignore[attr-defined]
+        if not rect.get("fill") or _white(rect.get("non_stroking_color")):
+            continue
+        b = (rect["x0"], rect["x1"], rect["top"], rect["bottom"])
+        x0, x1, top, bottom = _turn(b, turn, width, height) if turn else b
+        if x1 - x0 > _RULE_THICKNESS and bottom - top > _RULE_THICKNESS:
+            out.append((x0, x1, top, bottom))
+    return out
+
+
+def _white(color: object) -> bool:
+    """A fill colour that is white: gray or RGB components all 1, or CMYK all 0."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    return all(v == 0 for v in values) if len(values) == 4 else all(v == 1 for v in values)
 
 
 def _page_numbers(doc: object, found: list[object]) -> tuple[list[int], int]:

@@ -13,7 +13,7 @@ import re
 
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
 from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
-from plancompare.extract.headings import measure_headings, priority_headings, prominent
+from plancompare.extract.headings import group_word, measure_headings, priority_headings, prominent
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.notes import PageNotes, calls, split_notes
 from plancompare.extract.numbering import numbered, unique_numbers
@@ -47,8 +47,9 @@ class _PlanReader:
         self.paras = paras
         firsts = [p.first for p in paras]
         self.body = body
-        self.measure_heading = measure_headings(firsts, body)
-        self.priority_heading = priority_headings(firsts, body)
+        group = group_word(firsts, body)
+        self.measure_heading = measure_headings(firsts, body, group)
+        self.priority_heading = priority_headings(firsts, body, group)
         self.notes_after = {id(n.after): n for n in page_notes if n.after is not None}
         self.open_at_notes: dict[int, MeasureDraft] = {}  # page → the measure open where its text ends
         self.priorities: list[Priority] = []
@@ -60,6 +61,8 @@ class _PlanReader:
         self.stopped = False
         self.pending_label: str | None = None  # « Pilotes : » alone, its value in the next paragraph
         self.priority_title_open = False
+        self.heading_size = 0.0  # the type of the open measure's heading and title, the largest
+        self.resumes = False  # a box just interrupted the open measure's text in mid-sentence
 
     def read(self) -> None:
         for i, para in enumerate(self.paras):
@@ -71,6 +74,7 @@ class _PlanReader:
 
     def _read(self, i: int, para: Para) -> None:
         first = para.first.text
+        resumes, self.resumes = self.resumes, False
         if m := self.priority_heading(para.first):
             if not (self.stopped and self._listed(m)):
                 self._open_priority(para, m)
@@ -81,12 +85,52 @@ class _PlanReader:
             pass
         elif m := ACTION_RE.match(first):
             self._open_action(para, m)
+        elif self._aside(para):
+            pass
         elif self._ends_measures(para):
             self.current, self.stopped = None, True
         elif self._is_section(i, para) and not (self.current is not None and not self.current.title_lines):
             self._open_section(para.text)
+        elif self._closes_measure(para):
+            self.current = None
         elif self.current is not None and not self.stopped:
-            self.pending_label = add_body(self.current, para, self.pending_label)
+            if not self.current.title_lines:
+                self.heading_size = max(self.heading_size, para.first.size)
+            if resumes and para.text[:1].islower():
+                # The sentence a box interrupted goes on after it: one paragraph again.
+                self.current.body[-1] = join_lines([self.current.body[-1], para.text])
+                self.current.last_page = max(self.current.last_page, para.last_page)
+            else:
+                self.pending_label = add_body(self.current, para, self.pending_label)
+
+    def _aside(self, para: Para) -> bool:
+        """A shaded box's paragraph (boxes.py) in an open measure: kept apart from its text, which
+        goes on after the box (its field lines, « Pilote : … » set in a shaded panel, are fields)."""
+        current = self.current
+        if not para.first.boxed or ANY_LABEL.match(para.first.text) or self.pending_label is not None:
+            return False
+        if current is None or not current.title_lines or self.stopped:
+            return False
+        current.asides.append(para.text)
+        current.last_page = max(current.last_page, para.last_page)
+        self.resumes = bool(current.body) and not _OPEN_SENTENCE_CLOSED.search(current.body[-1])
+        return True
+
+    def _closes_measure(self, para: Para) -> bool:
+        """A short bold heading in type larger than the text's and as large as the open measure's
+        own heading (« Contacts presse », « Pour en savoir plus » after the last measure): matter
+        outside the measures, not the measure's text (its own subheadings are set smaller than its
+        title; a bold line in the text's type may be a run-in heading's or a lead-in)."""
+        first = para.first
+        return bool(
+            self.current is not None
+            and self.current.title_lines
+            and not self.stopped
+            and first.bold
+            and first.size >= max(self.heading_size, self.body + 1.0)
+            and len(para.text) <= _STOP_LENGTH
+            and not ANY_LABEL.match(para.text)
+        )
 
     def _ends_measures(self, para: Para) -> bool:
         """« Annexes », « Sigles et abréviations », « Tableau récapitulatif des mesures »: a short
@@ -118,7 +162,7 @@ class _PlanReader:
         # The same axis heading twice (listed before the plan, then the plan's): one priority.
         self.priority = next((p for p in self.priorities if p == priority), priority)
         if self.priority is priority:
-            self.priorities.append(self.priority)
+            self._replace_listed(priority)
         self.priority_title_open = not title
         self.current, self.section, self.action, self.stopped, self.pending_label = (
             None,
@@ -127,6 +171,16 @@ class _PlanReader:
             False,
             None,
         )
+
+    def _replace_listed(self, priority: Priority) -> None:
+        """A new axis, or the heading of one listed before with another title (an overview « Axe 2 –
+        Protéger (mesures 7 à 12) » that headed no measure nor section): the heading replaces it."""
+        for i, listed in enumerate(self.priorities):
+            headed = listed.sections or any(d.priority == listed.id for d in self.drafts)
+            if listed.id == priority.id and not headed:
+                self.priorities[i] = priority
+                return
+        self.priorities.append(priority)
 
     def _open_measure(self, para: Para, m: re.Match[str]) -> None:
         title, leftover = title_parts(para, m.group("rest").strip())
@@ -143,6 +197,7 @@ class _PlanReader:
             last_page=para.last_page,
         )
         self.drafts.append(self.current)
+        self.heading_size = max(line.size for line in para.lines)
         self.stopped, self.pending_label, self.priority_title_open = False, None, False
         if leftover:
             add_body(self.current, Para(leftover, join_lines(x.text for x in leftover)), None)
@@ -190,6 +245,9 @@ class _PlanReader:
             self.priority.sections.append(self.section)
         self.current = None
 
+
+# A paragraph's end that closes its sentence (a box after it does not interrupt one).
+_OPEN_SENTENCE_CLOSED = re.compile(r"[.!?…:;]\s*[»)]?$")
 
 # A heading ending the measures (« Annexe 2 – Sigles et abréviations ») is short: a paragraph in bold
 # opening with « Index » or « Annexe » and going on is text.
@@ -248,5 +306,11 @@ def _drop_listings(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
 def _read_something(draft: MeasureDraft) -> bool:
     """A measure with text or fields: no entry of a listing of the measures."""
     return bool(
-        draft.body or draft.roles or draft.instrument or draft.calendar or draft.indicators or draft.financing
+        draft.body
+        or draft.asides
+        or draft.roles
+        or draft.instrument
+        or draft.calendar
+        or draft.indicators
+        or draft.financing
     )
