@@ -328,6 +328,7 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
         ("Un point de contact sera désigné dans les consulats des dix principaux pays d’origine.", "dix"),
         ("Un appel à projets soutiendra, dans deux pays d’origine, l’accompagnement des victimes.", "deux"),
         ("Les petites structures pourront y être éligibles au cas par cas.", "cas"),
+        ("Vingt départements réservent des places aux mineurs en errance.", "Vingt départements"),
         # Only for a while.
         ("Les équipes de rue suivront les mineurs pendant les six premiers mois.", "six premiers mois"),
         ("L’interprétariat sera pris en charge lors des trois premières consultations.", "trois premières"),
@@ -692,3 +693,11 @@ def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:
 )
 def test_an_ask_only_for_a_body_to_take_part_is_about_its_measure(ask: str, about: bool) -> None:
     assert about_its_measure(ask) is about
+
+
+def test_training_asked_a_resource_made_available_given() -> None:
+    ask = "Prévoir des formations des services consulaires, en première ligne lors des demandes de visas."
+    passage = "Un module de formation en ligne est mis à la disposition des agents des consulats."
+    assert codes(ask, passage) == [("modality", "formations", "mis à la disposition")]
+    # Training given is training: no reason.
+    assert codes(ask, "Les agents des consulats suivront une formation sur la traite.") == []

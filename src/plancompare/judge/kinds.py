@@ -54,6 +54,18 @@ def offered_reasons(ask: str, passage: str) -> list[Reason]:
     )
 
 
+# A training asked (« Prévoir des formations des services consulaires »), a resource left for them to
+# use given (« un module en ligne est mis à la disposition des agents »): nobody is trained.
+_TRAINING = whole_words(r"formations?|former|formee?s?|modules?|training")
+_MADE_AVAILABLE = whole_words(r"mise?s? a (?:la )?disposition|en libre acces|made available|available online")
+
+
+def available_reasons(ask: str, passage: str) -> list[Reason]:
+    """Training asked, a training resource made available given: those it is for may never use it."""
+    detail = "training was asked; the next plan makes a resource available"
+    return asked_given(ask, passage, _TRAINING, _MADE_AVAILABLE, detail, "modality", both=True)
+
+
 # --- separate or within ---------------------------------------------------------------------------
 
 # « des fonds distincts de ceux affectés à la prostitution »: a line « au sein du fonds pour la

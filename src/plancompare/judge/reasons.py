@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 
 from plancompare.judge.actors import absent_actor_reasons, actor_reasons
-from plancompare.judge.kinds import offered_reasons, separate_reasons, training_reasons
+from plancompare.judge.kinds import (
+    available_reasons,
+    offered_reasons,
+    separate_reasons,
+    training_reasons,
+)
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.judge.scope import (
     condition_reasons,
@@ -251,6 +256,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or involvement_reasons(ask, passage)
         or funding_reasons(ask, passage)
         or offered_reasons(ask, passage)
+        or available_reasons(ask, passage)
     )
     return [
         *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),

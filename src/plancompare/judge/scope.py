@@ -275,6 +275,8 @@ _LIMITED = re.compile(
     + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
     r"metropoles|juridictions|centres)|au cas par cas|par derogation|" + _COURT_SEAT + r"|"
+    # A few places as the subject: « Vingt départements réservent des places… ».
+    r"^\W*" + _COUNT + r" (?:departements|regions|villes|sites|metropoles|academies|juridictions) |"
     # Only for a while: « pendant les trois premiers mois », « lors des trois premières consultations ».
     r"(?:pendant|durant|lors|pour|au cours) (?:les|des|de ses|de leurs) " + _COUNT + r" premi(?:ers|eres) "
     r"(?:mois|jours|semaines|annees|consultations|seances|entretiens|rendez-vous)|"
