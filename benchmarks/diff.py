@@ -148,7 +148,17 @@ def time_cdist(proposals: list[str], measures: list[Measure]) -> float:
 
 TAKEN = ("adopted", "changed")
 # Thresholds may be fit on these; never on heldout.
-DEV_DRAFTS = ("next", "fiches", "objectifs", "engagements", "orientations", "synthese", "tableau")
+DEV_DRAFTS = (
+    "next",
+    "fiches",
+    "objectifs",
+    "engagements",
+    "orientations",
+    "synthese",
+    "tableau",
+    "deuxcolonnes",
+    "dossier",
+)
 
 
 def printed_numbers(corpus: Path) -> list[str]:
@@ -156,7 +166,8 @@ def printed_numbers(corpus: Path) -> list[str]:
     measures by their place in the document): « 12 », « 1.2 »."""
     data = yaml.safe_load((corpus / "src" / "plan.yaml").read_text(encoding="utf-8"))
     out = []
-    for group in data.get("axes") or data.get("objectives") or [{"measures": data.get("measures", [])}]:
+    groups = data.get("axes") or data.get("objectives") or data.get("parts") or data.get("engagements")
+    for group in groups or [{"measures": data.get("measures", [])}]:
         for item in group.get("measures") or group.get("fiches") or group.get("actions") or []:
             out.append(str(item["number"]))
     return out

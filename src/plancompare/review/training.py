@@ -26,7 +26,17 @@ from plancompare.judge.labels import load_labels
 from plancompare.judge.numeric import np
 from plancompare.models import Side
 
-FIT_ON = ("next", "fiches", "objectifs", "engagements", "orientations", "synthese", "tableau")
+FIT_ON = (
+    "next",
+    "fiches",
+    "objectifs",
+    "engagements",
+    "orientations",
+    "synthese",
+    "tableau",
+    "deuxcolonnes",
+    "dossier",
+)
 HELDOUT = "heldout"
 BASE = "2014-2016"
 # The penalty of the shipped fit (‖W‖² / 2 per unit): enough to keep 30 coefficients sane on 400
