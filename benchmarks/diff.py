@@ -36,7 +36,7 @@ from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge
 from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
-from plancompare.review.training import Draft, fit_model, load_draft
+from plancompare.review.training import FIT_ON, Draft, fit_model, load_draft
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,18 +147,8 @@ def time_cdist(proposals: list[str], measures: list[Measure]) -> float:
 # --- the engine's own verdicts on every labelled draft -------------------------------------------
 
 TAKEN = ("adopted", "changed")
-# Thresholds may be fit on these; never on heldout.
-DEV_DRAFTS = (
-    "next",
-    "fiches",
-    "objectifs",
-    "engagements",
-    "orientations",
-    "synthese",
-    "tableau",
-    "deuxcolonnes",
-    "dossier",
-)
+# Thresholds may be fit on these (the drafts the confidence model is fit on); never on heldout.
+DEV_DRAFTS = FIT_ON
 
 
 def printed_numbers(corpus: Path) -> list[str]:
