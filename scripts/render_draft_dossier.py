@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fpdf import FPDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_fixtures import (
     FONT_DIR,
-    centred_footer,
+    FooterPDF,
     cover_notice,
     cover_stamp,
     draft_cli,
@@ -68,18 +67,12 @@ def field_line(measure: dict[str, Any], key: str, label: str) -> str:
     return f"{label} : {measure[key]}"
 
 
-class PressKitPDF(FPDF):
-    running_footer = ""
-
-    def footer(self) -> None:
-        centred_footer(self, self.running_footer, SANS, GREY, -16, (8.5, 4.4))
-
-
 class Renderer:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        pdf = PressKitPDF(orientation="portrait", format="A4")
+        pdf = FooterPDF(orientation="portrait", format="A4")
         pdf.running_footer = french(data["running_footer"])
+        pdf.footer_style = (SANS, GREY, -16, (8.5, 4.4))
         self.width = fpdf_setup(pdf, data["title"], CREATED, MARGINS, (SERIF, SANS))
         pdf.set_creator("plancompare scripts/render_draft_dossier.py")
         pdf.add_font(SERIF, "I", str(FONT_DIR / "DejaVuSerif-Italic.ttf"))
@@ -280,7 +273,7 @@ class Renderer:
         pdf.ln(4)
         pdf.rect(pdf.l_margin, top - 3, self.width, pdf.get_y() - top + 3)
 
-    def render(self) -> PressKitPDF:
+    def render(self) -> FooterPDF:
         self.cover()
         self.minister()
         self.figures()

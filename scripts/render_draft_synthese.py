@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fpdf import FPDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_fixtures import (
     FONT_DIR,
-    centred_footer,
+    FooterPDF,
     cover_notice,
     cover_stamp,
     draft_cli,
@@ -61,18 +60,12 @@ def axis_heading(axis: dict[str, Any]) -> str:
     return f"Axe {axis['number']} – {axis['title']}"
 
 
-class PlanPDF(FPDF):
-    running_footer = ""
-
-    def footer(self) -> None:
-        centred_footer(self, self.running_footer, SANS, GREY, -17, (8.5, 4.4))
-
-
 class Renderer:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        pdf = PlanPDF(orientation="portrait", format="A4")
+        pdf = FooterPDF(orientation="portrait", format="A4")
         pdf.running_footer = french(data["running_footer"])
+        pdf.footer_style = (SANS, GREY, -17, (8.5, 4.4))
         self.width = fpdf_setup(pdf, data["title"], CREATED, MARGINS, (SERIF, SANS))
         pdf.set_creator("plancompare scripts/render_draft_synthese.py")
         pdf.add_font(SERIF, "I", str(FONT_DIR / "DejaVuSerif-Italic.ttf"))
@@ -206,7 +199,7 @@ class Renderer:
             self.field(measure[name])
         pdf.ln(8)
 
-    def render(self) -> PlanPDF:
+    def render(self) -> FooterPDF:
         self.cover()
         self.preamble()
         for axis in self.data["axes"]:

@@ -26,13 +26,13 @@ from typing import Any
 
 import pdfplumber
 import yaml
-from fpdf import FPDF, FontFace
+from fpdf import FontFace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_fixtures import (
     FONT_DIR,
     NBSP,
-    centred_footer,
+    FooterPDF,
     cover_notice,
     cover_stamp,
     draft_cli,
@@ -58,18 +58,12 @@ def axis_banner(axis: dict[str, Any]) -> str:
     return f"Axe {axis['number']} – {axis['title']}"
 
 
-class PlanPDF(FPDF):
-    running_footer = ""
-
-    def footer(self) -> None:
-        centred_footer(self, self.running_footer, SANS, GREY, -14, (8, 4))
-
-
 class Renderer:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        pdf = PlanPDF(orientation="landscape", format="A4")
+        pdf = FooterPDF(orientation="landscape", format="A4")
         pdf.running_footer = french(data["running_footer"])
+        pdf.footer_style = (SANS, GREY, -14, (8, 4))
         self.width = fpdf_setup(pdf, data["title"], CREATED, MARGINS, (SERIF, SANS))
         pdf.set_creator("plancompare scripts/render_draft_tableau.py")
         pdf.add_font(SERIF, "I", str(FONT_DIR / "DejaVuSerif-Italic.ttf"))
@@ -142,7 +136,7 @@ class Renderer:
                     for key in ("pilot", "deadline", "indicator"):
                         row.cell(french(m[key]))
 
-    def render(self) -> PlanPDF:
+    def render(self) -> FooterPDF:
         self.cover()
         self.note()
         self.table()

@@ -157,6 +157,22 @@ def centred_footer(
     pdf.set_text_color(0, 0, 0)
 
 
+class FooterPDF(FPDF):
+    """A draft whose pages after the cover carry its running footer centred over the page number
+    (`footer_style`: what `centred_footer` takes after the text: family, grey, y, number)."""
+
+    running_footer = ""
+    footer_style: tuple[str, tuple[int, int, int], float, tuple[float, float]] = (
+        "",
+        (0, 0, 0),
+        -15.0,
+        (8, 4),
+    )
+
+    def footer(self) -> None:
+        centred_footer(self, self.running_footer, *self.footer_style)
+
+
 def render_twice(make: Callable[[Any], TwoPass], target: Path) -> None:
     """Render with `make(None)`, then again with the pages the first pass recorded (for the
     Sommaire), and write the second pass to `target`."""
