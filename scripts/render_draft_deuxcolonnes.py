@@ -51,7 +51,7 @@ from reportlab.platypus import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_fixtures import FONT_DIR, NBSP, draft_cli, paragraphs, register_reportlab_fonts
+from render_fixtures import FONT_DIR, NBSP, TocDocTemplate, draft_cli, paragraphs, register_reportlab_fonts
 from render_fixtures import french_typography as french
 
 WIDTH, HEIGHT = A4
@@ -159,19 +159,6 @@ def styles() -> dict[str, ParagraphStyle]:
 def keyed(flowable: Flowable, key: str) -> Flowable:
     flowable.toc_key = key  # type: ignore[attr-defined]
     return flowable
-
-
-class Brochure(BaseDocTemplate):
-    """Records the page of every flowable carrying a `toc_key` (for the Sommaire's numbers)."""
-
-    def __init__(self, filename: str, pages: dict[str, int], **kw: Any) -> None:
-        super().__init__(filename, **kw)
-        self.toc_pages = pages
-
-    def afterFlowable(self, flowable: Flowable) -> None:
-        key = getattr(flowable, "toc_key", None)
-        if key:
-            self.toc_pages[key] = self.page
 
 
 def text_flowables(text: str, st: dict[str, ParagraphStyle], lead: str = "") -> list[Flowable]:
@@ -312,7 +299,7 @@ def build(data: dict[str, Any], target: Path, pages: dict[str, int]) -> None:
         canvas.drawCentredString(WIDTH / 2, 9.5 * mm, str(doc.page))
         canvas.restoreState()
 
-    doc = Brochure(
+    doc = TocDocTemplate(
         str(target),
         pages,
         pagesize=A4,
