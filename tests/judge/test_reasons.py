@@ -645,6 +645,12 @@ def test_what_the_ask_wants_besides_is_given_too(ask: str, passage: str) -> None
             "Une ligne de financement sera réservée aux structures gérant au moins cinq places dédiées.",
             ("scope", "sans condition", "au moins cinq places"),
         ),
+        # Training asked, a resource made available given.
+        (
+            "Prévoir des formations des services consulaires, en première ligne lors des demandes de visas.",
+            "Un module de formation en ligne est mis à la disposition des agents des consulats.",
+            ("modality", "formations", "mis à la disposition"),
+        ),
     ],
 )
 def test_a_narrower_take_up_of_the_kind_asked_is_a_change(
@@ -672,6 +678,10 @@ def test_a_narrower_take_up_of_the_kind_asked_is_a_change(
             "Créer un groupe de pilotage dans chaque département.",
             "Un groupe de pilotage sera constitué dans chaque département, au moins deux fois par an réuni.",
         ),
+        (
+            "Prévoir des formations des services consulaires, en première ligne lors des demandes de visas.",
+            "Les agents des consulats suivront une formation sur la traite.",
+        ),
     ],
 )
 def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:
@@ -693,11 +703,3 @@ def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:
 )
 def test_an_ask_only_for_a_body_to_take_part_is_about_its_measure(ask: str, about: bool) -> None:
     assert about_its_measure(ask) is about
-
-
-def test_training_asked_a_resource_made_available_given() -> None:
-    ask = "Prévoir des formations des services consulaires, en première ligne lors des demandes de visas."
-    passage = "Un module de formation en ligne est mis à la disposition des agents des consulats."
-    assert codes(ask, passage) == [("modality", "formations", "mis à la disposition")]
-    # Training given is training: no reason.
-    assert codes(ask, "Les agents des consulats suivront une formation sur la traite.") == []
