@@ -703,3 +703,12 @@ def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:
 )
 def test_an_ask_only_for_a_body_to_take_part_is_about_its_measure(ask: str, about: bool) -> None:
     assert about_its_measure(ask) is about
+
+
+def test_the_interministerial_mission_is_the_miprof() -> None:
+    # dossier M02-P11: « la mission interministérielle » is how a plan names the MIPROF once it has
+    # defined it; the MIPROF coordinating the training is no other body and no body left out.
+    ask = "La Miprof devrait jouer un rôle réel dans la coordination des formations."
+    passage = "La mission interministérielle coordonne désormais l’ensemble de ces formations."
+    assert [c for c, _, _ in codes(ask, passage)] == []
+    assert codes(ask, "Chaque préfet coordonnera les formations.") == [("actor", "Miprof", "préfet")]

@@ -17,7 +17,9 @@ from plancompare.text.patterns import PREFIX
 # Bodies that French plans name as responsible (generic public actors, not one plan's list).
 ACTORS: dict[str, str] = {
     r"associations?|secteur associatif|acteurs associatifs": "associations",
-    r"miprof": "MIPROF",
+    # Plans define the MIPROF once, then call it « la mission interministérielle »; another such
+    # mission (« … de vigilance … », the MIVILUDES) is named with its own words.
+    r"miprof|mission interministerielle(?! de vigilance)": "MIPROF",
     r"prefe(?:t|ts|ture|tures|ctoral)": "préfet",
     r"inspect(?:eurs?|ion) du travail": "inspection du travail",
     r"parquets?|procureurs?": "parquet",
