@@ -332,6 +332,8 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
         # Only for a while.
         ("Les équipes de rue suivront les mineurs pendant les six premiers mois.", "six premiers mois"),
         ("L’interprétariat sera pris en charge lors des trois premières consultations.", "trois premières"),
+        # The negation governs the verb, not the while: the condition comes back after three months.
+        ("Aucune condition n’est exigée pendant les trois premiers mois de suivi.", "trois premiers mois"),
     ]:
         reasons = change_reasons(ask, passage)
         assert any(r.code in ("scope", "modality") and quoted in (r.next or "") for r in reasons), passage

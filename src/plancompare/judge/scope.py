@@ -254,11 +254,22 @@ def selection_reasons(ask: str, passage: str) -> list[Reason]:
 def _kept_to(passage: str, limit: re.Pattern[str], detail: str) -> list[Reason]:
     """A scope reason quoting the first match of `limit` in `passage` that no negation governs."""
     folded = fold(passage)
-    found = next((m for m in limit.finditer(folded) if not NEGATED.search(folded[: m.start()])), None)
+    found = next(
+        (
+            m
+            for m in limit.finditer(folded)
+            if _FOR_A_WHILE.match(m.group()) or not NEGATED.search(folded[: m.start()])
+        ),
+        None,
+    )
     if found is None:
         return []
     return [Reason(code="scope", base=None, next=quote(passage, found.start(), found.end()), detail=detail)]
 
+
+# « Aucune condition n'est exigée pendant les trois premiers mois »: the negation governs the verb; the
+# time limit still holds (the condition comes back after three months).
+_FOR_A_WHILE = re.compile(r"(?:pendant|durant|lors|pour|au cours) ")
 
 _COUNT = (
     r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
