@@ -252,7 +252,8 @@ def selection_reasons(ask: str, passage: str) -> list[Reason]:
 
 
 def _kept_to(passage: str, limit: re.Pattern[str], detail: str) -> list[Reason]:
-    """A scope reason quoting the first match of `limit` in `passage` that no negation governs."""
+    """A scope reason quoting the first match of `limit` in `passage` that no negation governs (a time
+    limit holds after a negation too)."""
     folded = fold(passage)
     found = next(
         (
