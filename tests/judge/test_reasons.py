@@ -714,3 +714,19 @@ def test_the_interministerial_mission_is_the_miprof() -> None:
     passage = "La mission interministérielle coordonne désormais l’ensemble de ces formations."
     assert [c for c, _, _ in codes(ask, passage)] == []
     assert codes(ask, "Chaque préfet coordonnera les formations.") == [("actor", "Miprof", "préfet")]
+
+
+def test_a_figure_the_ask_refuses_or_a_floor_met_is_no_change() -> None:
+    # next M05-P03, engagements, synthese: « un an minimum, et non de six mois » answered by « valable
+    # un an » was reported « changed: six mois → un an ».
+    ask = "Les victimes doivent bénéficier d’un permis de séjour d’un an minimum, et non de six mois."
+    assert codes(ask, "La carte de séjour sera valable un an, renouvelable.") == []
+    assert codes(ask, "Une carte de dix-huit mois sera délivrée.") == []
+    assert codes(ask, "Une autorisation de six mois sera remise.") == [("figure", "un an", "six mois")]
+    assert codes("Créer au moins 50 places.", "30 places seront créées.") == [
+        ("figure", "50 places", "30 places")
+    ]
+    assert codes("Le délai doit être de trois mois au plus.", "Le délai sera de deux mois.") == []
+    assert codes("Le délai doit être de trois mois au plus.", "Le délai sera porté à six mois.") == [
+        ("figure", "trois mois", "six mois")
+    ]

@@ -75,3 +75,16 @@ def test_figures_are_compared_in_months_and_years_are_not_figures() -> None:
     found = figures("un titre de six mois puis d’un an ; 50 postes ; article 6 ; la loi de 2016 ; 225-4-1")
     assert [(value, unit) for value, unit, _ in found] == [(6.0, "mois"), (12.0, "mois"), (50.0, "post")]
     assert figures("douze mois")[0][0] == 12.0
+
+
+def test_compound_number_words_are_one_number_as_the_plan_prints_it() -> None:
+    # « seize à dix-huit ans » was read « huit ans »: a reason then said « 18 ans → huit ans ».
+    assert figures("les victimes âgées de seize à dix-huit ans") == [(216.0, "mois", "dix-huit ans")]
+    assert figures("vingt et un ans")[0][:2] == (252.0, "mois")
+    assert figures("Quatre-vingts places et deux cents lits") == [
+        (80.0, "plac", "Quatre-vingts places"),
+        (200.0, "lit", "deux cents lits"),
+    ]
+    # Two numbers side by side are two, and the second keeps its unit.
+    assert figures("dans deux et trois jours") == [(0.1, "mois", "trois jours")]
+    assert figures("10 pour cent des crédits") == [(10.0, "%", "10 pour cent")]

@@ -62,15 +62,46 @@ def raise_reasons(ask: str, passage: str) -> list[Reason]:
     ]
 
 
+# How the ask holds a figure: « et non de six mois » refuses it, « un an minimum » / « au moins un an »
+# sets a floor, « au plus » / « maximum » a ceiling.
+_REFUSED_BEFORE = re.compile(r"(?:et non|non pas|plutot que|au lieu|et pas)\s*(?:de |d'|des |du )?$")
+_FLOOR_BEFORE = re.compile(r"(?:au moins|au minimum|minimum|pas moins|(?<!pas )plus)\s*(?:de |d'|que )?$")
+_FLOOR_AFTER = re.compile(r"^\s*(?:minimum|au moins|au minimum|ou plus|et plus)\b")
+_CEILING_BEFORE = re.compile(
+    r"(?:au plus|au maximum|maximum|pas plus|(?<!au )(?<!pas )moins|jusqu'a)\s*(?:de |d'|que )?$"
+)
+_CEILING_AFTER = re.compile(r"^\s*(?:maximum|au plus|au maximum|ou moins)\b")
+
+
+def _held(ask: str, raw: str) -> str:
+    """« refused », « floor », « ceiling » or « exact »: how the ask holds the figure written `raw`."""
+    at = ask.find(raw)
+    if at < 0:
+        return "exact"
+    before, after = fold(ask[max(0, at - 24) : at]), fold(ask[at + len(raw) : at + len(raw) + 16])
+    if _REFUSED_BEFORE.search(before):
+        return "refused"
+    if _FLOOR_BEFORE.search(before) or _FLOOR_AFTER.match(after):
+        return "floor"
+    if _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
+        return "ceiling"
+    return "exact"
+
+
 def figure_reasons(ask: str, passage: str) -> list[Reason]:
-    """Same unit, another value: « six mois » → « un an », « 50 postes » → « 30 postes »."""
+    """Same unit, another value: « six mois » → « un an », « 50 postes » → « 30 postes ». A figure
+    the ask refuses (« et non de six mois ») is not what it asks; a floor (« un an minimum ») is met
+    by as much or more, a ceiling by as much or less."""
     theirs = figures(passage)
     out: list[Reason] = []
     for value, unit, raw in figures(ask):
         same_unit = [(v, r) for v, u, r in theirs if u == unit]
-        if not same_unit or any(abs(v - value) < 1e-9 for v, _ in same_unit):
+        held = _held(ask, raw)
+        if not same_unit or held == "refused" or any(abs(v - value) < 1e-9 for v, _ in same_unit):
             continue
         other_value, other_raw = same_unit[0]
+        if (held == "floor" and other_value >= value) or (held == "ceiling" and other_value <= value):
+            continue
         detail = f"{_fmt(value)} → {_fmt(other_value)}" + (" (months)" if unit.startswith("mois") else "")
         out.append(Reason(code="figure", base=raw, next=other_raw, detail=detail))
         break  # one figure reason says enough; the passage is quoted in the match

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+from text_to_num import text2num
 
 from plancompare.text.patterns import ASK, BULLET_SPLIT
 
@@ -112,17 +113,15 @@ _COUNTS = {
     "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000,
 }  # fmt: skip
-_COMPOUND = re.compile(
-    r"^(dix|vingt|trente|quarante|cinquante|soixante)(?:-et)?-(un|deux|trois|quatre|cinq|six|sept|huit|neuf)$"
-)
 
 
 @lru_cache(maxsize=200_000)
 def _word_stems(word: str, content_only: bool) -> tuple[str, ...]:
     folded_word = fold(word)
-    compound = _COMPOUND.match(folded_word)
-    if compound:  # « dix-huit » → 18
-        return (str(_COUNTS[compound.group(1)] + _COUNTS.get(compound.group(2), 1)),)
+    if "-" in folded_word and _HYPHENATED_NUMBER.match(folded_word):  # « dix-huit » → 18
+        read = _number_words(folded_word)
+        if read is not None and read[1] == folded_word:
+            return (f"{read[0]:g}",)
     if folded_word in _COUNTS:
         return (str(_COUNTS[folded_word]),)
     parts = word.split("-") if not word[0].isdigit() else (word,)
@@ -198,21 +197,44 @@ def is_ask(sentence: str) -> bool:
 
 # --- figures (for reasons.py) -------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
-    "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twelve": 12,
-}  # fmt: skip
+# Number words: French compounds (« dix-huit », « vingt et un », « quatre-vingts ») are read by
+# text2num, which knows the language's arithmetic; the few English words by this table.
+_FRENCH_NUMBER_WORDS = (
+    "zero|zéro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    "seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille"
+)
+_HYPHENATED_NUMBER = re.compile(rf"^(?:{_FRENCH_NUMBER_WORDS})(?:-(?:et-)?(?:{_FRENCH_NUMBER_WORDS}))+$")
+_ENGLISH_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twelve": 12}
+_NUMBER_WORDS = (
+    rf"(?<![\w-])(?:{_FRENCH_NUMBER_WORDS})(?:(?:-et-|\s+et\s+|-|\s+)(?:{_FRENCH_NUMBER_WORDS}))*(?![\w-])|"
+    r"(?<![\w-])(?:" + "|".join(_ENGLISH_NUMBER_WORDS) + r")(?![\w-])"
+)
 _DURATION_MONTHS = {"jour": 1 / 30, "jours": 1 / 30, "semaine": 0.25, "semaines": 0.25, "mois": 1.0,
                     "an": 12.0, "ans": 12.0, "annee": 12.0, "annees": 12.0, "year": 12.0, "years": 12.0,
                     "month": 1.0, "months": 1.0}  # fmt: skip
 _FIGURE = re.compile(
-    r"(?P<num>\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")\s*(?P<pct>%|pour ?cent)?\s*(?P<unit>[^\W\d_]+)?",
+    r"(?P<num>\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?|" + _NUMBER_WORDS + r")"
+    r"\s*(?P<pct>%|pour ?cent)?\s*(?P<unit>[^\W\d_]+)?",
     re.IGNORECASE,
 )
+
+
+def _number_words(words: str) -> tuple[float, str] | None:
+    """(value, the words read) for the longest run of number words at the start of `words` that
+    makes one number: « seize à dix-huit » is two, « deux et trois » too."""
+    english = _ENGLISH_NUMBER_WORDS.get(words.lower())
+    if english is not None:
+        return float(english), words
+    parts = re.split(r"(-et-|\s+et\s+|-|\s+)", words)  # words at even places, joints at odd ones
+    for end in range(len(parts), 0, -2):
+        run = "".join(parts[:end])
+        try:
+            return float(text2num(run.lower(), "fr")), run
+        except ValueError:
+            continue
+    return None
+
+
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ARTICLE_UNITS = frozenset({"des", "de", "du", "la", "le", "les", "l", "d", "et", "ou", "a"})
 
@@ -227,7 +249,9 @@ def figures(text: str) -> list[tuple[float, str, str]]:
     (« 2016 »), article numbers (« article 6 ») and the article « un/une » alone are left out."""
     out: list[tuple[float, str, str]] = []
     plain = unicodedata.normalize("NFKC", text.translate(_NOTE_CALLS)).translate(_LIGATURES)
-    for m in _FIGURE.finditer(plain):
+    pos = 0
+    while (m := _FIGURE.search(plain, pos)) is not None:
+        pos = m.end()
         raw_num = m.group("num")
         unit = fold(m.group("unit") or "")
         start = m.start()
@@ -243,14 +267,21 @@ def figures(text: str) -> list[tuple[float, str, str]]:
             if re.match(r"^\d+-\d", plain[start : start + 12]):  # code article « 225-4-1 »
                 continue
         else:
-            value = float(_NUMBER_WORDS[fold(raw_num)])
+            read = _number_words(raw_num)
+            if read is None:
+                continue
+            value, words = read
+            if words != raw_num:
+                # Only the first words make one number (« deux et trois jours »): read on after them.
+                pos = m.start() + len(words)
+                continue
             # « un/une » is mostly an article: keep it only before a duration word.
             if value == 1 and unit not in _DURATION_MONTHS:
                 continue
             if unit in _ARTICLE_UNITS or not unit:
                 continue
         if m.group("pct"):
-            out.append((value, "%", m.group(0).strip()))
+            out.append((value, "%", plain[m.start() : m.end("pct")]))
         elif unit in _DURATION_MONTHS:
             # A time limit (« dans un délai d'un mois », « sous six mois ») is not the length of a
             # right (« un titre de six mois »): the two are never compared.
