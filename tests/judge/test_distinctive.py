@@ -83,3 +83,30 @@ def test_reasons_name_the_distinctive_missing_words() -> None:
 def test_a_reference_is_named_whole() -> None:
     text = "Le Collectif rappelle que l’article 225-4-1 vise aussi les individus."
     assert distinctive(["individus", "225", "4"], text) == ["individus", "225-4-1"]
+
+
+def test_words_in_most_of_the_plan_are_never_named_absent() -> None:
+    # next M01-P08 read « même thème seulement, absent : victimes »: the word is in more than a fourth
+    # of the plan's sentences, and its absence says nothing a reader would look for.
+    from plancompare.match.aligner import Aligner
+    from plancompare.models import Measure
+
+    filler = "Les victimes de traite seront orientées vers un accueil adapté."
+    plan = [
+        Measure(
+            number=1,
+            title="Identifier",
+            text="Les associations spécialisées pourront signaler les personnes.",
+        ),
+        *(
+            Measure(number=n, title=f"Mesure {n}", text=f"{filler} Un guide {n} sera publié.")
+            for n in range(2, 6)
+        ),
+    ]
+    aligner = Aligner(plan)
+    assert aligner.idf.ubiquitous(stem("victimes")[:PREFIX])
+    ask = "Donner plus de rôle aux associations spécialisées dans l’identification des victimes."
+    best = aligner.align(aligner.query(ask))[0]
+    assert best.measure == 1
+    assert stem("victimes")[:PREFIX] not in best.missing
+    assert stem("identification")[:PREFIX] in best.missing

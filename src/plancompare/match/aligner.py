@@ -212,7 +212,8 @@ class Aligner:
         precision = min(1.0, shared / p_mass)
         f2 = 0.0 if shared <= 0 else 5 * precision * recall / (4 * precision + recall)
         missing.sort(key=lambda item: (-item[0], item[1]))
-        return f2, recall, tuple(t for _, t in missing if "_" not in t)[:6]
+        named = (t for _, t in missing if "_" not in t and not self.idf.ubiquitous(t))
+        return f2, recall, tuple(named)[:6]
 
     def covered(self, demand: Unit, measures: Iterable[int], topic: frozenset[str] = frozenset()) -> float:
         """How much of `demand`'s weight (0-1, with fuzzy stem credit) the commitment of the measures

@@ -15,6 +15,10 @@ B = 0.75
 POSTINGS_BUDGET = 2000
 
 
+# The share of a collection's documents above which a word names no topic of its own.
+UBIQUITOUS = 0.2
+
+
 class Idf:
     """Inverse document frequency over a collection of token sets (next passages + base texts)."""
 
@@ -38,6 +42,11 @@ class Idf:
                 value *= 0.5
             self._cache[term] = value
         return value
+
+    def ubiquitous(self, term: str) -> bool:
+        """A word in at least `UBIQUITOUS` of the documents (« victimes », « traite » in a plan against
+        trafficking): a passage that lacks it lacks nothing a reader would look for."""
+        return self.df.get(term, 0) >= UBIQUITOUS * self.n
 
     def mass(self, terms: Iterable[str]) -> float:
         cache = self._cache
