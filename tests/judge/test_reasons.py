@@ -252,7 +252,7 @@ def test_a_few_named_places_and_a_size_threshold_narrow_the_ask() -> None:
     assert codes(ask, passage) == [("scope", None, "Dans les douze consulats")]
     ask = "Des financements spécifiques pour les structures d’hébergement (sans condition de taille)."
     passage = "Les structures d’au moins dix places recevront un financement spécifique par place."
-    assert codes(ask, passage) == [("scope", "sans condition", "d’au moins dix ")]
+    assert codes(ask, passage) == [("scope", "sans condition", "d’au moins dix")]
 
     ask = (
         "Un récépissé doit être fourni et l’octroi ne doit pas être conditionné à l’ouverture d’une enquête."
@@ -337,6 +337,8 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
     ]:
         reasons = change_reasons(ask, passage)
         assert any(r.code in ("scope", "modality") and quoted in (r.next or "") for r in reasons), passage
+        # Quoted as printed, without the space the pattern read after it.
+        assert all(r.next == (r.next or "").strip() for r in reasons), reasons
     # An ask that itself asks for an experiment is met by one; a bilateral « les deux pays » is no limit.
     asked = "Il faut une expérimentation dans deux départements."
     given = "Une expérimentation sera conduite dans deux départements."

@@ -35,7 +35,15 @@ def quoted_reason(
 
 def quote(text: str, start: int, end: int) -> str:
     """The original words of `text` at the folded span [start, end) (folding keeps positions except
-    for ligatures, so fall back on a word search)."""
+    for ligatures, so fall back on a word search), without the spaces, bullets and quotation marks
+    a pattern may have taken at either end (« Vingt départements », not « Vingt départements  »)."""
+    return _words_at(text, start, end).strip(_EDGES)
+
+
+_EDGES = " \t\n\u00a0\u202f-–—•«»\"'’"
+
+
+def _words_at(text: str, start: int, end: int) -> str:
     folded = fold(text)
     if len(folded) == len(text):
         return text[start:end]
