@@ -235,6 +235,21 @@ def test_a_sentence_about_the_past_never_makes_a_proposal_adopted() -> None:
     assert verdicts["M02-P01"] == "dropped"
 
 
+def test_a_chronology_line_dated_before_the_plan_never_makes_a_proposal_adopted() -> None:
+    # « 2016 : la loi … crée » is told in the present tense; the plan's title says it starts in 2017.
+    text = (
+        "2016 : la loi du 13 avril crée le parcours de sortie de la prostitution, ouvert aux victimes qui "
+        "ne déposent pas plainte.\n\nLes associations agréées seront financées."
+    )
+    nxt = _answers(text)
+    verdicts = {p.id: p.verdict for p in compare(ASKS, nxt, CFG).proposals}
+    nxt.plan.title = "Plan d’action national contre la traite des êtres humains 2017-2019"
+    dated = {p.id: p.verdict for p in compare(ASKS, nxt, CFG).proposals}
+    # With no year to compare with the line is read as written; with the plan's years it is history.
+    assert verdicts["M02-P01"] == "adopted"
+    assert dated["M02-P01"] == "dropped"
+
+
 def test_a_title_alone_never_makes_a_proposal_adopted() -> None:
     nxt = _answers(
         "Un guichet unique sera ouvert dans chaque département.",

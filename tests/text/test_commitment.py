@@ -6,6 +6,8 @@ import pytest
 
 from plancompare.text.commitment import (
     asks_nothing,
+    dated_before,
+    first_year,
     is_bare_reference,
     is_commitment,
     is_field_line,
@@ -204,3 +206,22 @@ def test_a_field_s_value_set_apart_from_its_label_is_the_field_too() -> None:
     assert commits["Le grand public, les jeunes."] is False
     assert commits["Une campagne sera diffusée à la télévision."] is True
     assert commits["Nous lançons une campagne nationale chaque année."] is True
+
+
+def test_a_chronology_line_before_the_plan_is_no_commitment() -> None:
+    assert first_year("Plan d’action national contre la traite des êtres humains 2017-2019 — projet") == 2017
+    assert first_year("Feuille de route 2025") == 2025
+    assert first_year("Plan national") is None
+    for line in (
+        "2016 : la loi du 13 avril crée le parcours de sortie.",
+        "En 2014, le premier plan crée la MIPROF.",
+        "13 avril 2016 – la loi crée le parcours de sortie.",
+    ):
+        assert dated_before(line, 2017) and not is_commitment(line, 2017), line
+    # The plan's own calendar, a year named inside a commitment, or no year to compare with.
+    for line, since in (
+        ("2018 : déploiement du dispositif dans cinq départements.", 2017),
+        ("Le fonds créé en 2016 sera reconduit.", 2017),
+        ("2016 : la loi du 13 avril crée le parcours de sortie.", None),
+    ):
+        assert not dated_before(line, since) and is_commitment(line, since), line

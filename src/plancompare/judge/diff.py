@@ -34,7 +34,7 @@ from plancompare.models import (
     Settings,
     Side,
 )
-from plancompare.text.commitment import asks_nothing
+from plancompare.text.commitment import asks_nothing, first_year
 
 ENGINE = (
     "plancompare-align 2 (BM25 sentence candidates, acronyms and set phrases unified, "
@@ -166,7 +166,13 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
         )
     proposals = base_proposals(base)
     base_texts = [p.text for p in proposals] + [f"{m.title}. {m.text}" for m in base.plan.measures]
-    aligner = Aligner(next.plan.measures, base_texts, acronyms=cfg.acronyms, equivalents=cfg.equivalents)
+    aligner = Aligner(
+        next.plan.measures,
+        base_texts,
+        acronyms=cfg.acronyms,
+        equivalents=cfg.equivalents,
+        since=first_year(next.plan.title),
+    )
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
     aligned = proposal_candidates(aligner, proposals, base_by_number, priors)

@@ -61,13 +61,15 @@ class Aligner:
         *,
         acronyms: Iterable[tuple[str, str]] = (),
         equivalents: tuple[tuple[str, ...], ...] = (),
+        since: int | None = None,
     ) -> None:
-        """`acronyms` and `equivalents`: the analysts' glossary, over the built-in one."""
+        """`acronyms` and `equivalents`: the analysts' glossary, over the built-in one; `since`: the
+        year the plan starts (a chronology line dated before it is no commitment)."""
         base_texts = list(base_texts)
         # Acronyms either document defines (« mineurs non accompagnés (MNA) ») count for both.
         self.glossary = learn([*(m.text for m in measures), *base_texts], acronyms, equivalents)
         self.stems = st = Stems(self.glossary)
-        read = [measure_sentences(m.text) for m in measures]
+        read = [measure_sentences(m.text, since) for m in measures]
         texts = [
             [s for s in [m.title, *(s.text for s in own)] if s.strip()]
             for m, own in zip(measures, read, strict=True)

@@ -148,14 +148,37 @@ def is_refusal(sentence: str) -> bool:
     return bool(_REFUSAL.search(_folded(sentence)))
 
 
-def is_commitment(sentence: str) -> bool:
-    """Whether `sentence` can answer an ask: not a field line, a statement, a refusal or a bare
-    reference."""
+# A line of a chronology: « 2016 : la loi du 13 avril crée le parcours de sortie », « En 2014, … »,
+# « Juin 2016 – … ». Told in the present tense, it reads as a commitment unless its year is known to
+# come before the plan.
+_DATED = re.compile(
+    r"^\W*(?:en |depuis |des |au |le )?(?:\d{1,2}(?:er)? )?(?:(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
+    r"aout|septembre|octobre|novembre|decembre) )?((?:19|20)\d\d)\s*[:–—,-]"
+)
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:19|20)\d\d\b|\b((?:19|20)\d\d)\b")
+
+
+def first_year(title: str | None) -> int | None:
+    """The year a plan starts, from its title (« … 2017-2019 », « … 2024 »), if it names one."""
+    m = _PERIOD.search(title or "")
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def dated_before(sentence: str, year: int | None) -> bool:
+    """A chronology line (« 2016 : la loi … crée … ») whose year comes before `year`."""
+    m = _DATED.match(fold(sentence))
+    return year is not None and m is not None and int(m.group(1)) < year
+
+
+def is_commitment(sentence: str, since: int | None = None) -> bool:
+    """Whether `sentence` can answer an ask: not a field line, a statement, a refusal, a bare
+    reference, or a line of a chronology dated before `since` (the year the plan starts)."""
     return not (
         is_field_line(sentence)
         or is_statement(sentence)
         or is_refusal(sentence)
         or is_bare_reference(sentence)
+        or dated_before(sentence, since)
     )
 
 
@@ -191,9 +214,10 @@ def _heading(para: str) -> tuple[str | None, str]:
     return None, para
 
 
-def measure_sentences(text: str) -> list[Sentence]:
+def measure_sentences(text: str, since: int | None = None) -> list[Sentence]:
     """The sentences of a measure's text, each with whether it can be evidence: sentences under
-    a « Constat » heading (until « Actions ») and those `is_commitment` rejects cannot."""
+    a « Constat » heading (until « Actions ») and those `is_commitment` rejects cannot (`since`: the
+    year the plan starts, for chronology lines)."""
     out: list[Sentence] = []
     in_context = False
     lead: str | None = None  # a sentence announcing a list (« … selon la situation : »)
@@ -225,11 +249,11 @@ def measure_sentences(text: str) -> list[Sentence]:
             if lead is not None and in_list and (k == 0 or s[:1].islower()):
                 # A list item commits to what its lead-in says: « l'éloignement géographique »
                 # alone is no commitment, and a reader could not check it as evidence.
-                item = Sentence(s, not in_context and is_commitment(f"{lead} {s}"), lead)
+                item = Sentence(s, not in_context and is_commitment(f"{lead} {s}", since), lead)
             else:
                 if not in_list:
                     lead = None
-                item = Sentence(s, not in_context and is_commitment(s))
+                item = Sentence(s, not in_context and is_commitment(s, since))
             if s.endswith(":"):
                 lead, lead_bullet = s, (bullet.group() if bullet is not None and k == 0 else "")
             out.append(item)
