@@ -198,6 +198,7 @@ class Reason(_Model):
         "no-ask",
         "weighed",
         "analyst",
+        "twin",
     ]
     base: str | None = Field(default=None, description="What the base text says (words quoted from it).")
     next: str | None = Field(default=None, description="What the next plan says instead.")

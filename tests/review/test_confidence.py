@@ -136,3 +136,43 @@ def test_the_shipped_coefficients_are_what_the_fit_script_gives() -> None:
         [sys.executable, "scripts/fit_confidence.py", "--check"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_decision_settles_the_review_s_repetition_of_the_same_ask(adapter: Adapter) -> None:
+    # The coalition wrote « Ces campagnes doivent permettre de sensibiliser le public… » twice under
+    # measure 3 (M03-P04 and M03-P07). Deciding one settles the other, and it is shown last in review.
+    from plancompare.judge.twins import TWIN_CONFIDENCE, twins
+    from plancompare.report import render
+
+    text = {p.id: p.text for p in adapter.al.proposals}
+    decided = {
+        "M03-P04": RecordedDecision("M03-P04", fingerprint(text["M03-P04"]), "adopted", [RecordedMeasure(6)])
+    }
+    before = {p.id: p for p in adapter.result().proposals}
+    after = {p.id: p for p in adapter.result(decided, lang="fr").proposals}
+    assert before["M03-P07"].verdict != "adopted"
+    twin = after["M03-P07"]
+    assert (twin.verdict, twin.decided_by, twin.confidence) == ("adopted", "engine", TWIN_CONFIDENCE)
+    assert [m.measure for m in twin.matches] == [6]
+    assert [(r.code, r.base) for r in twin.reasons] == [("twin", "M03-P04")]
+    # M03-P03 and M03-P06 are twins too, of another ask: this decision leaves them to the engine.
+    assert after["M03-P06"].verdict == before["M03-P06"].verdict
+    assert twins(list(after.values())) == {
+        "M03-P03": ["M03-P06"], "M03-P06": ["M03-P03"], "M03-P04": ["M03-P07"], "M03-P07": ["M03-P04"]
+    }  # fmt: skip
+    table = render(adapter.result(decided, lang="fr"), "md", lang="fr")
+    assert "même demande que M03-P04 (analyste)" in table
+
+
+def test_the_same_words_under_another_measure_are_no_twins() -> None:
+    from plancompare.judge.twins import twins
+    from plancompare.models import ProposalResult
+
+    ask = "La MIPROF doit être impliquée dans la mise en œuvre de cette mesure."
+    rows = [
+        ProposalResult(
+            id=f"M0{n}-P01", measure=n, text=ask, verdict="dropped", engine_verdict="dropped", score=0
+        )
+        for n in (8, 9)
+    ]
+    assert twins(rows) == {}

@@ -40,6 +40,7 @@ from plancompare.judge.diff import (
     result_of,
 )
 from plancompare.judge.numeric import np
+from plancompare.judge.twins import follow_twins
 from plancompare.judge.weigh import weighed
 from plancompare.models import (
     PROPOSAL_VERDICTS,
@@ -194,7 +195,7 @@ class Adapter:
         if not decisions:
             return engine
         result = apply_decisions(engine, applicable, lang=lang)
-        return result.model_copy(
+        result = result.model_copy(
             update={
                 "proposals": [
                     p.model_copy(update={"confidence": 1.0}) if p.decided_by == "analyst" else p
@@ -202,6 +203,8 @@ class Adapter:
                 ]
             }
         )
+        # A decision also settles the review's repetition of the same ask (judge/twins.py).
+        return follow_twins(result)
 
 
 def _fresh(decision: RecordedDecision, result: DiffResult) -> bool:

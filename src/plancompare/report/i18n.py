@@ -183,6 +183,7 @@ _REASONS = {
         "no-ask": "aucune demande repérée (constat ?)",
         "weighed": "verdict pesé par le modèle de confiance",
         "analyst": "analyste",
+        "twin": "même demande que",
     },
     "en": {
         "figure": "figure",
@@ -196,6 +197,7 @@ _REASONS = {
         "no-ask": "no ask found (a statement?)",
         "weighed": "verdict weighed by the confidence model",
         "analyst": "analyst",
+        "twin": "same ask as",
     },
 }
 
@@ -260,6 +262,8 @@ class Labels:
             return f"{self.colon(name)} {self.verdict(reason.base)} → {self.verdict(reason.next)}"
         if reason.code == "claimed":  # « passage mieux repris par : M01-P02 »
             return f"{self.colon(name)} {reason.next}" if reason.next else name
+        if reason.code == "twin":  # « même demande que M03-P04 (analyste) »
+            return f"{name} {reason.base} ({_REASONS[self.lang]['analyst']})"
         if reason.base is None and reason.next is None:
             return name
         quoted = reason.code in _QUOTED
