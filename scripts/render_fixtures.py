@@ -1310,6 +1310,63 @@ def render_plan_run_in_subheadings(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-rounded-boxes.pdf: shaded boxes drawn as rounded rectangles in a measure's text, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_rounded_box(pdf: FPDF, width: float, box: dict[str, Any]) -> None:
+    """« Repères » and its statements on a pale rounded rectangle (outlined too if `outlined`): the
+    fill is drawn first, as tall as the text measured by a dry run, then the text over it."""
+    pad, inner = 3.0, width - 6.0
+    texts = paragraphs(box["text"])
+    pdf.set_font("DejaVuSans", "", 9)
+    height = 2 * pad + 5.5 + sum(pdf.multi_cell(inner, 4.6, t, dry_run=True, output="HEIGHT") for t in texts)
+    corners = True if box["corners"] == "all" else tuple(box["corners"])
+    pdf.set_fill_color(226, 236, 246)
+    pdf.set_draw_color(29, 53, 87)
+    style = "DF" if box["outlined"] else "F"
+    pdf.rect(pdf.l_margin, pdf.get_y(), width, height, style=style, round_corners=corners, corner_radius=3)
+    pdf.set_xy(pdf.l_margin + pad, pdf.get_y() + pad)
+    pdf.set_font("DejaVuSans", "B", 10)
+    pdf.cell(inner, 5.5, box["title"], new_x="LEFT", new_y="NEXT")
+    pdf.set_font("DejaVuSans", "", 9)
+    for text in texts:
+        pdf.multi_cell(inner, 4.6, text, new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin, pdf.get_y() + pad + 3)
+
+
+def render_plan_rounded_boxes(target: Path) -> None:
+    data = load("plan-rounded-boxes.yaml")
+    within = {b["within"]: b for b in data["boxes"] if "within" in b}
+    after = {b["after"]: b for b in data["boxes"] if "after" in b}
+    pdf = FPDF(orientation="portrait", format="A4")
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        pdf.set_font("DejaVuSans", "B", 10.5)
+        pdf.multi_cell(width, 5.4, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        for i, piece in enumerate(" ".join(m["text"].split()).split(" ¦ ")):
+            if i:  # the box cuts the sentence here; it goes on below the box
+                fpdf_rounded_box(pdf, width, within[number])
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.multi_cell(width, 5, piece, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        pdf.set_font("DejaVuSans", "", 9)
+        for line in m["responsible"]:
+            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+        if number in after:
+            fpdf_rounded_box(pdf, width, after[number])
+
+    fpdf_axes_plan(pdf, data, dt.date(2026, 9, 14), (24, 22), "DejaVuSans", draw)
+    pdf.output(str(target))
+    with pdfplumber.open(target) as plumbed:  # the fixture is about boxes that are curves, not rects
+        rects = sum(len(page.rects) for page in plumbed.pages)
+        if rects or sum(len(page.curves) for page in plumbed.pages) != len(data["boxes"]):
+            sys.exit(f"{target.name}: the boxes are not drawn as curves alone")
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1835,6 +1892,7 @@ def main() -> None:
         ("plan-watermark.pdf", lambda t: render_plan_bare_numbers(t, watermark=True)),
         ("plan-run-in-headings.pdf", render_plan_run_in_headings),
         ("plan-run-in-subheadings.pdf", render_plan_run_in_subheadings),
+        ("plan-rounded-boxes.pdf", render_plan_rounded_boxes),
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-engagements.pdf", render_plan_engagements),
         ("plan-as-table.pdf", render_plan_as_table),
