@@ -44,6 +44,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    FrameBreak,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -1214,6 +1215,158 @@ def render_plan_run_in_headings(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-run-in-subheadings.pdf: run-in measure headings, bold subheadings larger than the text, in two
+# columns (reportlab)
+# --------------------------------------------------------------------------------------------------
+
+
+def run_in_story(data: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Each part on a new page under its heading across the columns, its measures in the columns:
+    « Mesure N. Titre. » in bold opens the first paragraph; « ## » lines are bold subheadings."""
+    story: list[Flowable] = [Paragraph(escape(data["document"]["title"]), st["title"])]
+    for i, part in enumerate(data["parts"]):
+        if i:
+            story.append(PageBreak())
+        story += [Paragraph(escape(f"Partie {part['number']} – {part['title']}"), st["part"]), FrameBreak()]
+        for m in part["measures"]:
+            heading = f"Mesure {m['number']}. {m['title']}."
+            lead = f"<b>{escape(heading)}</b> "
+            sub = ParagraphStyle("sub", st["subheading"], fontSize=m.get("subheading_size", 10.5))
+            for text in paragraphs(m["text"]):
+                if text.startswith("## "):
+                    story.append(Paragraph(escape(text[3:]), sub))
+                else:
+                    story.append(Paragraph(lead + escape(nbsp_before_colon(text)), st["body"]))
+                    lead = ""
+            story += [Paragraph(escape(nbsp_before_colon(line)), st["meta"]) for line in m["responsible"]]
+    return story
+
+
+def render_plan_run_in_subheadings(target: Path) -> None:
+    data = load("plan-run-in-subheadings.yaml")
+    body = ParagraphStyle(
+        "body", fontName="DejaVuSerif", fontSize=9.5, leading=12.6, alignment=TA_JUSTIFY, spaceAfter=5
+    )
+    st = {
+        "body": body,
+        "title": ParagraphStyle("title", fontName="DejaVuSans-Bold", fontSize=17, leading=22, spaceAfter=20),
+        "part": ParagraphStyle(
+            "part", fontName="DejaVuSans-Bold", fontSize=14, leading=18, textColor=colors.HexColor("#1d3557")
+        ),
+        "subheading": ParagraphStyle(
+            "subheading",
+            fontName="DejaVuSans-Bold",
+            leading=14,
+            spaceBefore=3,
+            spaceAfter=3,
+            keepWithNext=1,
+            textColor=colors.HexColor("#1d3557"),
+        ),
+        "meta": ParagraphStyle("meta", fontName="DejaVuSerif", fontSize=8.5, leading=11, spaceAfter=9),
+    }
+    width, height = A4
+    margin, gutter, band = 2 * cm, 0.8 * cm, 2.6 * cm
+    column = (width - 2 * margin - gutter) / 2
+    below = height - 2 * margin - band  # the columns' height, under the band of the part's heading
+
+    def frames(first: bool) -> list[Frame]:
+        top = band + (2 * cm if first else 0)  # the first page's band holds the title too
+        return [
+            Frame(margin, height - margin - top, width - 2 * margin, top, id="head"),
+            Frame(margin, margin, column, below - (top - band), id="left"),
+            Frame(margin + column + gutter, margin, column, below - (top - band), id="right"),
+        ]
+
+    def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 8)
+        canvas.drawCentredString(width / 2, 1.1 * cm, str(doc.page))
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=data["document"]["title"],
+        creator="plancompare scripts/render_fixtures.py",
+        invariant=1,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", frames(True), onPage=footer, autoNextPageTemplate="part"),
+            PageTemplate("part", frames(False), onPage=footer),
+        ]
+    )
+    doc.build(run_in_story(data, st))
+    # Each column's text (pdfplumber would interleave the columns' lines): every heading and subheading.
+    text = " ".join(" ".join(column_texts(target, margin + column + gutter / 2)).replace(NBSP, " ").split())
+    for m in (m for part in data["parts"] for m in part["measures"]):
+        for wanted in [f"Mesure {m['number']}. {m['title']}.", *re.findall(r"^## (.+)$", m["text"], re.M)]:
+            if wanted not in text:
+                sys.exit(f"{target.name}: not found in the text layer: {wanted!r}")
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-rounded-boxes.pdf: shaded boxes drawn as rounded rectangles in a measure's text, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_rounded_box(pdf: FPDF, width: float, box: dict[str, Any]) -> None:
+    """« Repères » and its statements on a pale rounded rectangle (outlined too if `outlined`): the
+    fill is drawn first, as tall as the text measured by a dry run, then the text over it."""
+    pad, inner = 3.0, width - 6.0
+    texts = paragraphs(box["text"])
+    pdf.set_font("DejaVuSans", "", 9)
+    height = 2 * pad + 5.5 + sum(pdf.multi_cell(inner, 4.6, t, dry_run=True, output="HEIGHT") for t in texts)
+    corners = True if box["corners"] == "all" else tuple(box["corners"])
+    pdf.set_fill_color(226, 236, 246)
+    pdf.set_draw_color(29, 53, 87)
+    style = "DF" if box["outlined"] else "F"
+    pdf.rect(pdf.l_margin, pdf.get_y(), width, height, style=style, round_corners=corners, corner_radius=3)
+    pdf.set_xy(pdf.l_margin + pad, pdf.get_y() + pad)
+    pdf.set_font("DejaVuSans", "B", 10)
+    pdf.cell(inner, 5.5, box["title"], new_x="LEFT", new_y="NEXT")
+    pdf.set_font("DejaVuSans", "", 9)
+    for text in texts:
+        pdf.multi_cell(inner, 4.6, text, new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin, pdf.get_y() + pad + 3)
+
+
+def render_plan_rounded_boxes(target: Path) -> None:
+    data = load("plan-rounded-boxes.yaml")
+    within = {b["within"]: b for b in data["boxes"] if "within" in b}
+    after = {b["after"]: b for b in data["boxes"] if "after" in b}
+    pdf = FPDF(orientation="portrait", format="A4")
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        pdf.set_font("DejaVuSans", "B", 10.5)
+        pdf.multi_cell(width, 5.4, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        for i, piece in enumerate(" ".join(m["text"].split()).split(" ¦ ")):
+            if i:  # the box cuts the sentence here; it goes on below the box
+                fpdf_rounded_box(pdf, width, within[number])
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.multi_cell(width, 5, piece, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        pdf.set_font("DejaVuSans", "", 9)
+        for line in m["responsible"]:
+            pdf.multi_cell(width, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+        if number in after:
+            fpdf_rounded_box(pdf, width, after[number])
+
+    fpdf_axes_plan(pdf, data, dt.date(2026, 9, 14), (24, 22), "DejaVuSans", draw)
+    pdf.output(str(target))
+    with pdfplumber.open(target) as plumbed:  # the fixture is about boxes that are curves, not rects
+        rects = sum(len(page.rects) for page in plumbed.pages)
+        if rects or sum(len(page.curves) for page in plumbed.pages) != len(data["boxes"]):
+            sys.exit(f"{target.name}: the boxes are not drawn as curves alone")
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1738,6 +1891,8 @@ def main() -> None:
         ("plan-bare-numbers.pdf", render_plan_bare_numbers),
         ("plan-watermark.pdf", lambda t: render_plan_bare_numbers(t, watermark=True)),
         ("plan-run-in-headings.pdf", render_plan_run_in_headings),
+        ("plan-run-in-subheadings.pdf", render_plan_run_in_subheadings),
+        ("plan-rounded-boxes.pdf", render_plan_rounded_boxes),
         ("plan-side-headings.pdf", render_plan_side_headings),
         ("plan-engagements.pdf", render_plan_engagements),
         ("plan-as-table.pdf", render_plan_as_table),

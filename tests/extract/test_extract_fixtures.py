@@ -38,6 +38,8 @@ FIXTURES = {
     "plan-sommaire-annexes": "plan",
     "plan-column-continued": "plan",
     "plan-run-in-headings": "plan",
+    "plan-run-in-subheadings": "plan",
+    "plan-rounded-boxes": "plan",
     "plan-engagements": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
@@ -432,6 +434,35 @@ def test_run_in_headings_give_the_bold_words_as_title_and_the_rest_as_text() -> 
     plan = extract(PDFS / "plan-run-in-headings.pdf", use_cache=False)
     assert isinstance(plan, Plan) and plan.warnings == []
     assert fields(plan) == fields(extract(PDFS / "plan-bare-numbers.pdf", use_cache=False))
+
+
+def test_a_bold_subheading_larger_than_the_text_of_a_run_in_plan_stays_in_its_measure() -> None:
+    # Run-in headings (« Mesure 2. Informer … . » opening the text) and, inside measures, « Ce qui
+    # change » or « Calendrier » in bold 10.5-11 pt over a 9.5 pt text: each measure keeps the text
+    # after its subheading (the subheading a paragraph of it) and its « Pilotes : » line.
+    source = _source("plan-run-in-subheadings")
+    plan = extract(PDFS / "plan-run-in-subheadings.pdf", use_cache=False)
+    assert isinstance(plan, Plan) and plan.warnings == []
+    want = [(part["number"], m) for part in source["parts"] for m in part["measures"]]
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == [
+        (m["number"], m["title"], part) for part, m in want
+    ]
+    for got, (_, m) in zip(plan.measures, want, strict=True):
+        assert got.text == "\n\n".join(p.removeprefix("## ") for p in _paragraphs(m["text"]))
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == m["responsible"]
+
+
+def test_shaded_boxes_drawn_as_rounded_rectangles_are_no_measure_text() -> None:
+    # « Repères » on a rounded rectangle cuts measure 2 mid-sentence; « Chiffres clés », on one with
+    # two rounded corners and an outline, follows measure 3's « Pilote : » line. pdfplumber reports
+    # both among the page's curves: they are boxes all the same, in no measure's text.
+    source = _source("plan-rounded-boxes")
+    plan = extract(PDFS / "plan-rounded-boxes.pdf", use_cache=False)
+    assert isinstance(plan, Plan) and plan.warnings == []
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        assert got.text == "\n\n".join(_paragraphs(want["text"].replace(" ¦ ", " ")))
+        assert [f"{r.role} : {r.text}" for r in got.responsible] == want["responsible"]
 
 
 def test_a_review_of_a_plan_with_a_bis_measure_keeps_its_proposals_apart() -> None:

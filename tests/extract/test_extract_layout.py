@@ -404,6 +404,46 @@ def test_a_run_in_heading_wrapping_over_lines_gives_its_bold_run_as_title() -> N
     ]
 
 
+@pytest.mark.parametrize("size", [10.5, 11.0, 12.0])
+def test_a_bold_subheading_larger_than_the_text_stays_in_a_run_in_measure(size: float) -> None:
+    """In a plan whose headings run in (« **Mesure 1. Former les agents.** Les services … »), a bold
+    subheading set larger than the text (« Ce qui change ») is the measure's text, not a heading
+    closing it: only the next measure heading or a part heading does."""
+    text = "Les services de l’État renforceront la formation des agents."
+    lines = [
+        _run_in(80, "Mesure 1. Former les agents.", "Un module commun sera créé."),
+        words(text, 60, 92, 9.5),
+        words("Ce qui change", 60, 112, size, bold=True),
+        words("Le module sera obligatoire dès 2030.", 60, 130, 9.5),
+        words(text, 60, 142, 9.5),
+        words("Pilote : MIPROF", 60, 160, 9.5),
+        _run_in(184, "Mesure 2. Informer les victimes.", "Une brochure sera traduite."),
+        words(text, 60, 196, 9.5),
+        words("Calendrier", 60, 216, size, bold=True),
+        words("La brochure sera diffusée en 2031.", 60, 234, 9.5),
+        words("Partie II – Protéger", 60, 264, 14, bold=True),
+        words(text, 60, 290, 9.5),
+        _run_in(314, "Mesure 3. Héberger les victimes.", "Dix places seront ouvertes."),
+        words(text, 60, 326, 9.5),
+    ]
+    _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [(m.number, m.title, m.text) for m in measures] == [
+        (
+            1,
+            "Former les agents",
+            f"Un module commun sera créé. {text}\n\nCe qui change\n\n"
+            f"Le module sera obligatoire dès 2030.\n\n{text}",
+        ),
+        (
+            2,
+            "Informer les victimes",
+            f"Une brochure sera traduite. {text}\n\nCalendrier\n\nLa brochure sera diffusée en 2031.",
+        ),
+        (3, "Héberger les victimes", f"Dix places seront ouvertes. {text}"),
+    ]
+    assert [(r.role, r.text) for r in measures[0].responsible] == [("Pilote", "MIPROF")]
+
+
 @pytest.mark.parametrize("dash", ["—", "–", "|"])
 def test_a_dash_between_two_fields_on_a_line_belongs_to_neither(dash: str) -> None:
     """« Pilotes : MIPROF ; DGCS — Échéance : 2030 »: two fields on one line, the dash separating them."""

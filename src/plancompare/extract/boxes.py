@@ -1,7 +1,7 @@
-"""Shaded boxes: a few lines of text set on a filled rectangle (« Repères », « Chiffres clés », an
-aside of dates or figures) beside the running text. Their lines are marked `boxed`: they make
-paragraphs of their own, and the plan reader keeps them out of the text of the measure they
-interrupt, which goes on after them."""
+"""Shaded boxes: a few lines of text set on a filled rectangle, rounded or not (shades.py), beside
+the running text: « Repères », « Chiffres clés », an aside of dates or figures. Their lines are
+marked `boxed`: they make paragraphs of their own, and the plan reader keeps them out of the text
+of the measure they interrupt, which goes on after them."""
 
 from __future__ import annotations
 

@@ -77,6 +77,20 @@ def title_parts(para: Para, rest: str) -> tuple[list[str], list[Line]]:
     return parts, leftover
 
 
+def runs_in(para: Para) -> bool:
+    """A run-in heading: its bold run ends inside a line of its paragraph and the text goes on after it
+    in regular weight (« **Mesure 4 – Former les agents.** Les agents … »), as title_parts reads it."""
+    head = para.first
+    if head.lead:
+        return head.text.startswith(head.lead)
+    for line in para.lines[1:] if head.bold else []:
+        if line.lead:
+            return line.text.startswith(line.lead)
+        if not line.bold:
+            break
+    return False
+
+
 def _split_labels(text: str) -> list[tuple[str, str]]:
     """« Mise en œuvre : A • Instrument : B » → [(« Mise en œuvre », « A »), (« Instrument », « B »)]."""
     matches = list(ANY_LABEL.finditer(text))

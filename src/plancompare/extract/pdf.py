@@ -22,6 +22,7 @@ from pathlib import Path
 from plancompare.errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, UsageError
 from plancompare.extract.damage import PageDamage, check_trusted, missing_page, page_tree
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.shades import Box, filled_boxes
 
 # A PDF may carry junk before its header; readers accept the header within the first KiB.
 _HEADER_WINDOW = 1024
@@ -92,9 +93,6 @@ def _corrupt(path: Path, exc: BaseException) -> CorruptPdfError:
         f"{path.name} is a damaged or truncated PDF (the PDF reader failed: {detail})",
         "download or export the file again",
     )
-
-
-Box = tuple[float, float, float, float]  # x0, x1, top, bottom
 
 
 def _turn(box: Box, turn: str, width: float, height: float) -> Box:
@@ -331,26 +329,15 @@ def _read_page(page: object, number: int, damage: PageDamage) -> PageData:
 
 
 def _shades(page: object, turn: str | None) -> list[Box]:
-    """The page's shaded areas: rectangles filled in a colour other than white (a white one is the
-    page's own ground), wider and taller than a ruling."""
+    """The page's shaded areas: rectangles, rounded or not, filled in a colour other than white
+    (shades.py), wider and taller than a ruling."""
     width, height = page.width, page.height  # type: ignore[attr-defined]
     out: list[Box] = []
-    for rect in page.rects:  # type: ignore[attr-defined]
-        if not rect.get("fill") or _white(rect.get("non_stroking_color")):
-            continue
-        b = (rect["x0"], rect["x1"], rect["top"], rect["bottom"])
+    for b in filled_boxes(page.rects, page.curves):  # type: ignore[attr-defined]
         x0, x1, top, bottom = _turn(b, turn, width, height) if turn else b
         if x1 - x0 > _RULE_THICKNESS and bottom - top > _RULE_THICKNESS:
             out.append((x0, x1, top, bottom))
     return out
-
-
-def _white(color: object) -> bool:
-    """A fill colour that is white: gray or RGB components all 1, or CMYK all 0."""
-    values = color if isinstance(color, (tuple, list)) else (color,)
-    if not values or not all(isinstance(v, (int, float)) for v in values):
-        return False
-    return all(v == 0 for v in values) if len(values) == 4 else all(v == 1 for v in values)
 
 
 def _page_numbers(doc: object, found: list[object]) -> tuple[list[int], int]:

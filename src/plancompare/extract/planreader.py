@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from plancompare.extract.drafts import MeasureDraft, add_body, finish, title_parts
+from plancompare.extract.drafts import MeasureDraft, add_body, finish, runs_in, title_parts
 from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
 from plancompare.extract.headings import group_word, measure_headings, priority_headings, prominent
 from plancompare.extract.layout import PageLayout
@@ -50,6 +50,10 @@ class _PlanReader:
         group = group_word(firsts, body)
         self.measure_heading = measure_headings(firsts, body, group)
         self.priority_heading = priority_headings(firsts, body, group)
+        # Most measure headings open their text's first paragraph (« **Mesure 7. Titre.** Les … »):
+        # the plan sets no heading above its text, and no bold line in it is one (_closes_measure).
+        heads = [p for p in paras if self.measure_heading(p.first)]
+        self.run_in = sum(map(runs_in, heads)) * 2 > len(heads)
         self.notes_after = {id(n.after): n for n in page_notes if n.after is not None}
         self.open_at_notes: dict[int, MeasureDraft] = {}  # page → the measure open where its text ends
         self.priorities: list[Priority] = []
@@ -120,10 +124,14 @@ class _PlanReader:
         """A short bold heading in type larger than the text's and as large as the open measure's
         own heading (« Contacts presse », « Pour en savoir plus » after the last measure): matter
         outside the measures, not the measure's text (its own subheadings are set smaller than its
-        title; a bold line in the text's type may be a run-in heading's or a lead-in)."""
+        title; a bold line in the text's type may be a run-in heading's or a lead-in). Never in a
+        run-in plan: its measure headings are set in the text's type, so no subheading is smaller
+        than them (« Ce qui change » a little larger than the text is the measure's); only a measure
+        or part heading ends a measure there."""
         first = para.first
         return bool(
-            self.current is not None
+            not self.run_in
+            and self.current is not None
             and self.current.title_lines
             and not self.stopped
             and first.bold
