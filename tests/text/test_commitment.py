@@ -62,6 +62,10 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "La MIPROF, placée auprès du ministre des droits des femmes, demeure la coordinatrice nationale.",
         "Certaines préfectures refusent d’enregistrer la demande d’asile d’une victime.",
         "Les témoignages des victimes ne sont pas des « transmissions d’informations » mais des plaintes.",
+        # A reminder of what already holds (diapo's « Rappel : » bullet).
+        "Rappel : l’infraction vise aussi la personne qui exploite seule, hors de tout réseau.",
+        "Pour mémoire, le fonds finance déjà les associations agréées.",
+        "Il est rappelé qu’une victime peut porter plainte à tout moment.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -84,6 +88,9 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Le dispositif Ac.Sé est fortement renforcé et très largement ouvert aux hommes.",
         "Certaines préfectures accueilleront un référent dès 2025.",
         "La MIPROF restera la coordinatrice nationale du plan.",
+        "Rappel des droits de la victime dès le premier contact.",
+        "Rappel systématique des droits aux victimes repérées.",
+        "Rappel : une circulaire sera diffusée aux parquets en 2033.",
         # Prohibitions the plan commits to are no refusals.
         "Aucun soin ne sera pratiqué sans que la victime y ait consenti.",
         "Cet hébergement ne dépendra d’aucune condition de régularité du séjour.",

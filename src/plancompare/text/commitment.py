@@ -53,6 +53,8 @@ _NOW = re.compile(
     r"le (?:precedent|premier|dernier) plan|les? plans? (?:precedents?|anterieurs?)|"
     r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant|mal|tres|la|le|les|l'|une?|des)|"
     r"^(?:certaine?s|la plupart des|beaucoup de|nombre de)|"
+    # A reminder of what already holds: « Rappel : l'infraction vise aussi… », « Pour mémoire, … ».
+    r"^\W*(?:(?:rappel|pour rappel|pour memoire)\s*[:,]|(?:rappelons|il est rappele) qu(?:e|'\w+))|"
     r"de nombreuses? (?:victimes|personnes)|peu de|trop peu|en (?:19|20)\d\d,)(?!\w)"
 )
 # A description in the present: « La traite est une activité lucrative », « Les mineurs représentent une
