@@ -732,3 +732,19 @@ def test_a_figure_the_ask_refuses_or_a_floor_met_is_no_change() -> None:
     assert codes("Le délai doit être de trois mois au plus.", "Le délai sera porté à six mois.") == [
         ("figure", "trois mois", "six mois")
     ]
+
+
+def test_training_for_other_professions_does_not_answer() -> None:
+    # diapo M04-P02, orientations, tableau: a module for the public-service schools adopted an ask
+    # for the teachers' training; the measure never names teachers.
+    from plancompare.models import Measure
+
+    ask = "Nous souhaitons que la formation des enseignants inclue un module sur la traite des êtres humains."
+    passage = "Module proposé aux écoles de service public pour leur formation initiale"
+    measure = Measure(number=5, title="Former les professionnels", text=passage)
+    assert codes(ask, passage, measure) == [("actor", "enseignants", None)]
+    named = measure.model_copy(update={"text": f"{passage}. Les professeurs des collèges seront formés."})
+    assert codes(ask, passage, named) == []
+    # An ask that is not about training, or that names no profession, is left to the other reasons.
+    assert codes("Les enseignants doivent disposer de ressources sur la traite.", passage, measure) == []
+    assert codes("Prévoir des modules de formation dans la formation initiale.", passage, measure) == []

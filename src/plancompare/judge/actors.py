@@ -141,3 +141,39 @@ def about_its_measure(ask: str) -> bool:
         folded = regex.sub(" ", folded)
     rest = {t[:PREFIX] for t in tokens(folded, content_only=True)} - _ONLY_INVOLVEMENT
     return len(rest) <= 1
+
+
+# An ask about training (« la formation des enseignants », « des modules … des inspecteurs »).
+_TRAINING = re.compile(r"\b(?:formations?|former|formes?|modules?)\b")
+# The bodies that are trained, not those that train or run a plan (associations, the MIPROF, préfet).
+_AUDIENCES = frozenset(
+    {
+        "inspection du travail", "magistrats", "police", "OFPRA", "OFII", "départements (ASE)",
+        "éducation nationale", "santé", "douanes", "affaires étrangères", "SIAO", "parquet",
+    }
+)  # fmt: skip
+
+
+def audience_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
+    """Training asked for some professions (« que la formation des enseignants inclue un module »);
+    neither the passage nor its measure names any of them: the training answers other people."""
+    # Only the whole measure can show that no one asked for is trained: a passage alone often
+    # leaves its audience to the sentence before.
+    if measure is None or not _TRAINING.search(fold(ask)):
+        return []
+    asked = {name: words for name, words in actors(ask).items() if name in _AUDIENCES}
+    if not asked:
+        return []
+    named = set(actors(f"{passage}\n{measure.title}\n{measure.text}"))
+    for resp in measure.responsible:
+        named |= set(actors(resp.text))
+    if named & set(asked):
+        return []
+    return [
+        Reason(
+            code="actor",
+            base=", ".join(asked.values()),
+            next=None,
+            detail="training was asked for these professions; the next measure does not name them",
+        )
+    ]

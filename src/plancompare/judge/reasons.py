@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from plancompare.judge.actors import absent_actor_reasons, actor_reasons
+from plancompare.judge.actors import absent_actor_reasons, actor_reasons, audience_reasons
 from plancompare.judge.kinds import (
     available_reasons,
     offered_reasons,
@@ -292,7 +292,11 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
     return [
         *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),
         *modality[:1],
-        *(actor_reasons(ask, passage, measure) or absent_actor_reasons(ask, passage, measure)),
+        *(
+            actor_reasons(ask, passage, measure)
+            or absent_actor_reasons(ask, passage, measure)
+            or audience_reasons(ask, passage, measure)
+        ),
         *scope[:1],
     ]
 
