@@ -742,9 +742,25 @@ def test_training_for_other_professions_does_not_answer() -> None:
     ask = "Nous souhaitons que la formation des enseignants inclue un module sur la traite des êtres humains."
     passage = "Module proposé aux écoles de service public pour leur formation initiale"
     measure = Measure(number=5, title="Former les professionnels", text=passage)
-    assert codes(ask, passage, measure) == [("actor", "enseignants", None)]
+    assert ("actor", "enseignants", None) in codes(ask, passage, measure)
     named = measure.model_copy(update={"text": f"{passage}. Les professeurs des collèges seront formés."})
-    assert codes(ask, passage, named) == []
+    assert [c for c in codes(ask, passage, named) if c[0] == "actor"] == []
     # An ask that is not about training, or that names no profession, is left to the other reasons.
     assert codes("Les enseignants doivent disposer de ressources sur la traite.", passage, measure) == []
-    assert codes("Prévoir des modules de formation dans la formation initiale.", passage, measure) == []
+    generic = codes("Prévoir des modules de formation dans la formation initiale.", passage, measure)
+    assert [c for c in generic if c[0] == "actor"] == []
+
+
+def test_built_in_asked_offered_to_the_institutions_given() -> None:
+    # diapo M02-P10: « Module proposé aux écoles de service public pour leur formation initiale »: each
+    # school decides; the ask wanted modules in initial training.
+    ask = "Prévoir des modules de formation dans le cadre de la formation initiale."
+    offered = "Module proposé aux écoles de service public pour leur formation initiale"
+    assert codes(ask, offered) == [
+        ("modality", "dans le cadre de la formation initiale", "proposé aux écoles")
+    ]
+    assert (
+        codes(ask, "Le module sera intégré à la formation initiale de chaque école de service public.") == []
+    )
+    # Offered to the victims is no offer to institutions.
+    assert codes(ask, "Un module de formation initiale sera proposé à chaque victime.") == []

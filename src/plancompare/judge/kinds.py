@@ -41,9 +41,22 @@ _OFFERED = whole_words(
 )
 
 
+# Offered to institutions, which may take it or leave it (« Module proposé aux écoles de service public
+# pour leur formation initiale », « une charte sera proposée aux plateformes »).
+_OFFERED_TO = whole_words(
+    r"(?:propose|offert)(?:e|s|es)? (?:aux|a des|a l'ensemble des) "
+    r"(?:ecoles|etablissements|organismes|instituts|universites|entreprises|employeurs|plateformes|sites|"
+    r"organisations|federations|collectivites|communes|departements|regions|academies)"
+)
+# Asked to be built in, not offered: into a curriculum, a training, a system.
+_BUILT_IN = whole_words(r"inclu\w*|integr\w*|dans (?:le cadre de )?la formation (?:initiale|continue)|cursus")
+
+
 def offered_reasons(ask: str, passage: str) -> list[Reason]:
     """Something compulsory asked (« une formation obligatoire »), offered given (« une formation lui
-    sera proposée »): those it is for may decline it."""
+    sera proposée »): those it is for may decline it. Likewise something asked to be built into a
+    training (« Prévoir des modules … dans le cadre de la formation initiale »), offered to the schools
+    given: each school decides."""
     return asked_given(
         ask,
         passage,
@@ -51,6 +64,14 @@ def offered_reasons(ask: str, passage: str) -> list[Reason]:
         _OFFERED,
         "it was asked to be compulsory; the next plan offers it",
         "modality",
+    ) or asked_given(
+        ask,
+        passage,
+        _BUILT_IN,
+        _OFFERED_TO,
+        "it was asked to be built in; the next plan offers it to the institutions",
+        "modality",
+        both=True,
     )
 
 
