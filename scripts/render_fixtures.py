@@ -365,6 +365,21 @@ def plan_two_columns_story(
     return story
 
 
+def a4_document(title: str, margin: float) -> dict[str, Any]:
+    """reportlab's document arguments the two-column fixtures share: A4 with even margins, the title,
+    and the invariant output that keeps a re-render byte-identical."""
+    return {
+        "pagesize": A4,
+        "leftMargin": margin,
+        "rightMargin": margin,
+        "topMargin": margin,
+        "bottomMargin": margin,
+        "title": title,
+        "creator": "plancompare scripts/render_fixtures.py",
+        "invariant": 1,
+    }
+
+
 def render_plan_two_columns(target: Path) -> None:
     data = load("plan-two-columns.yaml")
     st = two_column_styles()
@@ -385,18 +400,7 @@ def render_plan_two_columns(target: Path) -> None:
         canvas.restoreState()
 
     def build(pages: dict[str, int]) -> None:
-        doc = TocDocTemplate(
-            str(target),
-            pages,
-            pagesize=A4,
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=margin,
-            bottomMargin=margin,
-            title=data["document"]["title"],
-            creator="plancompare scripts/render_fixtures.py",
-            invariant=1,
-        )
+        doc = TocDocTemplate(str(target), pages, **a4_document(data["document"]["title"], margin))
         full = Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="full")
         left = Frame(margin, margin, col, height - 2 * margin, id="left")
         right = Frame(margin + col + gutter, margin, col, height - 2 * margin, id="right")
@@ -1283,17 +1287,7 @@ def render_plan_run_in_subheadings(target: Path) -> None:
         canvas.drawCentredString(width / 2, 1.1 * cm, str(doc.page))
         canvas.restoreState()
 
-    doc = BaseDocTemplate(
-        str(target),
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=data["document"]["title"],
-        creator="plancompare scripts/render_fixtures.py",
-        invariant=1,
-    )
+    doc = BaseDocTemplate(str(target), **a4_document(data["document"]["title"], margin))
     doc.addPageTemplates(
         [
             PageTemplate("first", frames(True), onPage=footer, autoNextPageTemplate="part"),
