@@ -77,7 +77,6 @@ def test_the_diapo_drafts_30_measures_come_under_their_printed_numbers_and_axes(
     assert plan.warnings == []
 
 
-@pytest.mark.xfail(strict=True, reason="the « Pilote » / « Calendrier » block is misread")
 def test_the_pilote_and_calendrier_block_gives_the_pilots_and_the_calendar(plan: Plan) -> None:
     """Two labels side by side at the slide's foot, each over its value (one alone on slide 26); on a
     slide shared by two measures, « CALENDRIER » beside its value at the foot of its column."""
@@ -85,13 +84,15 @@ def test_the_pilote_and_calendrier_block_gives_the_pilots_and_the_calendar(plan:
         pilot = want.get("pilote")
         assert got.responsible == (parse_responsibilities(f"Pilote : {pilot}") if pilot else []), got.number
         assert got.calendar == want.get("calendrier"), got.number
+        # Neither value is a paragraph of the text, nor glued to one (a pilot may be named in a bullet).
+        bullets = _bullets(want)
+        for paragraph in _paragraphs(got.text):
+            for value in (pilot, want.get("calendrier")):
+                assert value is None or paragraph in bullets or _flat(value) not in paragraph, got.number
         text = _flat(got.text)
-        for value in (pilot, want.get("calendrier")):
-            assert value is None or _flat(value) not in text, (got.number, value)
         assert "PILOTE" not in text and "CALENDRIER" not in text, got.number
 
 
-@pytest.mark.xfail(strict=True, reason="the lone « CALENDRIER » label is read as a section")
 def test_a_field_label_heads_no_section(plan: Plan) -> None:
     assert all(p.sections == [] for p in plan.priorities)
     assert all(m.section is None for m in plan.measures)
