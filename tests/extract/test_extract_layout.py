@@ -485,3 +485,15 @@ def test_a_shaded_box_is_kept_out_of_the_measure_it_interrupts() -> None:
     ]
     assert [(r.role, r.text) for r in measures[1].responsible] == [("Pilote", "ministère de l’Intérieur")]
     assert measures[1].calendar == "2030"
+
+
+def test_a_field_label_left_alone_before_a_measure_heads_no_section() -> None:
+    """« CALENDRIER » alone at the foot of a measure (its value set elsewhere), in bold capitals right
+    before the next measure's heading, as a section heading would be: a field label is none."""
+    lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True), words(BODY, 60, 100, 10)]
+    lines.append(words("CALENDRIER", 60, 130, 8, bold=True))
+    lines.append(words("Mesure 2 : Informer les victimes", 60, 160, 10, bold=True))
+    lines.append(words(BODY, 60, 180, 10))
+    priorities, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [m.section for m in measures] == [None, None]
+    assert all(p.sections == [] for p in priorities)
