@@ -98,7 +98,6 @@ def test_a_field_label_heads_no_section(plan: Plan) -> None:
     assert all(m.section is None for m in plan.measures)
 
 
-@pytest.mark.xfail(strict=True, reason="the next slide's band kicker ends the measure before it")
 def test_the_band_kicker_is_in_no_measure(plan: Plan) -> None:
     """« Axe 2 · Identifier, protéger, accompagner » over every slide of axis 2, at the same place: page
     furniture, as a running header is."""

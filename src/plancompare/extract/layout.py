@@ -15,7 +15,7 @@ from plancompare.extract.columns import Piece, column_bounds, split_rows, table_
 from plancompare.extract.fieldblocks import FieldBlock, field_blocks
 from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
-from plancompare.extract.margins import drop_margins, find_running_lines, without_watermarks
+from plancompare.extract.margins import RunningLines, drop_margins, find_running_lines, without_watermarks
 from plancompare.extract.pagedata import PageData, Word
 
 
@@ -35,7 +35,7 @@ class PageLayout:
 def layout_page(
     page: PageData,
     phrases: list[tuple[Line, list[Word]]],
-    running: set[tuple[str, str, int]],
+    running: RunningLines,
     previous: PageLayout | None = None,
 ) -> PageLayout:
     """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
