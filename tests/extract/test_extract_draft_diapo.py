@@ -107,13 +107,11 @@ def test_the_band_kicker_is_in_no_measure(plan: Plan) -> None:
         assert not any(kicker in text for kicker in kickers), got.number
 
 
-@pytest.mark.xfail(strict=True, reason="the block, the kicker and the tables come into the texts")
 def test_each_measures_text_is_its_bullets_then_the_table_on_its_slide(plan: Plan) -> None:
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
         assert _paragraphs(got.text) == _bullets(want) + _table(want), got.number
 
 
-@pytest.mark.xfail(strict=True, reason="a table on a slide is read into its bullets, column by column")
 def test_a_table_beside_the_bullets_is_read_after_them_row_by_row(plan: Plan) -> None:
     """11: « Ouverture des places dédiées » (year, places, cumulative) right of nine bullets; 29:
     « Ressources du fonds (M€) » by year, right of three bullets it stands level with."""

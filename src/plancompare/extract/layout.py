@@ -17,6 +17,7 @@ from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
 from plancompare.extract.margins import RunningLines, drop_margins, find_running_lines, without_watermarks
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.sidetables import placed, side_tables
 
 
 @dataclass(slots=True)
@@ -40,12 +41,15 @@ def layout_page(
 ) -> PageLayout:
     """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
     keep_words, dropped = drop_margins(page, phrases, running)
+    page, keep_words, tables = side_tables(page, keep_words)
     keep_words, blocks = field_blocks(keep_words, page.number)
     rows = baseline_rows(keep_words)
     bounds, ruled = column_bounds(page, rows, previous.columns if previous is not None else [])
     edges = [float("-inf"), *bounds, float("inf")]
     columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
     inserts = [(block.top, _column_of(block, columns), block.lines) for block in blocks]
+    apart = [(block.x0, block.x1, block.top) for block in blocks]
+    inserts += [(placed(table, apart), -1, table.lines) for table in tables]
     if len(columns) == 1:
         lines = _merged(one_column_lines(rows, page.number, page.hrules), inserts)
         mark_boxes(page, lines)
@@ -65,8 +69,8 @@ def layout_page(
     )
 
 
-# Lines read apart from the page's words (a field block), to go into its reading order: at `top`,
-# in column `column` (-1: spanning the columns).
+# Lines read apart from the page's words (a field block, a side table), to go into its reading
+# order: at `top`, in column `column` (-1: spanning the columns).
 Insert = tuple[float, int, list[Line]]
 
 
