@@ -4,12 +4,14 @@ fields table, is left to the other readers."""
 
 from __future__ import annotations
 
+import random
+
 from tests.extract.handmade import page, words
 
 from plancompare.extract.layout import layout_document
 from plancompare.extract.pagedata import PageData, Word
 from plancompare.extract.planreader import segment_plan
-from plancompare.extract.sidetables import side_tables
+from plancompare.extract.sidetables import _edges, _grids, side_tables
 
 LINE = "des mots ordinaires qui remplissent la"
 CELLS = [["Année", "Places"], ["2030", "100"], ["2031", "150"]]
@@ -79,3 +81,38 @@ def test_a_table_as_wide_as_the_text_or_a_fields_table_is_left_to_the_other_read
     assert side_tables(wide, wide.words)[2] == []
     fields = _page(lines, (340.0, 90.0), [["Pilote", "DGCS"], ["Calendrier", "2032"]])
     assert side_tables(fields, fields.words)[2] == []
+
+
+def _plain_grids(hand: PageData) -> list[tuple[list[float], list[float]]]:
+    """sidetables._grids the plain way: every vertical rule tried against every horizontal one."""
+    vrules, hrules = hand.vrules, hand.hrules
+    group = list(range(len(vrules) + len(hrules)))
+    for i, (x, top, bottom) in enumerate(vrules):
+        for j, (y, x0, x1) in enumerate(hrules):
+            if top - 2 <= y <= bottom + 2 and x0 - 2 <= x <= x1 + 2:
+                old, new = group[len(vrules) + j], group[i]
+                group = [new if g == old else g for g in group]
+    found = []
+    for g in sorted(set(group)):
+        xs = _edges([x for i, (x, _, _) in enumerate(vrules) if group[i] == g])
+        ys = _edges([y for j, (y, _, _) in enumerate(hrules) if group[len(vrules) + j] == g])
+        if len(xs) >= 3 and len(ys) >= 3:
+            found.append((xs, ys))
+    return found
+
+
+def test_grids_met_by_bisection_are_those_of_the_plain_way() -> None:
+    """Rules on a coarse lattice, a point or two off it now and then, so that they meet often."""
+    rng = random.Random(11)
+    for _ in range(60):
+        hand = page(1, [])
+
+        def at() -> float:
+            return 20.0 * rng.randint(0, 10) + rng.choice((0.0, 0.0, 1.5, -2.5))
+
+        for _ in range(rng.randint(0, 25)):
+            x, top = at(), at()
+            hand.vrules.append((x, top, top + 20.0 * rng.randint(1, 4)))
+            y, x0 = at(), at()
+            hand.hrules.append((y, x0, x0 + 20.0 * rng.randint(1, 4)))
+        assert sorted(_grids(hand)) == sorted(_plain_grids(hand))

@@ -31,7 +31,6 @@ class FieldBlock:
     """Labels on one line, each with its value, read as « label : value » lines left to right."""
 
     lines: list[Line]
-    words: list[Word]  # the labels' and values' words, taken out of the page
 
     @property
     def top(self) -> float:
@@ -60,9 +59,8 @@ def field_blocks(words: list[Word], page: int) -> tuple[list[Word], list[FieldBl
         found = _row_fields(rows, i, taken)
         if not found:
             continue
-        block_words = [w for label, values in found for phrase in (label, *values) for w in phrase]
-        taken.update(id(w) for w in block_words)
-        blocks.append(FieldBlock([_field_line(label, values, page) for label, values in found], block_words))
+        taken.update(id(w) for label, values in found for phrase in (label, *values) for w in phrase)
+        blocks.append(FieldBlock([_field_line(label, values, page) for label, values in found]))
     if not blocks:
         return words, []
     return [w for w in words if id(w) not in taken], blocks

@@ -9,7 +9,7 @@ measure's fields) have no text beside them and are left to those readers."""
 
 from __future__ import annotations
 
-import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from plancompare.extract.headings import heading_like
@@ -28,12 +28,11 @@ _CELL_SEPARATOR = " | "
 @dataclass(slots=True)
 class SideTable:
     """A table read apart: its lines (caption, then rows), where it goes in the page's reading order
-    (`at`: before the first line whose top is there or lower), its box, and its words."""
+    (`at`: before the first line whose top is there or lower) and its box."""
 
     lines: list[Line]
     at: float
     box: tuple[float, float, float, float]  # x0, x1, top, bottom
-    words: list[Word]
 
 
 def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word], list[SideTable]]:
@@ -57,7 +56,7 @@ def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word]
             )
         taken = {id(w) for w in (*inside, *caption)}
         words = [w for w in words if id(w) not in taken]
-        tables.append(SideTable(lines, 0.0, box, [*caption, *inside]))
+        tables.append(SideTable(lines, 0.0, box))
     if not tables:
         return page, words, []
     for table in tables:
@@ -76,9 +75,13 @@ def _grids(page: PageData) -> list[tuple[list[float], list[float]]]:
             i = parent[i]
         return i
 
+    # The horizontal rules a vertical one may meet are looked up by bisection on their heights: a
+    # table of a thousand rows has thousands of rules, which meeting all of them would square.
+    by_y = sorted((y, j) for j, (y, _, _) in enumerate(hrules))
+    ys = [y for y, _ in by_y]
     for i, (x, top, bottom) in enumerate(vrules):
-        for j, (y, x0, x1) in enumerate(hrules):
-            if top - _TOUCH <= y <= bottom + _TOUCH and x0 - _TOUCH <= x <= x1 + _TOUCH:
+        for _, j in by_y[bisect_left(ys, top - _TOUCH) : bisect_right(ys, bottom + _TOUCH)]:
+            if hrules[j][1] - _TOUCH <= x <= hrules[j][2] + _TOUCH:
                 parent[find(i)] = find(len(vrules) + j)
     groups: dict[int, tuple[list[float], list[float]]] = {}
     for i, (x, _, _) in enumerate(vrules):
@@ -128,18 +131,19 @@ def _caption(words: list[Word], box: tuple[float, float, float, float]) -> list[
 
 def _rows(inside: list[Word], xs: list[float], ys: list[float], page: int) -> list[Line]:
     """Each row of the grid with text, its cells left to right, as one line."""
+    rows: dict[int, dict[int, list[Word]]] = {}
+    for w in inside:
+        row = min(max(bisect_right(ys, (w.top + w.bottom) / 2) - 1, 0), len(ys) - 2)
+        col = min(max(bisect_right(xs, (w.x0 + w.x1) / 2) - 1, 0), len(xs) - 2)
+        rows.setdefault(row, {}).setdefault(col, []).append(w)
     out = []
-    for top, bottom in itertools.pairwise(ys):
-        cells = []
-        row: list[Word] = []
-        for left, right in itertools.pairwise(xs):
-            cell = [w for w in inside if _within(w, (left, right, top, bottom))]
-            if cell:
-                cell.sort(key=lambda w: (round(w.bottom), w.x0))
-                cells.append(normalise_spaces(" ".join(w.text for w in cell)))
-                row += cell
-        if row:
-            out.append(_table_line(row, _CELL_SEPARATOR.join(cells), page))
+    for row in sorted(rows):
+        texts, words = [], []
+        for col in sorted(rows[row]):
+            cell = sorted(rows[row][col], key=lambda w: (round(w.bottom), w.x0))
+            texts.append(normalise_spaces(" ".join(w.text for w in cell)))
+            words += cell
+        out.append(_table_line(words, _CELL_SEPARATOR.join(texts), page))
     return out
 
 
