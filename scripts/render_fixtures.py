@@ -1361,6 +1361,123 @@ def render_plan_rounded_boxes(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-field-blocks.pdf: labels set over their values, a table beside the text, axis headers, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+BLOCK_LABEL = (22, 46, 96)  # the labels' colour
+BLOCK_SHADE = (234, 240, 247)
+
+
+class PartHeaderPDF(FPDF):
+    """Every page carries, at its top right, a small header naming the axis it is in."""
+
+    part_header = ""
+
+    def header(self) -> None:
+        self.set_font("DejaVuSans", "", 8)
+        self.set_text_color(110, 110, 110)
+        self.set_xy(self.l_margin, 10)
+        self.cell(self.w - self.l_margin - self.r_margin, 4, self.part_header, align="R")
+        self.set_text_color(0, 0, 0)
+        self.set_xy(self.l_margin, self.t_margin)
+
+
+def fpdf_field_block(pdf: FPDF, width: float, fields: list[list[str]], boxed: bool = False) -> None:
+    """The labels side by side in small bold type, each over its value in a column of its own (a
+    lone label takes half the width); `boxed`: on a shaded box."""
+    gap, pad = 6.0, 4.0 if boxed else 0.0
+    col = (width - gap * (max(len(fields), 2) - 1)) / max(len(fields), 2)
+    pdf.set_font("DejaVuSans", "", 10)
+    lines = [pdf.multi_cell(col - 2 * pad, 5, v, dry_run=True, output="LINES") for _, v in fields]
+    height = 6 + 5 * max(len(x) for x in lines)
+    top = pdf.get_y()
+    if boxed:
+        pdf.set_fill_color(*BLOCK_SHADE)
+        pdf.rect(pdf.l_margin, top - 3, col, height + 6, style="F")
+    for i, (label, value) in enumerate(fields):
+        x = pdf.l_margin + i * (col + gap) + pad
+        pdf.set_xy(x, top)
+        pdf.set_font("DejaVuSans", "B", 8)
+        pdf.set_text_color(*BLOCK_LABEL)
+        pdf.cell(col - 2 * pad, 4.5, label)
+        pdf.set_xy(x, top + 6)
+        pdf.set_font("DejaVuSans", "", 10)
+        pdf.set_text_color(0, 0, 0)
+        pdf.multi_cell(col - 2 * pad, 5, value, align="L")
+    pdf.set_y(top + height + 8)
+
+
+def fpdf_field_beside(pdf: FPDF, label: str, value: str) -> None:
+    """The label in small bold type and its value on one line, a little apart."""
+    pdf.set_font("DejaVuSans", "B", 8)
+    pdf.set_text_color(*BLOCK_LABEL)
+    pdf.cell(pdf.get_string_width(label), 5, label)
+    pdf.set_x(pdf.get_x() + 4)
+    pdf.set_font("DejaVuSans", "", 10)
+    pdf.set_text_color(0, 0, 0)
+    pdf.cell(pdf.get_string_width(value), 5, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(8)
+
+
+def fpdf_text_and_table(pdf: FPDF, width: float, text: str, table: dict[str, Any]) -> None:
+    """The text in the left 60 % of the width; at its right, level with its top, the table's caption
+    in bold and the table, ruled (every cell outlined)."""
+    text_w = width * 0.6
+    tx, tw = pdf.l_margin + text_w + 8, width - text_w - 8
+    top = pdf.get_y()
+    pdf.set_font("DejaVuSans", "", 10)
+    pdf.multi_cell(text_w, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    bottom = pdf.get_y()
+    pdf.set_xy(tx, top)
+    pdf.set_font("DejaVuSans", "B", 9)
+    pdf.set_text_color(*BLOCK_LABEL)
+    pdf.cell(tw, 5, table["caption"])
+    pdf.set_text_color(0, 0, 0)
+    y = top + 7
+    for i, row in enumerate([table["header"], *table["rows"]]):
+        pdf.set_xy(tx, y)
+        pdf.set_font("DejaVuSans", "B" if i == 0 else "", 9)
+        for cell in row:
+            pdf.cell(tw / len(row), 6, cell, border=1, align="C")
+        y += 6
+    pdf.set_y(max(bottom, y) + 6)
+
+
+def render_plan_field_blocks(target: Path) -> None:
+    data = load("plan-field-blocks.yaml")
+    pdf = PartHeaderPDF(orientation="portrait", format="A4")
+    pdf.part_header = data["priorities"][0]["header"]
+    width = fpdf_begin(pdf, data["document"]["title"], dt.date(2027, 3, 8), (20, 20), ("DejaVuSans",), False)
+    measures = {m["number"]: m for m in data["measures"]}
+    for prio in data["priorities"]:
+        pdf.part_header = prio["header"]
+        for number in prio["measures"]:
+            if number != data["measures"][0]["number"]:
+                pdf.add_page()
+            if number == prio["measures"][0]:
+                fpdf_heading(pdf, "DejaVuSans", width, prio["heading"])
+                pdf.ln(4)
+            m = measures[number]
+            pdf.set_font("DejaVuSans", "B", 12)
+            pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+            for i, text in enumerate(paragraphs(m["text"]), start=1):
+                if m.get("table"):
+                    fpdf_text_and_table(pdf, width, text, m["table"])
+                    continue
+                pdf.set_font("DejaVuSans", "", 10)
+                pdf.multi_cell(width, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(4)
+                if i == m.get("page_break_after"):
+                    pdf.add_page()
+            if m.get("beside"):
+                fpdf_field_beside(pdf, *m["fields"][0])
+            else:
+                fpdf_field_block(pdf, width, m["fields"], boxed=bool(m.get("boxed")))
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -1895,6 +2012,7 @@ def main() -> None:
         ("plan-fiches-actions.pdf", render_plan_fiches_actions),
         ("plan-sommaire-annexes.pdf", render_plan_sommaire_annexes),
         ("plan-column-continued.pdf", render_plan_column_continued),
+        ("plan-field-blocks.pdf", render_plan_field_blocks),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),

@@ -41,6 +41,7 @@ FIXTURES = {
     "plan-run-in-subheadings": "plan",
     "plan-rounded-boxes": "plan",
     "plan-engagements": "plan",
+    "plan-field-blocks": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -508,3 +509,30 @@ def test_qui_in_running_text_is_no_field() -> None:
         "(ou leurs proches) qui : – vivent dans un campement ; – n’ont aucune "
         "adresse ; – ne parlent pas le français."
     )
+
+
+def test_labels_over_their_values_a_table_beside_the_text_and_axis_headers_are_read() -> None:
+    source = _source("plan-field-blocks")
+    plan = extract(PDFS / "plan-field-blocks.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert plan.title == source["document"]["title"]
+    assert [(m.number, m.title, m.priority, m.section) for m in plan.measures] == [
+        (*head, None) for head in _heads(source)
+    ]
+    assert [(p.id, p.title, p.sections) for p in plan.priorities] == [
+        (p["id"], p["title"], []) for p in source["priorities"]
+    ]
+    deadlines = ("Calendrier", "Échéance")
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The axis header over each page is in no text (measure 3's runs over a page break); the
+        # table at the right of measure 2's text follows it, caption then rows across their cells.
+        table = want.get("table")
+        rows = [" | ".join(row) for row in [table["header"], *table["rows"]]] if table else []
+        assert got.text == "\n\n".join(
+            _paragraphs(want["text"]) + ([table["caption"], *rows] if table else [])
+        )
+        # Labels over their values, side by side or alone, or beside them; « PILOTE » written « Pilote ».
+        fields = [(label.capitalize(), value) for label, value in want["fields"]]
+        assert [(r.role, r.text) for r in got.responsible] == [f for f in fields if f[0] not in deadlines]
+        assert got.calendar == next((value for label, value in fields if label in deadlines), None)
+    assert plan.warnings == []

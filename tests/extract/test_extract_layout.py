@@ -485,3 +485,48 @@ def test_a_shaded_box_is_kept_out_of_the_measure_it_interrupts() -> None:
     ]
     assert [(r.role, r.text) for r in measures[1].responsible] == [("Pilote", "ministère de l’Intérieur")]
     assert measures[1].calendar == "2030"
+
+
+def _part_page(number: int, header: str, heading: str) -> PageData:
+    """A page under a header naming its part, at the top left, then a measure's heading and text."""
+    lines = [words(header, 60, 30, 8), words(heading, 60, 80, 10, bold=True)]
+    lines += [words(BODY, 60, 100 + 14 * i, 10) for i in range(10)]
+    return page(number, lines)
+
+
+def test_a_header_naming_the_part_the_page_is_in_is_no_text() -> None:
+    """« Axe 1 · Prévenir » over the pages of axis 1, « Axe 2 · Protéger » over those of axis 2: each
+    too rare to be a running header, and read as a heading; at one place, changing with the part,
+    they are page furniture, and end no measure's text."""
+    pages = [_part_page(n, "Axe 1 · Prévenir", f"Mesure {n} : Agir sur le point {n}") for n in (1, 2, 3)]
+    pages += [_part_page(n, "Axe 2 · Protéger", f"Mesure {n} : Agir sur le point {n}") for n in (4, 5, 6)]
+    layouts = layout_document(pages)
+    assert [layout.lines[0].text for layout in layouts] == [
+        f"Mesure {n} : Agir sur le point {n}" for n in range(1, 7)
+    ]
+    _, measures, _ = segment_plan(layouts)
+    assert [m.text for m in measures] == [" ".join([BODY] * 10)] * 6
+
+
+def test_a_table_header_repeated_at_the_top_of_every_page_stays() -> None:
+    """A header row « N° | Mesure | Pilote » at the top of every page: one text at each place, no part
+    header; its « Mesure » cell, heading-like, keeps the row in the text as before."""
+    pages = []
+    for n in range(1, 7):
+        lines = [words("N°", 60, 30, 8, bold=True) + words("Mesure", 120, 30, 8, bold=True)]
+        lines[0] += words("Pilote", 400, 30, 8, bold=True)
+        lines += [words(BODY, 60, 100 + 14 * i, 10) for i in range(10)]
+        pages.append(page(n, lines))
+    assert [layout.lines[0].text for layout in layout_document(pages)] == ["N° Mesure Pilote"] * 6
+
+
+def test_a_field_label_left_alone_before_a_measure_heads_no_section() -> None:
+    """« CALENDRIER » alone at the foot of a measure (its value set elsewhere), in bold capitals right
+    before the next measure's heading, as a section heading would be: a field label is none."""
+    lines = [words("Mesure 1 : Former les agents", 60, 80, 10, bold=True), words(BODY, 60, 100, 10)]
+    lines.append(words("CALENDRIER", 60, 130, 8, bold=True))
+    lines.append(words("Mesure 2 : Informer les victimes", 60, 160, 10, bold=True))
+    lines.append(words(BODY, 60, 180, 10))
+    priorities, measures, _ = segment_plan(layout_document([page(1, lines)]))
+    assert [m.section for m in measures] == [None, None]
+    assert all(p.sections == [] for p in priorities)

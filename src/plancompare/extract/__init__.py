@@ -1,8 +1,9 @@
 """The extraction stage: a plan or review PDF read into its model (`document.extract`), in this
-order: pdf and damage (pages of positioned words, damaged pages named) → lines, margins, columns
-and gutters, fieldtable, boxes (shaded asides marked), layout (each page's lines in reading order)
-→ flow, notes, paragraphs, headings (the document's paragraphs, footnotes apart) → planreader or
-tableplan (a plan), reviewcolumns, reviewrows and reviewtable, sectionreview or recommendations (a
-review), which fill drafts (a measure being read) and share numbering, demands (a reviewer's
-proposals) and titles; fields reads responsibility boxes, textclean cleans PDF text, cache keeps
-results by file content, reviewyaml reads reviews typed as YAML."""
+order: pdf and damage (pages of positioned words, damaged pages named) → lines, margins,
+sidetables and fieldblocks (small tables beside the text, labels over their values: read apart),
+columns and gutters, fieldtable, boxes (shaded asides marked), layout (each page's lines in
+reading order) → flow, notes, paragraphs, headings (the document's paragraphs, footnotes apart) →
+planreader or tableplan (a plan), reviewcolumns, reviewrows and reviewtable, sectionreview or
+recommendations (a review), which fill drafts (a measure being read) and share numbering, demands
+(a reviewer's proposals) and titles; fields reads responsibility boxes, textclean cleans PDF text,
+cache keeps results by file content, reviewyaml reads reviews typed as YAML."""

@@ -186,7 +186,12 @@ def continued_columns(lines: list[Line]) -> list[Line]:
 def _continues(line: Line) -> bool:
     """A line going on with a sentence begun above it: it opens in lower case (no heading, no item)."""
     text = line.text
-    return text[:1].islower() and not line.field_row and not heading_like(line) and not BULLET.match(text)
+    return (
+        text[:1].islower()
+        and not (line.field_row or line.table_row)
+        and not heading_like(line)
+        and not BULLET.match(text)
+    )
 
 
 def _same_style(a: Line, b: Line) -> bool:
@@ -196,7 +201,11 @@ def _same_style(a: Line, b: Line) -> bool:
 def _open(line: Line) -> bool:
     """A line of text whose sentence goes on after it."""
     return not (
-        _CLOSED.search(line.text) or heading_like(line) or line.field_row or ANY_LABEL.match(line.text)
+        _CLOSED.search(line.text)
+        or heading_like(line)
+        or line.field_row
+        or line.table_row
+        or ANY_LABEL.match(line.text)
     )
 
 

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from plancompare.extract.boxes import mark_boxes
 from plancompare.extract.columns import Piece, column_bounds, split_rows, table_top
+from plancompare.extract.fieldblocks import FieldBlock, field_blocks
 from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
-from plancompare.extract.margins import drop_margins, find_running_lines, without_watermarks
+from plancompare.extract.margins import RunningLines, drop_margins, find_running_lines, without_watermarks
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.sidetables import placed, side_tables
 
 
 @dataclass(slots=True)
@@ -34,20 +36,25 @@ class PageLayout:
 def layout_page(
     page: PageData,
     phrases: list[tuple[Line, list[Word]]],
-    running: set[tuple[str, str, int]],
+    running: RunningLines,
     previous: PageLayout | None = None,
 ) -> PageLayout:
     """The page's lines in reading order, each tagged with its column (-1: spans the columns)."""
     keep_words, dropped = drop_margins(page, phrases, running)
+    page, keep_words, tables = side_tables(page, keep_words)
+    keep_words, blocks = field_blocks(keep_words, page.number)
     rows = baseline_rows(keep_words)
     bounds, ruled = column_bounds(page, rows, previous.columns if previous is not None else [])
     edges = [float("-inf"), *bounds, float("inf")]
     columns = [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+    inserts = [(block.top, _column_of(block, columns), block.lines) for block in blocks]
+    apart = [(block.x0, block.x1, block.top) for block in blocks]
+    inserts += [(placed(table, apart), -1, table.lines) for table in tables]
     if len(columns) == 1:
-        lines = one_column_lines(rows, page.number, page.hrules)
+        lines = _merged(one_column_lines(rows, page.number, page.hrules), inserts)
         mark_boxes(page, lines)
         return PageLayout(page.number, page.width, page.height, lines, columns, False, page.hrules, dropped)
-    ordered = _reading_order(page, split_rows(page, rows, bounds, columns, ruled), len(columns))
+    ordered = _reading_order(page, split_rows(page, rows, bounds, columns, ruled), len(columns), inserts)
     mark_boxes(page, ordered)
     return PageLayout(
         page.number,
@@ -62,35 +69,73 @@ def layout_page(
     )
 
 
-def _reading_order(page: PageData, pieces: list[Piece], n_columns: int) -> list[Line]:
+# Lines read apart from the page's words (a field block, a side table), to go into its reading
+# order: at `top`, in column `column` (-1: spanning the columns).
+Insert = tuple[float, int, list[Line]]
+
+
+def _column_of(block: FieldBlock, columns: list[tuple[float, float]]) -> int:
+    """The column holding the whole block, or -1 when it crosses a column's edge."""
+    return next((c for c, (a, b) in enumerate(columns) if a <= block.x0 and block.x1 <= b), -1)
+
+
+def _merged(lines: list[Line], inserts: list[Insert]) -> list[Line]:
+    """A page read in one column, each insert before its first line lower than the insert's top."""
+    places = [
+        (next((k for k, line in enumerate(lines) if line.top > top), len(lines)), top, block)
+        for top, _, block in inserts
+    ]
+    out: list[Line] = []
+    for k in range(len(lines) + 1):
+        for _, _, block in sorted((p for p in places if p[0] == k), key=lambda p: p[1]):
+            out.extend(block)
+        out.extend(lines[k : k + 1])
+    return out
+
+
+def _reading_order(page: PageData, pieces: list[Piece], n_columns: int, inserts: list[Insert]) -> list[Line]:
     """Bands between spanning rows, one after the other; in a band, column by column, top to bottom
-    (a measure's fields table: row by row)."""
+    (a measure's fields table: row by row); inserted lines go in at their place."""
     ordered: list[Line] = []
     band: list[Piece] = []
+    band_inserts: list[Insert] = []
 
     def flush() -> None:
-        fields = fields_rows(band, page.number, page.hrules)
+        fields = None if band_inserts else fields_rows(band, page.number, page.hrules)
         if fields is not None:
             ordered.extend(fields)
             band.clear()
             return
         for col in range(n_columns):
-            for _, _, ws in sorted((p for p in band if p[1] == col), key=lambda p: p[0]):
-                line = line_from_words(ws, page.number)
+            lines = [(top, line_from_words(ws, page.number)) for top, c, ws in band if c == col]
+            lines += [(top, line) for top, c, block in band_inserts if c == col for line in block]
+            for _, line in sorted(lines, key=lambda item: item[0]):
                 if line.text:
                     line.column = col
                     ordered.append(line)
         band.clear()
+        band_inserts.clear()
 
-    for piece in sorted(pieces, key=lambda p: p[0]):
-        if piece[1] == -1:
-            flush()
-            line = line_from_words(piece[2], page.number)
+    def span(lines: list[Line]) -> None:
+        flush()
+        for line in lines:
             if line.text:
                 line.column = -1
                 ordered.append(line)
+
+    queue = sorted(
+        [(p[0], 0, k) for k, p in enumerate(pieces)] + [(i[0], 1, k) for k, i in enumerate(inserts)]
+    )
+    for _, inserted, k in queue:
+        if inserted:
+            if inserts[k][1] == -1:
+                span(inserts[k][2])
+            else:
+                band_inserts.append(inserts[k])
+        elif pieces[k][1] == -1:
+            span([line_from_words(pieces[k][2], page.number)])
         else:
-            band.append(piece)
+            band.append(pieces[k])
     flush()
     return ordered
 

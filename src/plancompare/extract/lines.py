@@ -22,6 +22,7 @@ class Line(Span):
     field_row: bool = False  # a row of a fields table (« Pilote : … »), read across its cells
     lead: str = ""  # the line's opening words in bold when regular ones follow (a run-in heading)
     boxed: bool = False  # set in a shaded box beside the running text (boxes.py)
+    table_row: bool = False  # a table's caption or row read apart, across its cells (sidetables.py)
 
     @property
     def height(self) -> float:

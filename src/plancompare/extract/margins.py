@@ -1,12 +1,13 @@
 """Page margins: running headers and footers (margin lines repeated at one place page after page),
-page numbers and watermarks are taken out of the text, and the running lines dropped are kept
-(a review's repeated header row may be among them)."""
+headers naming the part a page is in (a slide's kicker « Axe 2 · Protéger », changing with the
+axis), page numbers and watermarks are taken out of the text, and the running lines dropped are
+kept (a review's repeated header row may be among them)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from plancompare.extract.lines import Line
 from plancompare.extract.pagedata import PageData, Word
@@ -15,49 +16,105 @@ from plancompare.text.patterns import HEADING_START, PAGE_NUMBER
 # The top and bottom share of a page where running headers, footers and page numbers live.
 _MARGIN_SHARE = 0.13
 _DIGITS = re.compile(r"\d+")
+Key = tuple[str, str, int]  # zone, text (lower case), place (a quarter of its top)
 
 
-def _margin_key(line: Line, page: PageData) -> tuple[str, str, int] | None:
-    """Where and what a line in the top or bottom margin says, digits masked (page numbers vary)."""
+def _margin_key(line: Line, page: PageData, masked: bool = True) -> Key | None:
+    """Where and what a line in the top or bottom margin says, digits masked (page numbers vary)
+    unless `masked` is False."""
     if line.bottom <= page.height * _MARGIN_SHARE:
         zone = "top"
     elif line.top >= page.height * (1 - _MARGIN_SHARE):
         zone = "bottom"
     else:
         return None
-    return zone, _DIGITS.sub("#", line.text.lower()), round(line.top / 4)
+    text = line.text.lower()
+    return zone, _DIGITS.sub("#", text) if masked else text, round(line.top / 4)
 
 
-def find_running_lines(pages: list[PageData], page_lines: list[list[Line]]) -> set[tuple[str, str, int]]:
+# Where a part's header sits: zone, place (a quarter of its top), the edge it is aligned on and
+# that edge's x (a quarter of it).
+Slot = tuple[str, int, str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RunningLines:
+    """The margin lines that are page furniture: `masked`, repeated at one place on many pages once
+    their digits are masked (a running header, « Page 3 »); `parts`, part headers: lines repeated
+    word for word at a place where the words change from part to part (« Axe 1 · Prévenir » over
+    the slides of axis 1, « Axe 2 · Protéger » over those of axis 2), each too rare alone."""
+
+    masked: set[Key] = field(default_factory=set)
+    parts: set[tuple[Slot, str]] = field(default_factory=set)
+
+
+def find_running_lines(pages: list[PageData], page_lines: list[list[Line]]) -> RunningLines:
     """Margin lines repeated at the same place on enough pages: running headers and footers."""
     if len(pages) < 2:
-        return set()
-    counts: Counter[tuple[str, str, int]] = Counter()
+        return RunningLines()
+    counts: Counter[Key] = Counter()
+    placed: Counter[tuple[Slot, str]] = Counter()
     for page, lines in zip(pages, page_lines, strict=True):
         keys = {k for line in lines if (k := _margin_key(line, page)) is not None}
-        # Tolerate a point or two of drift: count each key also under its neighbours' positions.
         counts.update(keys)
+        placed.update({k for line in lines for k in _slot_keys(line, page)})
     need = 2 if len(pages) <= 4 else max(3, int(0.3 * len(pages)))
-    repeated: set[tuple[str, str, int]] = set()
-    for key, count in counts.items():
-        near = (
-            count + counts.get((key[0], key[1], key[2] - 1), 0) + counts.get((key[0], key[1], key[2] + 1), 0)
-        )
+    repeated: set[Key] = set()
+    for key in counts:
+        # Tolerate a point or two of drift: count each key also under its neighbours' positions.
+        near = counts[key] + sum(counts.get((key[0], key[1], key[2] + d), 0) for d in (-1, 1))
         if near >= need:
-            repeated.update({key, (key[0], key[1], key[2] - 1), (key[0], key[1], key[2] + 1)})
-    return repeated
+            repeated.update({(key[0], key[1], key[2] + d) for d in (-1, 0, 1)})
+    return RunningLines(repeated, _part_headers(placed, need))
 
 
-def _is_margin_noise(line: Line, page: PageData, running: set[tuple[str, str, int]]) -> bool:
+def _slot_keys(line: Line, page: PageData) -> list[tuple[Slot, str]]:
+    """The line's text at each of its slots (by its left edge, its right edge, its centre)."""
+    key = _margin_key(line, page, masked=False)
+    if key is None:
+        return []
+    zone, text, place = key
+    edges = (("left", line.x0), ("right", line.x1), ("centre", (line.x0 + line.x1) / 2))
+    return [((zone, place, edge, round(x / 4)), text) for edge, x in edges]
+
+
+def _part_headers(placed: Counter[tuple[Slot, str]], need: int) -> set[tuple[Slot, str]]:
+    """Lines repeated word for word at a slot holding two such texts or more, on `need` pages
+    together: a header that changes with the part. A table's header row repeated on every page puts
+    one text at each slot, and is left to the other rules."""
+
+    def near(slot: Slot, text: str) -> int:
+        zone, place, edge, x = slot
+        return sum(placed.get(((zone, place + d, edge, x), text), 0) for d in (-1, 0, 1))
+
+    repeated = [(slot, text) for slot, text in placed if near(slot, text) >= 2]
+    texts: dict[Slot, set[str]] = {}
+    pages: Counter[Slot] = Counter()
+    for slot, text in repeated:
+        texts.setdefault(slot, set()).add(text)
+        pages[slot] += placed[slot, text]
+    parts: set[tuple[Slot, str]] = set()
+    for slot, text in repeated:
+        if len(texts[slot]) >= 2 and pages[slot] >= need:
+            zone, place, edge, x = slot
+            parts.update(((zone, place + d, edge, x + e), text) for d in (-1, 0, 1) for e in (-1, 0, 1))
+    return parts
+
+
+def _is_margin_noise(line: Line, page: PageData, running: RunningLines) -> bool:
     key = _margin_key(line, page)
-    if key is None or HEADING_START.match(line.text):
+    if key is None:
+        return False
+    if any(k in running.parts for k in _slot_keys(line, page)):
+        return True  # the same words at the same place page after page: no heading, though it may read as one
+    if HEADING_START.match(line.text):
         # A measure heading at the top of several pages repeats once digits are masked: content.
         return False
-    return key in running or bool(PAGE_NUMBER.match(line.text))
+    return key in running.masked or bool(PAGE_NUMBER.match(line.text))
 
 
 def drop_margins(
-    page: PageData, phrases: list[tuple[Line, list[Word]]], running: set[tuple[str, str, int]]
+    page: PageData, phrases: list[tuple[Line, list[Word]]], running: RunningLines
 ) -> tuple[list[Word], list[str]]:
     """The words of the page's text, and the running lines and page numbers taken out of it."""
     keep_words: list[Word] = []

@@ -108,7 +108,7 @@ def _breaks(
     """Does line `b` open a new paragraph after the lines of `current`?"""
     a = current[-1]
     key = (b.page, b.column)
-    if heading_like(b) or b.field_row or a.field_row or a.boxed != b.boxed:
+    if heading_like(b) or b.field_row or a.field_row or a.boxed != b.boxed or a.table_row or b.table_row:
         return True
     if starts_with_bullet(b.text):
         # A dash opening a line in mid-sentence is an incise (« la traite — sexuelle, ... »), not an item.

@@ -20,7 +20,14 @@ from plancompare.extract.numbering import numbered, unique_numbers
 from plancompare.extract.paragraphs import Para, body_size, paragraphs
 from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.models import Measure, Priority
-from plancompare.text.patterns import ACTION_RE, ANY_LABEL, NUMBERED_SECTION_RE, SECTION_RE, STOP_RE
+from plancompare.text.patterns import (
+    ACTION_RE,
+    ANY_LABEL,
+    LABEL_CELL,
+    NUMBERED_SECTION_RE,
+    SECTION_RE,
+    STOP_RE,
+)
 
 
 def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measure], list[str]]:
@@ -234,13 +241,15 @@ class _PlanReader:
 
     def _is_section(self, i: int, para: Para) -> bool:
         """« Section 2 – », « Objectif 3 : », or a short heading in capitals or bold before a measure;
-        never a field line."""
+        never a field line or label."""
         text = para.text
         next_is_measure = (
             i + 1 < len(self.paras) and self.measure_heading(self.paras[i + 1].first) is not None
         )
-        if ANY_LABEL.match(text):
-            return False  # a field line (« Quand : 2025 », bold as a heading) is the measure's
+        if ANY_LABEL.match(text) or LABEL_CELL.fullmatch(normalise_spaces(text)):
+            # A field line (« Quand : 2025 », bold as a heading) is the measure's, and so is a field
+            # label left alone (« CALENDRIER » at a column's foot, its value read elsewhere).
+            return False
         return bool(
             SECTION_RE.match(para.first.text)
             or (next_is_measure and (is_upper_text(text) or para.bold) and len(text) < 250)
