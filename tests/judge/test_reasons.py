@@ -326,6 +326,7 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
     for passage, quoted in [
         ("À titre expérimental, des équipes de rue iront à la rencontre des enfants en errance.", "titre"),
         ("Un point de contact sera désigné dans les consulats des dix principaux pays d’origine.", "dix"),
+        ("Formation des agents chargés des visas dans quinze postes consulaires prioritaires", "quinze"),
         ("Un appel à projets soutiendra, dans deux pays d’origine, l’accompagnement des victimes.", "deux"),
         ("Les petites structures pourront y être éligibles au cas par cas.", "cas"),
         ("Vingt départements réservent des places aux mineurs en errance.", "Vingt départements"),

@@ -285,8 +285,9 @@ _LIMITED = re.compile(
     r"pilotes?|(?:(?:dans|sur) (?:(?:les|ces) (?!deux pays))?|(?:des|aux) (?!deux pays))"
     + _COUNT
     + r" (?:premiers? |principaux |)"
-    r"(?:departements|regions|pays|villes|sites|consulats|parquets|tribunaux|territoires|ressorts|academies|"
-    r"metropoles|juridictions|centres)|au cas par cas|par derogation|" + _COURT_SEAT + r"|"
+    r"(?:departements|regions|pays|villes|sites|consulats|postes (?:consulaires|diplomatiques)|parquets|"
+    r"tribunaux|territoires|ressorts|academies|metropoles|juridictions|centres)|"
+    r"au cas par cas|par derogation|" + _COURT_SEAT + r"|"
     # A few places as the subject: « Vingt départements réservent des places… ».
     r"^\W*" + _COUNT + r" (?:departements|regions|villes|sites|metropoles|academies|juridictions) |"
     # Only for a while: « pendant les trois premiers mois », « lors des trois premières consultations ».
