@@ -36,7 +36,7 @@ from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge
 from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
-from plancompare.review.training import FIT_ON, Draft, fit_model, load_draft
+from plancompare.review.training import FIT_ON, MEASURED, Draft, fit_model, load_draft
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,7 +242,7 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
     cross-validation, the other development drafts on the others, heldout on all of them); then what
     `plancompare diff` shows, the default thresholds' verdicts weighed by the confidence model fit on
     the other development drafts (heldout: on all of them, which is the shipped fit)."""
-    names = [d for d in (*DEV_DRAFTS, "heldout") if (root / d / "src" / "labels.yaml").exists()]
+    names = [d for d in (*DEV_DRAFTS, *MEASURED, "heldout") if (root / d / "src" / "labels.yaml").exists()]
     drafts = {d: load_draft(root.parent, d, base) for d in names}
     aligned = {d: drafts[d].adapter.al for d in names}
     gold = {d: load_labels(root / d / "src" / "labels.yaml") for d in names}

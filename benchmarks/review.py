@@ -26,6 +26,7 @@ from plancompare.review.training import (
     BASE,
     FIT_ON,
     HELDOUT,
+    MEASURED,
     Draft,
     brier,
     fit_model,
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orders", default="confidence,document,random")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--drafts", default=",".join([*FIT_ON, HELDOUT]))
+    ap.add_argument("--drafts", default=",".join([*FIT_ON, *MEASURED, HELDOUT]))
     ap.add_argument("--plot", type=Path, help="write one SVG of the curves per draft in this folder")
     args = ap.parse_args(argv)
     orders = args.orders.split(",")
@@ -79,7 +80,13 @@ def main(argv: list[str] | None = None) -> int:
         draft.adapter.given_model = model
         labels = load_labels(ROOT / "corpora" / name / "src" / "labels.yaml")
         curves = [simulate(draft.adapter, labels, order, args.seed) for order in orders]
-        kind = "held out, never fit on" if name == HELDOUT else "left out of the fit"
+        kind = (
+            "held out, never fit on"
+            if name == HELDOUT
+            else "not fit on"
+            if name in MEASURED
+            else "left out of the fit"
+        )
         print(f"{name} ({kind}; {curves[0].total} labelled proposals, {time.perf_counter() - started:.0f} s)")
         print(calibration(draft))
         print("\n".join(curve_lines(curves)))

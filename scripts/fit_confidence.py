@@ -22,6 +22,7 @@ from plancompare.review.training import (
     BASE,
     FIT_ON,
     HELDOUT,
+    MEASURED,
     PENALTY,
     brier,
     fit_model,
@@ -69,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         others = fit_model([d for d in drafts if d is not left])
         print(_calibration(f"{left.name} (left out)", others, left))
         print(_measures(left.name, others, left))
+    for name in MEASURED:
+        measured = load_draft(ROOT, name, base)
+        print(_calibration(f"{name} (not fit on)", model, measured))
+        print(_measures(name, model, measured))
     heldout = load_draft(ROOT, HELDOUT, base)
     print(_calibration(f"{HELDOUT} (never fit on)", model, heldout))
     print(_measures(HELDOUT, model, heldout))

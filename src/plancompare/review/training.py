@@ -37,6 +37,11 @@ FIT_ON = (
     "deuxcolonnes",
     "dossier",
 )
+# Labelled drafts measured and worked on but not fit on: `diapo` (a slide deck) arrived last; fitting
+# on it too changed nothing measurable on the others, each left out in turn (macro-F1 −0.4,
+# precision of « adopted » +0.3, of « adopted or changed » −0.8), so the fit stays on nine and
+# `diapo` is reported apart, judged by the model fit on all of them.
+MEASURED = ("diapo",)
 HELDOUT = "heldout"
 BASE = "2014-2016"
 # The penalty of the shipped fit (‖W‖² / 2 per unit): enough to keep 30 coefficients sane on 400
