@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plancompare.extract.lines import Line, line_from_words
+from plancompare.extract.lines import Line, field_line, line_from_words, same_baseline
 from plancompare.extract.pagedata import Word
 from plancompare.extract.textclean import is_upper_text, join_lines
 from plancompare.text.patterns import LABEL_CELL
@@ -69,15 +69,7 @@ def field_blocks(words: list[Word], page: int) -> tuple[list[Word], list[FieldBl
 def _baselines(words: list[Word]) -> list[list[Word]]:
     """Words on one baseline, whatever their size (a small label beside a larger value), top to
     bottom, each left to right."""
-    rows: list[list[Word]] = []
-    ref = 0.0
-    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        if rows and w.bottom - ref <= 0.3 * max(w.size, 1.0):
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-            ref = w.bottom
-    return [sorted(row, key=lambda w: w.x0) for row in rows]
+    return [sorted(row, key=lambda w: w.x0) for row in same_baseline(words)]
 
 
 def _phrases(row: list[Word]) -> list[Phrase]:
@@ -172,14 +164,4 @@ def _field_line(label: Phrase, values: list[Phrase], page: int) -> Line:
     if is_upper_text(name, 1):
         name = name[0] + name[1:].lower()
     lines = [line_from_words(list(p), page) for p in (label, *values)]
-    return Line(
-        text=f"{name} : {join_lines(line.text for line in lines[1:])}",
-        x0=min(line.x0 for line in lines),
-        x1=max(line.x1 for line in lines),
-        top=min(line.top for line in lines),
-        bottom=max(line.bottom for line in lines),
-        size=lines[-1].size,
-        bold=False,
-        page=page,
-        field_row=True,
-    )
+    return field_line(f"{name} : {join_lines(line.text for line in lines[1:])}", lines, page)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from plancompare.extract.columns import Piece
-from plancompare.extract.lines import Line, label_cell_end, line_from_words
+from plancompare.extract.lines import Line, field_line, label_cell_end, line_from_words
 from plancompare.extract.pagedata import Word
 from plancompare.extract.textclean import join_lines, normalise_spaces
 from plancompare.text.patterns import LABEL_CELL
@@ -194,15 +194,4 @@ def _row_line(label: str, lines: list[Line], n_label: int, page: int) -> Line:
     """One row of a fields table as a line « label : value » (its first `n_label` lines are the label
     cell's) spanning the lines it was read from."""
     value = join_lines(ln.text for ln in lines[n_label:])
-    return Line(
-        text=f"{label} : {value}" if value else label,
-        x0=min(ln.x0 for ln in lines),
-        x1=max(ln.x1 for ln in lines),
-        top=min(ln.top for ln in lines),
-        bottom=max(ln.bottom for ln in lines),
-        size=lines[-1].size,
-        bold=False,
-        page=page,
-        column=0,
-        field_row=True,
-    )
+    return field_line(f"{label} : {value}" if value else label, lines, page)

@@ -81,6 +81,37 @@ def line_from_words(words: list[Word], page: int) -> Line:
     )
 
 
+def same_baseline(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by baseline, top to bottom, each row in the order its words were met: a word
+    joins a row when its baseline is within 0.3 of its size of the row's first one (no chaining)."""
+    rows: list[list[Word]] = []
+    ref = 0.0
+    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        if rows and w.bottom - ref <= 0.3 * max(w.size, 1.0):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            ref = w.bottom
+    return rows
+
+
+def field_line(text: str, lines: list[Line], page: int, column: int = 0) -> Line:
+    """A field read across its cells or blocks (« Pilote : DGCS »), as one line spanning the lines it
+    was read from, in the type of its last one."""
+    return Line(
+        text=text,
+        x0=min(ln.x0 for ln in lines),
+        x1=max(ln.x1 for ln in lines),
+        top=min(ln.top for ln in lines),
+        bottom=max(ln.bottom for ln in lines),
+        size=lines[-1].size,
+        bold=False,
+        page=page,
+        column=column,
+        field_row=True,
+    )
+
+
 def baseline_rows(words: list[Word]) -> list[list[Word]]:
     """Words on one baseline, top to bottom; no chaining, so offset baselines of two columns stay apart.
 
@@ -92,14 +123,7 @@ def baseline_rows(words: list[Word]) -> list[list[Word]]:
     typical = sizes[len(sizes) // 2]
     normal = [w for w in words if w.size >= 0.75 * typical]
     small = [w for w in words if w.size < 0.75 * typical]
-    rows: list[list[Word]] = []
-    ref = 0.0
-    for w in sorted(normal, key=lambda w: (w.bottom, w.x0)):
-        if rows and w.bottom - ref <= 0.3 * max(w.size, 1.0):
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-            ref = w.bottom
+    rows = same_baseline(normal)
     if small:
         _join_small(rows, small, 4 * max(typical, 1.0))
     rows.sort(key=lambda r: min(x.top for x in r))
