@@ -530,3 +530,21 @@ def test_a_field_label_left_alone_before_a_measure_heads_no_section() -> None:
     priorities, measures, _ = segment_plan(layout_document([page(1, lines)]))
     assert [m.section for m in measures] == [None, None]
     assert all(p.sections == [] for p in priorities)
+
+
+def test_closing_matter_after_a_run_in_plan_s_last_measure_is_not_its_text() -> None:
+    """A brochure whose headings run in closes on « Contacts presse » or « Pour en savoir plus »: the
+    measures are over there, as after « Annexes » (a subheading inside a measure stays its text)."""
+    text = "Les services de l’État renforceront la formation des agents."
+    for closing in ("Contacts presse", "Pour en savoir plus"):
+        lines = [
+            _run_in(80, "Mesure 1. Former les agents.", "Un module commun sera créé."),
+            words(text, 60, 92, 9.5),
+            words("Ce qui change", 60, 112, 11, bold=True),
+            words("Le module sera obligatoire dès 2030.", 60, 130, 9.5),
+            words(closing, 60, 170, 12, bold=True),
+            words("Service de presse du ministère : 01 00 00 00 00", 60, 188, 9.5),
+        ]
+        _, measures, _ = segment_plan(layout_document([page(1, lines)]))
+        kept = f"Un module commun sera créé. {text}\n\nCe qui change\n\nLe module sera obligatoire dès 2030."
+        assert [(m.number, m.text) for m in measures] == [(1, kept)], closing

@@ -115,7 +115,9 @@ STOP_RE = re.compile(
     r"Tableau (?:r[ée]capitulatif|de suivi|de synth[èe]se)|"
     r"R[EÉ]CAPITULATIF DES (?:MESURES|ENGAGEMENTS|ACTIONS)|"
     r"R[ée]capitulatif des (?:mesures|engagements|actions)|SYNTH[EÈ]SE DES (?:MESURES|ENGAGEMENTS|ACTIONS)|"
-    r"Synth[èe]se des (?:mesures|engagements|actions))\b"
+    r"Synth[èe]se des (?:mesures|engagements|actions)|"
+    # A press kit's or a brochure's closing matter (« Contacts presse », « Pour en savoir plus »).
+    r"CONTACTS?(?: PRESSE)?|Contacts?(?: presse)?|(?:POUR )?EN SAVOIR PLUS|(?:Pour en|En) savoir plus)\b"
 )
 # A table of contents: its entries end in dot leaders and a page number, under its title.
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$|_{4,}\s*\d{1,3}$")
