@@ -35,6 +35,19 @@ from plancompare.text.commitment import (
         "Pour qui : les victimes mineures",
         "Public visé : les professionnels de santé",
         "Quand : dès 2031",
+        # A label with a complement before its colon, as fiches of other plans write them.
+        "Porteur de l’action : DGCS",
+        "Responsable de la mise en œuvre : direction générale du travail",
+        "Calendrier de mise en œuvre : 2025-2026",
+        "Coût estimé : 2 M€",
+        "Budget de l’État : 2 M€ par an",
+        "Chef de file : ministère de l’Intérieur",
+        "Acteurs concernés : associations spécialisées, MIPROF",
+        "Ministères concernés : Justice, Intérieur",
+        "Structures associées : OCRTEH, OFPRA",
+        "Livrables : un guide national",
+        "Suivi : comité de pilotage annuel",
+        "Textes de référence : article L. 425-1 du CESEDA",
     ],
 )
 def test_field_lines_are_not_commitments(line: str) -> None:
@@ -66,6 +79,14 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Rappel : l’infraction vise aussi la personne qui exploite seule, hors de tout réseau.",
         "Pour mémoire, le fonds finance déjà les associations agréées.",
         "Il est rappelé qu’une victime peut porter plainte à tout moment.",
+        # What already holds, and the law as it stands, told in the present.
+        "Les préfectures disposent déjà d’un référent traite.",
+        "Le code pénal punit la traite de sept ans d’emprisonnement.",
+        "La circulaire du 19 mai 2015 prévoit la délivrance d’un titre de séjour.",
+        "Comme le prévoit la loi de 2016, le parcours de sortie est ouvert aux victimes.",
+        "Selon l’article L. 425-1 du CESEDA, la victime qui porte plainte reçoit une carte de séjour.",
+        # An acronym ending in « -ra » is no future tense.
+        "L’OFPRA a accordé la protection internationale à 200 victimes en 2016.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -91,6 +112,14 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Rappel des droits de la victime dès le premier contact.",
         "Rappel systématique des droits aux victimes repérées.",
         "Rappel : une circulaire sera diffusée aux parquets en 2033.",
+        # A topic or an audience set before what is done for it is no field; the law changed is no
+        # law described.
+        "Suivi des victimes : un référent sera désigné pour chaque victime.",
+        "Suivi : un comité se réunira chaque année avec les associations.",
+        "Services de police : formation obligatoire de chaque enquêteur dès 2025.",
+        "Le code de l’action sociale est modifié pour ouvrir l’hébergement aux victimes.",
+        "Le dispositif, déjà expérimenté à Paris, sera étendu à toute la France.",
+        "La loi permettra aux victimes de bénéficier d’un titre de séjour.",
         # Prohibitions the plan commits to are no refusals.
         "Aucun soin ne sera pratiqué sans que la victime y ait consenti.",
         "Cet hébergement ne dépendra d’aucune condition de régularité du séjour.",

@@ -26,6 +26,22 @@ _FIELD = re.compile(
     r"objectifs?(?: de la mesure| vises?| poursuivis?)?|finalites?)"
     r"(?:\s*\(s\))?(?=\s*:|\s*$|\s+\S)",
 )
+# A field's label with a complement before its colon (« Porteur de l'action : », « Coût estimé : »,
+# « Calendrier de mise en œuvre : »): what follows names who, when or how much, never what is done.
+_FIELD_HEAD = re.compile(
+    r"^(?:co-?)?(?:pilotes?|porteurs?|partenaires?|calendrier|echeances?|echeancier|indicateurs?|"
+    r"financements?|budgets?|couts?|moyens|responsables?|acteurs?|chefs? de file|delais?|durees?|"
+    r"horizon|jalons?|livrables?|suivi|modalites de suivi|sources? de financement|perimetre|statut|"
+    r"priorite|dates?|textes? de reference|references?|lien|liens|contributeurs?|associes?|"
+    r"structures? associees?|publics?)\b"
+)
+# Heads that also name an audience (« Services de police : … », « Publics : … » may open a list item
+# of what is done for them): a field only with the complement a field label has.
+_AUDIENCE_FIELD = re.compile(
+    r"^(?:ministeres?|services?|structures?|administrations?|publics?|referents?|organismes?)"
+    r"(?: (?:concernee?s?|associee?s?|pilotes?|partenaires?|vises?|visees?|cibles?|ciblees?|mobilisee?s?|"
+    r"impliquee?s?|competente?s?))+(?=\s*:)"
+)
 # An indicator's wording standing alone (a fields table read out of order): a count, no verb.
 _INDICATOR = re.compile(r"^(?:nombre|part|taux|pourcentage|proportion|delai moyen|montant)s? d")
 # Section headings inside a measure's text: what follows a « Constat » describes, what follows
@@ -69,6 +85,19 @@ _DESCRIPTION = re.compile(
     r"repos(?:e|ent) sur|depend(?:ent)? d[eu']|exig(?:e|ent)|requier(?:t|ent)|"
     r"il existe|il y a(?! lieu)|on estime|on observe|on constate)(?!\w)"
 )
+# What already holds (« Les préfectures disposent déjà d'un référent »), and the law described as it
+# stands (« Le code pénal punit la traite… », « Comme le prévoit la loi de 2016, … »): in a sentence
+# with no future, no commitment of the plan.
+_STANDING = re.compile(
+    r"(?<![\w@])(?:deja|d'ores et deja)(?!\w)|"
+    r"^\W*(?:comme (?:le |la |l')?(?:prevoi\w*|dispos\w*|rappell?\w*)|"
+    r"selon (?:l'article|les articles|la loi|le code)|aux termes d(?:e|u|es)\b)|"
+    r"^\W*(?:la|le|l'|les) "
+    r"(?:loi|code|articles?|directive|convention|circulaire|decret|ordonnance|protocole)\b"
+    r"[^,;:]{0,80}?\b(?:prevoi(?:t|ent)|dispos(?:e|ent)|puni(?:t|ssent)|reprim(?:e|ent)|defini(?:t|ssent)|"
+    r"permet(?:tent)?|impos(?:e|ent)|reconnai(?:t|ssent)|garanti(?:t|ssent)|rappell?(?:e|ent)|ouvre(?:nt)?|"
+    r"consacr(?:e|ent)|sanctionn(?:e|ent)|encadr(?:e|ent)|autoris(?:e|ent)|interdi(?:t|sent)|oblig(?:e|ent))\b"
+)
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
 _IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
 # The future tense and the other ways a plan commits (« sera », « pourra », « s'engage »).
@@ -101,7 +130,16 @@ def is_field_line(sentence: str) -> bool:
         # « Financement Sans objet »: a label then a value set apart by its capital (a table row).
         words = stripped.split()
         n = len(label.group(0).split())
-        return len(words) > n and (words[n][:1].isupper() or words[n][:1].isdigit())
+        if len(words) > n and (words[n][:1].isupper() or words[n][:1].isdigit()):
+            return True
+    head = _AUDIENCE_FIELD.match(folded) or _FIELD_HEAD.match(folded)
+    if head is not None:
+        # « Porteur de l'action : DGCS », « Coût estimé : 2 M€ »: a colon within a few words of the
+        # label, and a value that commits to nothing (« Suivi des victimes : un référent sera
+        # désigné » is a topic set before a commitment, not a field).
+        complement, colon, _ = folded[head.end() :].partition(":")
+        if colon and len(complement.split()) <= 5 and not re.search(r"\d", complement):
+            return not _future(complement) and not _commits(stripped.partition(":")[2])
     return bool(_INDICATOR.match(folded)) and not _future(folded)
 
 
@@ -114,12 +152,21 @@ def _future(folded: str) -> bool:
     return any(m.group(0) not in _NOT_FUTURE for m in _FUTURE.finditer(folded))
 
 
+_ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")
+
+
+def _commits(sentence: str) -> bool:
+    """A verb in the future (or another way of committing) in `sentence`; acronyms are no verbs
+    (« L'OFPRA a accordé… » is no « accordera »)."""
+    return _future(_folded(_ACRONYM.sub("", sentence)))
+
+
 def is_statement(sentence: str) -> bool:
     """A sentence about the past or the present state of things, with no commitment in it."""
-    folded = _folded(sentence)
-    if _future(folded):
+    if _commits(sentence):
         return False
-    return any(p.search(folded) for p in (_PAST, _NOW, _IMPERFECT, _DESCRIPTION))
+    folded = _folded(sentence)
+    return any(p.search(folded) for p in (_PAST, _NOW, _IMPERFECT, _DESCRIPTION, _STANDING))
 
 
 def is_bare_reference(sentence: str) -> bool:
