@@ -67,7 +67,19 @@ _NOW = re.compile(
     r"(?<![\w@])(?:aujourd'hui|actuellement|@ l'heure actuelle|@ ce jour|jusqu'@ present|jusqu'ici|"
     r"jusqu'alors|@ ce stade|encore trop|depuis(?: (?:19|20)\d\d| la| le| l'| plusieurs| des)?|"
     r"le (?:precedent|premier|dernier) plan|les? plans? (?:precedents?|anterieurs?)|"
-    r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant|mal|tres|la|le|les|l'|une?|des)|"
+    r"(?:reste|restent|demeure|demeurent) (?:trop|encore|peu|insuffisant\w*|mal|tres|la|le|les|l'|une?|des|"
+    r"en deca|inferieure?s?|faibles?|rares?|limitee?s?|marginale?s?)|de plus en plus|"
+    # A finding of a report or a monitoring body (« Le bilan du premier plan montre… », « Le GRETA
+    # recommande… », « Selon la MIPROF, … »).
+    r"^\W*(?:(?:(?:le|la|les|ce|cette|ces) |l')"
+    r"(?:bilan|evaluation|rapport|etude|enquete|audit|chiffres|donnees|statistiques|observatoire|greta|"
+    r"cncdh|cour des comptes)s?\b[^,;:]{0,60}?\b"
+    r"(?:montre|souligne|releve|constate|recommande|indique|revele|pointe|observe|note|estime|fait etat)"
+    r"(?:nt)?|"
+    r"selon (?:le |la |l'|les )?(?:bilan|evaluation|rapport|etude|enquete|chiffres|donnees|statistiques|"
+    r"estimations|miprof|greta|cncdh|ocrteh|associations|ong|nations unies|onu|oit))\b|"
+    # The plan placing itself (« Le plan s'inscrit dans la continuité du précédent »).
+    r"(?:plan|strategie) s'inscri\w*|s'appui\w* sur (?:le|les) (?:bilan|acquis|travaux)|"
     r"^(?:certaine?s|la plupart des|beaucoup de|nombre de)|"
     # A reminder of what already holds: « Rappel : l'infraction vise aussi… », « Pour mémoire, … ».
     r"^\W*(?:(?:rappel|pour rappel|pour memoire)\s*[:,]|(?:rappelons|il est rappele) qu(?:e|'\w+))|"
@@ -78,7 +90,9 @@ _NOW = re.compile(
 # what a thing needs or depends on (« La mise en sécurité suppose… », « La formation conditionne… »).
 _DESCRIPTION = re.compile(
     r"(?<![\w@])(?:(?:est|sont|constitue|constituent|represente|representent|demeure|demeurent)\s+"
-    r"(?:(?:pas|plus|jamais) )?(?:une?|des|particulierement|souvent|parmi|l'une?|la premiere|le premier|"
+    r"(?:(?:pas|plus|jamais|majoritairement|principalement|essentiellement|generalement|frequemment|"
+    r"en majorite|pour la plupart) )?"
+    r"(?:une?|des|particulierement|souvent|parmi|l'une?|la premiere|le premier|"
     r"essentiel\w*|fondamenta\w*|majeur\w*|crucia\w*|complexe\w*|"
     r"(?:la|le|l'|les) (?:condition|conditions|cle|clef|base|fondement|priorite|preuve)s?)|"
     r"jou(?:e|ent) un (?:role|grand role)|suppos(?:e|ent)|conditionn(?:e|ent)|necessit(?:e|ent)|"
@@ -97,6 +111,14 @@ _STANDING = re.compile(
     r"[^,;:]{0,80}?\b(?:prevoi(?:t|ent)|dispos(?:e|ent)|puni(?:t|ssent)|reprim(?:e|ent)|defini(?:t|ssent)|"
     r"permet(?:tent)?|impos(?:e|ent)|reconnai(?:t|ssent)|garanti(?:t|ssent)|rappell?(?:e|ent)|ouvre(?:nt)?|"
     r"consacr(?:e|ent)|sanctionn(?:e|ent)|encadr(?:e|ent)|autoris(?:e|ent)|interdi(?:t|sent)|oblig(?:e|ent))\b"
+)
+# The past of verbs conjugated with « être » (« La France s'est dotée… », « Le dispositif est né… »,
+# « Le nombre est passé de… »): a present passive (« est désigné ») stays a commitment.
+_PAST_ETRE = re.compile(
+    r"(?<![\w@])(?:(?:s'est|se sont|s'etait|s'etaient)\s+(?:\w+\s+)?[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|"
+    r"ues|it|its|ite|ites|ert|erts|erte|ertes)|(?:est|sont|etait|etaient)\s+(?:deja\s+)?(?:nee?s?|passee?s?|"
+    r"devenue?s?|arrivee?s?|entree?s? en vigueur|intervenue?s?|venue?s?|parvenue?s?|restee?s?|apparue?s?)"
+    r")(?!\w)"
 )
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
 _IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
@@ -166,7 +188,7 @@ def is_statement(sentence: str) -> bool:
     if _commits(sentence):
         return False
     folded = _folded(sentence)
-    return any(p.search(folded) for p in (_PAST, _NOW, _IMPERFECT, _DESCRIPTION, _STANDING))
+    return any(p.search(folded) for p in (_PAST, _PAST_ETRE, _NOW, _IMPERFECT, _DESCRIPTION, _STANDING))
 
 
 def is_bare_reference(sentence: str) -> bool:
