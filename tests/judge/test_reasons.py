@@ -735,6 +735,36 @@ def test_a_figure_the_ask_refuses_or_a_floor_met_is_no_change() -> None:
     ]
 
 
+def test_sums_of_money_are_compared_however_they_are_printed() -> None:
+    # « 5 M€ » and « 2 millions d'euros » were two units, never compared: a fund cut by more than
+    # half read as adopted.
+    ask = "Le fonds doit être doté de 5 M€ par an."
+    reasons = change_reasons(ask, "Le fonds sera doté de 2 millions d’euros par an.")
+    assert [(r.code, r.base, r.next, r.detail) for r in reasons] == [
+        ("figure", "5 M€", "2 millions d'euros", "5000000 → 2000000 €")
+    ]
+    assert codes(ask, "Le fonds sera doté de 5 000 000 € chaque année.") == []
+    assert codes("Un budget d’au moins 500 k€ est nécessaire.", "Un budget de 0,8 million d’euros.") == []
+
+
+def test_the_value_a_plan_replaces_is_not_its_figure() -> None:
+    # « passera de 300 places à 400 places » commits to 400, not 300; « contre 2 000 en 2022 » and
+    # « actuellement de six mois » are what the plan changes.
+    ask = "Créer 500 places d’hébergement."
+    assert codes(ask, "Le nombre de places passera de 300 places à 400 places.") == [
+        ("figure", "500 places", "400 places")
+    ]
+    assert codes(ask, "Contre 300 places en 2022, 400 places seront ouvertes.") == [
+        ("figure", "500 places", "400 places")
+    ]
+    assert codes(ask, "Le nombre de places passera de 300 places à 500 places.") == []
+    ask = "La durée du titre de séjour doit être portée à un an."
+    assert codes(ask, "Le titre de séjour, actuellement de six mois, sera de neuf mois.") == [
+        ("figure", "un an", "neuf mois")
+    ]
+    assert codes(ask, "Le titre de séjour sera d’une durée de six mois.") == [("figure", "un an", "six mois")]
+
+
 def test_training_for_other_professions_does_not_answer() -> None:
     # diapo M04-P02, orientations, tableau: a module for the public-service schools adopted an ask
     # for the teachers' training; the measure never names teachers.

@@ -37,7 +37,8 @@ from plancompare.text.patterns import ASK, PREFIX
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    # Whole numbers in full (« 2000000 », not « 2e+06 »): sums of money are compared in euros.
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
 
 
 # An amount raised asked (« que le montant de l'allocation soit revalorisé »), the amount kept given.
@@ -88,11 +89,33 @@ def _held(ask: str, raw: str) -> str:
     return "exact"
 
 
+# A figure the plan gives as the value it replaces (« contre 2 000 en 2022 », « passera de 300 à 500 »,
+# « au lieu de six mois », « actuellement de six mois »): not what the plan commits to.
+_FORMER_BEFORE = re.compile(
+    r"(?:\bcontre|au lieu|\bactuellement|aujourd'hui|jusqu'ici|jusqu'a present|"
+    r"\b(?:pass|port|augment|relev|ramen|redui)\w* de(?:s)?)\s*(?:de |d'|des |du )?$"
+)
+_FORMER_AFTER = re.compile(r"^\s*(?:a|au|aux)\s+(?:\d|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)")
+
+
+def _former(passage: str, raw: str) -> bool:
+    """Whether the passage gives `raw` as the value it replaces."""
+    at = passage.find(raw)
+    if at < 0:
+        return False
+    before = fold(passage[max(0, at - 24) : at])
+    after = fold(passage[at + len(raw) : at + len(raw) + 12])
+    # « une durée de six mois » is the value given, « de six mois à un an » the old one.
+    return bool(_FORMER_BEFORE.search(before)) or (
+        re.search(r"\bde\s*$", before) is not None and _FORMER_AFTER.match(after) is not None
+    )
+
+
 def figure_reasons(ask: str, passage: str) -> list[Reason]:
     """Same unit, another value: « six mois » → « un an », « 50 postes » → « 30 postes ». A figure
     the ask refuses (« et non de six mois ») is not what it asks; a floor (« un an minimum ») is met
     by as much or more, a ceiling by as much or less."""
-    theirs = figures(passage)
+    theirs = [f for f in figures(passage) if not _former(passage, f[2])]
     out: list[Reason] = []
     for value, unit, raw in figures(ask):
         same_unit = [(v, r) for v, u, r in theirs if u == unit]
@@ -102,7 +125,8 @@ def figure_reasons(ask: str, passage: str) -> list[Reason]:
         other_value, other_raw = same_unit[0]
         if (held == "floor" and other_value >= value) or (held == "ceiling" and other_value <= value):
             continue
-        detail = f"{_fmt(value)} → {_fmt(other_value)}" + (" (months)" if unit.startswith("mois") else "")
+        suffix = " (months)" if unit.startswith("mois") else " €" if unit == "€" else ""
+        detail = f"{_fmt(value)} → {_fmt(other_value)}{suffix}"
         out.append(Reason(code="figure", base=raw, next=other_raw, detail=detail))
         break  # one figure reason says enough; the passage is quoted in the match
     return out

@@ -244,6 +244,23 @@ _TIME_LIMIT = re.compile(
 )
 
 
+# Sums of money, however the plan prints them (« 2 M€ », « 2 millions d'euros », « 2 000 000 € »,
+# « 500 k€ »): compared in euros.
+_MONEY = re.compile(
+    r"\s*(?:(?P<scale>millions?|milliards?|md|m|k)\s*(?:€|d['’]\s*euros?|euros?|eur\b)|€|euros?\b|eur\b)",
+    re.IGNORECASE,
+)
+_MONEY_SCALE = {
+    "k": 1e3,
+    "m": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "md": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
+}
+
+
 def figures(text: str) -> list[tuple[float, str, str]]:
     """Quantities in a text: (value, unit, as written). Durations are converted to months; years
     (« 2016 »), article numbers (« article 6 ») and the article « un/une » alone are left out."""
@@ -280,7 +297,12 @@ def figures(text: str) -> list[tuple[float, str, str]]:
                 continue
             if unit in _ARTICLE_UNITS or not unit:
                 continue
-        if m.group("pct"):
+        money = None if m.group("pct") else _MONEY.match(plain, m.end("num"))
+        if money is not None:
+            scale = _MONEY_SCALE.get((money.group("scale") or "").lower(), 1.0)
+            out.append((value * scale, "€", plain[m.start() : money.end()].strip()))
+            pos = money.end()
+        elif m.group("pct"):
             out.append((value, "%", plain[m.start() : m.end("pct")]))
         elif unit in _DURATION_MONTHS:
             # A time limit (« dans un délai d'un mois », « sous six mois ») is not the length of a
