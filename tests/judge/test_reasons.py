@@ -409,6 +409,10 @@ def test_a_right_given_to_the_victim_is_no_weakening_a_discretion_given_to_an_au
         ),
         (
             "La création d’un fonds pour les victimes sera examinée par une mission d’inspection.",
+            "sera examinée",  # the first of its two hedges
+        ),
+        (
+            "La création d’un fonds pour les victimes relèvera d’une mission d’inspection.",
             "mission d’inspection",
         ),
         ("Une étude de faisabilité précédera la création d’un fonds pour les victimes.", "Une étude"),
@@ -763,6 +767,56 @@ def test_the_value_a_plan_replaces_is_not_its_figure() -> None:
         ("figure", "un an", "neuf mois")
     ]
     assert codes(ask, "Le titre de séjour sera d’une durée de six mois.") == [("figure", "un an", "six mois")]
+
+
+_FIRM = "Il faut créer des places d’hébergement sécurisé pour les victimes dans chaque département."
+
+
+@pytest.mark.parametrize(
+    ("passage", "code", "given"),
+    [
+        # Left to a study, to results or to the money found: nothing is committed.
+        ("Le Gouvernement examinera la possibilité de créer des places d’hébergement sécurisé.", "modality",
+         "examinera la possibilité"),
+        ("La création de places d’hébergement sécurisé sera examinée.", "modality", "sera examinée"),
+        ("La création de places d’hébergement sécurisé fera l’objet d’une expertise.", "modality",
+         "fera l’objet d’une expertise"),
+        ("La création de places d’hébergement sécurisé sera mise à l’étude.", "modality", "mise à l’étude"),
+        ("Des places d’hébergement sécurisé seront créées si les crédits le permettent.", "modality",
+         "si les crédits le permettent"),
+        ("Des places d’hébergement sécurisé seront créées en fonction des moyens disponibles.", "modality",
+         "en fonction des moyens disponibles"),
+        ("Des places d’hébergement sécurisé seront créées à moyen terme.", "modality", "à moyen terme"),
+        ("La création de places d’hébergement sécurisé sera favorisée.", "modality", "sera favorisée"),
+        # Kept to a pilot, a few places, those that volunteer, the big cities.
+        ("À titre pilote, des places d’hébergement sécurisé seront créées pour les victimes.", "scope",
+         "À titre pilote"),
+        ("Des places d’hébergement sécurisé seront créées dans une dizaine de départements.", "scope",
+         "dans une dizaine de départements"),
+        ("Des places d’hébergement sécurisé seront créées dans les départements volontaires.", "scope",
+         "départements volontaires"),
+        ("Des places d’hébergement sécurisé seront créées dans les grandes agglomérations.", "scope",
+         "dans les grandes agglomérations"),
+    ],
+)  # fmt: skip
+def test_a_hedged_or_narrowed_commitment_is_a_change(passage: str, code: str, given: str) -> None:
+    assert [(r.code, r.next) for r in change_reasons(_FIRM, passage)] == [(code, given)]
+
+
+def test_what_a_plan_instructs_or_examines_case_by_case_is_no_hedge() -> None:
+    assert codes(_FIRM, "Des places d’hébergement sécurisé seront créées dans chaque département.") == []
+    # A circular « invitera les parquets à » is how the government instructs them.
+    assert (
+        codes(
+            "Prévoir des référents dans les parquets.",
+            "Une circulaire invitera les parquets à désigner un magistrat référent.",
+        )
+        == []
+    )
+    assert (
+        codes("Examiner les demandes d’hébergement rapidement.", "Les demandes seront examinées en priorité.")
+        == []
+    )
 
 
 def test_training_for_other_professions_does_not_answer() -> None:

@@ -145,14 +145,30 @@ _STRONG = re.compile(
 _INQUIRY = (
     r"etudi(?:er|era|eront)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|une reflexion sera|"
     r"groupe de reflexion|groupe de travail|mission d'(?:inspection|evaluation|expertise)|"
-    r"(?:la|une) faisabilite|l'opportunite|reflechir|reflechira"
+    r"(?:la|une) faisabilite|l'opportunite|reflechir|reflechira|"
+    # « Le Gouvernement examinera la possibilité de… », « La création … sera examinée », « mise à l'étude ».
+    r"(?:examin|etudi|expertis|analys)\w* la possibilite|mise? a l'etude|"
+    r"fera l'objet d'une (?:etude|expertise|reflexion|analyse|evaluation prealable)|"
+    r"(?:sera|seront) (?:examinee?s?|expertisee?s?|etudiee?s?|analysee?s?)"
+)
+# What is examined must be a step not yet taken (« La création … sera examinée »), not a file dealt
+# with (« Les demandes seront examinées en priorité »).
+_EXAMINED = re.compile(r"(?:sera|seront) (?:examin|expertis|etudi|analys)")
+_NOT_YET_TAKEN = re.compile(
+    r"\b(?:creation|mise en place|extension|ouverture|generalisation|instauration|possibilite|"
+    r"opportunite|reforme|modification)\b[^.;:]*$"
 )
 # Deferred: an inquiry, an experiment or pilot, a budget cap, a condition, a later decision. These
 # commit to nothing however softly the ask was put.
 _DEFERRED = (
     _INQUIRY + r"|a titre experimental|experiment\w*|prefigur\w*|envisag\w*|"
     r"dans la limite des (?:credits|moyens|credits disponibles|moyens disponibles)|sous reserve|"
-    r"a terme|ulterieurement|selon des modalites a (?:definir|preciser)"
+    r"a terme|ulterieurement|selon des modalites a (?:definir|preciser)|"
+    # Left to the money found or to results to come.
+    r"au vu des (?:resultats|conclusions)|si les (?:credits|moyens|financements) le permettent|"
+    r"en fonction des (?:moyens|credits|financements|ressources)(?: disponibles)?|"
+    r"dans la mesure des (?:moyens|credits|places|financements|ressources)(?: disponibles)?|"
+    r"sous condition de financement|a (?:moyen|long) terme"
 )
 # Left to choice: a possibility, a few places, an option, a recommendation, an invitation. These
 # weaken a firm ask only.
@@ -163,6 +179,9 @@ _CHOICE = (
     r"a titre (?:optionnel|facultatif)|optionnel\w*|facultati\w*|"
     r"(?:(?:il )?(?:lui|leur) )?(?:est|sont|sera|seront) recommande(?:e|s|es)?|"
     r"(?:est|sont|seront|sera) (?:invite|encourage|incite)(?:e|s|es)? a|"
+    # « … sera favorisée »: urged, not done. (« Une circulaire invitera les parquets à… » is how a
+    # government instructs them: not a weakening.)
+    r"(?:sera|seront) favorisee?s?|"
     r"may|might|could|pilot|where appropriate|case by case"
 )
 _WEAK = re.compile(rf"\b({_DEFERRED}|{_CHOICE})\b")
@@ -228,6 +247,8 @@ def _weakens(m: re.Match[str], folded_passage: str, folded_ask: str) -> bool:
             holder = holder if named and named[-1] in _HOLDERS else None
         if holder is not None and not _AUTHORITY.search(clause[holder.end(1) :]):
             return False
+    if _EXAMINED.match(word) and not _NOT_YET_TAKEN.search(before):
+        return False
     if _INQUIRY_RE.fullmatch(word) and _ASKS_KNOWLEDGE.search(folded_ask):
         return False
     # What the ask itself asks for (« une expérimentation », « un groupe de travail ») is no weakening.

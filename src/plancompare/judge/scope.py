@@ -288,6 +288,14 @@ _LIMITED = re.compile(
     r"(?:departements|regions|pays|villes|sites|consulats|postes (?:consulaires|diplomatiques)|parquets|"
     r"tribunaux|territoires|ressorts|academies|metropoles|juridictions|centres)|"
     r"au cas par cas|par derogation|" + _COURT_SEAT + r"|"
+    # A pilot, some or a dozen places, those that volunteer, the big cities.
+    r"a titre pilote|en (?:mode|phase) pilote|"
+    r"(?:dans|sur|pour) (?:certain(?:e)?s|quelques|plusieurs|une (?:dizaine|quinzaine|vingtaine|trentaine)"
+    r" d(?:e|es)) (?:departements|regions|villes|sites|territoires|juridictions|parquets|tribunaux|"
+    r"academies|metropoles|communes|ressorts)|"
+    r"(?:departements|regions|territoires|collectivites|structures|etablissements|academies|juridictions|"
+    r"communes|villes) (?:volontaires|qui le souhaitent|qui se porteront volontaires)|"
+    r"(?:dans|pour) les grandes (?:agglomerations|villes|metropoles)|en (?:ile-de-france|region parisienne)|"
     # A few places as the subject: « Vingt départements réservent des places… ».
     r"^\W*" + _COUNT + r" (?:departements|regions|villes|sites|metropoles|academies|juridictions) |"
     # Only for a while: « pendant les trois premiers mois », « lors des trois premières consultations ».
