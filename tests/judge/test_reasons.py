@@ -819,6 +819,32 @@ def test_what_a_plan_instructs_or_examines_case_by_case_is_no_hedge() -> None:
     )
 
 
+def test_a_say_asked_and_a_hearing_given_is_a_change() -> None:
+    # diapo M01-P08: « plus de rôle » in identifying victims, answered by associations that « pourront
+    # être entendues par la cellule », read as adopted.
+    ask = "Donner plus de rôle aux associations spécialisées dans l’identification des victimes."
+    passage = "Les associations spécialisées pourront être entendues par la cellule"
+    assert codes(ask, passage) == [("modality", "plus de rôle", "entendues par")]
+    ask = "Les associations doivent être membres du comité de pilotage du plan."
+    assert codes(ask, "Les associations pourront être auditionnées par le comité.")[0][2] == "auditionnées"
+    assert codes(ask, "Les associations siégeront au comité de pilotage.") == []
+
+
+def test_training_asked_and_a_guide_or_a_resource_given_is_a_change() -> None:
+    ask = "Une formation obligatoire de tous les policiers sur la traite doit être mise en place."
+    guide = "Un guide de repérage de la traite sera diffusé aux policiers."
+    assert codes(ask, guide, Measure(number=1, title="Repérer les victimes", text=guide)) == [
+        ("modality", "formation", "guide")
+    ]
+    # The measure also trains them: the guide is only the passage nearest the ask.
+    both = Measure(
+        number=1, title="Former", text=f"{guide} Une formation sera dispensée à tous les policiers."
+    )
+    assert codes(ask, guide, both) == []
+    online = "Un module de formation en ligne sur la traite sera accessible aux policiers."
+    assert codes(ask, online)[0][::2] == ("modality", "accessible aux")
+
+
 def test_training_for_other_professions_does_not_answer() -> None:
     # diapo M04-P02, orientations, tableau: a module for the public-service schools adopted an ask
     # for the teachers' training; the measure never names teachers.

@@ -5,7 +5,8 @@ modality or place (scope.py, reasons.py)."""
 from __future__ import annotations
 
 from plancompare.judge.scope import asked_given
-from plancompare.models import Reason
+from plancompare.models import Measure, Reason
+from plancompare.text.normalise import fold
 from plancompare.text.patterns import whole_words
 
 # --- initial or continuing training --------------------------------------------------------------
@@ -78,13 +79,33 @@ def offered_reasons(ask: str, passage: str) -> list[Reason]:
 # A training asked (« Prévoir des formations des services consulaires »), a resource left for them to
 # use given (« un module en ligne est mis à la disposition des agents »): nobody is trained.
 _TRAINING = whole_words(r"formations?|former|formee?s?|modules?|training")
-_MADE_AVAILABLE = whole_words(r"mise?s? a (?:la )?disposition|en libre acces|made available|available online")
+_MADE_AVAILABLE = whole_words(
+    r"mise?s? a (?:la )?disposition|en libre acces|accessibles? (?:a|aux|en ligne|sur)|made available|"
+    r"available online"
+)
 
 
 def available_reasons(ask: str, passage: str) -> list[Reason]:
     """Training asked, a training resource made available given: those it is for may never use it."""
     detail = "training was asked; the next plan makes a resource available"
     return asked_given(ask, passage, _TRAINING, _MADE_AVAILABLE, detail, "modality", both=True)
+
+
+# A guide, a reflex sheet or a kit given where people were to be trained: reading is not training.
+_TOOL = whole_words(
+    r"guides?|fiches? reflexes?|fiches? pratiques?|kits?|outils?|plaquettes?|depliants?|affiches?|memento|"
+    r"vade-mecum|toolkit|leaflets?"
+)
+
+
+def tool_reasons(ask: str, passage: str, measure: Measure | None) -> list[Reason]:
+    """Training asked; the measure gives a guide, a sheet or a kit and trains nobody (no word of
+    training in the passage nor anywhere in its measure)."""
+    whole = f"{passage} {measure.title} {measure.text}" if measure is not None else passage
+    if _TRAINING.search(fold(whole)):
+        return []
+    detail = "training was asked; the next plan gives a guide or a tool"
+    return asked_given(ask, passage, _TRAINING, _TOOL, detail, "modality")
 
 
 # --- separate or within ---------------------------------------------------------------------------

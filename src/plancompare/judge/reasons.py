@@ -13,6 +13,7 @@ from plancompare.judge.kinds import (
     available_reasons,
     offered_reasons,
     separate_reasons,
+    tool_reasons,
     training_reasons,
 )
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
@@ -333,6 +334,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or funding_reasons(ask, passage)
         or offered_reasons(ask, passage)
         or available_reasons(ask, passage)
+        or tool_reasons(ask, passage, measure)
     )
     return [
         *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),

@@ -160,10 +160,13 @@ def condition_reasons(ask: str, passage: str) -> list[Reason]:
 # Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
 INVOLVED = whole_words(
     r"associe(?:e|es|s)?|associer|implique\w*|impliquer|participe\w*|participation|co-?constru\w*|"
-    r"co-?elabor\w*|sieg\w*|(?:plus de|un|davantage de) role|cooperations? avec|involve\w*|take part"
+    r"co-?elabor\w*|sieg\w*|(?:plus de|un|davantage de) role|cooperations? avec|membres? d(?:u|e|es)|"
+    r"involve\w*|take part"
 )
 _CONSULTED = whole_words(
     r"consult\w*|seront informe\w*|sera informe\w*|a titre consultatif|avis consultatif|pour avis|"
+    # Heard when the body sees fit: « pourront être entendues par la cellule », « auditionnées ».
+    r"auditionne\w*|entendue?s? par|"
     r"consulted|informed"
 )
 # Funding asked, a call for projects, co-funding or constant means given.
