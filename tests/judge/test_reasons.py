@@ -60,6 +60,14 @@ def test_another_body_is_given_the_task() -> None:
         "Donner aux inspecteurs du travail la possibilité d’identifier les victimes.",
         "Les services de police identifieront les victimes.",
     ) == [("actor", "inspecteurs du travail", "police")]
+    # The social-security and employment bodies plans name, and the independent authorities.
+    assert codes(
+        "L’OFII doit verser l’allocation aux victimes.", "La CAF versera l’allocation aux victimes."
+    ) == [("actor", "OFII", "CAF")]
+    assert codes(
+        "La CNCDH doit être désignée rapporteur national indépendant.",
+        "La MIPROF exercera la fonction de rapporteur national.",
+    ) == [("actor", "CNCDH", "MIPROF")]
 
 
 def test_the_asked_body_among_the_measure_pilots_is_no_actor_change() -> None:

@@ -39,6 +39,11 @@ ACTORS: dict[str, str] = {
     r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
     r"entreprises?|employeurs?": "entreprises",
     r"siao|115|services? integres? d.accueil et d.orientation": "SIAO",
+    r"caf|caisses? d.allocations familiales": "CAF",
+    r"pole emploi|france travail|missions? locales?": "France Travail",
+    r"cpam|assurance maladie|caisses? primaires? d.assurance maladie": "assurance maladie",
+    r"defenseur des droits": "Défenseur des droits",
+    r"cncdh|commission nationale consultative des droits de l.homme": "CNCDH",
 }
 _ACTOR_RES = [(re.compile(rf"\b(?:{pattern})\b"), name) for pattern, name in ACTORS.items()]
 
