@@ -853,6 +853,44 @@ def test_training_asked_and_a_guide_or_a_resource_given_is_a_change() -> None:
     assert codes(ask, online)[0][::2] == ("modality", "accessible aux")
 
 
+@pytest.mark.parametrize(
+    ("ask", "passage", "given"),
+    [
+        ("Le financement des associations doit être pérenne.",
+         "Les associations bénéficieront d’un financement ponctuel.", "ponctuel"),
+        ("Le financement des associations doit être pérenne.",
+         "Les associations seront financées pour une durée de deux ans.", "pour une durée de deux ans"),
+        ("L’accès aux soins doit être gratuit pour les victimes.",
+         "Les victimes auront accès aux soins moyennant une participation forfaitaire.", "moyennant"),
+        ("Un hébergement doit être proposé immédiatement aux victimes.",
+         "Un hébergement sera proposé aux victimes dans un délai d’un mois.", "dans un délai d’un mois"),
+    ],
+)  # fmt: skip
+def test_lasting_free_or_at_once_asked_and_less_given_is_a_change(ask: str, passage: str, given: str) -> None:
+    assert [(c, n) for c, _, n in codes(ask, passage)] == [("modality", given)]
+
+
+def test_lasting_free_or_at_once_given_as_asked_is_no_change() -> None:
+    assert (
+        codes("L’accès aux soins doit être gratuit.", "Les victimes auront accès aux soins gratuitement.")
+        == []
+    )
+    assert (
+        codes("Le financement doit être pérenne.", "Les associations auront des conventions pluriannuelles.")
+        == []
+    )
+    assert (
+        codes("Les victimes doivent être hébergées sans délai.", "Les victimes seront hébergées sans délai.")
+        == []
+    )
+
+
+def test_an_extension_to_a_few_more_places_is_no_generalisation() -> None:
+    assert codes(
+        "Le dispositif doit être généralisé.", "Le dispositif sera étendu à cinq nouveaux départements."
+    ) == [("scope", None, "étendu à cinq nouveaux départements")]
+
+
 def test_training_for_other_professions_does_not_answer() -> None:
     # diapo M04-P02, orientations, tableau: a module for the public-service schools adopted an ask
     # for the teachers' training; the measure never names teachers.

@@ -108,6 +108,49 @@ def tool_reasons(ask: str, passage: str, measure: Measure | None) -> list[Reason
     return asked_given(ask, passage, _TRAINING, _TOOL, detail, "modality")
 
 
+# --- lasting or for a while, free or paid, at once or later ---------------------------------------
+
+_LASTING = whole_words(
+    r"perenn\w*|durables?|durablement|permanente?s?|structurel\w*|sur le long terme|lasting"
+)
+_FOR_A_WHILE = whole_words(
+    r"ponctuel\w*|exceptionnel\w*|temporaire\w*|transitoire\w*|a titre transitoire|non reconductible\w*|"
+    r"pour une duree (?:de|d') ?(?:un|une|deux|trois|quatre|cinq|\d+) (?:ans?|annees|mois)|"
+    r"pendant (?:un|deux|trois|\d+) ans|pour (?:l'annee|l'exercice) (?:19|20)\d\d|one-off|temporary"
+)
+_FREE = whole_words(
+    r"gratuit\w*|sans frais|sans avance de frais|sans reste a charge|prise? en charge (?:integrale|a 100)\w*|"
+    r"free of charge"
+)
+_PAID = whole_words(
+    r"participation (?:financiere|forfaitaire)|reste a charge|ticket moderateur|moyennant|payant\w*|"
+    r"a la charge de (?:la victime|la personne|l'interesse\w*)|co-payment"
+)
+_AT_ONCE = whole_words(
+    r"immediat\w*|sans delai|sans attendre|des (?:son|leur) (?:reperage|identification)|at once"
+)
+_LATER = whole_words(
+    r"dans un delai (?:de|d') ?(?:un|une|deux|trois|quatre|six|\d+) (?:mois|semaines)|"
+    r"(?:sous|apres) (?:un|une|deux|trois|quatre|six|\d+) (?:mois|semaines)|"
+    r"within (?:\d+|a few) (?:months|weeks)"
+)
+
+
+def lasting_reasons(ask: str, passage: str) -> list[Reason]:
+    """Something lasting asked (« pérenne »), something for a while given (« ponctuel », « pour deux
+    ans »); free asked, a charge given; at once asked, within weeks or months given."""
+    pairs = (
+        (_LASTING, _FOR_A_WHILE, "it was asked to last; the next plan gives it for a while"),
+        (_FREE, _PAID, "it was asked to be free; the next plan charges for it"),
+        (_AT_ONCE, _LATER, "it was asked at once; the next plan gives it later"),
+    )
+    for asked, given, detail in pairs:
+        found = asked_given(ask, passage, asked, given, detail, "modality")
+        if found:
+            return found
+    return []
+
+
 # --- separate or within ---------------------------------------------------------------------------
 
 # « des fonds distincts de ceux affectés à la prostitution »: a line « au sein du fonds pour la

@@ -293,6 +293,9 @@ _LIMITED = re.compile(
     r"au cas par cas|par derogation|" + _COURT_SEAT + r"|"
     # A pilot, some or a dozen places, those that volunteer, the big cities.
     r"a titre pilote|en (?:mode|phase) pilote|"
+    # « étendu à cinq nouveaux départements »: some more places, not all.
+    r"(?:etendue?s?|elargie?s?|deploye\w*) (?:a|dans|sur) " + _COUNT + r" (?:nouveaux |nouvelles |autres )?"
+    r"(?:departements|regions|villes|sites|territoires|juridictions|parquets|academies|metropoles)|"
     r"(?:dans|sur|pour) (?:certain(?:e)?s|quelques|plusieurs|une (?:dizaine|quinzaine|vingtaine|trentaine)"
     r" d(?:e|es)) (?:departements|regions|villes|sites|territoires|juridictions|parquets|tribunaux|"
     r"academies|metropoles|communes|ressorts)|"
