@@ -180,6 +180,21 @@ def test_sentences_under_a_constat_heading_are_context_until_actions() -> None:
     ]
 
 
+def test_what_exists_already_is_context_until_what_changes() -> None:
+    text = (
+        "Ce qui existe déjà\n\nUn référent est désigné dans chaque préfecture.\n\n"
+        "Ce qui va changer\n\nUn référent sera désigné dans chaque parquet. Les victimes reçoivent une "
+        "information écrite.\n\nLes acquis du premier plan : un guide est diffusé aux enquêteurs."
+    )
+    got = [(s.text, s.commits) for s in measure_sentences(text) if s.text.strip(" :")]
+    assert got == [
+        ("Un référent est désigné dans chaque préfecture.", False),
+        ("Un référent sera désigné dans chaque parquet.", True),
+        ("Les victimes reçoivent une information écrite.", True),
+        ("un guide est diffusé aux enquêteurs.", False),
+    ]
+
+
 def test_an_inline_constat_is_context_until_inline_actions() -> None:
     text = (
         "Constat : les victimes attendent plusieurs mois leur titre. Les pratiques varient.\n\n"

@@ -48,13 +48,21 @@ _INDICATOR = re.compile(r"^(?:nombre|part|taux|pourcentage|proportion|delai moye
 # « Actions » commits.
 _CONTEXT_HEADINGS = re.compile(
     r"^(?:constats?|contexte|etat des lieux|diagnostic|enjeux?|rappel|bilan|situation actuelle|"
-    r"presentation|justification|pourquoi(?: agir)?|le constat|les constats|objectifs? de la mesure)\s*:?$"
+    r"presentation|justification|pourquoi(?: agir)?|le constat|les constats|objectifs? de la mesure|"
+    # What exists already and what was done: « Ce qui existe déjà », « Les acquis du premier plan ».
+    r"ce qui existe(?: deja)?|l'existant|existant|(?:les )?acquis(?: d\w* (?:precedent|premier) plan)?|"
+    r"bilan d\w* (?:precedent|premier) plan|realisations|etat d'avancement|point d'etape|ce qui a ete fait|"
+    r"ou en est-on|(?:le )?cadre (?:juridique|actuel|existant)|(?:le )?droit (?:existant|en vigueur)|"
+    r"dispositifs? existants?|historique|(?:rappel du |elements de )contexte|situation)\s*\??\s*:?$"
 )
 _ACTION_HEADINGS = re.compile(
     r"^(?:actions?|mesures?|engagements?|ce que nous (?:allons faire|ferons)|"
     r"modalites(?: de mise en oeuvre)?|"
     r"mise en oeuvre|descriptif|description(?: de l'action)?|contenu(?: de l'action)?|"
-    r"actions? (?:prevues?|a conduire|a mener))\s*:?$"
+    r"actions? (?:prevues?|a conduire|a mener)|ce qui (?:va )?chang(?:e|er|era)|"
+    r"ce que (?:prevoit|propose) le plan|nouveautes?|(?:les )?engagements? du gouvernement|"
+    r"ce que fera l'etat|"
+    r"mesures? nouvelles?)\s*:?$"
 )
 # The past and the present state of things (« a créé », « ont été » — not « il y a lieu de », « a besoin »).
 _PAST = re.compile(
