@@ -140,6 +140,9 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Aucun soin ne sera pratiqué sans que la victime y ait consenti.",
         "Cet hébergement ne dépendra d’aucune condition de régularité du séjour.",
         "La victime ne sera pas poursuivie pour les infractions commises sous la contrainte.",
+        "Aucune poursuite ne sera engagée contre les victimes pour des infractions commises sous contrainte.",
+        "Aucune condition de régularité du séjour ne sera exigée.",
+        "Il n’est pas nécessaire que la victime porte plainte pour être hébergée.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:
@@ -154,6 +157,12 @@ def test_commitments_stay_commitments(sentence: str) -> None:
         "Il n’est pas prévu de créer un fonds dédié.",
         "Le dispositif expérimental ne sera pas reconduit.",
         "Le plan ne prévoit pas de places réservées aux hommes.",
+        "Aucun fonds dédié ne sera créé.",
+        "La création d’un fonds dédié n’est pas jugée nécessaire.",
+        "Il n’apparaît pas opportun de créer un fonds dédié.",
+        "Le Gouvernement n’entend pas modifier la loi sur ce point.",
+        "Le Gouvernement écarte la création d’un fonds dédié.",
+        "Cette proposition ne sera pas mise en œuvre.",
     ],
 )
 def test_a_refusal_answers_no_ask(sentence: str) -> None:

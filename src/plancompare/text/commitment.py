@@ -212,11 +212,20 @@ def is_bare_reference(sentence: str) -> bool:
 # de… », « ne sera pas reconduit ». A prohibition the plan commits to (« aucun soin ne sera pratiqué
 # sans… ») is no refusal: only the plan's own verbs of planning and doing count.
 _PLANNING = (
-    r"(?:envisag|prevu|programm|retenu|cree|mis en place|modifi|etendu|instaur|engag|generalis|reconduit)"
+    r"(?:envisag|prevu|programm|retenu|cree|mis en place|mise en place|mise? en oeuvre|modifi|etendu|instaur|"
+    r"engag|generalis|reconduit)"
 )
 _REFUSAL = re.compile(
     rf"\bn'(?:est|sont) (?:pas |plus |)(?:envisag|prevu|programm|retenu)\w*|"
     rf"\bne (?:sera|seront) (?:pas|plus) {_PLANNING}\w*|"
+    # « Aucun fonds dédié ne sera créé » (« aucun soin ne sera pratiqué sans… » is a prohibition).
+    # Only verbs of setting up: « aucune poursuite ne sera engagée contre les victimes » protects them.
+    r"\baucune? [^.;:]{0,60}? ne (?:sera|seront) (?:cree|mis en place|mise en place|instaur|prevu|programm|"
+    r"envisag)\w*|"
+    # « n'est pas jugée nécessaire », « le Gouvernement n'entend pas », « le Gouvernement écarte ».
+    r"\bn'(?:est|sont) pas (?:jugee?s?|estimee?s?|consideree?s?) (?:necessaire|utile|opportun|prioritaire|"
+    r"souhaitable)\w*|\bn'(?:apparait|parait) pas (?:necessaire|utile|opportun|prioritaire|souhaitable)\w*|"
+    r"\bn'(?:entend|entendent) pas\b|\b(?:le gouvernement|l'etat|le plan) (?:ecarte|rejette|refuse)\b|"
     r"\bne (?:prevoit|prevoient|retient|retiennent|envisage|envisagent) (?:pas|plus)\b|"
     r"\bis not (?:planned|envisaged|foreseen)|\bwill not be (?:created|extended|renewed)"
 )
