@@ -64,6 +64,19 @@ def test_asks_are_told_from_context() -> None:
     # Softer ways French reviews ask.
     assert is_ask("Il appelle à ce que cette lutte soit déclarée Grande Cause Nationale.")
     assert is_ask("Il serait aussi utile de mettre en place un système d’avertissement.")
+    # Other reviews' ways of asking.
+    for sentence in (
+        "Le Collectif préconise la création d’un fonds dédié.",
+        "Il conviendrait de créer un fonds dédié.",
+        "Nous appelons à la création d’un fonds dédié.",
+        "Le Collectif plaide pour un fonds dédié.",
+        "Nous suggérons de créer un fonds dédié.",
+        "Le Collectif invite le Gouvernement à créer un fonds dédié.",
+        "Nous attendons du Gouvernement qu’il crée un fonds dédié.",
+    ):
+        assert is_ask(sentence), sentence
+    # A regret states; it does not ask.
+    assert not is_ask("Le Collectif regrette l’absence de fonds dédié.")
     assert is_ask("Il est important de prendre en compte les disparités territoriales.")
     assert is_ask("Le Collectif veillera à ce que les campagnes portent sur toutes les formes.")
     assert is_ask("La carte de séjour ne peut être soumise à la présentation du passeport.")

@@ -203,6 +203,11 @@ ASK = whole_words(
     r"ne (?:peu[tv]\w*|doi\w*) (?:pas )?etre|oblig\w*|rappel\w* (?:l'importance|la necessite)|"
     # « Il s'agit (à la fois) de financer… »: what is to be done, an infinitive after it.
     r"il s'agit (?:a la fois |notamment |aussi |donc )?d(?:e |')\w+(?:er|ir|re)|"
+    # Other reviews' ways of asking: « préconise », « il conviendrait », « nous appelons à », « plaide pour »,
+    # « suggère », « invite le Gouvernement à », « attend de l'État qu'il ».
+    r"preconis\w*|conviendrait|appelons a|plaid\w* pour|sugger\w*|"
+    r"invit\w* (?:le gouvernement|les pouvoirs publics|l'etat|les autorites|les ministeres?) a|"
+    r"attend\w* (?:du gouvernement|de l'etat|des pouvoirs publics)|"
     r"should|must|need(?:s|ed)?|call\w* for|recommend\w*"
 )
 
