@@ -64,6 +64,13 @@ def test_another_body_is_given_the_task() -> None:
     assert codes(
         "L’OFII doit verser l’allocation aux victimes.", "La CAF versera l’allocation aux victimes."
     ) == [("actor", "OFII", "CAF")]
+    # diapo M10-P16: an inquiry by the child-protection services of both countries asked, the consular
+    # posts given; « les services chargés de l'enfance » are the same services written otherwise.
+    ask = "Une enquête sociale doit être menée par les services de protection de l’enfance des deux pays."
+    assert codes(ask, "La famille sera recherchée par les services consulaires.") == [
+        ("actor", "services de protection de l’enfance", "consulaires")
+    ]
+    assert codes(ask, "Une enquête sera conduite par les services chargés de l’enfance des deux pays.") == []
     assert codes(
         "La CNCDH doit être désignée rapporteur national indépendant.",
         "La MIPROF exercera la fonction de rapporteur national.",

@@ -28,7 +28,9 @@ ACTORS: dict[str, str] = {
     r"ofpra|cnda": "OFPRA",
     r"ofii": "OFII",
     # Not « conseil départemental de prévention de la délinquance », a body of the préfet.
-    r"aide sociale a l.enfance|ase|conseils? departementa\w*(?! de (?:la )?prevention)|"
+    r"aide sociale a l.enfance|ase|"
+    r"services? (?:de (?:la )?|charges? de (?:la )?)?(?:protection de )?l.enfance|"
+    r"conseils? departementa\w*(?! de (?:la )?prevention)|"
     r"departements": "départements (ASE)",
     r"collectivites territoriales|communes|maires?": "collectivités",
     # « École nationale de la magistrature », « écoles de service public » train officials: not schools.
