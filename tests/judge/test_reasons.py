@@ -892,6 +892,26 @@ def test_lasting_free_or_at_once_given_as_asked_is_no_change() -> None:
     )
 
 
+def test_on_request_or_as_the_case_may_be_is_a_condition() -> None:
+    ask = "L’information des victimes sur leurs droits doit être systématique."
+    for given in ("si elles en font la demande", "lorsque cela est possible", "selon les situations"):
+        assert codes(ask, f"Les victimes seront informées de leurs droits {given}.") == [
+            ("scope", "systématique", given.removeprefix("si elles "))
+        ]
+    assert codes("Le titre doit être délivré de plein droit.", "Le titre sera délivré sur demande.") == [
+        ("scope", "de plein droit", "sur demande")
+    ]
+
+
+def test_all_asked_and_a_share_given_is_a_change() -> None:
+    ask = "Tous les enquêteurs doivent être formés."
+    assert codes(ask, "La moitié des enquêteurs sera formée d’ici 2027.") == [
+        ("scope", "Tous les", "La moitié des")
+    ]
+    assert codes(ask, "Une partie des enquêteurs sera formée.") == [("scope", "Tous les", "Une partie")]
+    assert codes(ask, "Les enquêteurs seront formés.") == []
+
+
 def test_an_extension_to_a_few_more_places_is_no_generalisation() -> None:
     assert codes(
         "Le dispositif doit être généralisé.", "Le dispositif sera étendu à cinq nouveaux départements."

@@ -100,7 +100,11 @@ _CONDITION = re.compile(
     r"au moins (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) "
     r"(?:places|lits|salaries|agents|victimes|personnes)|"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
-    r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to)\b"
+    r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to|"
+    # On request, or as the case may be: « sur demande », « si elles en font la demande », « selon les cas ».
+    r"sur (?:simple )?demande|en font? la demande|a (?:leur|sa) demande|a la demande d(?:e|u|es)|"
+    r"lorsque (?:cela est|c'est) possible|selon les (?:situations|cas|besoins)|si necessaire|au besoin|"
+    r"on request|where possible)\b"
 )
 
 
@@ -176,8 +180,11 @@ _FUNDED_LESS = whole_words(
     r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources"
 )
 # All of something asked, a share of it given.
-_ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|all of the|the whole")
-_SHARE_OF = whole_words(r"une (?:part|partie|fraction|quote-part)|a hauteur de|a share|part of")
+_ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|tou(?:s|tes) les|all of the|the whole|all")
+_SHARE_OF = whole_words(
+    r"une (?:part|partie|fraction|quote-part)|a hauteur de|"
+    r"(?:la moitie|un tiers|un quart|\d+ ?%) d(?:es|u|e la)|a share|part of|half of"
+)
 
 
 def involvement_reasons(ask: str, passage: str) -> list[Reason]:
