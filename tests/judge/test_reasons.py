@@ -892,6 +892,15 @@ def test_lasting_free_or_at_once_given_as_asked_is_no_change() -> None:
     )
 
 
+def test_independence_asked_and_a_body_under_a_minister_given_is_a_change() -> None:
+    ask = "Un organisme indépendant doit assurer l’évaluation de la politique publique."
+    passage = (
+        "L’évaluation sera confiée à une mission placée auprès du ministre chargé des droits des femmes."
+    )
+    assert codes(ask, passage) == [("modality", "indépendant", "placée auprès du")]
+    assert codes(ask, "Une autorité indépendante, placée auprès du Premier ministre, l’évaluera.") == []
+
+
 def test_on_request_or_as_the_case_may_be_is_a_condition() -> None:
     ask = "L’information des victimes sur leurs droits doit être systématique."
     for given in ("si elles en font la demande", "lorsque cela est possible", "selon les situations"):

@@ -136,10 +136,20 @@ _LATER = whole_words(
 )
 
 
+# Independence asked (« organisme indépendant »), a body placed under a minister given.
+_INDEPENDENT = whole_words(r"independante?s?|independance|independent\w*")
+_UNDER = whole_words(
+    r"placee?s? (?:aupres|sous l'autorite) d\w*|sous l'autorite d\w*|rattachee?s? (?:a|au|aux)\b|"
+    r"sous la tutelle d\w*|placed under|reporting to"
+)
+
+
 def lasting_reasons(ask: str, passage: str) -> list[Reason]:
-    """Something lasting asked (« pérenne »), something for a while given (« ponctuel », « pour deux
-    ans »); free asked, a charge given; at once asked, within weeks or months given."""
+    """Independence asked, a body placed under an authority given; something lasting asked
+    (« pérenne »), something for a while given (« ponctuel », « pour deux ans »); free asked, a charge
+    given; at once asked, within weeks or months given."""
     pairs = (
+        (_INDEPENDENT, _UNDER, "it was asked to be independent; the next plan places it under an authority"),
         (_LASTING, _FOR_A_WHILE, "it was asked to last; the next plan gives it for a while"),
         (_FREE, _PAID, "it was asked to be free; the next plan charges for it"),
         (_AT_ONCE, _LATER, "it was asked at once; the next plan gives it later"),
