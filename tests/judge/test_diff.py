@@ -392,3 +392,16 @@ def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() 
     assert one.reasons[0].base and "budgets de formation" in one.reasons[0].base
     both = _answers(f"{team}\n\nUn budget de formation des médiateurs sera prévu chaque année.")
     assert {p.id: p for p in compare(base, both, cfg).proposals}["M01-P01"].verdict == "adopted"
+
+
+def test_the_demand_left_out_is_quoted_without_the_connective_opening_it() -> None:
+    from plancompare.judge.classify import left_out
+
+    demand = "À cet égard, une articulation entre les dispositifs pour mineurs et majeurs doit être prévue."
+    assert (
+        left_out(demand, 0.1).base
+        == "Une articulation entre les dispositifs pour mineurs et majeurs doit être prévue."
+    )
+    assert left_out("des budgets de formation devraient être prévus.", 0.1).base == (
+        "des budgets de formation devraient être prévus."
+    )

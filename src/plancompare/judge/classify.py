@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from plancompare.config import MatchConfig
 from plancompare.judge.distinctive import distinctive
 from plancompare.judge.reasons import surface_words
@@ -34,11 +36,24 @@ def unanswered(aligner: Aligner, query: Query, cands: list[Candidate]) -> tuple[
     return None
 
 
+# A connective opening the demand (« À cet égard, », « Par ailleurs, ») links it to the ask before; the
+# demand is quoted without it.
+_CONNECTIVE = re.compile(
+    r"^(?:[àa] cet [ée]gard|par ailleurs|en outre|de plus|de m[êe]me|enfin|ensuite|aussi|également|"
+    r"dans ce cadre|dans ce sens|en ce sens|pour ce faire|en particulier|notamment)\s*,\s*",
+    re.IGNORECASE,
+)
+
+
 def left_out(demand: str, share: float) -> Reason:
-    """A `partial` reason: the demand no candidate measure takes up, quoted whole."""
+    """A `partial` reason: the demand no candidate measure takes up, quoted whole (less a connective
+    opening it), with its first letter in capitals."""
+    shown = _CONNECTIVE.sub("", demand.strip(), count=1)
+    if shown != demand.strip():
+        shown = shown[:1].upper() + shown[1:]
     return Reason(
         code="partial",
-        base=demand,
+        base=shown,
         detail=f"one of the ask's demands is in none of its candidate measures ({share:.0%} of its words)",
     )
 
