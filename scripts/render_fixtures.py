@@ -1478,6 +1478,94 @@ def render_plan_field_blocks(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-unruled-fields.pdf: each measure's fields as a small table without rules, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_unruled_fields(pdf: FPDF, width: float, layout: str, fields: list[list[str]]) -> None:
+    """The fields as a table with no rule, border or shading: a header row of labels over their
+    values (`header`: bold labels, cells aligned left; `header-plain`: labels in the values' type,
+    cells centred), or a column of bold labels beside their values (`labels`, cells centred
+    vertically, as fpdf2 sets them)."""
+    pdf.set_font("DejaVuSans", "", 9)
+    if layout == "labels":
+        bold = FontFace(emphasis="BOLD")
+        with pdf.table(
+            col_widths=(32, width - 32),
+            first_row_as_headings=False,
+            borders_layout="NONE",
+            line_height=4.6,
+            text_align="LEFT",
+        ) as table:
+            for label, value in fields:
+                row = table.row()
+                row.cell(label, style=bold)
+                row.cell(value)
+    else:
+        plain = layout == "header-plain"
+        with pdf.table(
+            first_row_as_headings=True,
+            headings_style=FontFace() if plain else FontFace(emphasis="BOLD"),
+            borders_layout="NONE",
+            line_height=4.6,
+            text_align="CENTER" if plain else "LEFT",
+        ) as table:
+            for cells in zip(*fields, strict=True):
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    pdf.ln(6)
+
+
+def fpdf_tab_stops(pdf: FPDF, rows: list[list[str]], stops: tuple[float, ...]) -> None:
+    """Rows whose cells start at tab stops (mm from the left margin), no rule, in the text's type."""
+    pdf.set_font("DejaVuSans", "", 10)
+    for cells in rows:
+        y = pdf.get_y()
+        for stop, cell in zip(stops, cells, strict=True):
+            pdf.set_xy(pdf.l_margin + stop, y)
+            pdf.cell(pdf.get_string_width(cell), 5, cell)
+        pdf.set_xy(pdf.l_margin, y + 5)
+    pdf.ln(3)
+
+
+def render_plan_unruled_fields(target: Path) -> None:
+    data = load("plan-unruled-fields.yaml")
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        pdf.set_font("DejaVuSans", "B", 11)
+        pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        pdf.set_font("DejaVuSans", "", 10)
+        pdf.multi_cell(width, 5, paragraphs(m["text"])[0], align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        if m.get("tabbed"):
+            fpdf_tab_stops(pdf, m["tabbed"], (10, 40, 80))
+        if m.get("subheading"):
+            pdf.set_font("DejaVuSans", "B", 10)
+            pdf.multi_cell(width, 5, m["subheading"], new_x="LMARGIN", new_y="NEXT")
+        if m.get("after"):
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.multi_cell(width, 5, paragraphs(m["after"])[0], align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        if m.get("figures"):
+            fpdf_tab_stops(pdf, [m["figures"]["header"], *m["figures"]["rows"]], (10, 40, 70))
+        if m.get("layout"):
+            fpdf_unruled_fields(pdf, width, m["layout"], m["fields"])
+        elif m.get("fields"):
+            # A field line in the text's own type: the label is not set apart.
+            pdf.set_font("DejaVuSans", "", 10)
+            for label, value in m["fields"]:
+                pdf.multi_cell(width, 5, f"{label} : {value}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.ln(2)
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    fpdf_axes_plan(pdf, data, dt.date(2030, 11, 4), (20, 20), "DejaVuSans", draw)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -2013,6 +2101,7 @@ def main() -> None:
         ("plan-sommaire-annexes.pdf", render_plan_sommaire_annexes),
         ("plan-column-continued.pdf", render_plan_column_continued),
         ("plan-field-blocks.pdf", render_plan_field_blocks),
+        ("plan-unruled-fields.pdf", render_plan_unruled_fields),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),
