@@ -42,6 +42,7 @@ FIXTURES = {
     "plan-rounded-boxes": "plan",
     "plan-engagements": "plan",
     "plan-field-blocks": "plan",
+    "plan-unruled-fields": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -358,6 +359,47 @@ def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read()
         "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 6"
     ]
+
+
+def test_fields_tables_without_rules_are_read_as_fields_and_other_aligned_text_stays_text() -> None:
+    source = _source("plan-unruled-fields")
+    plan = extract(PDFS / "plan-unruled-fields.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    roles = ("Pilote", "Partenaires")
+    for got, want in zip(plan.measures[:3], source["measures"][:3], strict=True):
+        # A header row of labels over their values (bold or in the values' type, cells aligned left
+        # or centred), or a column of labels beside their values (« Pilote » centred between the two
+        # lines of its value, « Calendrier de mise en œuvre » wrapped in its cell), with no rule:
+        # every label fills its field, no cell is left in the text.
+        fields = dict(want["fields"])
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+        assert [(r.role, r.text) for r in got.responsible] == [
+            (k, v) for k, v in want["fields"] if k in roles
+        ]
+        assert got.calendar == (fields.get("Calendrier") or fields.get("Calendrier de mise en œuvre"))
+        assert got.indicators == fields.get("Indicateur")
+        assert got.financing == fields.get("Financement")
+    # A list set with tab stops and a table of figures without rules, no label over them: text, each
+    # line read across; a bold « Calendrier » over a paragraph is a subheading, a « Pilote : » line
+    # in the text's own type a field.
+    tabbed, figures = source["measures"][3], source["measures"][3]["figures"]
+    assert plan.measures[3].text.split("\n\n") == [
+        *_paragraphs(tabbed["text"]),
+        " ".join(" ".join(row) for row in tabbed["tabbed"]),
+        *_paragraphs(tabbed["after"]),
+        " ".join(" ".join(row) for row in [figures["header"], *figures["rows"]]),
+    ]
+    assert not plan.measures[3].responsible and plan.measures[3].calendar is None
+    last = source["measures"][4]
+    assert plan.measures[4].text.split("\n\n") == [
+        *_paragraphs(last["text"]),
+        last["subheading"],
+        *_paragraphs(last["after"]),
+    ]
+    assert [(r.role, r.text) for r in plan.measures[4].responsible] == [tuple(last["fields"][0])]
+    assert plan.measures[4].calendar is None
+    assert plan.warnings == []
 
 
 def test_measures_listed_around_the_plan_are_no_measures() -> None:
