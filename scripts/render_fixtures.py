@@ -1566,6 +1566,39 @@ def render_plan_unruled_fields(target: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# plan-plain-labels.pdf: the same field lines with bold labels, then in the text's own type, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_plain_labels(target: Path) -> None:
+    data = load("plan-plain-labels.yaml")
+    measures = {m["number"]: m for m in data["measures"]}
+    plain = {n for p in data["priorities"] if p.get("plain") for n in p["measures"]}
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        m = measures[m["twin"]] if "twin" in m else m
+        pdf.set_font("DejaVuSerif", "B", 11)
+        pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        pdf.set_font("DejaVuSerif", "", 10)
+        pdf.multi_cell(width, 5, paragraphs(m["text"])[0], align="L", new_x="LMARGIN", new_y="NEXT")
+        for label, value, *alone in m["fields"]:
+            pdf.set_font("DejaVuSerif", "" if number in plain else "B", 10)
+            if alone:
+                pdf.multi_cell(width, 5, nbsp_before_colon(f"{label} :"), new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.write(5, nbsp_before_colon(f"{label} : "))
+            pdf.set_font("DejaVuSerif", "", 10)
+            pdf.write(5, value)
+            pdf.ln(5)
+        pdf.ln(5)
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    fpdf_axes_plan(pdf, data, dt.date(2030, 12, 2), (22, 20), "DejaVuSerif", draw)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
 # report-recommendations.pdf: an evaluation report's numbered recommendations in boxes, with fpdf2
 # --------------------------------------------------------------------------------------------------
 
@@ -2102,6 +2135,7 @@ def main() -> None:
         ("plan-column-continued.pdf", render_plan_column_continued),
         ("plan-field-blocks.pdf", render_plan_field_blocks),
         ("plan-unruled-fields.pdf", render_plan_unruled_fields),
+        ("plan-plain-labels.pdf", render_plan_plain_labels),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),
