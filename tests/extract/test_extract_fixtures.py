@@ -17,7 +17,7 @@ import yaml
 from plancompare.extract.document import extract
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.reviewyaml import load_review_yaml
-from plancompare.models import Plan, Review
+from plancompare.models import Measure, Plan, Review
 from plancompare.serialise import to_json
 
 PDFS = Path(__file__).resolve().parents[1] / "pdfs"
@@ -43,6 +43,7 @@ FIXTURES = {
     "plan-engagements": "plan",
     "plan-field-blocks": "plan",
     "plan-unruled-fields": "plan",
+    "plan-plain-labels": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -399,6 +400,32 @@ def test_fields_tables_without_rules_are_read_as_fields_and_other_aligned_text_s
     ]
     assert [(r.role, r.text) for r in plan.measures[4].responsible] == [tuple(last["fields"][0])]
     assert plan.measures[4].calendar is None
+    assert plan.warnings == []
+
+
+def test_labels_in_the_texts_own_type_give_the_fields_bold_labels_give() -> None:
+    source = _source("plan-plain-labels")
+    plan = extract(PDFS / "plan-plain-labels.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    by_number = {m["number"]: m for m in source["measures"]}
+
+    def fields(m: Measure) -> tuple:
+        return ([(r.role, r.text) for r in m.responsible], m.calendar, m.indicators, m.financing, m.text)
+
+    for got in plan.measures:
+        want = by_number[by_number[got.number].get("twin", got.number)]
+        values = {label: value for label, value, *_ in want["fields"]}
+        roles = [(k, v) for k, v, *_ in want["fields"] if k in ("Pilote", "Partenaires", "Porteur")]
+        # A bold label alone on its line takes its value, not the next field's line with it.
+        assert fields(got) == (
+            roles,
+            values.get("Calendrier") or values.get("Échéance"),
+            values.get("Indicateur"),
+            values.get("Financement"),
+            "\n\n".join(_paragraphs(want["text"])),
+        )
+    # Labels in the text's own type (axis 2) give the fields their bold twins (axis 1) give.
+    assert [fields(m) for m in plan.measures[3:]] == [fields(m) for m in plan.measures[:3]]
     assert plan.warnings == []
 
 
