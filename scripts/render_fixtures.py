@@ -1428,19 +1428,26 @@ def fpdf_text_and_table(pdf: FPDF, width: float, text: str, table: dict[str, Any
     pdf.set_font("DejaVuSans", "", 10)
     pdf.multi_cell(text_w, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     bottom = pdf.get_y()
-    pdf.set_xy(tx, top)
+    y = fpdf_side_table(pdf, tx, top, tw, table)
+    pdf.set_y(max(bottom, y) + 6)
+
+
+def fpdf_side_table(pdf: FPDF, x: float, top: float, width: float, table: dict[str, Any]) -> float:
+    """The table's caption in bold at (x, top), then the table, ruled (every cell outlined); returns
+    its foot."""
+    pdf.set_xy(x, top)
     pdf.set_font("DejaVuSans", "B", 9)
     pdf.set_text_color(*BLOCK_LABEL)
-    pdf.cell(tw, 5, table["caption"])
+    pdf.cell(width, 5, table["caption"])
     pdf.set_text_color(0, 0, 0)
     y = top + 7
     for i, row in enumerate([table["header"], *table["rows"]]):
-        pdf.set_xy(tx, y)
+        pdf.set_xy(x, y)
         pdf.set_font("DejaVuSans", "B" if i == 0 else "", 9)
         for cell in row:
-            pdf.cell(tw / len(row), 6, cell, border=1, align="C")
+            pdf.cell(width / len(row), 6, cell, border=1, align="C")
         y += 6
-    pdf.set_y(max(bottom, y) + 6)
+    return y
 
 
 def render_plan_field_blocks(target: Path) -> None:
@@ -1595,6 +1602,58 @@ def render_plan_plain_labels(target: Path) -> None:
 
     pdf = FPDF(orientation="portrait", format="A4")
     fpdf_axes_plan(pdf, data, dt.date(2030, 12, 2), (22, 20), "DejaVuSerif", draw)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-side-table-continued.pdf: a paragraph set beside a small table goes on below it, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_flowed_lines(
+    pdf: FPDF, text: str, top: float, width_at: Callable[[float], tuple[float, float]]
+) -> float:
+    """`text` from `top` in lines of 5 mm, ragged right, each line as wide as `width_at`(its top)
+    gives (x, width): narrower beside a table, the whole width below it; returns the foot."""
+    y, line = top, ""
+    words = text.split()
+    while words:
+        x, w = width_at(y)
+        line = words.pop(0)
+        while words and pdf.get_string_width(f"{line} {words[0]}") <= w:
+            line = f"{line} {words.pop(0)}"
+        pdf.set_xy(x, y)
+        pdf.cell(w, 5, line)
+        y += 5
+    return y
+
+
+def render_plan_side_table_continued(target: Path) -> None:
+    data = load("plan-side-table-continued.yaml")
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        pdf.set_font("DejaVuSans", "B", 11)
+        pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        text_w, table_w = width * 0.62, width * 0.38 - 8
+        left = m["side"] == "left"
+        top = pdf.get_y()
+        table_x = pdf.l_margin if left else pdf.l_margin + text_w + 8
+        foot = fpdf_side_table(pdf, table_x, top, table_w, m["table"])
+        beside = (pdf.l_margin + table_w + 8 if left else pdf.l_margin, text_w)
+
+        def width_at(y: float) -> tuple[float, float]:
+            return beside if y < foot + 1 else (pdf.l_margin, width)
+
+        pdf.set_font("DejaVuSans", "", 10)
+        first, *rest = paragraphs(m["text"])
+        y = fpdf_flowed_lines(pdf, first, top, width_at)
+        for text in rest:  # the next paragraphs start below the table
+            y = fpdf_flowed_lines(pdf, text, max(y + 4, foot + 6), width_at)
+        pdf.set_xy(pdf.l_margin, max(y, foot) + 8)
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    fpdf_axes_plan(pdf, data, dt.date(2030, 12, 9), (20, 20), "DejaVuSans", draw)
     pdf.output(str(target))
 
 
@@ -2136,6 +2195,7 @@ def main() -> None:
         ("plan-field-blocks.pdf", render_plan_field_blocks),
         ("plan-unruled-fields.pdf", render_plan_unruled_fields),
         ("plan-plain-labels.pdf", render_plan_plain_labels),
+        ("plan-side-table-continued.pdf", render_plan_side_table_continued),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),
