@@ -44,6 +44,7 @@ FIXTURES = {
     "plan-field-blocks": "plan",
     "plan-unruled-fields": "plan",
     "plan-plain-labels": "plan",
+    "plan-side-table-continued": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -426,6 +427,21 @@ def test_labels_in_the_texts_own_type_give_the_fields_bold_labels_give() -> None
         )
     # Labels in the text's own type (axis 2) give the fields their bold twins (axis 1) give.
     assert [fields(m) for m in plan.measures[3:]] == [fields(m) for m in plan.measures[:3]]
+    assert plan.warnings == []
+
+
+def test_a_paragraph_going_on_below_a_side_table_is_read_whole_before_the_table() -> None:
+    source = _source("plan-side-table-continued")
+    plan = extract(PDFS / "plan-side-table-continued.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The paragraph beside the table, whole (in measures 1 and 3 it goes on below the table in
+        # mid-sentence), then the table's caption and rows, then the next paragraph.
+        first, *rest = _paragraphs(want["text"])
+        table = want["table"]
+        rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
+        assert got.text.split("\n\n") == [first, table["caption"], *rows, *rest]
     assert plan.warnings == []
 
 

@@ -75,6 +75,26 @@ def test_a_table_goes_before_the_first_line_below_it_that_reaches_under_it() -> 
     assert len(layout.columns) == 1  # the table's rules make no columns once it is read apart
 
 
+def test_a_paragraph_going_on_below_the_table_is_read_whole_before_it() -> None:
+    """The paragraph beside the table goes on across the page's width below it, at its own leading,
+    in mid-sentence: the table comes after the paragraph, before the next one (spaced from it)."""
+    wide = "des mots ordinaires qui remplissent toute la largeur de la page sous le tableau"
+    lines = [words("Mesure 1 : Héberger les victimes", 60, 60, 10, bold=True)]
+    lines += [words(f"{LINE} colonne {i}", 60, 80 + 14 * i, 10) for i in range(7)]
+    lines += [words(f"{wide} {i}", 60, 178 + 14 * i, 10) for i in range(2)]
+    lines.append(words("Un bilan sera présenté chaque année.", 60, 230, 10))
+    _, measures, _ = segment_plan(layout_document([_page(lines, (340.0, 110.0))]))
+    paragraph = " ".join([*(f"{LINE} colonne {i}" for i in range(7)), *(f"{wide} {i}" for i in range(2))])
+    assert measures[0].text.split("\n\n") == [
+        paragraph,
+        "Ouverture des places",
+        "Année | Places",
+        "2030 | 100",
+        "2031 | 150",
+        "Un bilan sera présenté chaque année.",
+    ]
+
+
 def test_a_table_as_wide_as_the_text_or_a_fields_table_is_left_to_the_other_readers() -> None:
     lines = [words(f"{LINE} colonne {i}", 60, 80 + 14 * i, 10) for i in range(6)]
     wide = _page(lines, (60.0, 200.0))

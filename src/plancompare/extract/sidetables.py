@@ -4,19 +4,21 @@ its caption would fall inside the line beside it and its cells, one column after
 the lines of the text. Read apart, as tableplan.py and fieldtable.py read tables, row by row, the
 table is its caption, then its rows, each across its cells (« 2032 | 100 | 100 »); it goes after
 the text beside it, before the first line below it that reaches under it (the text is back to the
-page's width) or is a heading. Tables as wide as the text (a table of measures, a review's, a
-measure's fields) have no text beside them and are left to those readers."""
+page's width) or is a heading; when that line goes on with the paragraph beside the table (at its
+leading, in mid-sentence), after that paragraph. Tables as wide as the text (a table of measures,
+a review's, a measure's fields) have no text beside them and are left to those readers."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from plancompare.extract.headings import heading_like
 from plancompare.extract.lines import Line, baseline_rows, line_from_words
 from plancompare.extract.pagedata import PageData, Word
 from plancompare.extract.textclean import normalise_spaces
-from plancompare.text.patterns import LABEL_CELL
+from plancompare.text.patterns import ANY_LABEL, BULLET, LABEL_CELL
 
 _TOUCH = 2.0  # points: rules meeting within this distance are one grid
 _MERGE = 2.0  # points: rules this close are one edge of the grid
@@ -155,13 +157,47 @@ def _table_line(words: list[Word], text: str, page: int) -> Line:
 
 def _after_text(words: list[Word], box: tuple[float, float, float, float]) -> float:
     """Where the table goes: before the first line below it that reaches under it (the text is back
-    to the page's width) or heads what follows (« Mesure 2 »), else after the page's lines."""
+    to the page's width) or heads what follows (« Mesure 2 »), else after the page's lines; when
+    that line goes on with the paragraph beside the table, after that paragraph."""
     x0, x1, _, bottom = box
-    for row in baseline_rows([w for w in words if w.top >= bottom]):
-        line = line_from_words(row, 0)
-        if (line.x1 > x0 and line.x0 < x1) or heading_like(line):
+    below = [line_from_words(row, 0) for row in baseline_rows([w for w in words if w.top >= bottom])]
+    for k, line in enumerate(below):
+        if heading_like(line):
             return line.top - 0.5
+        if line.x1 > x0 and line.x0 < x1:
+            return _paragraph_end(below, k, _beside(words, box))
     return float("inf")
+
+
+def _beside(words: list[Word], box: tuple[float, float, float, float]) -> list[Line]:
+    """The lines of text level with the table, at its side, top to bottom."""
+    x0, x1, top, bottom = box
+    side = [w for w in words if w.bottom > top and w.top < bottom and (w.x1 < x0 or w.x0 > x1)]
+    return [line_from_words(row, 0) for row in baseline_rows(side)]
+
+
+def _paragraph_end(below: list[Line], k: int, beside: list[Line]) -> float:
+    """Where the paragraph that `below[k]` is in ends (before the first line of the next one), when
+    `below[k]` goes on with the paragraph beside the table: it follows the last line beside it at
+    that text's own leading, opening neither a field nor a list item; else where `below[k]` is."""
+    line = below[k]
+    if len(beside) < 2 or _opens_paragraph(line, line.x0):
+        return line.top - 0.5
+    leading = min(b.top - a.bottom for a, b in pairwise(beside))
+    slack = max(1.0, 0.2 * line.size)
+    above = max((b for b in beside if b.bottom <= line.top + slack), key=lambda b: b.bottom, default=None)
+    if above is None or line.top - above.bottom > leading + slack:
+        return line.top - 0.5
+    for a, b in pairwise(below[k:]):
+        if b.top - a.bottom > leading + slack or _opens_paragraph(b, line.x0):
+            return b.top - 0.5
+    return float("inf")
+
+
+def _opens_paragraph(line: Line, left: float) -> bool:
+    """A heading, a field (« Pilote : … »), a list item or a first-line indent: a paragraph of its own."""
+    indented = line.x0 - left > 0.8 * line.size
+    return heading_like(line) or indented or bool(ANY_LABEL.match(line.text) or BULLET.match(line.text))
 
 
 def placed(table: SideTable, apart: list[tuple[float, float, float]]) -> float:
