@@ -1434,19 +1434,30 @@ def fpdf_text_and_table(pdf: FPDF, width: float, text: str, table: dict[str, Any
 
 def fpdf_side_table(pdf: FPDF, x: float, top: float, width: float, table: dict[str, Any]) -> float:
     """The table's caption in bold at (x, top), then the table, ruled (every cell outlined); returns
-    its foot."""
-    pdf.set_xy(x, top)
-    pdf.set_font("DejaVuSans", "B", 9)
-    pdf.set_text_color(*BLOCK_LABEL)
-    pdf.cell(width, 5, table["caption"])
-    pdf.set_text_color(0, 0, 0)
-    y = top + 7
+    its foot. A table whose `below` is set has no caption above it: that line is set under it (in
+    bold, or in 8 pt grey type for a « Source : » line), and the foot is the caption's."""
+    y = top
+    if "caption" in table:
+        pdf.set_xy(x, top)
+        pdf.set_font("DejaVuSans", "B", 9)
+        pdf.set_text_color(*BLOCK_LABEL)
+        pdf.cell(width, 5, table["caption"])
+        pdf.set_text_color(0, 0, 0)
+        y = top + 7
     for i, row in enumerate([table["header"], *table["rows"]]):
         pdf.set_xy(x, y)
         pdf.set_font("DejaVuSans", "B" if i == 0 else "", 9)
         for cell in row:
             pdf.cell(width / len(row), 6, cell, border=1, align="C")
         y += 6
+    if "below" in table:
+        source = table["below"].startswith("Source")
+        pdf.set_xy(x, y + 1.5)
+        pdf.set_font("DejaVuSans", "" if source else "B", 8 if source else 9)
+        pdf.set_text_color(*((110, 110, 110) if source else BLOCK_LABEL))
+        pdf.cell(width, 4.5, table["below"])
+        pdf.set_text_color(0, 0, 0)
+        y += 6.5
     return y
 
 
@@ -1628,8 +1639,9 @@ def fpdf_flowed_lines(
     return y
 
 
-def render_plan_side_table_continued(target: Path) -> None:
-    data = load("plan-side-table-continued.yaml")
+def render_plan_side_table_continued(target: Path, source: str = "plan-side-table-continued.yaml") -> None:
+    """`source`: plan-table-caption-below.yaml sets each table's caption under it."""
+    data = load(source)
 
     def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
         pdf.set_font("DejaVuSans", "B", 11)
@@ -2196,6 +2208,10 @@ def main() -> None:
         ("plan-unruled-fields.pdf", render_plan_unruled_fields),
         ("plan-plain-labels.pdf", render_plan_plain_labels),
         ("plan-side-table-continued.pdf", render_plan_side_table_continued),
+        (
+            "plan-table-caption-below.pdf",
+            lambda t: render_plan_side_table_continued(t, "plan-table-caption-below.yaml"),
+        ),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),
