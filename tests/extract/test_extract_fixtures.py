@@ -45,6 +45,7 @@ FIXTURES = {
     "plan-unruled-fields": "plan",
     "plan-plain-labels": "plan",
     "plan-side-table-continued": "plan",
+    "plan-table-caption-below": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -442,6 +443,24 @@ def test_a_paragraph_going_on_below_a_side_table_is_read_whole_before_the_table(
         table = want["table"]
         rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
         assert got.text.split("\n\n") == [first, table["caption"], *rows, *rest]
+    assert plan.warnings == []
+
+
+def test_a_caption_under_a_side_table_goes_with_its_rows() -> None:
+    source = _source("plan-table-caption-below")
+    plan = extract(PDFS / "plan-table-caption-below.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # Measure 6's heading, right above its table at the left of the text, is its heading whole.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The paragraph beside the table whole, then the rows, then the line under the table (a
+        # « Source : » line, a « Tableau 2 – … » title); a paragraph's short last line under a table
+        # is its paragraph's.
+        first, *rest = _paragraphs(want["text"])
+        table = want["table"]
+        rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
+        below = [table["below"]] if "below" in table else []
+        assert got.text.split("\n\n") == [first, *rows, *below, *rest]
     assert plan.warnings == []
 
 

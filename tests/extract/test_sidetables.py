@@ -12,6 +12,7 @@ from plancompare.extract.layout import layout_document
 from plancompare.extract.pagedata import PageData, Word
 from plancompare.extract.planreader import segment_plan
 from plancompare.extract.sidetables import _edges, _grids, side_tables
+from plancompare.extract.tablecaptions import caption_below
 
 LINE = "des mots ordinaires qui remplissent la"
 CELLS = [["Année", "Places"], ["2030", "100"], ["2031", "150"]]
@@ -93,6 +94,50 @@ def test_a_paragraph_going_on_below_the_table_is_read_whole_before_it() -> None:
         "2031 | 150",
         "Un bilan sera présenté chaque année.",
     ]
+
+
+NEXT = "Un bilan des places ouvertes sera présenté chaque année au comité départemental de suivi."
+
+
+def _beside_and_under(under: list[Word]) -> PageData:
+    """A paragraph beside a table at the right (no caption above it), `under` the table, then the
+    next paragraph across the page's width."""
+    hand = page(1, [words("Mesure 1 : Héberger les victimes", 60, 60, 10, bold=True)])
+    hand.words += [w for i in range(7) for w in words(f"{LINE} colonne {i}", 60, 80 + 14 * i, 10)]
+    hand.words += [w for cell in _grid(hand, 340.0, 96.0, [80.0, 80.0], CELLS) for w in cell]
+    hand.words += under + words(NEXT, 60, 200, 10)
+    return hand
+
+
+def test_a_caption_under_the_table_goes_after_its_rows() -> None:
+    """« Source : … » in smaller type right under the grid, level with the paragraph's last line:
+    the table's, after its rows, not in the paragraph's sentence."""
+    hand = _beside_and_under(words("Source : DREETS, 2030", 340, 164, 8))
+    _, measures, _ = segment_plan(layout_document([hand]))
+    paragraph = " ".join(f"{LINE} colonne {i}" for i in range(7))
+    rows = ["Année | Places", "2030 | 100", "2031 | 150"]
+    assert measures[0].text.split("\n\n") == [paragraph, *rows, "Source : DREETS, 2030", NEXT]
+
+
+def test_a_line_under_the_table_in_the_texts_type_reading_as_no_caption_is_none() -> None:
+    box = (340.0, 500.0, 96.0, 156.0)
+    assert caption_below(words("Source : DREETS, 2030", 340, 164, 10), box) != []
+    assert caption_below(words("des places ouvertes", 340, 164, 8), box) == []  # nothing beside it
+    hand = _beside_and_under(words("des places ouvertes", 340, 164, 10))
+    assert caption_below(hand.words, box) == []
+
+
+def test_a_heading_right_above_a_table_is_no_caption() -> None:
+    """A table at the left of the text, level with the text's first line, a heading right above
+    both: the heading runs on past the table's width, so no part of it is the table's caption."""
+    hand = page(
+        1, [words("Mesure 1 : Héberger les victimes dans des places sécurisées", 60, 60, 10, bold=True)]
+    )
+    hand.words += [w for i in range(6) for w in words(f"{LINE} {i}", 260, 80 + 14 * i, 10)]
+    hand.words += [w for cell in _grid(hand, 60.0, 78.0, [80.0, 80.0], CELLS) for w in cell]
+    _, measures, _ = segment_plan(layout_document([hand]))
+    assert measures[0].title == "Héberger les victimes dans des places sécurisées"
+    assert measures[0].text.split("\n\n")[1:] == ["Année | Places", "2030 | 100", "2031 | 150"]
 
 
 def test_a_table_as_wide_as_the_text_or_a_fields_table_is_left_to_the_other_readers() -> None:

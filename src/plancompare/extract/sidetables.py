@@ -17,13 +17,12 @@ from itertools import pairwise
 from plancompare.extract.headings import heading_like
 from plancompare.extract.lines import Line, baseline_rows, line_from_words
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.tablecaptions import caption_above, caption_below
 from plancompare.extract.textclean import normalise_spaces
 from plancompare.text.patterns import ANY_LABEL, BULLET, LABEL_CELL
 
 _TOUCH = 2.0  # points: rules meeting within this distance are one grid
 _MERGE = 2.0  # points: rules this close are one edge of the grid
-_ALIGN = 6.0  # points: a caption starts this close to the grid's left edge
-_CAPTION_EMS = 1.5  # a caption's foot is at most this many ems above the grid
 _CELL_SEPARATOR = " | "
 
 
@@ -51,12 +50,14 @@ def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word]
         lines = _rows(inside, xs, ys, page.number)
         if all(LABEL_CELL.fullmatch(line.text.split(_CELL_SEPARATOR)[0]) for line in lines):
             continue  # a measure's fields (« Pilote | DGCS »): fieldtable.py reads them as fields
-        caption = _caption(words, box)
-        if caption:
-            lines.insert(
-                0, _table_line(caption, line_from_words(list(caption), page.number).text, page.number)
-            )
-        taken = {id(w) for w in (*inside, *caption)}
+        above, below = caption_above(words, box), caption_below(words, box)
+        if above:
+            lines.insert(0, _table_line(above, line_from_words(list(above), page.number).text, page.number))
+        if below:
+            # Under the table, as printed; the text beside goes on level with it.
+            lines.append(_table_line(below, line_from_words(list(below), page.number).text, page.number))
+            box = (box[0], box[1], box[2], max(box[3], max(w.bottom for w in below)))
+        taken = {id(w) for w in (*inside, *above, *below)}
         words = [w for w in words if id(w) not in taken]
         tables.append(SideTable(lines, 0.0, box))
     if not tables:
@@ -117,20 +118,6 @@ def _text_beside(words: list[Word], box: tuple[float, float, float, float]) -> b
     return any(w.bottom > top and w.top < bottom and (w.x1 < x0 or w.x0 > x1) for w in words)
 
 
-def _caption(words: list[Word], box: tuple[float, float, float, float]) -> list[Word]:
-    """The line right above the grid, within its width, starting at its left edge: its caption."""
-    x0, x1, top, _ = box
-    above = [w for w in words if w.bottom <= top + 1 and w.x0 >= x0 - _ALIGN and w.x1 <= x1 + _ALIGN]
-    if not above:
-        return []
-    foot = max(w.bottom for w in above)
-    line = [w for w in above if w.bottom > foot - 0.3 * w.size]
-    size = max(w.size for w in line)
-    if top - foot > _CAPTION_EMS * size or min(w.x0 for w in line) > x0 + _ALIGN:
-        return []
-    return sorted(line, key=lambda w: w.x0)
-
-
 def _rows(inside: list[Word], xs: list[float], ys: list[float], page: int) -> list[Line]:
     """Each row of the grid with text, its cells left to right, as one line."""
     rows: dict[int, dict[int, list[Word]]] = {}
@@ -181,11 +168,12 @@ def _paragraph_end(below: list[Line], k: int, beside: list[Line]) -> float:
     `below[k]` goes on with the paragraph beside the table: it follows the last line beside it at
     that text's own leading, opening neither a field nor a list item; else where `below[k]` is."""
     line = below[k]
-    if len(beside) < 2 or _opens_paragraph(line, line.x0):
+    side = [*beside, *below[:k]]  # the text at the table's side, down to the line under it
+    if len(side) < 2 or _opens_paragraph(line, line.x0):
         return line.top - 0.5
-    leading = min(b.top - a.bottom for a, b in pairwise(beside))
+    leading = min(b.top - a.bottom for a, b in pairwise(side))
     slack = max(1.0, 0.2 * line.size)
-    above = max((b for b in beside if b.bottom <= line.top + slack), key=lambda b: b.bottom, default=None)
+    above = max((b for b in side if b.bottom <= line.top + slack), key=lambda b: b.bottom, default=None)
     if above is None or line.top - above.bottom > leading + slack:
         return line.top - 0.5
     for a, b in pairwise(below[k:]):
