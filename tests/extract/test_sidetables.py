@@ -11,7 +11,8 @@ from tests.extract.handmade import page, words
 from plancompare.extract.layout import layout_document
 from plancompare.extract.pagedata import PageData, Word
 from plancompare.extract.planreader import segment_plan
-from plancompare.extract.sidetables import _edges, _grids, side_tables
+from plancompare.extract.rulegrids import edges, ruled_grids
+from plancompare.extract.sidetables import side_tables
 from plancompare.extract.tablecaptions import caption_below
 
 LINE = "des mots ordinaires qui remplissent la"
@@ -149,7 +150,7 @@ def test_a_table_as_wide_as_the_text_or_a_fields_table_is_left_to_the_other_read
 
 
 def _plain_grids(hand: PageData) -> list[tuple[list[float], list[float]]]:
-    """sidetables._grids the plain way: every vertical rule tried against every horizontal one."""
+    """rulegrids.ruled_grids the plain way: every vertical rule tried against every horizontal one."""
     vrules, hrules = hand.vrules, hand.hrules
     group = list(range(len(vrules) + len(hrules)))
     for i, (x, top, bottom) in enumerate(vrules):
@@ -159,8 +160,8 @@ def _plain_grids(hand: PageData) -> list[tuple[list[float], list[float]]]:
                 group = [new if g == old else g for g in group]
     found = []
     for g in sorted(set(group)):
-        xs = _edges([x for i, (x, _, _) in enumerate(vrules) if group[i] == g])
-        ys = _edges([y for j, (y, _, _) in enumerate(hrules) if group[len(vrules) + j] == g])
+        xs = edges([x for i, (x, _, _) in enumerate(vrules) if group[i] == g])
+        ys = edges([y for j, (y, _, _) in enumerate(hrules) if group[len(vrules) + j] == g])
         if len(xs) >= 3 and len(ys) >= 3:
             found.append((xs, ys))
     return found
@@ -180,4 +181,4 @@ def test_grids_met_by_bisection_are_those_of_the_plain_way() -> None:
             hand.vrules.append((x, top, top + 20.0 * rng.randint(1, 4)))
             y, x0 = at(), at()
             hand.hrules.append((y, x0, x0 + 20.0 * rng.randint(1, 4)))
-        assert sorted(_grids(hand)) == sorted(_plain_grids(hand))
+        assert sorted(ruled_grids(hand)) == sorted(_plain_grids(hand))

@@ -10,19 +10,18 @@ a review's, a measure's fields) have no text beside them and are left to those r
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from plancompare.extract.headings import heading_like
 from plancompare.extract.lines import Line, baseline_rows, line_from_words
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.rulegrids import ruled_grids, without_rules
 from plancompare.extract.tablecaptions import caption_above, caption_below
 from plancompare.extract.textclean import normalise_spaces
 from plancompare.text.patterns import ANY_LABEL, BULLET, LABEL_CELL
 
-_TOUCH = 2.0  # points: rules meeting within this distance are one grid
-_MERGE = 2.0  # points: rules this close are one edge of the grid
 _CELL_SEPARATOR = " | "
 
 
@@ -42,7 +41,7 @@ def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word]
     if not page.vrules or not page.hrules:
         return page, words, []
     tables: list[SideTable] = []
-    for xs, ys in _grids(page):
+    for xs, ys in ruled_grids(page):
         box = (xs[0], xs[-1], ys[0], ys[-1])
         inside = [w for w in words if _within(w, box)]
         if not inside or not _text_beside(words, box):
@@ -64,47 +63,7 @@ def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word]
         return page, words, []
     for table in tables:
         table.at = _after_text(words, table.box)
-    return _without(page, [t.box for t in tables]), words, tables
-
-
-def _grids(page: PageData) -> list[tuple[list[float], list[float]]]:
-    """Each ruled grid of two rows and two columns or more: its column edges and row edges."""
-    vrules, hrules = page.vrules, page.hrules
-    parent = list(range(len(vrules) + len(hrules)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # The horizontal rules a vertical one may meet are looked up by bisection on their heights: a
-    # table of a thousand rows has thousands of rules, which meeting all of them would square.
-    by_y = sorted((y, j) for j, (y, _, _) in enumerate(hrules))
-    ys = [y for y, _ in by_y]
-    for i, (x, top, bottom) in enumerate(vrules):
-        for _, j in by_y[bisect_left(ys, top - _TOUCH) : bisect_right(ys, bottom + _TOUCH)]:
-            if hrules[j][1] - _TOUCH <= x <= hrules[j][2] + _TOUCH:
-                parent[find(i)] = find(len(vrules) + j)
-    groups: dict[int, tuple[list[float], list[float]]] = {}
-    for i, (x, _, _) in enumerate(vrules):
-        groups.setdefault(find(i), ([], []))[0].append(x)
-    for j, (y, _, _) in enumerate(hrules):
-        groups.setdefault(find(len(vrules) + j), ([], []))[1].append(y)
-    out = []
-    for xs, ys in groups.values():
-        edges_x, edges_y = _edges(xs), _edges(ys)
-        if len(edges_x) >= 3 and len(edges_y) >= 3:
-            out.append((edges_x, edges_y))
-    return out
-
-
-def _edges(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > _MERGE:
-            out.append(v)
-    return out
+    return without_rules(page, [t.box for t in tables]), words, tables
 
 
 def _within(w: Word, box: tuple[float, float, float, float]) -> bool:
@@ -195,20 +154,3 @@ def placed(table: SideTable, apart: list[tuple[float, float, float]]) -> float:
     x0, x1, _, bottom = table.box
     tops = [top - 0.5 for left, right, top in apart if top >= bottom and right > x0 and left < x1]
     return min([table.at, *tops])
-
-
-def _without(page: PageData, boxes: list[tuple[float, float, float, float]]) -> PageData:
-    """The page without the rules and shades of the tables in `boxes`."""
-
-    def inside(x0: float, x1: float, top: float, bottom: float) -> bool:
-        return any(
-            b[0] - _TOUCH <= x0 and x1 <= b[1] + _TOUCH and b[2] - _TOUCH <= top and bottom <= b[3] + _TOUCH
-            for b in boxes
-        )
-
-    return replace(
-        page,
-        vrules=[r for r in page.vrules if not inside(r[0], r[0], r[1], r[2])],
-        hrules=[r for r in page.hrules if not inside(r[1], r[2], r[0], r[0])],
-        shades=[s for s in page.shades if not inside(*s)],
-    )
