@@ -1500,18 +1500,20 @@ def render_plan_field_blocks(target: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def fpdf_unruled_fields(pdf: FPDF, width: float, layout: str, fields: list[list[str]]) -> None:
+def fpdf_unruled_fields(
+    pdf: FPDF, width: float, layout: str, fields: list[list[str]], borders: str = "NONE"
+) -> None:
     """The fields as a table with no rule, border or shading: a header row of labels over their
     values (`header`: bold labels, cells aligned left; `header-plain`: labels in the values' type,
     cells centred), or a column of bold labels beside their values (`labels`, cells centred
-    vertically, as fpdf2 sets them)."""
+    vertically, as fpdf2 sets them). `borders` « ALL »: its ruled twin."""
     pdf.set_font("DejaVuSans", "", 9)
     if layout == "labels":
         bold = FontFace(emphasis="BOLD")
         with pdf.table(
             col_widths=(32, width - 32),
             first_row_as_headings=False,
-            borders_layout="NONE",
+            borders_layout=borders,
             line_height=4.6,
             text_align="LEFT",
         ) as table:
@@ -1524,7 +1526,7 @@ def fpdf_unruled_fields(pdf: FPDF, width: float, layout: str, fields: list[list[
         with pdf.table(
             first_row_as_headings=True,
             headings_style=FontFace() if plain else FontFace(emphasis="BOLD"),
-            borders_layout="NONE",
+            borders_layout=borders,
             line_height=4.6,
             text_align="CENTER" if plain else "LEFT",
         ) as table:
@@ -1547,7 +1549,8 @@ def fpdf_tab_stops(pdf: FPDF, rows: list[list[str]], stops: tuple[float, ...]) -
     pdf.ln(3)
 
 
-def render_plan_unruled_fields(target: Path) -> None:
+def render_plan_unruled_fields(target: Path, ruled: bool = False) -> None:
+    """`ruled`: every fields table with all its rules (plan-ruled-fields.pdf, the ruled twin)."""
     data = load("plan-unruled-fields.yaml")
 
     def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
@@ -1569,7 +1572,7 @@ def render_plan_unruled_fields(target: Path) -> None:
         if m.get("figures"):
             fpdf_tab_stops(pdf, [m["figures"]["header"], *m["figures"]["rows"]], (10, 40, 70))
         if m.get("layout"):
-            fpdf_unruled_fields(pdf, width, m["layout"], m["fields"])
+            fpdf_unruled_fields(pdf, width, m["layout"], m["fields"], "ALL" if ruled else "NONE")
         elif m.get("fields"):
             # A field line in the text's own type: the label is not set apart.
             pdf.set_font("DejaVuSans", "", 10)
@@ -2206,6 +2209,7 @@ def main() -> None:
         ("plan-column-continued.pdf", render_plan_column_continued),
         ("plan-field-blocks.pdf", render_plan_field_blocks),
         ("plan-unruled-fields.pdf", render_plan_unruled_fields),
+        ("plan-ruled-fields.pdf", lambda t: render_plan_unruled_fields(t, ruled=True)),
         ("plan-plain-labels.pdf", render_plan_plain_labels),
         ("plan-side-table-continued.pdf", render_plan_side_table_continued),
         (
