@@ -43,6 +43,7 @@ FIXTURES = {
     "plan-engagements": "plan",
     "plan-field-blocks": "plan",
     "plan-unruled-fields": "plan",
+    "plan-ruled-fields": "plan",
     "plan-plain-labels": "plan",
     "plan-side-table-continued": "plan",
     "plan-table-caption-below": "plan",
@@ -403,6 +404,17 @@ def test_fields_tables_without_rules_are_read_as_fields_and_other_aligned_text_s
     assert [(r.role, r.text) for r in plan.measures[4].responsible] == [tuple(last["fields"][0])]
     assert plan.measures[4].calendar is None
     assert plan.warnings == []
+
+
+def test_fields_tables_with_rules_read_as_their_twins_without() -> None:
+    ruled = extract(PDFS / "plan-ruled-fields.pdf", use_cache=False)
+    unruled = extract(PDFS / "plan-unruled-fields.pdf", use_cache=False)
+    assert isinstance(ruled, Plan) and ruled.warnings == []
+    assert (ruled.title, ruled.priorities, ruled.measures) == (
+        unruled.title,
+        unruled.priorities,
+        unruled.measures,
+    )
 
 
 def test_labels_in_the_texts_own_type_give_the_fields_bold_labels_give() -> None:

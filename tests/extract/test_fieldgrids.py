@@ -22,7 +22,7 @@ def _measures(lines: list[list[Word]]) -> list[Measure]:
 
 
 def _grid_texts(hand: PageData) -> list[list[str]]:
-    _, blocks = field_grids(hand, hand.words)
+    _, _, blocks = field_grids(hand, hand.words)
     return [[line.text for line in block.lines] for block in blocks]
 
 
@@ -88,11 +88,35 @@ def test_a_list_set_with_tab_stops_or_a_table_of_figures_is_no_fields_table() ->
     assert _grid_texts(page(1, lines)) == []
 
 
-def test_a_ruled_fields_table_is_left_to_the_rules_readers() -> None:
+def _ruled_grid(hand: PageData, xs: list[float], ys: list[float]) -> None:
+    hand.vrules += [(x, ys[0], ys[-1]) for x in xs]
+    hand.hrules += [(y, xs[0], xs[-1]) for y in ys]
+
+
+def test_a_ruled_header_row_of_labels_is_read_and_its_rules_go_with_it() -> None:
+    """No other reader reads a header row of labels over their values: ruled, its grid holding it
+    alone, it is read here and its rules make none of the page's columns."""
     lines = [words("Pilote", 60, 140, 9, bold=True) + words("Calendrier", 240, 140, 9, bold=True)]
     lines.append(words("ministère de la Justice", 60, 153, 9) + words("2031", 240, 153, 9))
     unruled = page(1, lines)
     assert _grid_texts(unruled) == [["Pilote : ministère de la Justice", "Calendrier : 2031"]]
     ruled = page(1, lines)
-    ruled.hrules = [(150.0, 55.0, 400.0)]
+    _ruled_grid(ruled, [55.0, 235.0, 400.0], [136.0, 151.0, 166.0])
+    assert _grid_texts(ruled) == [["Pilote : ministère de la Justice", "Calendrier : 2031"]]
+    assert field_grids(ruled, ruled.words)[0].vrules == []
+    # A rule across the table that makes no grid of its own: left to the rules readers.
+    crossed = page(1, lines)
+    crossed.hrules = [(150.0, 55.0, 400.0)]
+    assert _grid_texts(crossed) == []
+    # A grid holding more than the table (a table of measures under it): left to them too.
+    more = page(1, [*lines, words("Mesure 1 Former les agents", 60, 170, 9)])
+    _ruled_grid(more, [55.0, 235.0, 400.0], [136.0, 151.0, 166.0, 181.0])
+    assert _grid_texts(more) == []
+
+
+def test_a_ruled_column_of_labels_is_left_to_the_rules_readers() -> None:
+    lines = [words("Pilote", 60, 140, 9, bold=True) + words("ministère de la Justice", 160, 140, 9)]
+    lines.append(words("Calendrier", 60, 155, 9, bold=True) + words("2031", 160, 155, 9))
+    ruled = page(1, lines)
+    _ruled_grid(ruled, [55.0, 155.0, 400.0], [136.0, 151.0, 166.0])
     assert _grid_texts(ruled) == []

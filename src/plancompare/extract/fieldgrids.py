@@ -9,8 +9,9 @@ value » line, as fieldblocks.py reads labels set over their values. Only known 
 table, two of them at least, each with a value set at a place of its own (under the header's cell,
 starting level with it or centred on it; or beside the labels, all values starting level), and no
 value is prose (sentences after sentences): two columns of text, a list set with tab stops or a table
-of figures is no such table. Ruled tables are left to the readers of rules (fieldtable.py,
-tableplan.py, sidetables.py)."""
+of figures is no such table. Its ruled twin is read here too when its grid holds nothing else (its
+rules then go with it: they make none of the page's columns); a ruled table holding more is left to
+the readers of rules (fieldtable.py, tableplan.py, sidetables.py)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ import math
 import re
 
 from plancompare.extract.fieldblocks import FieldBlock
+from plancompare.extract.headings import heading_like
 from plancompare.extract.lines import Line, field_line, line_from_words, same_baseline
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.rulegrids import ruled_grids, without_rules
 from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.text.patterns import LABEL_CELL
 
@@ -40,32 +43,41 @@ Phrase = list[Word]
 # A table found: its labels (a label's words, over one line or more), each one's value lines top to
 # bottom, and the row after the table.
 Grid = tuple[list[Phrase], list[list[Phrase]], int]
+Box = tuple[float, float, float, float]  # x0, x1, top, bottom
 
 
-def field_grids(page: PageData, words: list[Word]) -> tuple[list[Word], list[FieldBlock]]:
-    """The page's words without those of its fields tables without rules, and the tables, each as
-    a block of « label : value » lines, top to bottom."""
+def field_grids(page: PageData, words: list[Word]) -> tuple[PageData, list[Word], list[FieldBlock]]:
+    """The page without the rules of the fields tables read here, its words without theirs, and
+    the tables, each as a block of « label : value » lines, top to bottom."""
     rows = [_phrases(row) for row in same_baseline(words)]
     blocks: list[FieldBlock] = []
     taken: set[int] = set()
+    grids: list[Box] | None = None  # the page's ruled grids, found when a table is ruled
+    ruled: list[Box] = []
     i = 0
     while i < len(rows):
-        found = _header_table(rows, i) if _is_header(rows[i]) else _label_column(rows, i)
-        if (
-            found is None
-            or not _fields(found)
-            or _ruled(page, found)
-            or taken & {id(w) for w in _words(found)}
-        ):
+        header = _is_header(rows[i])
+        found = _header_table(rows, i) if header else _label_column(rows, i)
+        if found is None or not _fields(found) or _overlaps(found, taken):
             i += 1
             continue
+        if _ruled(page, found):
+            if not header:  # a ruled column of labels: fieldtable.py reads it between its rules
+                i += 1
+                continue
+            grids = grids if grids is not None else [(x[0], x[-1], y[0], y[-1]) for x, y in ruled_grids(page)]
+            box = _own_grid(grids, found, words)
+            if box is None:
+                i += 1
+                continue
+            ruled.append(box)
         labels, values, end = found
         taken.update(id(w) for w in _words(found))
         blocks.append(FieldBlock(_field_lines(labels, values, page.number)))
         i = end
     if not blocks:
-        return words, []
-    return [w for w in words if id(w) not in taken], blocks
+        return page, words, []
+    return without_rules(page, ruled), [w for w in words if id(w) not in taken], blocks
 
 
 def _phrases(row: list[Word]) -> list[Phrase]:
@@ -106,6 +118,11 @@ def _close(above: list[Phrase], below: list[Phrase]) -> bool:
     return _top(below) - _bottom(above) <= _ROW_GAP_EMS * max(w.size for p in below for w in p)
 
 
+def _heading(row: list[Phrase]) -> bool:
+    """A heading (« Mesure 2 – … ») set close under a table is none of its cells."""
+    return heading_like(line_from_words([w for p in row for w in p], 0))
+
+
 def _words(grid: Grid) -> list[Word]:
     labels, values, _ = grid
     return [w for phrase in (*labels, *(p for col in values for p in col)) for w in phrase]
@@ -135,7 +152,7 @@ def _header_table(rows: list[list[Phrase]], i: int) -> Grid | None:
     columns: list[list[Phrase]] = [[] for _ in header]
     end = i + 1
     for row in rows[i + 1 :]:
-        if not _close(rows[end - 1], row) or _is_header(row):
+        if not _close(rows[end - 1], row) or _is_header(row) or _heading(row):
             break
         cells = [_under(header, p) for p in row]
         if any(c is None for c in cells) or len(set(cells)) < len(cells):
@@ -193,7 +210,7 @@ def _label_column(rows: list[list[Phrase]], i: int) -> Grid | None:
     opened = 0  # the entry where it began
     for k in range(start, len(rows)):
         row = rows[k]
-        if k > start and not _close(rows[k - 1], row):
+        if (k > start and not _close(rows[k - 1], row)) or _heading(row):
             break
         if len(row) == 2 and value_x is not None and row[1][0].x0 < value_x - _ALIGN:
             row = [row[0] + row[1]]  # a label's line justified in its cell: its words spread out
@@ -267,14 +284,28 @@ def _owners(entries: list[Entry]) -> tuple[list[Phrase], list[list[Phrase]]] | N
 
 
 def _ruled(page: PageData, grid: Grid) -> bool:
-    """Is a rule drawn across the table (between two of its lines or two of its columns)? A ruled
-    table is the rules readers'."""
+    """Is a rule drawn across the table (between two of its lines or two of its columns)?"""
     words = _words(grid)
     x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
     return any(top < y < bottom and a < x1 and b > x0 for y, a, b in page.hrules) or any(
         x0 < x < x1 and a < bottom and b > top for x, a, b in page.vrules
     )
+
+
+def _own_grid(grids: list[Box], grid: Grid, words: list[Word]) -> Box | None:
+    """The ruled grid holding the table's words and no other: its rules are the table's (a ruled
+    table holding more, a table of measures or a review's, is left to the rules readers)."""
+    mine = {id(w) for w in _words(grid)}
+
+    def within(w: Word, box: Box) -> bool:
+        return box[0] <= (w.x0 + w.x1) / 2 <= box[1] and box[2] <= (w.top + w.bottom) / 2 <= box[3]
+
+    for box in grids:
+        inside = {id(w) for w in words if within(w, box)}
+        if mine <= inside and inside <= mine:
+            return box
+    return None
 
 
 def _field_lines(labels: list[Phrase], values_of: list[list[Phrase]], page: int) -> list[Line]:

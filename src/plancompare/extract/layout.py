@@ -45,7 +45,7 @@ def layout_page(
     page, keep_words, tables = side_tables(page, keep_words)
     keep_words, blocks = field_blocks(keep_words, page.number)
     # Fields tables without rules, after fieldblocks has taken the labels set apart over their values.
-    keep_words, grids = field_grids(page, keep_words)
+    page, keep_words, grids = field_grids(page, keep_words)
     blocks += grids
     rows = baseline_rows(keep_words)
     bounds, ruled = column_bounds(page, rows, previous.columns if previous is not None else [])
