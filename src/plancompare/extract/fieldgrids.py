@@ -134,7 +134,7 @@ def _overlaps(grid: Grid, taken: set[int]) -> bool:
 
 
 def _fields(grid: Grid) -> bool:
-    """Two labels or more, each with a value, and none of the values prose."""
+    """Two labels or more with a value (a label left empty is left out), none of the values prose."""
     labels, values, _ = grid
     if len(labels) < 2 or sum(1 for v in values if v) < 2:
         return False
