@@ -1428,19 +1428,37 @@ def fpdf_text_and_table(pdf: FPDF, width: float, text: str, table: dict[str, Any
     pdf.set_font("DejaVuSans", "", 10)
     pdf.multi_cell(text_w, 5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     bottom = pdf.get_y()
-    pdf.set_xy(tx, top)
-    pdf.set_font("DejaVuSans", "B", 9)
-    pdf.set_text_color(*BLOCK_LABEL)
-    pdf.cell(tw, 5, table["caption"])
-    pdf.set_text_color(0, 0, 0)
-    y = top + 7
+    y = fpdf_side_table(pdf, tx, top, tw, table)
+    pdf.set_y(max(bottom, y) + 6)
+
+
+def fpdf_side_table(pdf: FPDF, x: float, top: float, width: float, table: dict[str, Any]) -> float:
+    """The table's caption in bold at (x, top), then the table, ruled (every cell outlined); returns
+    its foot. A table whose `below` is set has no caption above it: that line is set under it (in
+    bold, or in 8 pt grey type for a « Source : » line), and the foot is the caption's."""
+    y = top
+    if "caption" in table:
+        pdf.set_xy(x, top)
+        pdf.set_font("DejaVuSans", "B", 9)
+        pdf.set_text_color(*BLOCK_LABEL)
+        pdf.cell(width, 5, table["caption"])
+        pdf.set_text_color(0, 0, 0)
+        y = top + 7
     for i, row in enumerate([table["header"], *table["rows"]]):
-        pdf.set_xy(tx, y)
+        pdf.set_xy(x, y)
         pdf.set_font("DejaVuSans", "B" if i == 0 else "", 9)
         for cell in row:
-            pdf.cell(tw / len(row), 6, cell, border=1, align="C")
+            pdf.cell(width / len(row), 6, cell, border=1, align="C")
         y += 6
-    pdf.set_y(max(bottom, y) + 6)
+    if "below" in table:
+        source = table["below"].startswith("Source")
+        pdf.set_xy(x, y + 1.5)
+        pdf.set_font("DejaVuSans", "" if source else "B", 8 if source else 9)
+        pdf.set_text_color(*((110, 110, 110) if source else BLOCK_LABEL))
+        pdf.cell(width, 4.5, table["below"])
+        pdf.set_text_color(0, 0, 0)
+        y += 6.5
+    return y
 
 
 def render_plan_field_blocks(target: Path) -> None:
@@ -1474,6 +1492,183 @@ def render_plan_field_blocks(target: Path) -> None:
                 fpdf_field_beside(pdf, *m["fields"][0])
             else:
                 fpdf_field_block(pdf, width, m["fields"], boxed=bool(m.get("boxed")))
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-unruled-fields.pdf: each measure's fields as a small table without rules, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_unruled_fields(
+    pdf: FPDF, width: float, layout: str, fields: list[list[str]], borders: str = "NONE"
+) -> None:
+    """The fields as a table with no rule, border or shading: a header row of labels over their
+    values (`header`: bold labels, cells aligned left; `header-plain`: labels in the values' type,
+    cells centred), or a column of bold labels beside their values (`labels`, cells centred
+    vertically, as fpdf2 sets them). `borders` « ALL »: its ruled twin."""
+    pdf.set_font("DejaVuSans", "", 9)
+    if layout == "labels":
+        bold = FontFace(emphasis="BOLD")
+        with pdf.table(
+            col_widths=(32, width - 32),
+            first_row_as_headings=False,
+            borders_layout=borders,
+            line_height=4.6,
+            text_align="LEFT",
+        ) as table:
+            for label, value in fields:
+                row = table.row()
+                row.cell(label, style=bold)
+                row.cell(value)
+    else:
+        plain = layout == "header-plain"
+        with pdf.table(
+            first_row_as_headings=True,
+            headings_style=FontFace() if plain else FontFace(emphasis="BOLD"),
+            borders_layout=borders,
+            line_height=4.6,
+            text_align="CENTER" if plain else "LEFT",
+        ) as table:
+            for cells in zip(*fields, strict=True):
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    pdf.ln(6)
+
+
+def fpdf_tab_stops(pdf: FPDF, rows: list[list[str]], stops: tuple[float, ...]) -> None:
+    """Rows whose cells start at tab stops (mm from the left margin), no rule, in the text's type."""
+    pdf.set_font("DejaVuSans", "", 10)
+    for cells in rows:
+        y = pdf.get_y()
+        for stop, cell in zip(stops, cells, strict=True):
+            pdf.set_xy(pdf.l_margin + stop, y)
+            pdf.cell(pdf.get_string_width(cell), 5, cell)
+        pdf.set_xy(pdf.l_margin, y + 5)
+    pdf.ln(3)
+
+
+def render_plan_unruled_fields(target: Path, ruled: bool = False) -> None:
+    """`ruled`: every fields table with all its rules (plan-ruled-fields.pdf, the ruled twin)."""
+    data = load("plan-unruled-fields.yaml")
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        pdf.set_font("DejaVuSans", "B", 11)
+        pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        pdf.set_font("DejaVuSans", "", 10)
+        pdf.multi_cell(width, 5, paragraphs(m["text"])[0], align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        if m.get("tabbed"):
+            fpdf_tab_stops(pdf, m["tabbed"], (10, 40, 80))
+        if m.get("subheading"):
+            pdf.set_font("DejaVuSans", "B", 10)
+            pdf.multi_cell(width, 5, m["subheading"], new_x="LMARGIN", new_y="NEXT")
+        if m.get("after"):
+            pdf.set_font("DejaVuSans", "", 10)
+            pdf.multi_cell(width, 5, paragraphs(m["after"])[0], align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        if m.get("figures"):
+            fpdf_tab_stops(pdf, [m["figures"]["header"], *m["figures"]["rows"]], (10, 40, 70))
+        if m.get("layout"):
+            fpdf_unruled_fields(pdf, width, m["layout"], m["fields"], "ALL" if ruled else "NONE")
+        elif m.get("fields"):
+            # A field line in the text's own type: the label is not set apart.
+            pdf.set_font("DejaVuSans", "", 10)
+            for label, value in m["fields"]:
+                pdf.multi_cell(width, 5, f"{label} : {value}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.ln(2)
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    fpdf_axes_plan(pdf, data, dt.date(2030, 11, 4), (20, 20), "DejaVuSans", draw)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-plain-labels.pdf: the same field lines with bold labels, then in the text's own type, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def render_plan_plain_labels(target: Path) -> None:
+    data = load("plan-plain-labels.yaml")
+    measures = {m["number"]: m for m in data["measures"]}
+    plain = {n for p in data["priorities"] if p.get("plain") for n in p["measures"]}
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        m = measures[m["twin"]] if "twin" in m else m
+        pdf.set_font("DejaVuSerif", "B", 11)
+        pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        pdf.set_font("DejaVuSerif", "", 10)
+        pdf.multi_cell(width, 5, paragraphs(m["text"])[0], align="L", new_x="LMARGIN", new_y="NEXT")
+        for label, value, *alone in m["fields"]:
+            pdf.set_font("DejaVuSerif", "" if number in plain else "B", 10)
+            if alone:
+                pdf.multi_cell(width, 5, nbsp_before_colon(f"{label} :"), new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.write(5, nbsp_before_colon(f"{label} : "))
+            pdf.set_font("DejaVuSerif", "", 10)
+            pdf.write(5, value)
+            pdf.ln(5)
+        pdf.ln(5)
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    fpdf_axes_plan(pdf, data, dt.date(2030, 12, 2), (22, 20), "DejaVuSerif", draw)
+    pdf.output(str(target))
+
+
+# --------------------------------------------------------------------------------------------------
+# plan-side-table-continued.pdf: a paragraph set beside a small table goes on below it, with fpdf2
+# --------------------------------------------------------------------------------------------------
+
+
+def fpdf_flowed_lines(
+    pdf: FPDF, text: str, top: float, width_at: Callable[[float], tuple[float, float]]
+) -> float:
+    """`text` from `top` in lines of 5 mm, ragged right, each line as wide as `width_at`(its top)
+    gives (x, width): narrower beside a table, the whole width below it; returns the foot."""
+    y, line = top, ""
+    words = text.split()
+    while words:
+        x, w = width_at(y)
+        line = words.pop(0)
+        while words and pdf.get_string_width(f"{line} {words[0]}") <= w:
+            line = f"{line} {words.pop(0)}"
+        pdf.set_xy(x, y)
+        pdf.cell(w, 5, line)
+        y += 5
+    return y
+
+
+def render_plan_side_table_continued(target: Path, source: str = "plan-side-table-continued.yaml") -> None:
+    """`source`: plan-table-caption-below.yaml sets each table's caption under it."""
+    data = load(source)
+
+    def draw(pdf: FPDF, width: float, number: Any, m: dict[str, Any]) -> None:
+        pdf.set_font("DejaVuSans", "B", 11)
+        pdf.multi_cell(width, 6, f"Mesure {number} – {m['title']}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        text_w, table_w = width * 0.62, width * 0.38 - 8
+        left = m["side"] == "left"
+        top = pdf.get_y()
+        table_x = pdf.l_margin if left else pdf.l_margin + text_w + 8
+        foot = fpdf_side_table(pdf, table_x, top, table_w, m["table"])
+        beside = (pdf.l_margin + table_w + 8 if left else pdf.l_margin, text_w)
+
+        def width_at(y: float) -> tuple[float, float]:
+            return beside if y < foot + 1 else (pdf.l_margin, width)
+
+        pdf.set_font("DejaVuSans", "", 10)
+        first, *rest = paragraphs(m["text"])
+        y = fpdf_flowed_lines(pdf, first, top, width_at)
+        for text in rest:  # the next paragraphs start below the table
+            y = fpdf_flowed_lines(pdf, text, max(y + 4, foot + 6), width_at)
+        pdf.set_xy(pdf.l_margin, max(y, foot) + 8)
+
+    pdf = FPDF(orientation="portrait", format="A4")
+    fpdf_axes_plan(pdf, data, dt.date(2030, 12, 9), (20, 20), "DejaVuSans", draw)
     pdf.output(str(target))
 
 
@@ -2013,6 +2208,14 @@ def main() -> None:
         ("plan-sommaire-annexes.pdf", render_plan_sommaire_annexes),
         ("plan-column-continued.pdf", render_plan_column_continued),
         ("plan-field-blocks.pdf", render_plan_field_blocks),
+        ("plan-unruled-fields.pdf", render_plan_unruled_fields),
+        ("plan-ruled-fields.pdf", lambda t: render_plan_unruled_fields(t, ruled=True)),
+        ("plan-plain-labels.pdf", render_plan_plain_labels),
+        ("plan-side-table-continued.pdf", render_plan_side_table_continued),
+        (
+            "plan-table-caption-below.pdf",
+            lambda t: render_plan_side_table_continued(t, "plan-table-caption-below.yaml"),
+        ),
         ("report-recommendations.pdf", render_report_recommendations),
         ("review-sections.pdf", render_review_sections),
         ("no-measures.pdf", render_no_measures),

@@ -17,7 +17,7 @@ import yaml
 from plancompare.extract.document import extract
 from plancompare.extract.fields import parse_responsibilities
 from plancompare.extract.reviewyaml import load_review_yaml
-from plancompare.models import Plan, Review
+from plancompare.models import Measure, Plan, Review
 from plancompare.serialise import to_json
 
 PDFS = Path(__file__).resolve().parents[1] / "pdfs"
@@ -42,6 +42,11 @@ FIXTURES = {
     "plan-rounded-boxes": "plan",
     "plan-engagements": "plan",
     "plan-field-blocks": "plan",
+    "plan-unruled-fields": "plan",
+    "plan-ruled-fields": "plan",
+    "plan-plain-labels": "plan",
+    "plan-side-table-continued": "plan",
+    "plan-table-caption-below": "plan",
     "report-recommendations": "review",
     "review-second-renderer": "review",
     "review-no-rules": "review",
@@ -358,6 +363,117 @@ def test_fiches_actions_an_inserted_bis_measure_and_fields_in_a_table_are_read()
         "measure(s) « 2 bis » inserted between whole numbers: reports show the printed numbers; in the JSON "
         "they are each measure's `label`, and `number` its place, 1 to 6"
     ]
+
+
+def test_fields_tables_without_rules_are_read_as_fields_and_other_aligned_text_stays_text() -> None:
+    source = _source("plan-unruled-fields")
+    plan = extract(PDFS / "plan-unruled-fields.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    roles = ("Pilote", "Partenaires")
+    for got, want in zip(plan.measures[:3], source["measures"][:3], strict=True):
+        # A header row of labels over their values (bold or in the values' type, cells aligned left
+        # or centred), or a column of labels beside their values (« Pilote » centred between the two
+        # lines of its value, « Calendrier de mise en œuvre » wrapped in its cell), with no rule:
+        # every label fills its field, no cell is left in the text.
+        fields = dict(want["fields"])
+        assert got.text == "\n\n".join(_paragraphs(want["text"]))
+        assert [(r.role, r.text) for r in got.responsible] == [
+            (k, v) for k, v in want["fields"] if k in roles
+        ]
+        assert got.calendar == (fields.get("Calendrier") or fields.get("Calendrier de mise en œuvre"))
+        assert got.indicators == fields.get("Indicateur")
+        assert got.financing == fields.get("Financement")
+    # A list set with tab stops and a table of figures without rules, no label over them: text, each
+    # line read across; a bold « Calendrier » over a paragraph is a subheading, a « Pilote : » line
+    # in the text's own type a field.
+    tabbed, figures = source["measures"][3], source["measures"][3]["figures"]
+    assert plan.measures[3].text.split("\n\n") == [
+        *_paragraphs(tabbed["text"]),
+        " ".join(" ".join(row) for row in tabbed["tabbed"]),
+        *_paragraphs(tabbed["after"]),
+        " ".join(" ".join(row) for row in [figures["header"], *figures["rows"]]),
+    ]
+    assert not plan.measures[3].responsible and plan.measures[3].calendar is None
+    last = source["measures"][4]
+    assert plan.measures[4].text.split("\n\n") == [
+        *_paragraphs(last["text"]),
+        last["subheading"],
+        *_paragraphs(last["after"]),
+    ]
+    assert [(r.role, r.text) for r in plan.measures[4].responsible] == [tuple(last["fields"][0])]
+    assert plan.measures[4].calendar is None
+    assert plan.warnings == []
+
+
+def test_fields_tables_with_rules_read_as_their_twins_without() -> None:
+    ruled = extract(PDFS / "plan-ruled-fields.pdf", use_cache=False)
+    unruled = extract(PDFS / "plan-unruled-fields.pdf", use_cache=False)
+    assert isinstance(ruled, Plan) and ruled.warnings == []
+    assert (ruled.title, ruled.priorities, ruled.measures) == (
+        unruled.title,
+        unruled.priorities,
+        unruled.measures,
+    )
+
+
+def test_labels_in_the_texts_own_type_give_the_fields_bold_labels_give() -> None:
+    source = _source("plan-plain-labels")
+    plan = extract(PDFS / "plan-plain-labels.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    by_number = {m["number"]: m for m in source["measures"]}
+
+    def fields(m: Measure) -> tuple:
+        return ([(r.role, r.text) for r in m.responsible], m.calendar, m.indicators, m.financing, m.text)
+
+    for got in plan.measures:
+        want = by_number[by_number[got.number].get("twin", got.number)]
+        values = {label: value for label, value, *_ in want["fields"]}
+        roles = [(k, v) for k, v, *_ in want["fields"] if k in ("Pilote", "Partenaires", "Porteur")]
+        # A bold label alone on its line takes its value, not the next field's line with it.
+        assert fields(got) == (
+            roles,
+            values.get("Calendrier") or values.get("Échéance"),
+            values.get("Indicateur"),
+            values.get("Financement"),
+            "\n\n".join(_paragraphs(want["text"])),
+        )
+    # Labels in the text's own type (axis 2) give the fields their bold twins (axis 1) give.
+    assert [fields(m) for m in plan.measures[3:]] == [fields(m) for m in plan.measures[:3]]
+    assert plan.warnings == []
+
+
+def test_a_paragraph_going_on_below_a_side_table_is_read_whole_before_the_table() -> None:
+    source = _source("plan-side-table-continued")
+    plan = extract(PDFS / "plan-side-table-continued.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The paragraph beside the table, whole (in measures 1 and 3 it goes on below the table in
+        # mid-sentence), then the table's caption and rows, then the next paragraph.
+        first, *rest = _paragraphs(want["text"])
+        table = want["table"]
+        rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
+        assert got.text.split("\n\n") == [first, table["caption"], *rows, *rest]
+    assert plan.warnings == []
+
+
+def test_a_caption_under_a_side_table_goes_with_its_rows() -> None:
+    source = _source("plan-table-caption-below")
+    plan = extract(PDFS / "plan-table-caption-below.pdf", use_cache=False)
+    assert isinstance(plan, Plan)
+    # Measure 6's heading, right above its table at the left of the text, is its heading whole.
+    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    for got, want in zip(plan.measures, source["measures"], strict=True):
+        # The paragraph beside the table whole, then the rows, then the line under the table (a
+        # « Source : » line, a « Tableau 2 – … » title); a paragraph's short last line under a table
+        # is its paragraph's.
+        first, *rest = _paragraphs(want["text"])
+        table = want["table"]
+        rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
+        below = [table["below"]] if "below" in table else []
+        assert got.text.split("\n\n") == [first, *rows, *below, *rest]
+    assert plan.warnings == []
 
 
 def test_measures_listed_around_the_plan_are_no_measures() -> None:

@@ -123,22 +123,34 @@ def add_body(draft: MeasureDraft, para: Para, pending_label: str | None) -> str 
     text = para.text
     draft.last_page = max(draft.last_page, para.last_page)
     if pending_label is not None:
-        _put_label(draft, pending_label, text)
-        return None
+        # « Calendrier : » alone on its line, in bold: its value is the next paragraph, up to the
+        # next label set in it (« 2031 » / « Indicateur : … », the value in the type that follows).
+        following = ANY_LABEL.search(text)
+        if following is None or not text[: following.start()].strip():
+            _put_label(draft, pending_label, text)
+            return None
+        _put_label(draft, pending_label, text[: following.start()].strip())
+        return _put_labels(draft, text[following.start() :])
     first = para.first.text
     if not draft.title_lines and not ANY_LABEL.match(first):
         # « MESURE 5 » alone on its line: the title is the next paragraph.
         draft.title_lines.append(text)
         return None
     if ANY_LABEL.match(first.lstrip("•-–· ")):
-        parts = _split_labels(text.lstrip("•-–· "))
-        for label, value in parts:
-            if value:
-                _put_label(draft, label, value)
-        if parts and not parts[-1][1]:
-            return parts[-1][0]
-        return None
+        return _put_labels(draft, text.lstrip("•-–· "))
     draft.body.append(text)
+    return None
+
+
+def _put_labels(draft: MeasureDraft, text: str) -> str | None:
+    """Each « label : value » of a paragraph opening on a label; returns the last label if its value
+    is still to come."""
+    parts = _split_labels(text)
+    for label, value in parts:
+        if value:
+            _put_label(draft, label, value)
+    if parts and not parts[-1][1]:
+        return parts[-1][0]
     return None
 
 

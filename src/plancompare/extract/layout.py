@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from plancompare.extract.boxes import mark_boxes
 from plancompare.extract.columns import Piece, column_bounds, split_rows, table_top
 from plancompare.extract.fieldblocks import FieldBlock, field_blocks
+from plancompare.extract.fieldgrids import field_grids
 from plancompare.extract.fieldtable import fields_rows, one_column_lines
 from plancompare.extract.lines import Line, baseline_rows, line_from_words, phrases_of
 from plancompare.extract.margins import RunningLines, drop_margins, find_running_lines, without_watermarks
@@ -43,6 +44,9 @@ def layout_page(
     keep_words, dropped = drop_margins(page, phrases, running)
     page, keep_words, tables = side_tables(page, keep_words)
     keep_words, blocks = field_blocks(keep_words, page.number)
+    # Fields tables without rules, after fieldblocks has taken the labels set apart over their values.
+    page, keep_words, grids = field_grids(page, keep_words)
+    blocks += grids
     rows = baseline_rows(keep_words)
     bounds, ruled = column_bounds(page, rows, previous.columns if previous is not None else [])
     edges = [float("-inf"), *bounds, float("inf")]

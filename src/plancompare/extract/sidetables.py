@@ -4,24 +4,24 @@ its caption would fall inside the line beside it and its cells, one column after
 the lines of the text. Read apart, as tableplan.py and fieldtable.py read tables, row by row, the
 table is its caption, then its rows, each across its cells (« 2032 | 100 | 100 »); it goes after
 the text beside it, before the first line below it that reaches under it (the text is back to the
-page's width) or is a heading. Tables as wide as the text (a table of measures, a review's, a
-measure's fields) have no text beside them and are left to those readers."""
+page's width) or is a heading; when that line goes on with the paragraph beside the table (at its
+leading, in mid-sentence), after that paragraph. Tables as wide as the text (a table of measures,
+a review's, a measure's fields) have no text beside them and are left to those readers."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from plancompare.extract.headings import heading_like
 from plancompare.extract.lines import Line, baseline_rows, line_from_words
 from plancompare.extract.pagedata import PageData, Word
+from plancompare.extract.rulegrids import ruled_grids, without_rules
+from plancompare.extract.tablecaptions import caption_above, caption_below
 from plancompare.extract.textclean import normalise_spaces
-from plancompare.text.patterns import LABEL_CELL
+from plancompare.text.patterns import ANY_LABEL, BULLET, LABEL_CELL
 
-_TOUCH = 2.0  # points: rules meeting within this distance are one grid
-_MERGE = 2.0  # points: rules this close are one edge of the grid
-_ALIGN = 6.0  # points: a caption starts this close to the grid's left edge
-_CAPTION_EMS = 1.5  # a caption's foot is at most this many ems above the grid
 _CELL_SEPARATOR = " | "
 
 
@@ -41,7 +41,7 @@ def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word]
     if not page.vrules or not page.hrules:
         return page, words, []
     tables: list[SideTable] = []
-    for xs, ys in _grids(page):
+    for xs, ys in ruled_grids(page):
         box = (xs[0], xs[-1], ys[0], ys[-1])
         inside = [w for w in words if _within(w, box)]
         if not inside or not _text_beside(words, box):
@@ -49,59 +49,21 @@ def side_tables(page: PageData, words: list[Word]) -> tuple[PageData, list[Word]
         lines = _rows(inside, xs, ys, page.number)
         if all(LABEL_CELL.fullmatch(line.text.split(_CELL_SEPARATOR)[0]) for line in lines):
             continue  # a measure's fields (« Pilote | DGCS »): fieldtable.py reads them as fields
-        caption = _caption(words, box)
-        if caption:
-            lines.insert(
-                0, _table_line(caption, line_from_words(list(caption), page.number).text, page.number)
-            )
-        taken = {id(w) for w in (*inside, *caption)}
+        above, below = caption_above(words, box), caption_below(words, box)
+        if above:
+            lines.insert(0, _table_line(above, line_from_words(list(above), page.number).text, page.number))
+        if below:
+            # Under the table, as printed; the text beside goes on level with it.
+            lines.append(_table_line(below, line_from_words(list(below), page.number).text, page.number))
+            box = (box[0], box[1], box[2], max(box[3], max(w.bottom for w in below)))
+        taken = {id(w) for w in (*inside, *above, *below)}
         words = [w for w in words if id(w) not in taken]
         tables.append(SideTable(lines, 0.0, box))
     if not tables:
         return page, words, []
     for table in tables:
         table.at = _after_text(words, table.box)
-    return _without(page, [t.box for t in tables]), words, tables
-
-
-def _grids(page: PageData) -> list[tuple[list[float], list[float]]]:
-    """Each ruled grid of two rows and two columns or more: its column edges and row edges."""
-    vrules, hrules = page.vrules, page.hrules
-    parent = list(range(len(vrules) + len(hrules)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # The horizontal rules a vertical one may meet are looked up by bisection on their heights: a
-    # table of a thousand rows has thousands of rules, which meeting all of them would square.
-    by_y = sorted((y, j) for j, (y, _, _) in enumerate(hrules))
-    ys = [y for y, _ in by_y]
-    for i, (x, top, bottom) in enumerate(vrules):
-        for _, j in by_y[bisect_left(ys, top - _TOUCH) : bisect_right(ys, bottom + _TOUCH)]:
-            if hrules[j][1] - _TOUCH <= x <= hrules[j][2] + _TOUCH:
-                parent[find(i)] = find(len(vrules) + j)
-    groups: dict[int, tuple[list[float], list[float]]] = {}
-    for i, (x, _, _) in enumerate(vrules):
-        groups.setdefault(find(i), ([], []))[0].append(x)
-    for j, (y, _, _) in enumerate(hrules):
-        groups.setdefault(find(len(vrules) + j), ([], []))[1].append(y)
-    out = []
-    for xs, ys in groups.values():
-        edges_x, edges_y = _edges(xs), _edges(ys)
-        if len(edges_x) >= 3 and len(edges_y) >= 3:
-            out.append((edges_x, edges_y))
-    return out
-
-
-def _edges(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > _MERGE:
-            out.append(v)
-    return out
+    return without_rules(page, [t.box for t in tables]), words, tables
 
 
 def _within(w: Word, box: tuple[float, float, float, float]) -> bool:
@@ -113,20 +75,6 @@ def _text_beside(words: list[Word], box: tuple[float, float, float, float]) -> b
     """Is there text level with the grid, to its left or right?"""
     x0, x1, top, bottom = box
     return any(w.bottom > top and w.top < bottom and (w.x1 < x0 or w.x0 > x1) for w in words)
-
-
-def _caption(words: list[Word], box: tuple[float, float, float, float]) -> list[Word]:
-    """The line right above the grid, within its width, starting at its left edge: its caption."""
-    x0, x1, top, _ = box
-    above = [w for w in words if w.bottom <= top + 1 and w.x0 >= x0 - _ALIGN and w.x1 <= x1 + _ALIGN]
-    if not above:
-        return []
-    foot = max(w.bottom for w in above)
-    line = [w for w in above if w.bottom > foot - 0.3 * w.size]
-    size = max(w.size for w in line)
-    if top - foot > _CAPTION_EMS * size or min(w.x0 for w in line) > x0 + _ALIGN:
-        return []
-    return sorted(line, key=lambda w: w.x0)
 
 
 def _rows(inside: list[Word], xs: list[float], ys: list[float], page: int) -> list[Line]:
@@ -155,13 +103,48 @@ def _table_line(words: list[Word], text: str, page: int) -> Line:
 
 def _after_text(words: list[Word], box: tuple[float, float, float, float]) -> float:
     """Where the table goes: before the first line below it that reaches under it (the text is back
-    to the page's width) or heads what follows (« Mesure 2 »), else after the page's lines."""
+    to the page's width) or heads what follows (« Mesure 2 »), else after the page's lines; when
+    that line goes on with the paragraph beside the table, after that paragraph."""
     x0, x1, _, bottom = box
-    for row in baseline_rows([w for w in words if w.top >= bottom]):
-        line = line_from_words(row, 0)
-        if (line.x1 > x0 and line.x0 < x1) or heading_like(line):
+    below = [line_from_words(row, 0) for row in baseline_rows([w for w in words if w.top >= bottom])]
+    for k, line in enumerate(below):
+        if heading_like(line):
             return line.top - 0.5
+        if line.x1 > x0 and line.x0 < x1:
+            return _paragraph_end(below, k, _beside(words, box))
     return float("inf")
+
+
+def _beside(words: list[Word], box: tuple[float, float, float, float]) -> list[Line]:
+    """The lines of text level with the table, at its side, top to bottom."""
+    x0, x1, top, bottom = box
+    side = [w for w in words if w.bottom > top and w.top < bottom and (w.x1 < x0 or w.x0 > x1)]
+    return [line_from_words(row, 0) for row in baseline_rows(side)]
+
+
+def _paragraph_end(below: list[Line], k: int, beside: list[Line]) -> float:
+    """Where the paragraph that `below[k]` is in ends (before the first line of the next one), when
+    `below[k]` goes on with the paragraph beside the table: it follows the last line beside it at
+    that text's own leading, opening neither a field nor a list item; else where `below[k]` is."""
+    line = below[k]
+    side = [*beside, *below[:k]]  # the text at the table's side, down to the line under it
+    if len(side) < 2 or _opens_paragraph(line, line.x0):
+        return line.top - 0.5
+    leading = min(b.top - a.bottom for a, b in pairwise(side))
+    slack = max(1.0, 0.2 * line.size)
+    above = max((b for b in side if b.bottom <= line.top + slack), key=lambda b: b.bottom, default=None)
+    if above is None or line.top - above.bottom > leading + slack:
+        return line.top - 0.5
+    for a, b in pairwise(below[k:]):
+        if b.top - a.bottom > leading + slack or _opens_paragraph(b, line.x0):
+            return b.top - 0.5
+    return float("inf")
+
+
+def _opens_paragraph(line: Line, left: float) -> bool:
+    """A heading, a field (« Pilote : … »), a list item or a first-line indent: a paragraph of its own."""
+    indented = line.x0 - left > 0.8 * line.size
+    return heading_like(line) or indented or bool(ANY_LABEL.match(line.text) or BULLET.match(line.text))
 
 
 def placed(table: SideTable, apart: list[tuple[float, float, float]]) -> float:
@@ -171,20 +154,3 @@ def placed(table: SideTable, apart: list[tuple[float, float, float]]) -> float:
     x0, x1, _, bottom = table.box
     tops = [top - 0.5 for left, right, top in apart if top >= bottom and right > x0 and left < x1]
     return min([table.at, *tops])
-
-
-def _without(page: PageData, boxes: list[tuple[float, float, float, float]]) -> PageData:
-    """The page without the rules and shades of the tables in `boxes`."""
-
-    def inside(x0: float, x1: float, top: float, bottom: float) -> bool:
-        return any(
-            b[0] - _TOUCH <= x0 and x1 <= b[1] + _TOUCH and b[2] - _TOUCH <= top and bottom <= b[3] + _TOUCH
-            for b in boxes
-        )
-
-    return replace(
-        page,
-        vrules=[r for r in page.vrules if not inside(r[0], r[0], r[1], r[2])],
-        hrules=[r for r in page.hrules if not inside(r[1], r[2], r[0], r[0])],
-        shades=[s for s in page.shades if not inside(*s)],
-    )
