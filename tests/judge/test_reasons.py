@@ -892,13 +892,6 @@ def test_lasting_free_or_at_once_given_as_asked_is_no_change() -> None:
     )
 
 
-def test_the_same_words_are_not_quoted_twice() -> None:
-    # diapo M09-P05: « à titre expérimental » was quoted as a modality and again as a scope.
-    ask = "Les victimes doivent pouvoir bénéficier d’une procédure simplifiée."
-    passage = "Affiliation simplifiée à l’assurance maladie, à titre expérimental dans cinq CPAM"
-    assert codes(ask, passage) == [("modality", "doivent", "à titre expérimental")]
-
-
 def test_independence_asked_and_a_body_under_a_minister_given_is_a_change() -> None:
     ask = "Un organisme indépendant doit assurer l’évaluation de la politique publique."
     passage = (

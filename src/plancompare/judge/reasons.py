@@ -346,9 +346,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
             or absent_actor_reasons(ask, passage, measure)
             or audience_reasons(ask, passage, measure)
         ),
-        # A scope reason quoting the very words a modality reason quotes (« à titre expérimental »)
-        # would say the same thing twice.
-        *[r for r in scope[:1] if not any(m.next == r.next for m in modality[:1])],
+        *scope[:1],
     ]
 
 
