@@ -66,3 +66,17 @@ def test_percent_and_verdicts() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(UsageError):
         labels("de")
+
+
+def test_the_same_words_are_not_shown_twice() -> None:
+    # diapo M09-P05: « à titre expérimental » is a modality (an obligation asked) and a scope (a few
+    # places); the JSON keeps both reasons, a reader is told once.
+    both = [
+        Reason(code="modality", base="doivent", next="à titre expérimental"),
+        Reason(code="scope", base=None, next="à titre expérimental"),
+    ]
+    assert labels("fr").reasons(both) == [
+        "modalité\u00a0: «\u00a0doivent\u00a0» → «\u00a0à titre expérimental\u00a0»"
+    ]
+    other = [both[0], Reason(code="scope", base=None, next="dans trois départements")]
+    assert len(labels("en").reasons(other)) == 2

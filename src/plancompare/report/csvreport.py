@@ -57,7 +57,7 @@ def render_csv(result: DiffResult, lang: str) -> str:
                 f"{proposal.score:.1f}",
                 f"{proposal.confidence:.3f}",
                 clean(best.passage) if best else "",
-                words.sep.join(words.reason(r) for r in proposal.reasons),
+                words.sep.join(words.reasons(proposal.reasons)),
                 clean(proposal.text),
             ]
         )

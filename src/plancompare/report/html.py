@@ -174,7 +174,7 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
         none = words["no_ask"] if proposal.verdict == NOT_AN_ASK else words["no_passage"]
         left, right = escape(before), f'<span class="muted">{escape(none)}</span>'
         right_head = words["next"]
-    reasons = "".join(f"<li>{escape(words.reason(r))}</li>" for r in proposal.reasons)
+    reasons = "".join(f"<li>{escape(line)}</li>" for line in words.reasons(proposal.reasons))
     parts = [
         f'<article class="proposal" id="p-{escape(proposal.id)}" data-verdict="{proposal.verdict}" '
         f'data-axis="{escape(axis)}" data-confidence="{proposal.confidence:.3f}">',

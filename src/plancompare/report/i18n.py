@@ -244,6 +244,13 @@ class Labels:
         """The probability that a verdict is right, as a percentage (« 72 % »)."""
         return self.percent(round(1000 * value), 1000)
 
+    def reasons(self, reasons: list[Reason]) -> list[str]:
+        """The reasons a reader is shown, in the report's language. A scope reason quoting the very
+        words a modality reason quotes (« à titre expérimental » is both) is said once: the JSON keeps
+        both, as the confidence model reads both."""
+        modal = {r.next for r in reasons if r.code == "modality" and r.next}
+        return [self.reason(r) for r in reasons if not (r.code == "scope" and r.next in modal)]
+
     def reason(self, reason: Reason) -> str:
         """A reason in the report's language, from its structured fields.
 

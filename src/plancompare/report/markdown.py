@@ -108,7 +108,7 @@ def _measure_summary(result: DiffResult, words: Labels) -> str:
 
 
 def _reasons(proposal: ProposalResult, words: Labels) -> str:
-    return words.sep.join(escape(words.reason(r)) for r in proposal.reasons)
+    return words.sep.join(escape(line) for line in words.reasons(proposal.reasons))
 
 
 def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -> list[str]:

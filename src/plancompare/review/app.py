@@ -176,7 +176,7 @@ class ReviewApp(App[None]):
             style="bold",
         )
         words = labels(self.lang)
-        reasons = words.sep.join(words.reason(r) for r in p.reasons)
+        reasons = words.sep.join(words.reasons(p.reasons))
         if reasons:
             body.append("\n" + t["reasons"].format(reasons=reasons), style="dim")
         if p.decision is not None and p.decision.stale:
