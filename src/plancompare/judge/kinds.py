@@ -108,8 +108,15 @@ def tool_reasons(ask: str, passage: str, measure: Measure | None) -> list[Reason
     return asked_given(ask, passage, _TRAINING, _TOOL, detail, "modality")
 
 
-# --- lasting or for a while, free or paid, at once or later ---------------------------------------
+# --- on what terms -------------------------------------------------------------------------------
 
+# Independence asked (« organisme indépendant »), a body placed under a minister given.
+_INDEPENDENT = whole_words(r"independante?s?|independance|independent\w*")
+_UNDER = whole_words(
+    r"placee?s? (?:aupres|sous l'autorite) d\w*|sous l'autorite d\w*|rattachee?s? (?:a|au|aux)\b|"
+    r"sous la tutelle d\w*|placed under|reporting to"
+)
+# Lasting asked, for a while given; free asked, a charge given; at once asked, within months given.
 _LASTING = whole_words(
     r"perenn\w*|durables?|durablement|permanente?s?|structurel\w*|sur le long terme|lasting"
 )
@@ -136,15 +143,7 @@ _LATER = whole_words(
 )
 
 
-# Independence asked (« organisme indépendant »), a body placed under a minister given.
-_INDEPENDENT = whole_words(r"independante?s?|independance|independent\w*")
-_UNDER = whole_words(
-    r"placee?s? (?:aupres|sous l'autorite) d\w*|sous l'autorite d\w*|rattachee?s? (?:a|au|aux)\b|"
-    r"sous la tutelle d\w*|placed under|reporting to"
-)
-
-
-def lasting_reasons(ask: str, passage: str) -> list[Reason]:
+def terms_reasons(ask: str, passage: str) -> list[Reason]:
     """Independence asked, a body placed under an authority given; something lasting asked
     (« pérenne »), something for a while given (« ponctuel », « pour deux ans »); free asked, a charge
     given; at once asked, within weeks or months given."""

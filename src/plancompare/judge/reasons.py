@@ -11,9 +11,9 @@ import re
 from plancompare.judge.actors import absent_actor_reasons, actor_reasons, audience_reasons
 from plancompare.judge.kinds import (
     available_reasons,
-    lasting_reasons,
     offered_reasons,
     separate_reasons,
+    terms_reasons,
     tool_reasons,
     training_reasons,
 )
@@ -336,7 +336,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or offered_reasons(ask, passage)
         or available_reasons(ask, passage)
         or tool_reasons(ask, passage, measure)
-        or lasting_reasons(ask, passage)
+        or terms_reasons(ask, passage)
     )
     return [
         *(figure_reasons(ask, passage) or raise_reasons(ask, passage)),
