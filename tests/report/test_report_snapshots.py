@@ -92,3 +92,14 @@ def test_readme_excerpt_is_the_current_gap_table() -> None:
     snapshot = (SNAPSHOTS / "corpora-fr.md").read_text(encoding="utf-8").splitlines()
     stale = [line for line in excerpt if line not in snapshot]
     assert stale == [], "README's gap-table excerpt differs from tests/snapshots/corpora-fr.md: refresh it"
+
+
+def test_the_readme_shows_the_bundled_report_as_it_prints() -> None:
+    """README's « Reports » excerpt (summary rows and the first proposals) is cut from the French
+    markdown report of the bundled corpora: every row of it is a row of that report."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Reports\n", 1)[1].split("\n## ", 1)[0]
+    report = set((SNAPSHOTS / "corpora-fr.md").read_text(encoding="utf-8").splitlines())
+    rows = [line for line in section.splitlines() if line.startswith(("| Priorité", "| Demandes", "| **"))]
+    assert len(rows) >= 5
+    assert [row for row in rows if row not in report] == []
