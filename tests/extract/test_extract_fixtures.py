@@ -450,37 +450,38 @@ def test_labels_in_the_texts_own_type_give_the_fields_bold_labels_give() -> None
     assert plan.warnings == []
 
 
-def test_a_paragraph_going_on_below_a_side_table_is_read_whole_before_the_table() -> None:
-    source = _source("plan-side-table-continued")
-    plan = extract(PDFS / "plan-side-table-continued.pdf", use_cache=False)
-    assert isinstance(plan, Plan)
+def _side_tables(name: str) -> list[tuple[Measure, str, list[str], list[str], dict]]:
+    """The measures of a fixture whose measures each have a side table, with the headings its
+    source lists: (measure read, its first paragraph, its other paragraphs, the table's rows as
+    « a | b », the table's source)."""
+    source = _source(name)
+    plan = extract(PDFS / f"{name}.pdf", use_cache=False)
+    assert isinstance(plan, Plan) and plan.warnings == []
     assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
+    out = []
     for got, want in zip(plan.measures, source["measures"], strict=True):
-        # The paragraph beside the table, whole (in measures 1 and 3 it goes on below the table in
-        # mid-sentence), then the table's caption and rows, then the next paragraph.
         first, *rest = _paragraphs(want["text"])
         table = want["table"]
         rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
+        out.append((got, first, rest, rows, table))
+    return out
+
+
+def test_a_paragraph_going_on_below_a_side_table_is_read_whole_before_the_table() -> None:
+    for got, first, rest, rows, table in _side_tables("plan-side-table-continued"):
+        # The paragraph beside the table, whole (in measures 1 and 3 it goes on below the table in
+        # mid-sentence), then the table's caption and rows, then the next paragraph.
         assert got.text.split("\n\n") == [first, table["caption"], *rows, *rest]
-    assert plan.warnings == []
 
 
 def test_a_caption_under_a_side_table_goes_with_its_rows() -> None:
-    source = _source("plan-table-caption-below")
-    plan = extract(PDFS / "plan-table-caption-below.pdf", use_cache=False)
-    assert isinstance(plan, Plan)
     # Measure 6's heading, right above its table at the left of the text, is its heading whole.
-    assert [(m.number, m.title, m.priority) for m in plan.measures] == _heads(source)
-    for got, want in zip(plan.measures, source["measures"], strict=True):
+    for got, first, rest, rows, table in _side_tables("plan-table-caption-below"):
         # The paragraph beside the table whole, then the rows, then the line under the table (a
         # « Source : » line, a « Tableau 2 – … » title); a paragraph's short last line under a table
         # is its paragraph's.
-        first, *rest = _paragraphs(want["text"])
-        table = want["table"]
-        rows = [" | ".join(row) for row in [table["header"], *table["rows"]]]
         below = [table["below"]] if "below" in table else []
         assert got.text.split("\n\n") == [first, *rows, *below, *rest]
-    assert plan.warnings == []
 
 
 def test_measures_listed_around_the_plan_are_no_measures() -> None:
