@@ -919,6 +919,8 @@ def test_all_asked_and_a_share_given_is_a_change() -> None:
     ]
     assert codes(ask, "Une partie des enquêteurs sera formée.") == [("scope", "Tous les", "Une partie")]
     assert codes(ask, "Les enquêteurs seront formés.") == []
+    assert codes(ask, "100 % des enquêteurs seront formés d’ici 2027.") == []
+    assert codes(ask, "30 % des enquêteurs seront formés d’ici 2027.") == [("scope", "Tous les", "30 % des")]
 
 
 def test_an_extension_to_a_few_more_places_is_no_generalisation() -> None:

@@ -183,7 +183,7 @@ _FUNDED_LESS = whole_words(
 _ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|tou(?:s|tes) les|all of the|the whole|all")
 _SHARE_OF = whole_words(
     r"une (?:part|partie|fraction|quote-part)|a hauteur de|"
-    r"(?:la moitie|un tiers|un quart|\d+ ?%) d(?:es|u|e la)|a share|part of|half of"
+    r"(?:la moitie|un tiers|un quart|(?!100\b)\d+ ?%) d(?:es|u|e la)|a share|part of|half of"
 )
 
 
