@@ -35,19 +35,28 @@ def _opening(last_line: str) -> list[list[Word]]:
     ]
 
 
-def test_a_header_row_of_labels_over_their_values_is_a_fields_table() -> None:
-    lines = _opening("sans délai.")
-    lines.append(words("Pilote", 60, 140, 9, bold=True) + words("Calendrier", 240, 140, 9, bold=True))
-    lines.append(words("ministère de la Justice,", 60, 153, 9) + words("2031", 240, 153, 9))
-    lines.append(words("ministère de l’Intérieur", 60, 164, 9))
-    lines.append(words("Mesure 2 : Informer les victimes", 60, 200, 10, bold=True))
-    lines.append(words(TEXT, 60, 220, 10))
+def _assert_fields_read(fields: list[list[Word]]) -> None:
+    """`fields` (measure 1 from `_opening`, then its fields block), then measure 2: measure 1 keeps
+    its paragraph whole and has the block's pilots and calendar as fields."""
+    lines = [
+        *fields,
+        words("Mesure 2 : Informer les victimes", 60, 200, 10, bold=True),
+        words(TEXT, 60, 220, 10),
+    ]
     measures = _measures(lines)
     assert [(m.number, m.text) for m in measures] == [(1, f"{TEXT} sans délai."), (2, TEXT)]
     assert [r.bodies for r in measures[0].responsible] == [
         ["ministère de la Justice", "ministère de l’Intérieur"]
     ]
     assert measures[0].calendar == "2031"
+
+
+def test_a_header_row_of_labels_over_their_values_is_a_fields_table() -> None:
+    lines = _opening("sans délai.")
+    lines.append(words("Pilote", 60, 140, 9, bold=True) + words("Calendrier", 240, 140, 9, bold=True))
+    lines.append(words("ministère de la Justice,", 60, 153, 9) + words("2031", 240, 153, 9))
+    lines.append(words("ministère de l’Intérieur", 60, 164, 9))
+    _assert_fields_read(lines)
 
 
 def test_a_column_of_labels_beside_their_values_is_a_fields_table() -> None:
@@ -59,14 +68,7 @@ def test_a_column_of_labels_beside_their_values_is_a_fields_table() -> None:
     lines.append(words("Pilote", 60, 142, 9, bold=True))
     lines.append(words("ministère de l’Intérieur", 160, 148, 9))
     lines.append(words("Calendrier", 60, 164, 9, bold=True) + words("2031", 160, 164, 9))
-    lines.append(words("Mesure 2 : Informer les victimes", 60, 200, 10, bold=True))
-    lines.append(words(TEXT, 60, 220, 10))
-    measures = _measures(lines)
-    assert [(m.number, m.text) for m in measures] == [(1, f"{TEXT} sans délai."), (2, TEXT)]
-    assert [r.bodies for r in measures[0].responsible] == [
-        ["ministère de la Justice", "ministère de l’Intérieur"]
-    ]
-    assert measures[0].calendar == "2031"
+    _assert_fields_read(lines)
 
 
 def test_two_columns_of_prose_under_label_subheadings_are_no_fields_table() -> None:
