@@ -76,12 +76,21 @@ _CEILING_BEFORE = re.compile(
 _CEILING_AFTER = re.compile(r"^\s*(?:maximum|au plus|au maximum|ou moins)\b")
 
 
+def _around(text: str, raw: str) -> tuple[str, str] | None:
+    """The folded words just before and just after the figure written `raw` in `text` (None when
+    `text` does not hold it as written)."""
+    at = text.find(raw)
+    if at < 0:
+        return None
+    return fold(text[max(0, at - 24) : at]), fold(text[at + len(raw) : at + len(raw) + 16])
+
+
 def _held(ask: str, raw: str) -> str:
     """« refused », « floor », « ceiling » or « exact »: how the ask holds the figure written `raw`."""
-    at = ask.find(raw)
-    if at < 0:
+    around = _around(ask, raw)
+    if around is None:
         return "exact"
-    before, after = fold(ask[max(0, at - 24) : at]), fold(ask[at + len(raw) : at + len(raw) + 16])
+    before, after = around
     if _REFUSED_BEFORE.search(before):
         return "refused"
     if _FLOOR_BEFORE.search(before) or _FLOOR_AFTER.match(after):
@@ -102,11 +111,10 @@ _FORMER_AFTER = re.compile(r"^\s*(?:a|au|aux)\s+(?:\d|un|une|deux|trois|quatre|c
 
 def _former(passage: str, raw: str) -> bool:
     """Whether the passage gives `raw` as the value it replaces."""
-    at = passage.find(raw)
-    if at < 0:
+    around = _around(passage, raw)
+    if around is None:
         return False
-    before = fold(passage[max(0, at - 24) : at])
-    after = fold(passage[at + len(raw) : at + len(raw) + 12])
+    before, after = around
     # « une durée de six mois » is the value given, « de six mois à un an » the old one.
     return bool(_FORMER_BEFORE.search(before)) or (
         re.search(r"\bde\s*$", before) is not None and _FORMER_AFTER.match(after) is not None
