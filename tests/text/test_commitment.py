@@ -99,6 +99,13 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Le plan s’inscrit dans la continuité du précédent.",
         # An acronym ending in « -ra » is no future tense.
         "L’OFPRA a accordé la protection internationale à 200 victimes en 2016.",
+        # A government speaking in the first person of what it did: « nous considérons » is a present
+        # (the future is « considérerons »).
+        "Depuis 2033, nous avons ouvert 300 places dédiées.",
+        "Vous nous avez signalé des délais d’instruction trop longs.",
+        "Nous nous sommes dotés d’un référent par département.",
+        "Nous sommes passés de 300 à 500 places en trois ans.",
+        "Nous le considérons comme tel, même lorsque son exploitation l’a conduit à voler.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -143,6 +150,14 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Aucune poursuite ne sera engagée contre les victimes pour des infractions commises sous contrainte.",
         "Aucune condition de régularité du séjour ne sera exigée.",
         "Il n’est pas nécessaire que la victime porte plainte pour être hébergée.",
+        # The first person plural, and the near future.
+        "Depuis 2016, les victimes attendent trop : nous réduirons ce délai à un mois.",
+        "Nous mettrons fin aux nuitées hôtelières, auxquelles l’État recourt déjà trop.",
+        "Actuellement, chaque région compte un référent : nous en ouvrirons un par département.",
+        "Aujourd’hui encore, les mineurs sont mal repérés : nous allons former chaque éducateur.",
+        "Les préfectures disposent déjà d’un référent ; l’État va financer un second poste.",
+        "Nous nous engageons à former chaque enquêteur, comme le précédent plan le prévoyait.",
+        "Nous ne tolérerons plus aucune exploitation des mineurs.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:
@@ -163,6 +178,10 @@ def test_commitments_stay_commitments(sentence: str) -> None:
         "Le Gouvernement n’entend pas modifier la loi sur ce point.",
         "Le Gouvernement écarte la création d’un fonds dédié.",
         "Cette proposition ne sera pas mise en œuvre.",
+        # In the active voice, and in the first person plural.
+        "L’État ne créera pas de fonds dédié.",
+        "Nous ne reconduirons pas le dispositif expérimental.",
+        "Nous ne prévoyons pas de places réservées aux hommes.",
     ],
 )
 def test_a_refusal_answers_no_ask(sentence: str) -> None:

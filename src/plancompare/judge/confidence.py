@@ -30,6 +30,7 @@ from plancompare.judge.numeric import np
 from plancompare.judge.reasons import change_reasons
 from plancompare.models import DiffResult, MeasureResult
 from plancompare.text.normalise import fold
+from plancompare.text.tense import first_plural_future
 
 # The gold verdicts the model gives a probability to; « n-a »: not an ask (praise, a statement).
 CLASSES: tuple[str, ...] = ("adopted", "changed", "dropped", "n-a")
@@ -39,7 +40,8 @@ DIGITS = 3  # confidences are rounded to this many decimals
 
 # A commitment of the next plan: a verb in the future tense (« sera », « mettront », « pourra »).
 _FUTURE = re.compile(
-    r"\b(ser(?:a|ont)|aur(?:a|ont)|pourr(?:a|ont)|devr(?:a|ont)|fer(?:a|ont)|[a-z]{3,}(?:er|ir|r)(?:a|ont)|"
+    r"\b(ser(?:a|ont|ons)|aur(?:a|ont|ons)|pourr(?:a|ont|ons)|devr(?:a|ont|ons)|fer(?:a|ont|ons)|"
+    r"[a-z]{3,}(?:er|ir|r)(?:a|ont)|(?:va|vont|allons) [a-z]+(?:er|ir|re)|"
     r"will|shall)\b"
 )
 # The present or the past (« depuis 2013 », « a publié », « aujourd’hui », an imperfect).
@@ -49,8 +51,8 @@ _PAST_PRESENT = re.compile(
 )
 # Weaker or narrower wording anywhere (« pourra », « à titre expérimental », « trois départements »).
 _WEAK = re.compile(
-    r"\b(pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|a titre experimental|experiment\w*|"
-    r"etudi(?:er|era|eront)|une etude|reflexion|envisag\w*|pilotes?|"
+    r"\b(pourr(?:a|ont|ons|ait|aient|ions)|peu(?:t|vent) etre|le cas echeant|a titre experimental|"
+    r"experiment\w*|etudi(?:er|era|eront|erons)|une etude|reflexion|envisag\w*|pilotes?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|\d+) (?:departements|regions|sites|villes)|si possible|"
     r"au cas par cas|progressivement|premier\w* temps|d'abord|may|might|pilot)\b"
 )
@@ -156,7 +158,7 @@ def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
                 )
                 if first is not None
                 else (),
-                future=bool(_FUTURE.search(passage)),
+                future=bool(_FUTURE.search(passage)) or first_plural_future(first.passage if first else ""),
                 past_present=bool(_PAST_PRESENT.search(passage)),
                 title=measure is not None and _same(first.passage if first else "", measure.title),
                 field=bool(_FIELD.search(passage)),

@@ -153,9 +153,10 @@ _STRONG = re.compile(
 # What a plan writes instead of doing the thing asked. An inquiry: a study, a reflection, a working
 # group, a mission, a feasibility or opportunity review.
 _INQUIRY = (
-    r"etudi(?:er|era|eront)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|une reflexion sera|"
+    r"etudi(?:er|era|eront|erons)|une etude|(?:engager|mener|conduire|ouvrir) une reflexion|"
+    r"une reflexion sera|"
     r"groupe de reflexion|groupe de travail|mission d'(?:inspection|evaluation|expertise)|"
-    r"(?:la|une) faisabilite|l'opportunite|reflechir|reflechira|"
+    r"(?:la|une) faisabilite|l'opportunite|reflechir|reflechira|reflechirons|"
     # « Le Gouvernement examinera la possibilité de… », « La création … sera examinée », « mise à l'étude ».
     r"(?:examin|etudi|expertis|analys)\w* la possibilite|mise? a l'etude|"
     r"fera l'objet d'une (?:etude|expertise|reflexion|analyse|evaluation prealable)|"
@@ -183,7 +184,7 @@ _DEFERRED = (
 # Left to choice: a possibility, a few places, an option, a recommendation, an invitation. These
 # weaken a firm ask only.
 _CHOICE = (
-    r"pourr(?:a|ont|ait|aient)|peu(?:t|vent) etre|le cas echeant|site[s]? pilote[s]?|"
+    r"pourr(?:a|ont|ons|ait|aient|ions)|peu(?:t|vent) etre|le cas echeant|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en tant que de besoin|"
     r"a titre (?:optionnel|facultatif)|optionnel\w*|facultati\w*|"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from plancompare.text.normalise import fold, sentences
 from plancompare.text.patterns import BULLET
+from plancompare.text.tense import commits, folded_for_tense, has_future
 
 # Lines that name who, when, with what money or how it is measured: never what is done.
 _FIELD = re.compile(
@@ -66,7 +67,7 @@ _ACTION_HEADINGS = re.compile(
 )
 # The past and the present state of things (« a créé », « ont été » — not « il y a lieu de », « a besoin »).
 _PAST = re.compile(
-    r"\b(?:a|ont|avait|avaient|avons|ayant)\s+(?:(?:deja|ete|pas|jamais|notamment|egalement|aussi|"
+    r"\b(?:a|ont|avait|avaient|avons|avez|avions|ayant)\s+(?:(?:deja|ete|pas|jamais|notamment|egalement|aussi|"
     r"ainsi|en effet|recemment|longtemps)\s+)*(?:ete\s+)?(?!lieu\b|besoin\b|trait\b)"
     r"[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|"
     r"it|its|ite|ites|ert|erts|erte|ertes|ait|aint)\b"
@@ -123,22 +124,14 @@ _STANDING = re.compile(
 # The past of verbs conjugated with « être » (« La France s'est dotée… », « Le dispositif est né… »,
 # « Le nombre est passé de… »): a present passive (« est désigné ») stays a commitment.
 _PAST_ETRE = re.compile(
-    r"(?<![\w@])(?:(?:s'est|se sont|s'etait|s'etaient)\s+(?:\w+\s+)?[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|"
-    r"ues|it|its|ite|ites|ert|erts|erte|ertes)|(?:est|sont|etait|etaient)\s+(?:deja\s+)?(?:nee?s?|passee?s?|"
+    r"(?<![\w@])(?:(?:s'est|se sont|s'etait|s'etaient|nous nous sommes|vous vous etes)\s+(?:\w+\s+)?"
+    r"[a-z]+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|it|its|ite|ites|ert|erts|erte|ertes)|"
+    r"(?:est|sont|etait|etaient|sommes|etes)\s+(?:deja\s+)?(?:nee?s?|passee?s?|"
     r"devenue?s?|arrivee?s?|entree?s? en vigueur|intervenue?s?|venue?s?|parvenue?s?|restee?s?|apparue?s?)"
     r")(?!\w)"
 )
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
 _IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
-# The future tense and the other ways a plan commits (« sera », « pourra », « s'engage »).
-_FUTURE = re.compile(
-    r"(?<![\w@])(?:[a-z]{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|ra|ront)|sera|seront|aura|auront|"
-    r"fera|feront|pourra|pourront|devra|devront|ira|iront|"
-    r"s'engage\w*|est charge\w*|sont charge\w*|il est prevu|est prevu\w*|sont prevu\w*|a vocation|"
-    r"ont vocation|vise @|visent @|desormais|d'ici (?:@ |(?:19|20)\d\d|la fin)|chaque annee)(?!\w)|"
-    r"(?<![\w@])(?:@ compter d|@ partir d|des (?:le|la|les|l')(?!\w))"
-)
-_NOT_FUTURE = frozenset({"extra", "opera", "camera", "sahara", "contra", "ultra", "tiara", "vera"})
 # A reference to a text with nothing else: « articles L. 316-1 et L. 316-1-1 du CESEDA ».
 _REFERENCE = re.compile(
     r"\b(?:articles?|art|al|alinea|loi|lois|decret|decrets|arrete|circulaire|ordonnance|code|directive|"
@@ -169,33 +162,15 @@ def is_field_line(sentence: str) -> bool:
         # désigné » is a topic set before a commitment, not a field).
         complement, colon, _ = folded[head.end() :].partition(":")
         if colon and len(complement.split()) <= 5 and not re.search(r"\d", complement):
-            return not _future(complement) and not _commits(stripped.partition(":")[2])
-    return bool(_INDICATOR.match(folded)) and not _future(folded)
-
-
-def _folded(sentence: str) -> str:
-    """Folded for the tense patterns, « à » kept apart from « a » (« à ces » is no « a créé »)."""
-    return fold(re.sub(r"\b[àÀ]\b", "@", sentence)).replace("’", "'")
-
-
-def _future(folded: str) -> bool:
-    return any(m.group(0) not in _NOT_FUTURE for m in _FUTURE.finditer(folded))
-
-
-_ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")
-
-
-def _commits(sentence: str) -> bool:
-    """A verb in the future (or another way of committing) in `sentence`; acronyms are no verbs
-    (« L'OFPRA a accordé… » is no « accordera »)."""
-    return _future(_folded(_ACRONYM.sub("", sentence)))
+            return not has_future(complement) and not commits(stripped.partition(":")[2])
+    return bool(_INDICATOR.match(folded)) and not has_future(folded)
 
 
 def is_statement(sentence: str) -> bool:
     """A sentence about the past or the present state of things, with no commitment in it."""
-    if _commits(sentence):
+    if commits(sentence):
         return False
-    folded = _folded(sentence)
+    folded = folded_for_tense(sentence)
     return any(p.search(folded) for p in (_PAST, _PAST_ETRE, _NOW, _IMPERFECT, _DESCRIPTION, _STANDING))
 
 
@@ -226,14 +201,20 @@ _REFUSAL = re.compile(
     r"\bn'(?:est|sont) pas (?:jugee?s?|estimee?s?|consideree?s?) (?:necessaire|utile|opportun|prioritaire|"
     r"souhaitable)\w*|\bn'(?:apparait|parait) pas (?:necessaire|utile|opportun|prioritaire|souhaitable)\w*|"
     r"\bn'(?:entend|entendent) pas\b|\b(?:le gouvernement|l'etat|le plan) (?:ecarte|rejette|refuse)\b|"
-    r"\bne (?:prevoit|prevoient|retient|retiennent|envisage|envisagent) (?:pas|plus)\b|"
+    r"\bne (?:prevoit|prevoient|prevoyons|retient|retiennent|retenons|envisage|envisagent|envisageons) "
+    r"(?:pas|plus)\b|"
+    # In the active voice: « L'État ne créera pas de fonds », « nous ne reconduirons pas le dispositif »
+    # (« nous ne tolérerons plus… » is a commitment: only the plan's verbs of setting up count).
+    r"\bne (?:creer|instaurer|reconduir|generaliser|etendr|modifier|programmer|prevoir|mettr|ouvrir|"
+    r"financer|developper|deploier|retiendr|lancer|renouveller|renouveler|prolonger|augmenter|elargir)"
+    r"(?:a|ont|ons) (?:pas|plus)\b|"
     r"\bis not (?:planned|envisaged|foreseen)|\bwill not be (?:created|extended|renewed)"
 )
 
 
 def is_refusal(sentence: str) -> bool:
     """A sentence in which the plan declines to do something: it answers no ask."""
-    return bool(_REFUSAL.search(_folded(sentence)))
+    return bool(_REFUSAL.search(folded_for_tense(sentence)))
 
 
 # A line of a chronology: « 2016 : la loi du 13 avril crée le parcours de sortie », « En 2014, … »,
@@ -359,7 +340,7 @@ def asks_nothing(sentences_: list[str]) -> bool:
     """Whether a review's item, none of whose sentences reads as an ask, is praise or a statement
     of fact (it then gets the verdict « n-a »): it praises, or every sentence is about the past or
     the present state of things."""
-    folded = [_folded(s) for s in sentences_]
+    folded = [folded_for_tense(s) for s in sentences_]
     if any(_PRAISE.search(s) for s in folded):
         return True
     lead_states = False
