@@ -113,7 +113,7 @@ def _label_kind(label: str) -> str:
         return "calendar"
     if low.startswith("indicateur"):
         return "indicators"
-    if low.startswith(("financement", "budget", "coût", "cout")):
+    if low.startswith(("financement", "budget", "coût", "cout", "combien")):
         return "financing"
     return "role"
 

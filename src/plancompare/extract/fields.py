@@ -11,7 +11,7 @@ import re
 from plancompare.models import Responsibility
 from plancompare.text.patterns import ROLE_LABEL
 
-_ROLE_RE = re.compile(rf"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>{ROLE_LABEL})\s*:\s*", re.IGNORECASE)
+_ROLE_RE = re.compile(rf"(?:^|[•·;]\s*|\s-\s|^-\s*)(?P<role>{ROLE_LABEL})\s*[:?]\s*", re.IGNORECASE)
 # A chunk after a comma that starts like this continues the previous body's name.
 _CONTINUES = re.compile(r"^(?:de la|de l[’']|des|du|de|d[’']|et|à la|aux?|en charge|chargée?s?)\b", re.I)
 

@@ -19,6 +19,7 @@ from plancompare.text.patterns import (
     DOTTED_MEASURE_RE,
     MEASURE_RE,
     NUMERO,
+    NUMERO_MEASURE_RE,
     PRIORITY_RE,
     ROMAN_HEADING_RE,
     SECTION_RE,
@@ -66,11 +67,13 @@ def measure_headings(firsts: list[Line], body: float, group: str | None = None) 
 
         return heading
 
-    def bare(line: Line) -> Heading:
-        return BARE_NUMBER_RE.match(line.text) if prominent(line, body) else None
+    for number_pattern in (NUMERO_MEASURE_RE, BARE_NUMBER_RE):
 
-    if counts_up([int(m.group("num")) for m in map(bare, firsts) if m]):
-        return bare
+        def bare(line: Line, pattern: re.Pattern[str] = number_pattern) -> Heading:
+            return pattern.match(line.text) if prominent(line, body) else None
+
+        if counts_up([int(m.group("num")) for m in map(bare, firsts) if m]):
+            return bare
     return lambda line: MEASURE_RE.match(line.text)
 
 

@@ -27,7 +27,8 @@ def whole_words(*alternatives: str) -> re.Pattern[str]:
 NUMERO = r"[Nn]\s?[°º˚]"
 # After a heading's number: punctuation, the end of the line, or a space before a capital (designed
 # plans set « MESURE 12  Former les … » with a gap, not a colon).
-_SEP = r"(?:\s*[:–—\-.]\s*|\s*$|\s+(?=[«A-ZÀ-ÖØ-Þ]))"
+# « N° 7 · Titre »: a middle dot too.
+_SEP = r"(?:\s*[:–—\-.·]\s*|\s*$|\s+(?=[«A-ZÀ-ÖØ-Þ]))"
 _ROMAN = r"(?:[IVXLC]+|\d+)"
 _WHOLE_NUMBER = r"(?P<num>\d{1,3})(?![\d.,/]\d)"  # « 12 », not « 2014 » nor « 1.1 »
 # « Mesure 12 bis », inserted between 12 and 13: it keeps that as its label (numbering.numbered).
@@ -69,9 +70,12 @@ RECOMMENDATION_RE = _heading(
     one_of("RECOMMANDATION", "Recommandation", "PROPOSITION", "Proposition"), _WHOLE_NUMBER
 )
 # « 4. Former les … » in bold or large type: measures headed by their number alone.
+# « N° 7 · Titre »: a measure headed by its number sign alone, in bold or large type.
+NUMERO_MEASURE_RE = re.compile(rf"^{NUMERO}\s*{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$")
 BARE_NUMBER_RE = re.compile(rf"^{_WHOLE_NUMBER}\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
 PRIORITY_RE = _heading(
-    r"(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?)",
+    # « Ambition II », as roadmaps head their axes.
+    r"(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?|AMBITION|Ambition)",
     rf"(?P<num>{_ROMAN})\b",
 )
 # « II. PROTÉGER LES VICTIMES » in bold or large type: an axis numbered in roman alone.
@@ -158,7 +162,8 @@ INDICATOR_LABEL = (
     r"Indicateurs?(?:\(s\))?(?: de (?:suivi|r[ée]sultats?|r[ée]alisation|performance|[ée]valuation))?"
 )
 # What pays for it: « Financement : », « Budget : », « Coût estimé : ».
-FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?"
+# « Combien ? 2 M€ »: roadmaps ask their fields as questions (« Qui ? · Quand ? · Combien ? »).
+FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?|(?-i:Combien|COMBIEN)"
 # Every label of a measure's fields: who (the roles above), with what, when, measured how, paid by what.
 FIELD_LABELS = "|".join(
     (
@@ -171,7 +176,8 @@ FIELD_LABELS = "|".join(
     )
 )
 # Any label inside a paragraph, to cut « Mise en œuvre : X • Instrument : Y » into its parts.
-ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*:", re.IGNORECASE)
+# Or asked: « Qui ? DGCS · Quand ? 2037 · Combien ? 2 M€ ».
+ANY_LABEL = re.compile(rf"(?:^|(?<=[\s•·;]))(?P<label>{FIELD_LABELS})\s*(?::|\?(?=\s))", re.IGNORECASE)
 # A field label set in a cell of its own, without its colon (« Pilote(s) »).
 LABEL_CELL = re.compile(rf"(?:{FIELD_LABELS})(?:\(s\))?", re.IGNORECASE)
 # Any short label opening a paragraph (« Constat : », « Pilote : »): no heading.
