@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pdfplumber
 import yaml
@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_fixtures import (
     FONT_DIR,
     NBSP,
+    TwoPass,
     cover_notice,
     cover_stamp,
     draft_cli,
@@ -98,7 +99,7 @@ class RoadmapPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
-class Renderer:
+class Renderer(TwoPass):
     """One rendering pass; `pages` records where the minister's word, each ambition, each measure and
     the annex start."""
 
@@ -207,7 +208,7 @@ class Renderer:
         pdf.set_font(SANS, style, size)
         page = str(self.toc_pages.get(key, 0))
         text_w = self.width - indent - 12
-        lines = pdf.multi_cell(text_w, 5, french(label), dry_run=True, output="LINES")
+        lines = cast(list[str], pdf.multi_cell(text_w, 5, french(label), dry_run=True, output="LINES"))
         for line in lines[:-1]:
             pdf.set_x(pdf.l_margin + indent)
             pdf.cell(text_w, 5, line, new_x="LMARGIN", new_y="NEXT")
@@ -326,7 +327,7 @@ class Renderer:
                     row.cell(french(measure["qui"]))
                     row.cell(french(measure["quand"]))
 
-    def render(self) -> RoadmapPDF:
+    def render(self) -> FPDF:
         self.cover()
         self.minister()
         self.sommaire()
