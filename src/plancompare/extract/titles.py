@@ -42,13 +42,19 @@ def document_title(layouts: list[PageLayout]) -> str | None:
         blocks = [b for b in blocks if b]
         if blocks:
             biggest = max(line.size for b in blocks for line in b)
-            picked = next(b for b in blocks if max(line.size for line in b) == biggest)[:4]
+            k = next(i for i, b in enumerate(blocks) if max(line.size for line in b) == biggest)
+            picked = blocks[k][:4]
+            if k and all(_YEARS.match(line.text) for line in picked):
+                # « 2036-2039 » set largest under the title's words: the years close the title.
+                picked = [*blocks[k - 1][:4], *picked]
             break
     if not picked:
         biggest = max(line.size for line in lines)
         picked = [line for line in lines if line.size == biggest][:3]
     return normalise_spaces(join_lines(line.text for line in picked)) or None
 
+
+_YEARS = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)\d\d)?\s*$")
 
 # How far below a title's line the next one may start and still be the title, in its type size: a
 # line in the same type (« 2025-2028 » set a little apart under the title's words) reaches further.
