@@ -812,6 +812,13 @@ _FIRM = "Il faut créer des places d’hébergement sécurisé pour les victimes
          "départements volontaires"),
         ("Des places d’hébergement sécurisé seront créées dans les grandes agglomérations.", "scope",
          "dans les grandes agglomérations"),
+        # Where it can be done; first in some places, the rest decided later.
+        ("Des places d’hébergement sécurisé seront créées, lorsque c’est possible.", "modality",
+         "lorsque c’est possible"),
+        ("Des places d’hébergement sécurisé seront créées d’abord dans les préfectures de Bretagne.",
+         "scope", "d’abord dans"),
+        ("Des places d’hébergement sécurisé seront créées en Bretagne ; nous déciderons de leur extension "
+         "après évaluation.", "scope", "déciderons de leur extension"),
     ],
 )  # fmt: skip
 def test_a_hedged_or_narrowed_commitment_is_a_change(passage: str, code: str, given: str) -> None:
@@ -903,10 +910,15 @@ def test_independence_asked_and_a_body_under_a_minister_given_is_a_change() -> N
 
 def test_on_request_or_as_the_case_may_be_is_a_condition() -> None:
     ask = "L’information des victimes sur leurs droits doit être systématique."
-    for given in ("si elles en font la demande", "lorsque cela est possible", "selon les situations"):
+    for given in ("si elles en font la demande", "selon les situations"):
         assert codes(ask, f"Les victimes seront informées de leurs droits {given}.") == [
             ("scope", "systématique", given.removeprefix("si elles "))
         ]
+    # « lorsque cela est possible » is a hedge of any firm ask too (the reports show it once).
+    assert codes(ask, "Les victimes seront informées de leurs droits lorsque cela est possible.") == [
+        ("modality", "doit", "lorsque cela est possible"),
+        ("scope", "systématique", "lorsque cela est possible"),
+    ]
     assert codes("Le titre doit être délivré de plein droit.", "Le titre sera délivré sur demande.") == [
         ("scope", "de plein droit", "sur demande")
     ]

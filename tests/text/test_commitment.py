@@ -158,6 +158,8 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Les préfectures disposent déjà d’un référent ; l’État va financer un second poste.",
         "Nous nous engageons à former chaque enquêteur, comme le précédent plan le prévoyait.",
         "Nous ne tolérerons plus aucune exploitation des mineurs.",
+        "Nous n’exigerons plus de passeport pour la première carte.",
+        "L’État ne les laissera pas sans abri.",
     ],
 )
 def test_commitments_stay_commitments(sentence: str) -> None:
@@ -182,6 +184,10 @@ def test_commitments_stay_commitments(sentence: str) -> None:
         "L’État ne créera pas de fonds dédié.",
         "Nous ne reconduirons pas le dispositif expérimental.",
         "Nous ne prévoyons pas de places réservées aux hommes.",
+        # Elided, or with a pronoun before the verb.
+        "La MIPROF restera placée auprès de la ministre : nous ne la rattacherons pas au Premier ministre.",
+        "Nous n’ajouterons pas de module à la formation des enseignants.",
+        "Nous n’ouvrirons pas de procédure dérogatoire de regroupement familial.",
     ],
 )
 def test_a_refusal_answers_no_ask(sentence: str) -> None:

@@ -187,6 +187,9 @@ _CHOICE = (
     r"pourr(?:a|ont|ons|ait|aient|ions)|peu(?:t|vent) etre|le cas echeant|site[s]? pilote[s]?|"
     r"dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:departements|regions|sites|villes)|"
     r"si possible|dans (?:toute )?la mesure du possible|au cas par cas|progressivement|en tant que de besoin|"
+    # « lorsque c'est possible », « autant que possible »: where it can be done, not always.
+    r"(?:lorsque|quand|si) (?:cela est|c'est|ce sera|cela sera) possible|"
+    r"autant que (?:possible|faire se peut)|"
     r"a titre (?:optionnel|facultatif)|optionnel\w*|facultati\w*|"
     r"(?:(?:il )?(?:lui|leur) )?(?:est|sont|sera|seront) recommande(?:e|s|es)?|"
     r"(?:est|sont|seront|sera) (?:invite|encourage|incite)(?:e|s|es)? a|"

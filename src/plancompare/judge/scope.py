@@ -308,7 +308,14 @@ _LIMITED = re.compile(
     r"academies|metropoles|communes|ressorts)|"
     r"(?:departements|regions|territoires|collectivites|structures|etablissements|academies|juridictions|"
     r"communes|villes) (?:volontaires|qui le souhaitent|qui se porteront volontaires)|"
-    r"(?:dans|pour) les grandes (?:agglomerations|villes|metropoles)|en (?:ile-de-france|region parisienne)|"
+    r"(?:dans|pour) les grandes (?:agglomerations|villes|metropoles)|"
+    r"(?:en|d') ?(?:ile-de-france|region parisienne)|"
+    # First in some places, the rest left to a later decision: « d'abord dans les préfectures de… »,
+    # « nous déciderons de son extension après évaluation ».
+    r"d'abord (?:dans|en|sur|aupres) |"
+    r"(?:decid|statu|envisag|examin)\w* (?:de |sur )?(?:son|sa|leur) (?:extension|generalisation)|"
+    r"(?:extension|generalisation) (?:sera |seront )?(?:decidee?|envisagee?|examinee?|etudiee?) "
+    r"(?:apres|au vu|a l'issue)|"
     # A few places as the subject: « Vingt départements réservent des places… ».
     r"^\W*" + _COUNT + r" (?:departements|regions|villes|sites|metropoles|academies|juridictions) |"
     # Only for a while: « pendant les trois premiers mois », « lors des trois premières consultations ».

@@ -205,8 +205,11 @@ _REFUSAL = re.compile(
     r"(?:pas|plus)\b|"
     # In the active voice: « L'État ne créera pas de fonds », « nous ne reconduirons pas le dispositif »
     # (« nous ne tolérerons plus… » is a commitment: only the plan's verbs of setting up count).
-    r"\bne (?:creer|instaurer|reconduir|generaliser|etendr|modifier|programmer|prevoir|mettr|ouvrir|"
-    r"financer|developper|deploier|retiendr|lancer|renouveller|renouveler|prolonger|augmenter|elargir)"
+    # « nous ne la rattacherons pas », « nous n'ajouterons pas de module »: a pronoun may come between.
+    r"\b(?:ne|n') ?(?:(?:le|la|les|l'|leur|lui|y|en) ?)?"
+    r"(?:creer|instaurer|reconduir|generaliser|etendr|modifier|programmer|prevoir|mettr|ouvrir|financer|developper|deploier|retiendr|lancer|renouveller|renouveler|"
+    r"prolonger|augmenter|elargir|ajouter|rattacher|inscrir|integrer|accorder|octroyer|attribuer|"
+    r"reconnaitr|autoriser|doter|consacrer|affecter|recruter|designer|instituer|etablir|installer)"
     r"(?:a|ont|ons) (?:pas|plus)\b|"
     r"\bis not (?:planned|envisaged|foreseen)|\bwill not be (?:created|extended|renewed)"
 )
