@@ -958,6 +958,24 @@ def test_training_for_other_professions_does_not_answer() -> None:
     assert [c for c in generic if c[0] == "actor"] == []
 
 
+def test_a_passage_that_names_whom_it_trains_answers_for_them_only() -> None:
+    # feuilleroute M13-P02: the inspectors' initial training asked; the measure's list of publics names
+    # them, but its sentence on initial training is the police and gendarmerie schools'.
+    from plancompare.models import Measure
+
+    ask = "Elaborer des modules à inclure dans la formation initiale des inspecteurs."
+    passage = "Le module sera intégré à la formation initiale des écoles de police et de gendarmerie."
+    measure = Measure(
+        number=3,
+        title="Former tous les professionnels",
+        text=f"Il s’adressera aux policiers et aux inspecteurs du travail. {passage}",
+    )
+    assert [c[:2] for c in codes(ask, passage, measure) if c[0] == "actor"] == [("actor", "inspecteurs")]
+    # A passage that names no one leaves its audience to the measure.
+    silent = "Le module sera intégré à la formation initiale."
+    assert [c for c in codes(ask, silent, measure) if c[0] == "actor"] == []
+
+
 def test_built_in_asked_offered_to_the_institutions_given() -> None:
     # diapo M02-P10: « Module proposé aux écoles de service public pour leur formation initiale »: each
     # school decides; the ask wanted modules in initial training.

@@ -21,7 +21,8 @@ ACTORS: dict[str, str] = {
     # mission (« … de vigilance … », the MIVILUDES) is named with its own words.
     r"miprof|mission interministerielle(?! de vigilance)": "MIPROF",
     r"prefe(?:t|ts|ture|tures|ctoral)": "préfet",
-    r"inspect(?:eurs?|ion) du travail": "inspection du travail",
+    # « les inspecteurs » alone: in plans against trafficking, the labour inspection's.
+    r"inspect(?:eurs?|ion) du travail|inspecteurs|controleurs du travail": "inspection du travail",
     r"parquets?|procureurs?": "parquet",
     r"magistrats?|magistrature|juges?|juridictions?": "magistrats",
     r"police|gendarmerie|services d.enquete|enqueteurs?|forces de l.ordre|ocrteh|oclti": "police",
@@ -164,16 +165,19 @@ _AUDIENCES = frozenset(
 def audience_reasons(ask: str, passage: str, measure: Measure | None = None) -> list[Reason]:
     """Training asked for some professions (« que la formation des enseignants inclue un module »);
     neither the passage nor its measure names any of them: the training answers other people."""
-    # Only the whole measure can show that no one asked for is trained: a passage alone often
-    # leaves its audience to the sentence before.
     if measure is None or not _TRAINING.search(fold(ask)):
         return []
     asked = {name: words for name, words in actors(ask).items() if name in _AUDIENCES}
     if not asked:
         return []
-    named = set(actors(f"{passage}\n{measure.title}\n{measure.text}"))
-    for resp in measure.responsible:
-        named |= set(actors(resp.text))
+    # A passage that names whom it trains (« intégré à la formation initiale des écoles de police »)
+    # answers for them; one that names no one often leaves its audience to the sentence before, and
+    # then only the whole measure can show that no one asked for is trained.
+    trained = set(actors(passage)) & _AUDIENCES
+    named = trained or set(actors(f"{measure.title}\n{measure.text}"))
+    if not trained:
+        for resp in measure.responsible:
+            named |= set(actors(resp.text))
     if named & set(asked):
         return []
     return [
