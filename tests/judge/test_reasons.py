@@ -989,3 +989,13 @@ def test_built_in_asked_offered_to_the_institutions_given() -> None:
     )
     # Offered to the victims is no offer to institutions.
     assert codes(ask, "Un module de formation initiale sera proposé à chaque victime.") == []
+
+
+def test_one_event_where_training_was_asked_is_a_change() -> None:
+    # feuilleroute M10-P03: the training of those in contact with children asked, one day given.
+    ask = "Former les personnels de l’ASE et de la PJJ aux enjeux de la traite des mineurs."
+    day = "Une journée de formation sera organisée en 2037 pour les personnels de l’ASE et de la PJJ."
+    assert ("modality", "Former", "Une journée") in codes(ask, day)
+    # A session held every year is training.
+    yearly = "Une session de formation sera organisée chaque année pour les personnels de l’ASE et de la PJJ."
+    assert codes(ask, yearly) == []

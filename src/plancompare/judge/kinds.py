@@ -108,6 +108,26 @@ def tool_reasons(ask: str, passage: str, measure: Measure | None) -> list[Reason
     return asked_given(ask, passage, _TRAINING, _TOOL, detail, "modality")
 
 
+# One event where people were to be trained: « Une journée de formation sera organisée en 2037 », « Un
+# séminaire national réunira en 2031 les professionnels ». A session held every year is training.
+_ONE_EVENT = whole_words(
+    r"une (?:demi-)?journee|un seminaire|un colloque|une conference|une rencontre|un atelier|"
+    r"une session unique|a one-day|a seminar|a conference"
+)
+_RECURRING = whole_words(
+    r"chaque (?:annee|semestre|trimestre|mois|an)|tous les ans|annuel\w*|par an|regulier\w*|reguliere\w*|"
+    r"cycle|every year|annual\w*|regular\w*"
+)
+
+
+def event_reasons(ask: str, passage: str) -> list[Reason]:
+    """Training asked; one event given (a day, a seminar), held once: nobody is trained for good."""
+    if _RECURRING.search(fold(passage)):
+        return []
+    detail = "training was asked; the next plan holds one event"
+    return asked_given(ask, passage, _TRAINING, _ONE_EVENT, detail, "modality", both=True)
+
+
 # --- on what terms -------------------------------------------------------------------------------
 
 # Independence asked (« organisme indépendant »), a body placed under a minister given.

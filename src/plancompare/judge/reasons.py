@@ -11,6 +11,7 @@ import re
 from plancompare.judge.actors import absent_actor_reasons, actor_reasons, audience_reasons
 from plancompare.judge.kinds import (
     available_reasons,
+    event_reasons,
     offered_reasons,
     separate_reasons,
     terms_reasons,
@@ -348,6 +349,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or offered_reasons(ask, passage)
         or available_reasons(ask, passage)
         or tool_reasons(ask, passage, measure)
+        or event_reasons(ask, passage)
         or terms_reasons(ask, passage)
     )
     return [
