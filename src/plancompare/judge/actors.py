@@ -46,6 +46,11 @@ ACTORS: dict[str, str] = {
     r"pole emploi|france travail|missions? locales?": "France Travail",
     r"cpam|assurance maladie|caisses? primaires? d.assurance maladie": "assurance maladie",
     r"defenseur des droits": "Défenseur des droits",
+    # The central directorates a plan makes pilots: the social affairs', the foreigners', the labour's.
+    r"dgcs|direction generale de la cohesion sociale": "DGCS",
+    r"dgef|direction generale des etrangers en france": "DGEF",
+    r"dgt|direction generale du travail": "DGT",
+    r"dihal|delegation interministerielle a l.hebergement": "DIHAL",
     r"cncdh|commission nationale consultative des droits de l.homme": "CNCDH",
 }
 _ACTOR_RES = [(re.compile(rf"\b(?:{pattern})\b"), name) for pattern, name in ACTORS.items()]
