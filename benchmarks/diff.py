@@ -156,7 +156,13 @@ def printed_numbers(corpus: Path) -> list[str]:
     measures by their place in the document): « 12 », « 1.2 »."""
     data = yaml.safe_load((corpus / "src" / "plan.yaml").read_text(encoding="utf-8"))
     out = []
-    groups = data.get("axes") or data.get("objectives") or data.get("parts") or data.get("engagements")
+    groups = (
+        data.get("axes")
+        or data.get("objectives")
+        or data.get("parts")
+        or data.get("engagements")
+        or data.get("ambitions")
+    )
     for group in groups or [{"measures": data.get("measures", [])}]:
         for item in group.get("measures") or group.get("fiches") or group.get("actions") or []:
             out.append(str(item["number"]))
