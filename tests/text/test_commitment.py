@@ -106,6 +106,7 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Nous nous sommes dotés d’un référent par département.",
         "Nous sommes passés de 300 à 500 places en trois ans.",
         "Nous le considérons comme tel, même lorsque son exploitation l’a conduit à voler.",
+        "Vous considérez déjà ces personnes comme des victimes.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -157,6 +158,8 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Aujourd’hui encore, les mineurs sont mal repérés : nous allons former chaque éducateur.",
         "Les préfectures disposent déjà d’un référent ; l’État va financer un second poste.",
         "Nous nous engageons à former chaque enquêteur, comme le précédent plan le prévoyait.",
+        # An instruction to the préfets, in the second person plural.
+        "Comme le prévoit déjà la circulaire de 2016, vous veillerez à désigner un référent.",
         "Nous ne tolérerons plus aucune exploitation des mineurs.",
         "Nous n’exigerons plus de passeport pour la première carte.",
         "L’État ne les laissera pas sans abri.",

@@ -30,7 +30,7 @@ from plancompare.judge.numeric import np
 from plancompare.judge.reasons import change_reasons
 from plancompare.models import DiffResult, MeasureResult
 from plancompare.text.normalise import fold
-from plancompare.text.tense import first_plural_future
+from plancompare.text.tense import plural_future
 
 # The gold verdicts the model gives a probability to; « n-a »: not an ask (praise, a statement).
 CLASSES: tuple[str, ...] = ("adopted", "changed", "dropped", "n-a")
@@ -158,7 +158,7 @@ def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
                 )
                 if first is not None
                 else (),
-                future=bool(_FUTURE.search(passage)) or first_plural_future(first.passage if first else ""),
+                future=bool(_FUTURE.search(passage)) or plural_future(first.passage if first else ""),
                 past_present=bool(_PAST_PRESENT.search(passage)),
                 title=measure is not None and _same(first.passage if first else "", measure.title),
                 field=bool(_FIELD.search(passage)),

@@ -26,22 +26,24 @@ _FUTURE = re.compile(
     r"(?<![\w@])(?:@ compter d|@ partir d|des (?:le|la|les|l')(?!\w))"
 )
 _NOT_FUTURE = frozenset({"extra", "opera", "camera", "sahara", "contra", "ultra", "tiara", "vera"})
-# The future of the first person plural (« nous créerons », « ouvrirons », « mettrons », « prendrons »),
-# read on the text with its accents: the present of a verb in « -érer » ends in « -érons » (« nous
-# considérons »), its future in « -érerons »; a present in « -rons » of other verbs (« assurons »,
-# « montrons », « œuvrons », « encadrons ») is no future, nor are nouns (« les environs »).
+# The future of the first and second persons plural (« nous créerons », « vous veillerez », « ouvrirons »,
+# « mettrez », « prendrons »: a government speaking for itself, or instructing the préfets), read on the
+# text with its accents: the present of a verb in « -érer » ends in « -érons » / « -érez » (« nous
+# considérons »), its future in « -érerons »; a present in « -rons » / « -rez » of other verbs
+# (« assurons », « montrez », « œuvrons », « encadrez ») is no future, nor are nouns (« les environs »).
+_P = r"(?:ons|ez)"
 _WE_FUTURE = re.compile(
-    r"(?<!\w)(?!(?:re)?tirons|attirons|inspirons|desirons|désirons|admirons|aspirons|respirons|soupirons|"
-    r"virons|expirons|chavirons|transpirons|conspirons|empirons|environs|avirons|(?:re)?cadrons|"
-    r"encadrons|engendrons|effondrons|bûcherons|bucherons|vignerons|forgerons|biberons|quarterons|"
-    r"mousserons|chaperons)"
-    r"(?:\w+erons|\w+irons|\w+(?:tt|aît|ait|oît|oit)rons|\w*(?:dev|cev|suiv|viv)rons|\w+rrons|\w+drons|"
-    r"aurons|saurons|\w*clurons)(?!\w)"
+    rf"(?<!\w)(?!(?:re)?tir{_P}|attir{_P}|inspir{_P}|desir{_P}|désir{_P}|admir{_P}|aspir{_P}|respir{_P}|"
+    rf"soupir{_P}|vir{_P}|expir{_P}|chavir{_P}|transpir{_P}|conspir{_P}|empir{_P}|environs|avirons|"
+    rf"(?:re)?cadr{_P}|encadr{_P}|engendr{_P}|effondr{_P}|bûcherons|bucherons|vignerons|forgerons|biberons|"
+    rf"quarterons|mousserons|chaperons)"
+    rf"(?:\w+er{_P}|\w+ir{_P}|\w+(?:tt|aît|ait|oît|oit)r{_P}|\w*(?:dev|cev|suiv|viv)r{_P}|\w+rr{_P}|"
+    rf"\w+dr{_P}|aur{_P}|saur{_P}|\w*clur{_P})(?!\w)"
 )
 
 
-def first_plural_future(text: str) -> bool:
-    """« Nous créerons », « nous ouvrirons », « nous mettrons » (not « nous considérons »)."""
+def plural_future(text: str) -> bool:
+    """« Nous créerons », « vous veillerez », « nous mettrons » (not « nous considérons »)."""
     return bool(_WE_FUTURE.search(text.lower()))
 
 
@@ -61,4 +63,4 @@ def commits(sentence: str) -> bool:
     """A verb in the future (or another way of committing) in `sentence`; acronyms are no verbs
     (« L'OFPRA a accordé… » is no « accordera »)."""
     bare = _ACRONYM.sub("", sentence)
-    return has_future(folded_for_tense(bare)) or first_plural_future(bare)
+    return has_future(folded_for_tense(bare)) or plural_future(bare)
