@@ -35,6 +35,7 @@ from render_fixtures import (
     NBSP,
     cover_notice,
     cover_stamp,
+    dotted_toc_entry,
     draft_cli,
     fpdf_setup,
     paragraphs,
@@ -176,20 +177,9 @@ class Renderer:
 
     def toc_entry(self, key: str, label: str, indent: float, style: str) -> None:
         """« label ....... 7 »: the label wraps if long; the leaders and the page end its last line."""
-        pdf = self.pdf
-        pdf.set_font(SANS, style, 9)
+        self.pdf.set_font(SANS, style, 9)
         page = str(self.toc_pages.get(key, 0))
-        text_w = self.width - indent - 12
-        lines = pdf.multi_cell(text_w, 4.7, french(label), dry_run=True, output="LINES")
-        for line in lines[:-1]:
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(text_w, 4.7, line, new_x="LMARGIN", new_y="NEXT")
-        last = lines[-1]
-        room = self.width - indent - pdf.get_string_width(last + " ") - pdf.get_string_width(" " + page)
-        dots = max(3, int(room / pdf.get_string_width(".")) - 1)
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.cell(self.width - indent - 10, 4.7, last + " " + "." * dots)
-        pdf.cell(10, 4.7, page, align="R", new_x="LMARGIN", new_y="NEXT")
+        dotted_toc_entry(self.pdf, self.width, french(label), page, indent, 4.7)
 
     def sommaire(self) -> None:
         pdf = self.pdf

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pdfplumber
 import yaml
@@ -42,6 +42,7 @@ from render_fixtures import (
     TwoPass,
     cover_notice,
     cover_stamp,
+    dotted_toc_entry,
     draft_cli,
     fpdf_setup,
     render_twice,
@@ -204,20 +205,9 @@ class Renderer(TwoPass):
 
     def toc_entry(self, key: str, label: str, indent: float, style: str, size: float = 9.5) -> None:
         """« label ....... 7 »: the label wraps if long; the leaders and the page end its last line."""
-        pdf = self.pdf
-        pdf.set_font(SANS, style, size)
+        self.pdf.set_font(SANS, style, size)
         page = str(self.toc_pages.get(key, 0))
-        text_w = self.width - indent - 12
-        lines = cast(list[str], pdf.multi_cell(text_w, 5, french(label), dry_run=True, output="LINES"))
-        for line in lines[:-1]:
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(text_w, 5, line, new_x="LMARGIN", new_y="NEXT")
-        last = lines[-1]
-        room = self.width - indent - pdf.get_string_width(last + " ") - pdf.get_string_width(" " + page)
-        dots = max(3, int(room / pdf.get_string_width(".")) - 1)
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.cell(self.width - indent - 10, 5, last + " " + "." * dots)
-        pdf.cell(10, 5, page, align="R", new_x="LMARGIN", new_y="NEXT")
+        dotted_toc_entry(self.pdf, self.width, french(label), page, indent, 5)
 
     def sommaire(self) -> None:
         pdf = self.pdf

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from xml.sax.saxutils import escape
 
 import pdfplumber
@@ -119,6 +119,22 @@ def cover_stamp(pdf: FPDF, width: float, text: str, y: float, color: tuple[int, 
     pdf.set_font(font, "B", 11)
     pdf.multi_cell(width, 9, french_typography(text), border=1, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
+
+
+def dotted_toc_entry(pdf: FPDF, width: float, text: str, page: str, indent: float, leading: float) -> None:
+    """« label ....... 7 » in the current font: the label wraps if long; the leaders and the page end its
+    last line (a table of contents, as the drafts with a « Sommaire » print it)."""
+    text_w = width - indent - 12
+    lines = cast(list[str], pdf.multi_cell(text_w, leading, text, dry_run=True, output="LINES"))
+    for line in lines[:-1]:
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(text_w, leading, line, new_x="LMARGIN", new_y="NEXT")
+    last = lines[-1]
+    room = width - indent - pdf.get_string_width(last + " ") - pdf.get_string_width(" " + page)
+    dots = max(3, int(room / pdf.get_string_width(".")) - 1)
+    pdf.set_x(pdf.l_margin + indent)
+    pdf.cell(width - indent - 10, leading, last + " " + "." * dots)
+    pdf.cell(10, leading, page, align="R", new_x="LMARGIN", new_y="NEXT")
 
 
 def cover_notice(pdf: FPDF, width: float, text: str, y: float, fill: tuple[int, int, int], font: str) -> None:
