@@ -35,6 +35,7 @@ class MeasureDraft:
     financing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnotes, after the text
     asides: list[str] = field(default_factory=list)  # shaded boxes set in its text, kept apart
+    fields_at: int | None = None  # how many paragraphs of text came before its first field
 
     @property
     def key(self) -> str:
@@ -113,7 +114,7 @@ def _label_kind(label: str) -> str:
         return "calendar"
     if low.startswith("indicateur"):
         return "indicators"
-    if low.startswith(("financement", "budget", "coût", "cout", "combien")):
+    if low.startswith(("financement", "budget", "coût", "cout", "combien", "moyens")):
         return "financing"
     return "role"
 
@@ -155,6 +156,8 @@ def _put_labels(draft: MeasureDraft, text: str) -> str | None:
 
 
 def _put_label(draft: MeasureDraft, label: str, value: str) -> None:
+    if draft.fields_at is None:
+        draft.fields_at = len(draft.body)
     kind = _label_kind(label)
     if kind == "role":
         draft.roles.append(f"{label} : {value}")

@@ -10,6 +10,7 @@ a summary table ends the measures. Everything else is the open measure's text or
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, runs_in, title_parts
 from plancompare.extract.flow import continued_columns, drop_toc, join_split_headings, side_headings
@@ -38,7 +39,7 @@ def segment_plan(layouts: list[PageLayout]) -> tuple[list[Priority], list[Measur
     reader = _PlanReader(paragraphs(lines), body_size(lines), page_notes)
     reader.read()
     _place_notes(page_notes, reader.drafts, reader.open_at_notes)
-    measures, labelled = numbered([finish(d) for d in _drop_listings(reader.drafts)])
+    measures, labelled = numbered([finish(d) for d in _drop_closing(_drop_listings(reader.drafts))])
     measures, numbering = unique_numbers(measures)
     priorities = reader.priorities
     if not priorities:
@@ -118,7 +119,9 @@ class _PlanReader:
         """A shaded box's paragraph (boxes.py) in an open measure: kept apart from its text, which
         goes on after the box (its field lines, « Pilote : … » set in a shaded panel, are fields)."""
         current = self.current
-        if not para.first.boxed or ANY_LABEL.match(para.first.text) or self.pending_label is not None:
+        # A field line wrapped in its panel may go on from a separator (« · Échéance : 2040 »).
+        label = ANY_LABEL.match(para.first.text.lstrip("•-–· "))
+        if not para.first.boxed or label or self.pending_label is not None:
             return False
         if current is None or not current.title_lines or self.stopped:
             return False
@@ -318,6 +321,22 @@ def _drop_listings(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
         if not listed:
             kept.append(d)
     return kept
+
+
+# A plan whose measures each end on their fields, at least this many of them.
+_FIELDS_LAST = 3
+
+
+def _drop_closing(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
+    """In a plan whose every measure ends on its fields (« Pilote : … · Échéance : … »), what comes
+    after the last measure's fields is the document's closing (« Le Comité se réunira de nouveau… »,
+    a signature), not that measure's text."""
+    if len(drafts) < _FIELDS_LAST or not all(d.fields_at == len(d.body) for d in drafts[:-1]):
+        return drafts
+    last = drafts[-1]
+    if last.fields_at is None or last.fields_at >= len(last.body):
+        return drafts
+    return [*drafts[:-1], replace(last, body=last.body[: last.fields_at])]
 
 
 def _read_something(draft: MeasureDraft) -> bool:

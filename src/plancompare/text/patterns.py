@@ -56,7 +56,8 @@ def _heading(words: str, number: str, gap: str = r"\s*") -> re.Pattern[str]:
 
 
 # « Engagement n° 7 – », as roadmaps (« feuilles de route ») head their measures: read as « Mesure ».
-_MEASURE = one_of("MESURE", "Mesure", "ENGAGEMENT", "Engagement")
+# « Décision 12 — », as a committee's record of decisions (« relevé de décisions ») heads them.
+_MEASURE = one_of("MESURE", "Mesure", "ENGAGEMENT", "Engagement", "D[ÉE]CISION", "D[ée]cision")
 # « Fiche action n° 3 » / « Fiche-action 3 », as regional and thematic plans head their measures.
 _ACTION = one_of(r"(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)", "ACTION", "Action")
 MEASURE_RE = _heading(_MEASURE, _WHOLE_NUMBER + _INSERTED)
@@ -79,7 +80,8 @@ PRIORITY_RE = _heading(
     rf"(?P<num>{_ROMAN})\b",
 )
 # « II. PROTÉGER LES VICTIMES » in bold or large type: an axis numbered in roman alone.
-ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]{1,4})\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
+# « I. — REPÉRER LES VICTIMES »: a dash after the full stop too.
+ROMAN_HEADING_RE = re.compile(r"^(?P<num>[IVX]{1,4})\s?[.)–—-](?:\s*[–—-])?\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
 SECTION_RE = re.compile(
     r"^(?:SECTION|Section|OBJECTIF|Objectif|CHAPITRE|Chapitre|PARTIE|Partie)\s+\w+" + _SEP
 )
@@ -146,6 +148,8 @@ ROLE_LABELS = (
     "Acteurs",
     "Porteurs",
     "Porteur",
+    "Associés",
+    "Associé",
 )
 # Who and when in a roadmap's plain words: « Qui : », « Quand : ». Common words too (« les victimes
 # qui : – … »): labels only capitalised (« Qui », « QUI »), whatever the flags of the pattern using
@@ -163,7 +167,7 @@ INDICATOR_LABEL = (
 )
 # What pays for it: « Financement : », « Budget : », « Coût estimé : ».
 # « Combien ? 2 M€ »: roadmaps ask their fields as questions (« Qui ? · Quand ? · Combien ? »).
-FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?|(?-i:Combien|COMBIEN)"
+FINANCING_LABEL = r"Financements?(?:\(s\))?|Budgets?|Co[ûu]ts?(?: estim[ée]s?)?|Moyens|(?-i:Combien|COMBIEN)"
 # Every label of a measure's fields: who (the roles above), with what, when, measured how, paid by what.
 FIELD_LABELS = "|".join(
     (
