@@ -328,13 +328,15 @@ _FIELDS_LAST = 3
 
 
 def _drop_closing(drafts: list[MeasureDraft]) -> list[MeasureDraft]:
-    """In a plan whose every measure ends on its fields (« Pilote : … · Échéance : … »), what comes
-    after the last measure's fields is the document's closing (« Le Comité se réunira de nouveau… »,
-    a signature), not that measure's text."""
+    """In a plan whose every measure ends on its fields after its text (« Pilote : … · Échéance : … »),
+    what comes after the last measure's fields is the document's closing (« Le Comité se réunira de
+    nouveau… », a signature), not that measure's text."""
     if len(drafts) < _FIELDS_LAST or not all(d.fields_at == len(d.body) for d in drafts[:-1]):
         return drafts
     last = drafts[-1]
-    if last.fields_at is None or last.fields_at >= len(last.body):
+    # Its own text before its fields too: a measure whose fields open it (a fiche's table) has its
+    # text after them.
+    if not last.fields_at or last.fields_at >= len(last.body):
         return drafts
     return [*drafts[:-1], replace(last, body=last.body[: last.fields_at])]
 
