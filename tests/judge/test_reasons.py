@@ -999,3 +999,37 @@ def test_one_event_where_training_was_asked_is_a_change() -> None:
     # A session held every year is training.
     yearly = "Une session de formation sera organisée chaque année pour les personnels de l’ASE et de la PJJ."
     assert codes(ask, yearly) == []
+
+
+def test_a_study_for_a_thing_asked_by_name_is_a_change() -> None:
+    # releve M07-P04: a list item names what it asks; a feasibility study of it commits to nothing.
+    ask = (
+        "- Un dispositif spécifique d’hébergement pour que les victimes ne retombent pas dans l’exploitation."
+    )
+    study = "Elle conduira une étude de faisabilité d’un dispositif d’hébergement."
+    assert codes(ask, study) == [("modality", None, "une étude")]
+    assert codes(ask, "Un dispositif d’hébergement spécifique sera créé.") == []
+    # releve G16: an analysis of recommendations and of the follow-up they « could » receive.
+    ask = "Le Collectif appelle à ce que les recommandations du GRETA soient intégrées au prochain plan."
+    analysis = "Elle présentera en 2041 une analyse des recommandations du GRETA et des suites à leur donner."
+    assert codes(ask, analysis)[0][::2] == ("modality", "une analyse des")
+
+
+def test_kept_to_some_a_ceiling_or_once_is_a_change() -> None:
+    # releve M07-P05: a funding line asked for every structure « sans condition de taille ».
+    ask = "Prévoir des lignes de financement pour les structures d’hébergement (sans condition de taille)."
+    kept = "Une ligne de financement sera ouverte, réservée aux établissements autorisés (CHRS)."
+    assert ("scope", "sans condition", "réservée aux") in codes(ask, kept)
+    # Places reserved for the victims are theirs: dedicated, not conditioned.
+    dedicated = "Quatre cents places seront identifiées et réservées aux victimes de la traite."
+    assert [c for c in codes(ask, dedicated) if c[0] == "scope"] == []
+    # releve M21-P02: all the confiscated assets asked, up to a ceiling given.
+    ask = "Le Collectif souhaite que l’intégralité des avoirs confisqués soit affectée au fonds."
+    capped = "Le produit des avoirs confisqués sera affecté au fonds, dans la limite de 5 M€ par an."
+    assert ("scope", "intégralité", "dans la limite de") in codes(ask, capped)
+    # releve M02-P05: a regular review asked, one review given.
+    ask = "Les indicateurs de repérage devront faire l’objet d’une réévaluation régulière."
+    assert codes(ask, "Ces indicateurs feront l’objet d’une révision en 2042.") == [
+        ("modality", "régulière", "une révision en 2042")
+    ]
+    assert codes(ask, "Ces indicateurs seront révisés chaque année, une première fois en 2042.") == []

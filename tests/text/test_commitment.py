@@ -329,3 +329,20 @@ def test_a_chronology_line_before_the_plan_is_no_commitment() -> None:
         ("2016 : la loi du 13 avril crée le parcours de sortie.", None),
     ):
         assert not dated_before(line, since) and is_commitment(line, since), line
+
+
+def test_a_run_in_constat_is_context_for_its_paragraph_only() -> None:
+    # releve: « Constat. » set in bold before its text, then what the Comité decides.
+    text = (
+        "Constat. L’affiliation des victimes suit la procédure de droit commun. Le délai atteint sept mois."
+        "\n\nLe Comité décide : de créer un référent dans chaque caisse.\n\n"
+        "Le Comité rappelle que la médiation familiale relève du ministère de la Justice."
+    )
+    assert [(s.commits, s.text[:20]) for s in measure_sentences(text)] == [
+        (False, "L’affiliation des vi"),
+        (False, "Le délai atteint sep"),
+        (True, "Le Comité décide : d"),
+        (False, "Le Comité rappelle q"),
+    ]
+    # A sentence of one word that is no heading of context stays what it is.
+    assert [s.commits for s in measure_sentences("Mesure. Un référent sera désigné.")] == [True, True]

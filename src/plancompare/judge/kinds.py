@@ -163,6 +163,21 @@ _LATER = whole_words(
 )
 
 
+# Done regularly asked, once given: « une réévaluation régulière », « Ces outils feront l'objet d'une
+# révision en 2042 ».
+_REGULAR = whole_words(r"regulier\w*|reguliere\w*|periodique\w*|regularly|periodic\w*")
+_ONCE = whole_words(r"(?:une|un) (?:\w+ ){0,3}(?:en|d'ici|avant) (?:19|20)\d\d|une fois|once in")
+
+
+def once_reasons(ask: str, passage: str) -> list[Reason]:
+    """Something asked to be done regularly; done once (a single dated occurrence) given."""
+    if _RECURRING.search(fold(passage)):
+        return []
+    return asked_given(
+        ask, passage, _REGULAR, _ONCE, "it was asked regularly; the next plan does it once", "modality"
+    )
+
+
 def terms_reasons(ask: str, passage: str) -> list[Reason]:
     """Independence asked, a body placed under an authority given; something lasting asked
     (« pérenne »), something for a while given (« ponctuel », « pour deux ans »); free asked, a charge

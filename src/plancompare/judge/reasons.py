@@ -13,6 +13,7 @@ from plancompare.judge.kinds import (
     available_reasons,
     event_reasons,
     offered_reasons,
+    once_reasons,
     separate_reasons,
     terms_reasons,
     tool_reasons,
@@ -160,6 +161,8 @@ _INQUIRY = (
     r"(?:la|une) faisabilite|l'opportunite|reflechir|reflechira|reflechirons|"
     # « Le Gouvernement examinera la possibilité de… », « La création … sera examinée », « mise à l'étude ».
     r"(?:examin|etudi|expertis|analys)\w* la possibilite|mise? a l'etude|"
+    # « une analyse des recommandations … et des suites qui pourraient leur être données ».
+    r"une analyse (?:des|de la|de l'|du|de ses)|"
     r"fera l'objet d'une (?:etude|expertise|reflexion|analyse|evaluation prealable)|"
     r"(?:sera|seront) (?:examinee?s?|expertisee?s?|etudiee?s?|analysee?s?)"
 )
@@ -303,7 +306,14 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
             return []
         strong = ASK.search(folded_ask)
         if strong is None:
-            return []
+            # A nominal item (« - Un dispositif spécifique d'hébergement… ») asks for the thing itself.
+            return [
+                Reason(
+                    code="modality",
+                    next=quote(passage, weak.start(1), weak.end(1)),
+                    detail="the thing was asked; the next plan gives a study or a later decision",
+                )
+            ]
     if weak.group(1).startswith(("pourr", "peu")) and (
         _ASKS_POSSIBILITY.search(folded_ask) or _enabled(folded_ask, folded_passage[: weak.start()])
     ):
@@ -350,6 +360,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or available_reasons(ask, passage)
         or tool_reasons(ask, passage, measure)
         or event_reasons(ask, passage)
+        or once_reasons(ask, passage)
         or terms_reasons(ask, passage)
     )
     return [

@@ -100,6 +100,11 @@ _CONDITION = re.compile(
     r"au moins (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) "
     r"(?:places|lits|salaries|agents|victimes|personnes)|"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
+    # « réservée aux établissements autorisés au titre de l'aide sociale »: only some may have it
+    # (« places réservées aux victimes de la traite » are theirs: dedicated, not conditioned).
+    # A size named after it is quoted instead (« réservée aux structures gérant au moins cinq places »).
+    r"reservee?s? (?:aux|a des|au|a la|a l')(?! ?(?:seules? )?(?:victimes|personnes) (?!qui|ayant|dont))"
+    r"(?![^.;]{0,40}\bau moins\b)|"
     r"a la discretion|apres avis|uniquement|seulement|exclusivement|provided that|only if|subject to|"
     # On request, or as the case may be: « sur demande », « si elles en font la demande », « selon les cas ».
     r"sur (?:simple )?demande|en font? la demande|a (?:leur|sa) demande|a la demande d(?:e|u|es)|"
@@ -183,6 +188,8 @@ _FUNDED_LESS = whole_words(
 _ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|tou(?:s|tes) les|all of the|the whole|all")
 _SHARE_OF = whole_words(
     r"une (?:part|partie|fraction|quote-part)|a hauteur de|"
+    # A ceiling: « dans la limite de 5 M€ par an », « plafonné à ».
+    r"dans la limite d(?:e|u|'un|'une) (?!credits)|plafonnee?s? a|dans la limite d'un plafond|"
     r"(?:la moitie|un tiers|un quart|(?!100\b)\d+ ?%) d(?:es|u|e la)|a share|part of|half of"
 )
 

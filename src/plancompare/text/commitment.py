@@ -92,6 +92,8 @@ _NOW = re.compile(
     r"^(?:certaine?s|la plupart des|beaucoup de|nombre de)|"
     # A reminder of what already holds: « Rappel : l'infraction vise aussi… », « Pour mémoire, … ».
     r"^\W*(?:(?:rappel|pour rappel|pour memoire)\s*[:,]|(?:rappelons|il est rappele) qu(?:e|'\w+))|"
+    # « Le Comité rappelle que la médiation familiale relève du ministère de la Justice ».
+    r"\b(?:le comite|le gouvernement|l'etat|le plan|la ministre|le ministre|le conseil) rappelle qu(?:e|')|"
     r"de nombreuses? (?:victimes|personnes)|peu de|trop peu|en (?:19|20)\d\d,)(?!\w)"
 )
 # A description in the present: « La traite est une activité lucrative », « Les mineurs représentent une
@@ -265,17 +267,24 @@ class Sentence:
 
 # A heading set inline, before its text: « Constat : les victimes… », « Actions : une instruction… ».
 _INLINE_HEADING = re.compile(r"\s*([^:\n]{3,40}?)\s*:\s+(?=\S)")
+# A run-in heading closed by a full stop (« Constat. Les pratiques des préfectures divergent… »): only a
+# heading of context reads so, a sentence of one word being rare.
+_RUN_IN_CONTEXT = re.compile(r"\s*([^\W\d_][^.:\n]{2,30}?)\.\s+(?=[A-ZÀ-Ý«])")
 _INLINE_ACTIONS = re.compile(r"^(?:actions?|engagements?|actions? (?:prevues?|a conduire|a mener))$")
 
 
 def _heading(para: str) -> tuple[str | None, str]:
-    """(« context », « action » or None; what of `para` is left to read) for a paragraph that is a
+    """(« context », « context here » (this paragraph only), « action » or None; what of `para` is left
     heading, or opens with one inline."""
     whole = fold(" ".join(para.split())).strip(" :.")
     if _CONTEXT_HEADINGS.match(whole):
         return "context", ""
     if _ACTION_HEADINGS.match(whole):
         return "action", ""
+    run_in = _RUN_IN_CONTEXT.match(para)
+    if run_in is not None and _CONTEXT_HEADINGS.match(fold(" ".join(run_in.group(1).split()))):
+        # Its own paragraph only: the text after it (« Le Comité décide : ») is no more context.
+        return "context here", para[run_in.end() :]
     inline = _INLINE_HEADING.match(para)
     if inline is not None:
         label = fold(" ".join(inline.group(1).split()))
@@ -296,8 +305,9 @@ def measure_sentences(text: str, since: int | None = None) -> list[Sentence]:
     lead_bullet = ""  # the bullet of the item that announced it, if it was one
     for block in re.split(r"\n\s*\n", text):
         heading, para = _heading(block)
-        if heading is not None:
+        if heading in ("context", "action"):
             in_context = heading == "context"
+        context = in_context or heading == "context here"
         if not para.strip():
             continue
         bullet = BULLET.match(para.lstrip())
@@ -321,11 +331,11 @@ def measure_sentences(text: str, since: int | None = None) -> list[Sentence]:
             if lead is not None and in_list and (k == 0 or s[:1].islower()):
                 # A list item commits to what its lead-in says: « l'éloignement géographique »
                 # alone is no commitment, and a reader could not check it as evidence.
-                item = Sentence(s, not in_context and is_commitment(f"{lead} {s}", since), lead)
+                item = Sentence(s, not context and is_commitment(f"{lead} {s}", since), lead)
             else:
                 if not in_list:
                     lead = None
-                item = Sentence(s, not in_context and is_commitment(s, since))
+                item = Sentence(s, not context and is_commitment(s, since))
             if s.endswith(":"):
                 lead, lead_bullet = s, (bullet.group() if bullet is not None and k == 0 else "")
             out.append(item)
