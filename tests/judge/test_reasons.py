@@ -1010,9 +1010,9 @@ def test_a_study_for_a_thing_asked_by_name_is_a_change() -> None:
     assert codes(ask, study) == [("modality", None, "une étude")]
     assert codes(ask, "Un dispositif d’hébergement spécifique sera créé.") == []
     # releve G16: an analysis of recommendations and of the follow-up they « could » receive.
-    ask = "Le Collectif appelle à ce que les recommandations du GRETA soient intégrées au prochain plan."
-    analysis = "Elle présentera en 2041 une analyse des recommandations du GRETA et des suites à leur donner."
-    assert codes(ask, analysis)[0][::2] == ("modality", "une analyse des")
+    ask = "Le Collectif appelle à ce que les recommandations des experts soient intégrées au prochain plan."
+    analysis = "Elle présentera en 2041 une analyse des recommandations des experts et de leurs suites."
+    assert codes(ask, analysis)[0][::2] == ("modality", "une analyse")
 
 
 def test_kept_to_some_a_ceiling_or_once_is_a_change() -> None:

@@ -162,7 +162,7 @@ _INQUIRY = (
     # « Le Gouvernement examinera la possibilité de… », « La création … sera examinée », « mise à l'étude ».
     r"(?:examin|etudi|expertis|analys)\w* la possibilite|mise? a l'etude|"
     # « une analyse des recommandations … et des suites qui pourraient leur être données ».
-    r"une analyse (?:des|de la|de l'|du|de ses)|"
+    r"une analyse|"
     r"fera l'objet d'une (?:etude|expertise|reflexion|analyse|evaluation prealable)|"
     r"(?:sera|seront) (?:examinee?s?|expertisee?s?|etudiee?s?|analysee?s?)"
 )
