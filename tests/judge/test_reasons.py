@@ -322,9 +322,11 @@ def test_all_of_the_funds_asked_a_share_given() -> None:
 def test_the_most_affected_only_is_a_narrower_reach() -> None:
     ask = "Des points de contact formés doivent être créés dans les consulats français."
     assert codes(
-        ask, "Des points de contact seront nommés dans les ambassades des pays les plus concernés."
+        ask, "Des points de contact seront nommés dans les consulats des pays les plus concernés."
     ) == [("scope", None, "les plus concernés")]
-    assert codes(ask, "Des points de contact seront nommés dans les ambassades.") == []
+    assert codes(ask, "Des points de contact seront nommés dans les consulats.") == []
+    # The embassies are another post than the consulates (next, diapo and releve label them so).
+    assert [c[0] for c in codes(ask, "Des points de contact seront nommés dans les ambassades.")] == ["actor"]
     assert (
         codes(
             "Les victimes les plus vulnérables doivent être hébergées en priorité.",
@@ -1033,3 +1035,16 @@ def test_kept_to_some_a_ceiling_or_once_is_a_change() -> None:
         ("modality", "régulière", "une révision en 2042")
     ]
     assert codes(ask, "Ces indicateurs seront révisés chaque année, une première fois en 2042.") == []
+
+
+def test_the_courts_of_appeal_are_a_few_seats_and_embassies_no_consulates() -> None:
+    # feuilleroute, synthese, engagements M12-P03: referents asked in the prosecution offices, given in
+    # each court of appeal's.
+    ask = "Prévoir des référents traite des êtres humains dans les parquets."
+    given = "Un magistrat référent sera désigné dans chaque parquet général."
+    assert ("scope", None, "chaque parquet général") in codes(ask, given)
+    assert codes(ask, "Un magistrat référent sera désigné dans chaque parquet.") == []
+    # diapo M15-P04: contact points asked in the consulates, the embassies' attachés given.
+    ask = "Créer des points de contact formés à la traite au sein des consulats."
+    given = "Les attachés de sécurité intérieure des ambassades seront formés à la traite."
+    assert [c[:2] for c in codes(ask, given) if c[0] == "actor"] == [("actor", "consulats")]

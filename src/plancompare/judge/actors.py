@@ -39,7 +39,10 @@ ACTORS: dict[str, str] = {
     r"|magistrature))|etablissements scolaires|enseignants?|professeurs?": "éducation nationale",
     r"agences? regionales? de sante|ars|hopita\w*": "santé",
     r"douanes?": "douanes",
-    r"ambassades?|consula\w*|ministere des affaires etrangeres": "affaires étrangères",
+    # Consulates issue visas and see applicants; embassies (their attachés) deal with States.
+    r"consula\w*|postes consulaires": "consulats",
+    r"ambassades?|ministere des affaires etrangeres|ministere de l.europe et des affaires etrangeres|"
+    r"diplomati\w*": "affaires étrangères",
     r"entreprises?|employeurs?": "entreprises",
     r"siao|115|services? integres? d.accueil et d.orientation": "SIAO",
     r"caf|caisses? d.allocations familiales": "CAF",
@@ -162,7 +165,7 @@ _TRAINING = re.compile(r"\b(?:formations?|former|formes?|modules?)\b")
 _AUDIENCES = frozenset(
     {
         "inspection du travail", "magistrats", "police", "OFPRA", "OFII", "départements (ASE)",
-        "éducation nationale", "santé", "douanes", "affaires étrangères", "SIAO", "parquet",
+        "éducation nationale", "santé", "douanes", "affaires étrangères", "consulats", "SIAO", "parquet",
     }
 )  # fmt: skip
 

@@ -307,6 +307,8 @@ _LIMITED = re.compile(
     r"au cas par cas|par derogation|" + _COURT_SEAT + r"|"
     # A pilot, some or a dozen places, those that volunteer, the big cities.
     r"a titre pilote|en (?:mode|phase) pilote|"
+    # The courts of appeal's prosecution offices, the specialised interregional courts: a few seats.
+    r"parquets? generaux|(?:chaque|un|le) parquet general|juridictions interregionales specialisees|jirs|"
     # « étendu à cinq nouveaux départements »: some more places, not all.
     r"(?:etendue?s?|elargie?s?|deploye\w*) (?:a|dans|sur) " + _COUNT + r" (?:nouveaux |nouvelles |autres )?"
     r"(?:departements|regions|villes|sites|territoires|juridictions|parquets|academies|metropoles)|"
