@@ -132,9 +132,13 @@ class Renderer:
         if self.pdf.get_y() + mm > self.pdf.h - BOTTOM:
             self.pdf.add_page()
 
-    def para(self, text: str, size: float = 10, leading: float = 5.1, style: str = "", align: str = "J") -> None:
+    def para(
+        self, text: str, size: float = 10, leading: float = 5.1, style: str = "", align: str = "J"
+    ) -> None:
         self.pdf.set_font(SERIF, style, size)
-        self.pdf.multi_cell(self.width, leading, french(flat(text)), align=align, new_x="LMARGIN", new_y="NEXT")
+        self.pdf.multi_cell(
+            self.width, leading, french(flat(text)), align=align, new_x="LMARGIN", new_y="NEXT"
+        )
 
     def item(self, mark: str, text: str) -> None:
         pdf = self.pdf
@@ -301,7 +305,9 @@ class Renderer:
         pdf, annexes = self.pdf, self.data["annexes"]
         pdf.add_page()
         pdf.set_font(SERIF, "B", 12)
-        pdf.multi_cell(self.width, 6.5, french(annexes["associations"]["title"]), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            self.width, 6.5, french(annexes["associations"]["title"]), new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.ln(2)
         pdf.set_font(SERIF, "", 9.5)
         for name in annexes["associations"]["names"]:
