@@ -174,7 +174,7 @@ class Renderer:
             "".join(parts),
             markdown=True,
             border=1,
-            padding=(1.2, 2, 1.2, 2),
+            padding=(1, 2, 1, 2),
             new_x="LMARGIN",
             new_y="NEXT",
         )
