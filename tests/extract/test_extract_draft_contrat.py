@@ -1,0 +1,202 @@
+"""The framework contract draft (corpora/contrat: a fictional « contrat-cadre national » between the State and
+the associations against trafficking, valant plan national 2044-2046, A4, one column, 14 pages) should
+extract as its source says: its twenty-six articles « Article 12 — Titre » (the first printed « Article 1er »,
+its « er » raised) under their printed numbers and titles, in the six divisions « TITRE I » … « TITRE VI »
+(each a centred numeral over its title in capitals); each article's text its clauses, paragraphs and
+enumerations « 1° … », and its framed fields line « Chef de file : … · Partenaires : … · Calendrier : … ·
+Financement : … » apart, the line giving its responsible bodies, calendar and financing; and nothing from
+the first page's header, the parties' block, the « Vu … » references, the « Considérant que … » recitals,
+the « Dispositions finales », the signatures or the two annexes (the list of associations, the table of
+financial commitments whose rows name articles « Art. 5 ») read as a measure.
+
+As the draft arrived, the extractor read nothing: `plancompare extract` stops with « no measures found …:
+no measure heading (« Mesure 5 », « MESURE N° 5 : », « Action 1.2 », « Fiche action 3 », « Engagement n° 7
+– ») nor « Recommandation n° 1 : » recognised » (exit code 3; `extract` raises NoMeasuresError, with
+layout auto or plan alike). « Article 12 — » is no measure heading it knows, nor « TITRE II » over a title
+a group. Every test of what the extractor reads is therefore a strict xfail, to be lifted when it learns
+them; the extractor was not changed (the draft is meant to measure how the engine generalises)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+import yaml
+
+from plancompare.extract.document import extract
+from plancompare.models import Plan
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRAT = ROOT / "corpora" / "contrat"
+PDF = CONTRAT / "contrat-cadre-2044-2046.pdf"
+KIND = "Contrat-cadre national"
+NOTHING_READ = "the extractor reads no measure: « Article 12 — Titre » is no measure heading it knows"
+
+
+def _source() -> dict[str, Any]:
+    return yaml.safe_load((CONTRAT / "src" / "plan.yaml").read_text(encoding="utf-8"))
+
+
+def _articles() -> list[tuple[str, dict[str, Any]]]:
+    """(division numeral, article) in document order."""
+    return [(t["number"], a) for t in _source()["titles"] for a in t["articles"]]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _clauses(article: dict[str, Any]) -> list[str]:
+    """An article's clauses as printed: each paragraph, each lead, each enumerated item (its « 1° » apart)."""
+    out: list[str] = []
+    for clause in article["clauses"]:
+        if isinstance(clause, str):
+            out.append(clause)
+            continue
+        out.append(clause["lead"])
+        out.extend(clause["items"])
+    return [_flat(text) for text in out]
+
+
+def _fields_line(article: dict[str, Any]) -> str:
+    fields = [
+        f"Chef de file : {article['chef']}",
+        f"Partenaires : {article['partenaires']}",
+        f"Calendrier : {article['calendrier']}",
+    ]
+    fields += [f"Financement : {article['financement']}"] if article.get("financement") else []
+    return _flat(" · ".join(fields))
+
+
+def _pages() -> list[str]:
+    """Each page's text, its running footer (the last 17 mm) left out: a paragraph may run on to the
+    next page."""
+    with pdfplumber.open(PDF) as pdf:
+        foot = 17 * 72 / 25.4
+        return [
+            _flat(page.crop((0, 0, page.width, page.height - foot)).extract_text() or "")
+            for page in pdf.pages
+        ]
+
+
+def _plan() -> Plan:
+    extracted = extract(PDF, use_cache=False)
+    assert isinstance(extracted, Plan)
+    return extracted
+
+
+# ---- the draft itself ---------------------------------------------------------------------------------
+
+
+def test_the_pdf_prints_each_article_heading_once_before_the_annexes() -> None:
+    pages = _pages()
+    annex = next(i for i, text in enumerate(pages) if text.startswith("Annexe 1 — Liste des associations"))
+    assert annex == len(pages) - 1
+    body = " ".join(pages[:annex])
+    for division in _source()["titles"]:
+        assert _flat(division["title"].upper()) in body, division["number"]
+    for _, article in _articles():
+        tail = _flat(f"— {article['title']}")
+        if article["number"] > 1:
+            assert body.count(_flat(f"Article {article['number']} {tail}")) == 1, article["number"]
+        assert body.count(tail) == 1, article["number"]
+        assert f"Article {article['number']} —" not in pages[annex], article["number"]
+
+
+def test_the_pdf_carries_each_articles_clauses_and_its_fields_line() -> None:
+    text = " ".join(_pages())
+    for _, article in _articles():
+        for line in _clauses(article):
+            assert line in text, article["number"]
+        assert _fields_line(article) in text, article["number"]
+
+
+def test_the_annex_table_names_the_financed_articles() -> None:
+    annex = _pages()[-1]
+    for _, article in _articles():
+        if article.get("financement"):
+            number = "1er" if article["number"] == 1 else str(article["number"])
+            assert f"Art. {number}" in annex, article["number"]
+
+
+# ---- what the extractor reads ---------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_the_26_articles_come_under_their_printed_numbers_and_titles() -> None:
+    plan = _plan()
+    assert [(m.number, m.title) for m in plan.measures] == [(a["number"], a["title"]) for _, a in _articles()]
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_the_articles_come_in_their_six_divisions_without_a_warning() -> None:
+    plan = _plan()
+    assert [m.priority for m in plan.measures] == [division for division, _ in _articles()]
+    assert [(p.id, p.title.casefold()) for p in plan.priorities] == [
+        (t["number"], t["title"].casefold()) for t in _source()["titles"]
+    ]
+    assert plan.warnings == []
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_the_title_names_the_contract() -> None:
+    plan = _plan()
+    assert plan.title is not None and KIND.casefold() in _flat(plan.title).casefold()
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_nothing_from_the_preamble_the_final_provisions_or_the_annexes_is_a_measure() -> None:
+    plan = _plan()
+    assert [m.number for m in plan.measures] == list(range(1, 27))
+    source = _source()
+    furniture = [
+        source["parties"]["lead"],
+        source["agreed"],
+        source["final"]["made"],
+        source["annexes"]["associations"]["title"],
+        source["annexes"]["finance"]["title"],
+        *(_flat(v)[:60] for v in source["visas"]),
+        *(_flat(r)[:60] for r in source["recitals"]),
+        *(_flat(p)[:60] for p in source["final"]["paragraphs"]),
+    ]
+    for got in plan.measures:
+        text = _flat(got.text)
+        assert not any(_flat(words) in text for words in furniture), got.number
+        # The parties, the references and the recitals fill the first page and run on to the second.
+        assert got.first_page is not None and got.first_page > 1, got.number
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_each_articles_text_holds_its_clauses_and_not_its_fields_line() -> None:
+    plan = _plan()
+    for got, (_, want) in zip(plan.measures, _articles(), strict=True):
+        text = _flat(got.text)
+        for line in _clauses(want):
+            assert line in text, got.number
+        assert "Chef de file :" not in text and "Calendrier :" not in text, got.number
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_each_article_starts_on_the_page_of_its_heading() -> None:
+    pages = _pages()
+    plan = _plan()
+    for got, (_, want) in zip(plan.measures, _articles(), strict=True):
+        page = next(i for i, text in enumerate(pages) if _flat(f"— {want['title']}")[:40] in text) + 1
+        assert got.first_page == page, got.number
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_the_chef_de_file_the_partenaires_and_the_calendrier_are_read() -> None:
+    plan = _plan()
+    for got, (_, want) in zip(plan.measures, _articles(), strict=True):
+        assert [_flat(r.text) for r in got.responsible] == [_flat(want["chef"]), _flat(want["partenaires"])]
+        assert got.calendar == want["calendrier"], got.number
+
+
+@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
+def test_the_financement_gives_the_financing() -> None:
+    plan = _plan()
+    for got, (_, want) in zip(plan.measures, _articles(), strict=True):
+        assert got.financing == want.get("financement"), got.number
