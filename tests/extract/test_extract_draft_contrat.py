@@ -9,12 +9,11 @@ the first page's header, the parties' block, the « Vu … » references, the «
 the « Dispositions finales », the signatures or the two annexes (the list of associations, the table of
 financial commitments whose rows name articles « Art. 5 ») read as a measure.
 
-As the draft arrived, the extractor read nothing: `plancompare extract` stops with « no measures found …:
+As the draft arrived, the extractor read nothing: `plancompare extract` stopped with « no measures found …:
 no measure heading (« Mesure 5 », « MESURE N° 5 : », « Action 1.2 », « Fiche action 3 », « Engagement n° 7
-– ») nor « Recommandation n° 1 : » recognised » (exit code 3; `extract` raises NoMeasuresError, with
-layout auto or plan alike). « Article 12 — » is no measure heading it knows, nor « TITRE II » over a title
-a group. Every test of what the extractor reads is therefore a strict xfail, to be lifted when it learns
-them; the extractor was not changed (the draft is meant to measure how the engine generalises)."""
+– ») nor « Recommandation n° 1 : » recognised » (exit code 3), with layout auto or plan alike. « Article 12
+— » (and « Article 1er ») was no measure heading it knew, nor « TITRE Ier » a division, nor « Chef de
+file » a field. These tests were strict xfails until the extractor learnt them."""
 
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-import pytest
 import yaml
 
 from plancompare.extract.document import extract
@@ -32,7 +30,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTRAT = ROOT / "corpora" / "contrat"
 PDF = CONTRAT / "contrat-cadre-2044-2046.pdf"
 KIND = "Contrat-cadre national"
-NOTHING_READ = "the extractor reads no measure: « Article 12 — Titre » is no measure heading it knows"
 
 
 def _source() -> dict[str, Any]:
@@ -124,13 +121,11 @@ def test_the_annex_table_names_the_financed_articles() -> None:
 # ---- what the extractor reads ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_the_26_articles_come_under_their_printed_numbers_and_titles() -> None:
     plan = _plan()
     assert [(m.number, m.title) for m in plan.measures] == [(a["number"], a["title"]) for _, a in _articles()]
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_the_articles_come_in_their_six_divisions_without_a_warning() -> None:
     plan = _plan()
     assert [m.priority for m in plan.measures] == [division for division, _ in _articles()]
@@ -140,13 +135,11 @@ def test_the_articles_come_in_their_six_divisions_without_a_warning() -> None:
     assert plan.warnings == []
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_the_title_names_the_contract() -> None:
     plan = _plan()
     assert plan.title is not None and KIND.casefold() in _flat(plan.title).casefold()
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_nothing_from_the_preamble_the_final_provisions_or_the_annexes_is_a_measure() -> None:
     plan = _plan()
     assert [m.number for m in plan.measures] == list(range(1, 27))
@@ -168,7 +161,6 @@ def test_nothing_from_the_preamble_the_final_provisions_or_the_annexes_is_a_meas
         assert got.first_page is not None and got.first_page > 1, got.number
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_each_articles_text_holds_its_clauses_and_not_its_fields_line() -> None:
     plan = _plan()
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):
@@ -178,7 +170,6 @@ def test_each_articles_text_holds_its_clauses_and_not_its_fields_line() -> None:
         assert "Chef de file :" not in text and "Calendrier :" not in text, got.number
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_each_article_starts_on_the_page_of_its_heading() -> None:
     pages = _pages()
     plan = _plan()
@@ -187,7 +178,6 @@ def test_each_article_starts_on_the_page_of_its_heading() -> None:
         assert got.first_page == page, got.number
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_the_chef_de_file_the_partenaires_and_the_calendrier_are_read() -> None:
     plan = _plan()
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):
@@ -195,7 +185,6 @@ def test_the_chef_de_file_the_partenaires_and_the_calendrier_are_read() -> None:
         assert got.calendar == want["calendrier"], got.number
 
 
-@pytest.mark.xfail(strict=True, reason=NOTHING_READ)
 def test_the_financement_gives_the_financing() -> None:
     plan = _plan()
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):

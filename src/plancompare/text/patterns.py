@@ -57,10 +57,15 @@ def _heading(words: str, number: str, gap: str = r"\s*") -> re.Pattern[str]:
 
 # « Engagement n° 7 – », as roadmaps (« feuilles de route ») head their measures: read as « Mesure ».
 # « Décision 12 — », as a committee's record of decisions (« relevé de décisions ») heads them.
-_MEASURE = one_of("MESURE", "Mesure", "ENGAGEMENT", "Engagement", "D[ÉE]CISION", "D[ée]cision")
+# « Article 12 — », as a contract or a charter heads its clauses.
+_MEASURE = one_of(
+    "MESURE", "Mesure", "ENGAGEMENT", "Engagement", "D[ÉE]CISION", "D[ée]cision", "ARTICLE", "Article"
+)
+# « Article 1er », « TITRE Ier »: the first, as French legal texts number it.
+_FIRST = r"(?:er|re)?"
 # « Fiche action n° 3 » / « Fiche-action 3 », as regional and thematic plans head their measures.
 _ACTION = one_of(r"(?:FICHE|Fiche)[\s-]+(?:ACTION|[Aa]ction)", "ACTION", "Action")
-MEASURE_RE = _heading(_MEASURE, _WHOLE_NUMBER + _INSERTED)
+MEASURE_RE = _heading(_MEASURE, _WHOLE_NUMBER + _FIRST + _INSERTED)
 ACTION_RE = _heading(_ACTION, r"(?P<num>\d{1,3}(?:\.\d{1,3})*)(?![\d/]|[.,]\d)", gap=r"\s+")
 # « Action 12 : » as a plan's measure heading, when the plan has no « Mesure » heading at all.
 ACTION_MEASURE_RE = _heading(_ACTION, _WHOLE_NUMBER + _INSERTED, gap=r"\s+")
@@ -75,9 +80,10 @@ RECOMMENDATION_RE = _heading(
 NUMERO_MEASURE_RE = re.compile(rf"^{NUMERO}\s*{_WHOLE_NUMBER}{_INSERTED}{_SEP}(?P<rest>.*)$")
 BARE_NUMBER_RE = re.compile(rf"^{_WHOLE_NUMBER}\s?[.)–—-]\s+(?P<rest>[«A-ZÀ-ÖØ-Þ].*)$")
 PRIORITY_RE = _heading(
-    # « Ambition II », as roadmaps head their axes.
-    r"(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?|AMBITION|Ambition)",
-    rf"(?P<num>{_ROMAN})\b",
+    # « Ambition II », as roadmaps head their axes; « TITRE Ier », as a legal text its divisions.
+    r"(?P<kind>PRIORIT[EÉ]|Priorit[ée]|AXE(?: STRAT[EÉ]GIQUE)?|Axe(?: strat[ée]gique)?|AMBITION|Ambition|"
+    r"TITRE)",
+    rf"(?P<num>{_ROMAN}){_FIRST}\b",
 )
 # « II. PROTÉGER LES VICTIMES » in bold or large type: an axis numbered in roman alone.
 # « I. — REPÉRER LES VICTIMES »: a dash after the full stop too.
@@ -150,6 +156,8 @@ ROLE_LABELS = (
     "Porteur",
     "Associés",
     "Associé",
+    "Chef de file",
+    "Cheffe de file",
 )
 # Who and when in a roadmap's plain words: « Qui : », « Quand : ». Common words too (« les victimes
 # qui : – … »): labels only capitalised (« Qui », « QUI »), whatever the flags of the pattern using
