@@ -162,9 +162,11 @@ def printed_numbers(corpus: Path) -> list[str]:
         or data.get("parts")
         or data.get("engagements")
         or data.get("ambitions")
+        or data.get("titles")
     )
     for group in groups or [{"measures": data.get("measures", [])}]:
-        for item in group.get("measures") or group.get("fiches") or group.get("actions") or []:
+        items = group.get("measures") or group.get("decisions") or group.get("articles")
+        for item in items or group.get("fiches") or group.get("actions") or []:
             out.append(str(item["number"]))
     return out
 
