@@ -20,11 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import yaml
-
-from plancompare.extract.document import extract
-from plancompare.models import Plan
+from tests.extract.draftpdf import flat, page_texts, plan_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRAT = ROOT / "corpora" / "contrat"
@@ -41,10 +38,6 @@ def _articles() -> list[tuple[str, dict[str, Any]]]:
     return [(t["number"], a) for t in _source()["titles"] for a in t["articles"]]
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def _clauses(article: dict[str, Any]) -> list[str]:
     """An article's clauses as printed: each paragraph, each lead, each enumerated item (its « 1° » apart)."""
     out: list[str] = []
@@ -54,7 +47,7 @@ def _clauses(article: dict[str, Any]) -> list[str]:
             continue
         out.append(clause["lead"])
         out.extend(clause["items"])
-    return [_flat(text) for text in out]
+    return [flat(text) for text in out]
 
 
 def _fields_line(article: dict[str, Any]) -> str:
@@ -64,46 +57,29 @@ def _fields_line(article: dict[str, Any]) -> str:
         f"Calendrier : {article['calendrier']}",
     ]
     fields += [f"Financement : {article['financement']}"] if article.get("financement") else []
-    return _flat(" · ".join(fields))
-
-
-def _pages() -> list[str]:
-    """Each page's text, its running footer (the last 17 mm) left out: a paragraph may run on to the
-    next page."""
-    with pdfplumber.open(PDF) as pdf:
-        foot = 17 * 72 / 25.4
-        return [
-            _flat(page.crop((0, 0, page.width, page.height - foot)).extract_text() or "")
-            for page in pdf.pages
-        ]
-
-
-def _plan() -> Plan:
-    extracted = extract(PDF, use_cache=False)
-    assert isinstance(extracted, Plan)
-    return extracted
+    return flat(" · ".join(fields))
 
 
 # ---- the draft itself ---------------------------------------------------------------------------------
 
 
 def test_the_pdf_prints_each_article_heading_once_before_the_annexes() -> None:
-    pages = _pages()
+    pages = page_texts(PDF, 17)
     annex = next(i for i, text in enumerate(pages) if text.startswith("Annexe 1 — Liste des associations"))
     assert annex == len(pages) - 1
     body = " ".join(pages[:annex])
     for division in _source()["titles"]:
-        assert _flat(division["title"].upper()) in body, division["number"]
+        assert flat(division["title"].upper()) in body, division["number"]
     for _, article in _articles():
-        tail = _flat(f"— {article['title']}")
+        tail = flat(f"— {article['title']}")
         if article["number"] > 1:
-            assert body.count(_flat(f"Article {article['number']} {tail}")) == 1, article["number"]
+            assert body.count(flat(f"Article {article['number']} {tail}")) == 1, article["number"]
         assert body.count(tail) == 1, article["number"]
         assert f"Article {article['number']} —" not in pages[annex], article["number"]
 
 
 def test_the_pdf_carries_each_articles_clauses_and_its_fields_line() -> None:
-    text = " ".join(_pages())
+    text = " ".join(page_texts(PDF, 17))
     for _, article in _articles():
         for line in _clauses(article):
             assert line in text, article["number"]
@@ -111,7 +87,7 @@ def test_the_pdf_carries_each_articles_clauses_and_its_fields_line() -> None:
 
 
 def test_the_annex_table_names_the_financed_articles() -> None:
-    annex = _pages()[-1]
+    annex = page_texts(PDF, 17)[-1]
     for _, article in _articles():
         if article.get("financement"):
             number = "1er" if article["number"] == 1 else str(article["number"])
@@ -122,12 +98,12 @@ def test_the_annex_table_names_the_financed_articles() -> None:
 
 
 def test_the_26_articles_come_under_their_printed_numbers_and_titles() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [(m.number, m.title) for m in plan.measures] == [(a["number"], a["title"]) for _, a in _articles()]
 
 
 def test_the_articles_come_in_their_six_divisions_without_a_warning() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [m.priority for m in plan.measures] == [division for division, _ in _articles()]
     assert [(p.id, p.title.casefold()) for p in plan.priorities] == [
         (t["number"], t["title"].casefold()) for t in _source()["titles"]
@@ -136,12 +112,12 @@ def test_the_articles_come_in_their_six_divisions_without_a_warning() -> None:
 
 
 def test_the_title_names_the_contract() -> None:
-    plan = _plan()
-    assert plan.title is not None and KIND.casefold() in _flat(plan.title).casefold()
+    plan = plan_of(PDF)
+    assert plan.title is not None and KIND.casefold() in flat(plan.title).casefold()
 
 
 def test_nothing_from_the_preamble_the_final_provisions_or_the_annexes_is_a_measure() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [m.number for m in plan.measures] == list(range(1, 27))
     source = _source()
     furniture = [
@@ -150,42 +126,42 @@ def test_nothing_from_the_preamble_the_final_provisions_or_the_annexes_is_a_meas
         source["final"]["made"],
         source["annexes"]["associations"]["title"],
         source["annexes"]["finance"]["title"],
-        *(_flat(v)[:60] for v in source["visas"]),
-        *(_flat(r)[:60] for r in source["recitals"]),
-        *(_flat(p)[:60] for p in source["final"]["paragraphs"]),
+        *(flat(v)[:60] for v in source["visas"]),
+        *(flat(r)[:60] for r in source["recitals"]),
+        *(flat(p)[:60] for p in source["final"]["paragraphs"]),
     ]
     for got in plan.measures:
-        text = _flat(got.text)
-        assert not any(_flat(words) in text for words in furniture), got.number
+        text = flat(got.text)
+        assert not any(flat(words) in text for words in furniture), got.number
         # The parties, the references and the recitals fill the first page and run on to the second.
         assert got.first_page is not None and got.first_page > 1, got.number
 
 
 def test_each_articles_text_holds_its_clauses_and_not_its_fields_line() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):
-        text = _flat(got.text)
+        text = flat(got.text)
         for line in _clauses(want):
             assert line in text, got.number
         assert "Chef de file :" not in text and "Calendrier :" not in text, got.number
 
 
 def test_each_article_starts_on_the_page_of_its_heading() -> None:
-    pages = _pages()
-    plan = _plan()
+    pages = page_texts(PDF, 17)
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):
-        page = next(i for i, text in enumerate(pages) if _flat(f"— {want['title']}")[:40] in text) + 1
+        page = next(i for i, text in enumerate(pages) if flat(f"— {want['title']}")[:40] in text) + 1
         assert got.first_page == page, got.number
 
 
 def test_the_chef_de_file_the_partenaires_and_the_calendrier_are_read() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):
-        assert [_flat(r.text) for r in got.responsible] == [_flat(want["chef"]), _flat(want["partenaires"])]
+        assert [flat(r.text) for r in got.responsible] == [flat(want["chef"]), flat(want["partenaires"])]
         assert got.calendar == want["calendrier"], got.number
 
 
 def test_the_financement_gives_the_financing() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _articles(), strict=True):
         assert got.financing == want.get("financement"), got.number

@@ -18,11 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import yaml
-
-from plancompare.extract.document import extract
-from plancompare.models import Plan
+from tests.extract.draftpdf import flat, page_texts, plan_of
 
 ROOT = Path(__file__).resolve().parents[2]
 FEUILLE = ROOT / "corpora" / "feuilleroute"
@@ -39,10 +36,6 @@ def _measures() -> list[tuple[str, dict[str, Any]]]:
     return [(a["number"], m) for a in _source()["ambitions"] for m in a["measures"]]
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def _heading(measure: dict[str, Any]) -> str:
     return f"N° {measure['number']} · {measure['title']}"
 
@@ -57,24 +50,7 @@ def _commitments(measure: dict[str, Any]) -> list[str]:
         if item.get("lead"):
             out.append(item["lead"])
         out.extend(f"– {sub}" for sub in item["items"])
-    return [_flat(text) for text in out]
-
-
-def _pages() -> list[str]:
-    """Each page's text, its running footer (the last 16 mm) left out: a paragraph may run on to the
-    next page (27's second commitment does)."""
-    with pdfplumber.open(PDF) as pdf:
-        foot = 16 * 72 / 25.4
-        return [
-            _flat(page.crop((0, 0, page.width, page.height - foot)).extract_text() or "")
-            for page in pdf.pages
-        ]
-
-
-def _plan() -> Plan:
-    extracted = extract(PDF, use_cache=False)
-    assert isinstance(extracted, Plan)
-    return extracted
+    return [flat(text) for text in out]
 
 
 # ---- the draft itself ---------------------------------------------------------------------------------
@@ -84,12 +60,12 @@ def test_the_pdf_prints_each_heading_in_the_sommaire_and_in_the_body() -> None:
     """The Sommaire lists every measure under the heading it has in the body (« N° 7 · Titre »), and the
     annex table names every measure again: the two places a reader of headings must not take for
     measures."""
-    pages = _pages()
+    pages = page_texts(PDF, 16)
     sommaire = next(i for i, text in enumerate(pages) if text.startswith("Sommaire"))
     annex = next(i for i, text in enumerate(pages) if text.startswith("Nos engagements en un coup d’œil"))
     body = " ".join(pages[sommaire + 1 : annex])
     for _, measure in _measures():
-        heading = _flat(_heading(measure))
+        heading = flat(_heading(measure))
         assert heading in " ".join(pages[sommaire : sommaire + 2]), measure["number"]
         assert body.count(heading) == 1, measure["number"]
         # a title may wrap in its cell: its first words open the row, after its number
@@ -98,21 +74,21 @@ def test_the_pdf_prints_each_heading_in_the_sommaire_and_in_the_body() -> None:
 
 
 def test_the_pdf_carries_each_measures_reasons_commitments_and_fields_line() -> None:
-    text = " ".join(_pages())
+    text = " ".join(page_texts(PDF, 16))
     for _, measure in _measures():
-        assert _flat(measure["why"]) in text, measure["number"]
+        assert flat(measure["why"]) in text, measure["number"]
         for commitment in _commitments(measure):
             assert commitment in text, measure["number"]
         fields = [f"Qui ? {measure['qui']}", f"Quand ? {measure['quand']}"]
         fields += [f"Combien ? {measure['combien']}"] if measure.get("combien") else []
-        assert _flat(" · ".join(fields)) in text, measure["number"]
+        assert flat(" · ".join(fields)) in text, measure["number"]
 
 
 # ---- what the extractor reads ---------------------------------------------------------------------------
 
 
 def test_the_29_measures_come_under_their_printed_numbers_titles_and_ambitions() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert plan.title == TITLE
     assert [(m.number, m.label, m.title, m.priority) for m in plan.measures] == [
         (m["number"], None, m["title"], ambition) for ambition, m in _measures()
@@ -124,34 +100,34 @@ def test_the_29_measures_come_under_their_printed_numbers_titles_and_ambitions()
 
 
 def test_nothing_from_the_cover_the_ministers_word_the_sommaire_or_the_annex_is_a_measure() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [m.number for m in plan.measures] == list(range(1, 30))
     source = _source()
     furniture = [
         source["minister"]["title"],
         source["sommaire_title"],
         source["annex"]["title"],
-        *(_flat(p)[:60] for p in source["minister"]["paragraphs"]),
-        *(_flat(a["intro"])[:60] for a in source["ambitions"]),
+        *(flat(p)[:60] for p in source["minister"]["paragraphs"]),
+        *(flat(a["intro"])[:60] for a in source["ambitions"]),
     ]
     for got in plan.measures:
-        text = _flat(got.text)
+        text = flat(got.text)
         assert "....." not in text, got.number
-        assert not any(_flat(words) in text for words in furniture), got.number
+        assert not any(flat(words) in text for words in furniture), got.number
 
 
 def test_each_measures_text_holds_its_commitments_and_not_its_fields_line() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
-        text = _flat(got.text)
+        text = flat(got.text)
         for commitment in _commitments(want):
             assert commitment in text, got.number
         assert "Qui ?" not in text and "Quand ?" not in text, got.number
 
 
 def test_the_fields_line_gives_the_responsible_bodies_the_calendar_and_the_financing() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _measures(), strict=True):
-        assert [_flat(r.text) for r in got.responsible] == [_flat(want["qui"])], got.number
+        assert [flat(r.text) for r in got.responsible] == [flat(want["qui"])], got.number
         assert got.calendar == want["quand"], got.number
         assert got.financing == want.get("combien"), got.number

@@ -23,12 +23,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pytest
 import yaml
-
-from plancompare.extract.document import extract
-from plancompare.models import Plan
+from tests.extract.draftpdf import flat, page_texts, plan_of
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEVE = ROOT / "corpora" / "releve"
@@ -45,10 +42,6 @@ def _decisions() -> list[tuple[str, dict[str, Any]]]:
     return [(p["number"], d) for p in _source()["parts"] for d in p["decisions"]]
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def _heading(decision: dict[str, Any]) -> str:
     return f"Décision {decision['number']} — {decision['title']}"
 
@@ -62,7 +55,7 @@ def _decided(decision: dict[str, Any]) -> list[str]:
             continue
         out.append(item["lead"])
         out.extend(f"– {sub}" for sub in item["items"])
-    return [_flat(text) for text in out]
+    return [flat(text) for text in out]
 
 
 def _fields_line(decision: dict[str, Any]) -> str:
@@ -72,38 +65,21 @@ def _fields_line(decision: dict[str, Any]) -> str:
         f"Échéance : {decision['echeance']}",
     ]
     fields += [f"Moyens : {decision['moyens']}"] if decision.get("moyens") else []
-    return _flat(" · ".join(fields))
-
-
-def _pages() -> list[str]:
-    """Each page's text, its running footer (the last 17 mm) left out: a paragraph may run on to the
-    next page."""
-    with pdfplumber.open(PDF) as pdf:
-        foot = 17 * 72 / 25.4
-        return [
-            _flat(page.crop((0, 0, page.width, page.height - foot)).extract_text() or "")
-            for page in pdf.pages
-        ]
-
-
-def _plan() -> Plan:
-    extracted = extract(PDF, use_cache=False)
-    assert isinstance(extracted, Plan)
-    return extracted
+    return flat(" · ".join(fields))
 
 
 # ---- the draft itself ---------------------------------------------------------------------------------
 
 
 def test_the_pdf_prints_each_heading_once_in_the_body_and_each_title_in_the_annex() -> None:
-    pages = _pages()
+    pages = page_texts(PDF, 17)
     annex = next(i for i, text in enumerate(pages) if text.startswith("Annexe — Tableau de suivi"))
     assert annex == len(pages) - 1
     body = " ".join(pages[:annex])
     for part in _source()["parts"]:
-        assert _flat(f"{part['number']}. — {part['title'].upper()}") in body, part["number"]
+        assert flat(f"{part['number']}. — {part['title'].upper()}") in body, part["number"]
     for _, decision in _decisions():
-        assert body.count(_flat(_heading(decision))) == 1, decision["number"]
+        assert body.count(flat(_heading(decision))) == 1, decision["number"]
         assert f"Décision {decision['number']} —" not in pages[annex], decision["number"]
         # a title may wrap in its cell: its first words open the row, after its number
         opening = " ".join(decision["title"].split()[:3])
@@ -111,9 +87,9 @@ def test_the_pdf_prints_each_heading_once_in_the_body_and_each_title_in_the_anne
 
 
 def test_the_pdf_carries_each_decisions_constat_what_is_decided_and_its_fields_line() -> None:
-    text = " ".join(_pages())
+    text = " ".join(page_texts(PDF, 17))
     for _, decision in _decisions():
-        assert _flat(f"Constat. {decision['constat']}") in text, decision["number"]
+        assert flat(f"Constat. {decision['constat']}") in text, decision["number"]
         for line in _decided(decision):
             assert line in text, decision["number"]
         assert _fields_line(decision) in text, decision["number"]
@@ -123,14 +99,14 @@ def test_the_pdf_carries_each_decisions_constat_what_is_decided_and_its_fields_l
 
 
 def test_the_27_decisions_come_under_their_printed_numbers_and_titles() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [(m.number, m.title) for m in plan.measures] == [
         (d["number"], d["title"]) for _, d in _decisions()
     ]
 
 
 def test_the_decisions_come_in_their_five_parts_without_a_warning() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [m.priority for m in plan.measures] == [part for part, _ in _decisions()]
     assert [(p.id, p.title.casefold()) for p in plan.priorities] == [
         (p["number"], p["title"].casefold()) for p in _source()["parts"]
@@ -140,42 +116,42 @@ def test_the_decisions_come_in_their_five_parts_without_a_warning() -> None:
 
 @pytest.mark.xfail(strict=True, reason="the title read is « RELEVÉ DE DÉCISIONS » alone")
 def test_the_title_names_the_plan_the_decisions_make_up() -> None:
-    plan = _plan()
-    assert plan.title is not None and PLAN_NAME.casefold() in _flat(plan.title).casefold()
+    plan = plan_of(PDF)
+    assert plan.title is not None and PLAN_NAME.casefold() in flat(plan.title).casefold()
 
 
 def test_nothing_from_the_header_the_meeting_the_preamble_or_the_annex_is_a_measure() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     assert [m.number for m in plan.measures] == list(range(1, 28))
     source = _source()
     furniture = [
         source["header"]["service"],
         source["annex"]["title"],
         source["signature"],
-        *(_flat(p)[:60] for p in source["preamble"]),
-        *(_flat(p)[:60] for p in source["closing"]),
+        *(flat(p)[:60] for p in source["preamble"]),
+        *(flat(p)[:60] for p in source["closing"]),
     ]
     for got in plan.measures:
-        text = _flat(got.text)
-        assert not any(_flat(words) in text for words in furniture), got.number
+        text = flat(got.text)
+        assert not any(flat(words) in text for words in furniture), got.number
         # The meeting (« Présidence : … ») is on the first page, before any decision.
         assert got.first_page is not None and got.first_page > 1, got.number
 
 
 def test_each_decisions_text_holds_what_is_decided_and_not_its_fields_line() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _decisions(), strict=True):
-        text = _flat(got.text)
+        text = flat(got.text)
         for line in _decided(want):
             assert line in text, got.number
         assert "Pilote :" not in text and "Échéance :" not in text, got.number
 
 
 def test_each_decision_starts_on_the_page_of_its_heading() -> None:
-    pages = _pages()
-    plan = _plan()
+    pages = page_texts(PDF, 17)
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _decisions(), strict=True):
-        page = next(i for i, text in enumerate(pages) if _flat(_heading(want))[:40] in text) + 1
+        page = next(i for i, text in enumerate(pages) if flat(_heading(want))[:40] in text) + 1
         assert got.first_page == page, got.number
 
 
@@ -183,19 +159,19 @@ def test_each_decision_starts_on_the_page_of_its_heading() -> None:
     strict=True, reason="25's « Échéance : » ends a page; its value alone on the next (« 2040 ») is lost"
 )
 def test_the_pilote_and_the_echeance_give_the_first_responsible_body_and_the_calendar() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _decisions(), strict=True):
-        assert got.responsible and _flat(got.responsible[0].text) == _flat(want["pilote"]), got.number
+        assert got.responsible and flat(got.responsible[0].text) == flat(want["pilote"]), got.number
         assert got.calendar == want["echeance"], got.number
 
 
 def test_the_associes_are_responsible_bodies_too() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _decisions(), strict=True):
-        assert [_flat(r.text) for r in got.responsible] == [_flat(want["pilote"]), _flat(want["associes"])]
+        assert [flat(r.text) for r in got.responsible] == [flat(want["pilote"]), flat(want["associes"])]
 
 
 def test_the_moyens_give_the_financing() -> None:
-    plan = _plan()
+    plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _decisions(), strict=True):
         assert got.financing == want.get("moyens"), got.number
