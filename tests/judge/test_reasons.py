@@ -1048,3 +1048,11 @@ def test_the_courts_of_appeal_are_a_few_seats_and_embassies_no_consulates() -> N
     ask = "Créer des points de contact formés à la traite au sein des consulats."
     given = "Les attachés de sécurité intérieure des ambassades seront formés à la traite."
     assert [c[:2] for c in codes(ask, given) if c[0] == "actor"] == [("actor", "consulats")]
+
+
+def test_the_central_directorates_are_bodies() -> None:
+    # feuilleroute M08-P02: an inventory asked of the MIPROF, made by the social affairs' directorate.
+    ask = "Cet état des lieux doit être réalisé par la MIPROF."
+    for body in ("La DGCS", "La DIHAL", "La DGEF", "La direction générale du travail"):
+        given = f"{body} dressera en 2037 un état des lieux des solutions d’hébergement."
+        assert [c[0] for c in codes(ask, given)] == ["actor"], body
