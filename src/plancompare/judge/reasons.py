@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from plancompare.judge.actors import absent_actor_reasons, actor_reasons, audience_reasons
+from plancompare.judge.extension import extension_reasons
 from plancompare.judge.kinds import (
     available_reasons,
     event_reasons,
@@ -22,7 +23,6 @@ from plancompare.judge.kinds import (
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.judge.scope import (
     condition_reasons,
-    extension_reasons,
     funding_reasons,
     involvement_reasons,
     language_reasons,
