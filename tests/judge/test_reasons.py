@@ -289,7 +289,7 @@ def test_the_same_reach_is_no_scope_reason() -> None:
 
 
 def test_words_the_passage_lacks_are_named_without_auxiliaries() -> None:
-    from plancompare.judge.reasons import surface_words
+    from plancompare.judge.distinctive import surface_words
     from plancompare.text.normalise import stem
     from plancompare.text.patterns import PREFIX
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from plancompare.config import MatchConfig
-from plancompare.judge.distinctive import distinctive
-from plancompare.judge.reasons import surface_words
+from plancompare.judge.distinctive import distinctive, surface_words
 from plancompare.match.aligner import Aligner
 from plancompare.match.query import Query
 from plancompare.match.scoring import Candidate

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from plancompare.text.normalise import fold, stem
+from plancompare.text.normalise import fold, stem, words
 from plancompare.text.patterns import PREFIX
 
 LIMIT = 4
@@ -184,7 +184,7 @@ def _references(text: str) -> dict[str, str]:
 
 
 def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
-    """Of the ask's missing `words` (rarest first, as `reasons.surface_words` gives them from the
+    """Of the ask's missing `words` (rarest first, as `surface_words` gives them from the
     aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
     never the words of a date, and a reference's numbers as the reference."""
     dates, references = _dates(text), _references(text)
@@ -196,3 +196,27 @@ def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
         if shown not in out:
             out.append(shown)
     return out[:limit]
+
+
+# Forms of auxiliaries and light verbs (« soient », « mette », « s'agir », « mise en œuvre »), adverbs
+# and prepositions (« parmi », « toujours »), and the words of « traite des êtres humains »: they
+# still count in matching, but are not worth naming as words of the ask that the passage lacks.
+_LIGHT_WORDS = frozenset(
+    """
+    soit soient sera seront serait seraient ait aient aura auront aurait auraient fait font fera feront
+    ferait mette mettent met agir agit agissant oeuvre etre etres humains semble vu etant
+    parmi aupres toujours souvent simplement seulement toutefois neanmoins cependant exemple aucun aucune
+    """.split()  # noqa: SIM905
+)
+
+
+def surface_words(text: str, stems: tuple[str, ...], prefix: int) -> list[str]:
+    """The words of `text` whose (cut) stems are in `stems`, in the order of `stems` (auxiliaries and
+    light verbs left out)."""
+    by_stem: dict[str, str] = {}
+    for w in words(text):
+        if fold(w) in _LIGHT_WORDS:
+            continue
+        key = stem(w)[:prefix] if w else ""
+        by_stem.setdefault(key, w)
+    return [by_stem[s] for s in stems if s in by_stem]

@@ -21,6 +21,7 @@ from plancompare.judge.kinds import (
     training_reasons,
 )
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
+from plancompare.judge.refused import refused_reasons
 from plancompare.judge.scope import (
     condition_reasons,
     funding_reasons,
@@ -34,7 +35,7 @@ from plancompare.judge.scope import (
     territory_reasons,
 )
 from plancompare.models import Measure, Reason
-from plancompare.text.normalise import figures, fold, stem, words
+from plancompare.text.normalise import figures, fold, stem
 from plancompare.text.patterns import ASK, PREFIX
 
 # --- figures -------------------------------------------------------------------------------------
@@ -351,6 +352,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or limited_reasons(ask, passage)
         or extension_reasons(ask, passage)
         or separate_reasons(ask, passage)
+        or refused_reasons(ask, passage, measure)
     )
     modality = (
         modality_reasons(ask, passage)
@@ -373,27 +375,3 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         ),
         *scope[:1],
     ]
-
-
-# Forms of auxiliaries and light verbs (« soient », « mette », « s'agir », « mise en œuvre »), adverbs
-# and prepositions (« parmi », « toujours »), and the words of « traite des êtres humains »: they
-# still count in matching, but are not worth naming as words of the ask that the passage lacks.
-_LIGHT_WORDS = frozenset(
-    """
-    soit soient sera seront serait seraient ait aient aura auront aurait auraient fait font fera feront
-    ferait mette mettent met agir agit agissant oeuvre etre etres humains semble vu etant
-    parmi aupres toujours souvent simplement seulement toutefois neanmoins cependant exemple aucun aucune
-    """.split()  # noqa: SIM905
-)
-
-
-def surface_words(text: str, stems: tuple[str, ...], prefix: int) -> list[str]:
-    """The words of `text` whose (cut) stems are in `stems`, in the order of `stems` (auxiliaries and
-    light verbs left out)."""
-    by_stem: dict[str, str] = {}
-    for w in words(text):
-        if fold(w) in _LIGHT_WORDS:
-            continue
-        key = stem(w)[:prefix] if w else ""
-        by_stem.setdefault(key, w)
-    return [by_stem[s] for s in stems if s in by_stem]

@@ -16,6 +16,7 @@ from plancompare.text.patterns import ONE_FORM, whole_words
 
 _ALL_FORMS = re.compile(
     r"\b(toutes? (?:les )?formes?|toute forme|chaque forme|chacune des formes|"
+    r"(?:les )?differents types (?:de traite|d'exploitation)|tous les types (?:de traite|d'exploitation)|"
     r"quelle que soit (?:la|leur) forme|sous toutes ses formes|"
     r"differentes formes|autres formes|all forms)\b"
 )
@@ -90,6 +91,8 @@ _SOME_PLACES = re.compile(
 _UNCONDITIONAL = re.compile(
     r"\b(sans condition\w*|sans (?:aucune|autre) condition|inconditionnel\w*|systemati\w*|automatique\w*|"
     r"de plein droit|quelle que soit|qu'elles? (?:aie|soie)nt|unconditional\w*|automatic\w*|"
+    # Every case: « toute situation individuelle fasse l'objet d'une évaluation ».
+    r"toute situation|chaque situation|dans tous les cas|chaque cas|in every case|"
     r"ne (?:doi\w*|devr\w*) (?:pas|plus) etre (?:conditionn|subordonn)\w*)\b"
 )
 _CONDITION = re.compile(
@@ -100,6 +103,14 @@ _CONDITION = re.compile(
     r"au moins (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|\d+) "
     r"(?:places|lits|salaries|agents|victimes|personnes)|"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
+    # Some cases only: « Lorsqu'un mineur est placé hors de son département, une évaluation… ».
+    r"lorsqu'une? \w+ (?:est|sont|a|ont|fait|se trouve)|"
+    # When the one who decides sees fit: « Lorsqu'il l'estime nécessaire, le préfet constitue… ».
+    r"(?:lorsqu|s)'(?:il|elle|ils|elles) l'estim\w*|s'(?:il|elle|ils|elles) le jug\w*|"
+    r"lorsque (?:la situation|les circonstances) l(?:e|es) (?:justifi|exig|requi)\w*|en tant que de besoin|"
+    # As far as places or means allow: « dans la limite des places disponibles ».
+    r"dans la limite des (?:places|moyens|capacites|credits) disponibles|selon les disponibilites|"
+    r"as (?:he|she|it|they) sees? fit|where (?:he|she|it|they) deems? (?:it )?necessary|"
     # « réservée aux établissements autorisés au titre de l'aide sociale »: only some may have it
     # (« places réservées aux victimes de la traite » are theirs: dedicated, not conditioned).
     # A size named after it is quoted instead (« réservée aux structures gérant au moins cinq places »).
@@ -182,7 +193,10 @@ _CONSULTED = whole_words(
 _FUNDING = whole_words(r"financ\w*|budget\w*|moyens|credits|funding|funded")
 _FUNDED_LESS = whole_words(
     r"appels? a projets|cofinanc\w*|co-financ\w*|a moyens constants|dans la limite des credits\w*|"
-    r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources"
+    r"sans cout supplementaire|par redeploiement|call for projects|co-funded|within existing resources|"
+    # Nothing paid: « apportent leur concours sans contrepartie financière », « à titre gracieux ».
+    r"sans (?:aucune )?contrepartie(?: financiere)?|sans (?:aucun )?financement\w*|a titre gracieux|"
+    r"a titre benevole|without (?:any )?(?:funding|payment)"
 )
 # All of something asked, a share of it given.
 _ALL_OF = whole_words(r"integralite|totalite|l'ensemble des|tou(?:s|tes) les|all of the|the whole|all")

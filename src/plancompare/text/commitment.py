@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from plancompare.text.normalise import fold, sentences
 from plancompare.text.patterns import BULLET
+from plancompare.text.refusal import is_refusal
 from plancompare.text.tense import commits, folded_for_tense, has_future
 
 # Lines that name who, when, with what money or how it is measured: never what is done.
@@ -183,43 +184,6 @@ def is_bare_reference(sentence: str) -> bool:
         return False
     rest = [w for w in words if not _REFERENCE.fullmatch(w)]
     return len(rest) <= 1 and len(words) >= 2
-
-
-# The plan declining to act: « Aucune modification législative n’est envisagée », « il n’est pas prévu
-# de… », « ne sera pas reconduit ». A prohibition the plan commits to (« aucun soin ne sera pratiqué
-# sans… ») is no refusal: only the plan's own verbs of planning and doing count.
-_PLANNING = (
-    r"(?:envisag|prevu|programm|retenu|cree|mis en place|mise en place|mise? en oeuvre|modifi|etendu|instaur|"
-    r"engag|generalis|reconduit)"
-)
-_REFUSAL = re.compile(
-    rf"\bn'(?:est|sont) (?:pas |plus |)(?:envisag|prevu|programm|retenu)\w*|"
-    rf"\bne (?:sera|seront) (?:pas|plus) {_PLANNING}\w*|"
-    # « Aucun fonds dédié ne sera créé » (« aucun soin ne sera pratiqué sans… » is a prohibition).
-    # Only verbs of setting up: « aucune poursuite ne sera engagée contre les victimes » protects them.
-    r"\baucune? [^.;:]{0,60}? ne (?:sera|seront) (?:cree|mis en place|mise en place|instaur|prevu|programm|"
-    r"envisag)\w*|"
-    # « n'est pas jugée nécessaire », « le Gouvernement n'entend pas », « le Gouvernement écarte ».
-    r"\bn'(?:est|sont) pas (?:jugee?s?|estimee?s?|consideree?s?) (?:necessaire|utile|opportun|prioritaire|"
-    r"souhaitable)\w*|\bn'(?:apparait|parait) pas (?:necessaire|utile|opportun|prioritaire|souhaitable)\w*|"
-    r"\bn'(?:entend|entendent) pas\b|\b(?:le gouvernement|l'etat|le plan) (?:ecarte|rejette|refuse)\b|"
-    r"\bne (?:prevoit|prevoient|prevoyons|retient|retiennent|retenons|envisage|envisagent|envisageons) "
-    r"(?:pas|plus)\b|"
-    # In the active voice: « L'État ne créera pas de fonds », « nous ne reconduirons pas le dispositif »
-    # (« nous ne tolérerons plus… » is a commitment: only the plan's verbs of setting up count).
-    # « nous ne la rattacherons pas », « nous n'ajouterons pas de module »: a pronoun may come between.
-    r"\b(?:ne|n') ?(?:(?:le|la|les|l'|leur|lui|y|en) ?)?"
-    r"(?:creer|instaurer|reconduir|generaliser|etendr|modifier|programmer|prevoir|mettr|ouvrir|financer|developper|deploier|retiendr|lancer|renouveller|renouveler|"
-    r"prolonger|augmenter|elargir|ajouter|rattacher|inscrir|integrer|accorder|octroyer|attribuer|"
-    r"reconnaitr|autoriser|doter|consacrer|affecter|recruter|designer|instituer|etablir|installer)"
-    r"(?:a|ont|ons) (?:pas|plus)\b|"
-    r"\bis not (?:planned|envisaged|foreseen)|\bwill not be (?:created|extended|renewed)"
-)
-
-
-def is_refusal(sentence: str) -> bool:
-    """A sentence in which the plan declines to do something: it answers no ask."""
-    return bool(_REFUSAL.search(folded_for_tense(sentence)))
 
 
 # A line of a chronology: « 2016 : la loi du 13 avril crée le parcours de sortie », « En 2014, … »,
