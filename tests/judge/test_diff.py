@@ -394,6 +394,44 @@ def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() 
     assert {p.id: p for p in compare(base, both, cfg).proposals}["M01-P01"].verdict == "adopted"
 
 
+@pytest.mark.parametrize(
+    ("ask", "left"),
+    [
+        # A second ask joined by « et »: « … et souhaitent recevoir des financements ».
+        (
+            "Les associations souhaitent intervenir dans les classes aux côtés des enseignants et souhaitent "
+            "recevoir des financements pour leurs interventions de sensibilisation.",
+            "souhaitent recevoir des financements pour leurs interventions de sensibilisation.",
+        ),
+        # More asked in brackets: « (avec une formation obligatoire …) ».
+        (
+            "Il faut des intervenants associatifs dans les classes aux côtés des enseignants (avec des "
+            "financements pour leurs interventions de sensibilisation).",
+            "avec des financements pour leurs interventions de sensibilisation",
+        ),
+    ],
+)
+def test_an_ask_joined_by_et_or_added_in_brackets_is_a_demand_of_its_own(ask: str, left: str) -> None:
+    base = side(
+        [Measure(number=1, title="Sensibiliser les élèves", text="Des interventions auront lieu.")],
+        [Proposal(id="M01-P01", measure=1, text=ask)],
+    )
+    classes = "Des intervenants associatifs interviendront dans les classes aux côtés des enseignants."
+    cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
+    one = {p.id: p for p in compare(base, _answers(classes), cfg).proposals}["M01-P01"]
+    assert (one.verdict, [(r.code, r.base) for r in one.reasons]) == ("changed", [("partial", left)])
+
+
+def test_a_reminder_before_an_ask_joined_by_et_is_its_context() -> None:
+    from plancompare.match.query import clauses
+
+    sentence = (
+        "Le Collectif rappelle que la loi vise aussi les individus et souhaite que cette précision figure "
+        "dans la circulaire."
+    )
+    assert clauses(sentence) == [sentence]
+
+
 def test_the_demand_left_out_is_quoted_without_the_connective_opening_it() -> None:
     from plancompare.judge.classify import left_out
 

@@ -52,9 +52,28 @@ class Query:
         return cls(units, weights, whole, has_ask=has_ask, commitments=asks, demands=demands)
 
 
+# « … aux côtés des enseignants et souhaitent recevoir des financements »: a second ask joined by « et ».
+_JOINED = re.compile(r",?\s+(?:et|mais)\s+(?=(?:souhait|demand|doiv|doit|devr|veul|veut|exig|il faut)\w*\b)")
+# « des référents dans les préfectures (avec une formation obligatoire sur la traite) »: more asked.
+_ALSO = re.compile(r"\s*\(\s*(?=(?:avec|et|ainsi que|y compris)\b)([^()]{12,})\)")
+
+
 def clauses(sentence: str) -> list[str]:
     """`sentence` split at each « ; » that opens a clause asking something on its own."""
-    parts = [p for p in _CLAUSE.split(sentence) if p.strip()]
+    also = [m.group(1) for m in _ALSO.finditer(sentence)]
+    sentence = _ALSO.sub("", sentence)
+    parts = [p for c in _CLAUSE.split(sentence) for p in _asks_joined(c) if p.strip()]
+    return [*_clauses(parts), *also]
+
+
+def _asks_joined(clause: str) -> list[str]:
+    """`clause` split where « et » joins two asks; a reminder before « et souhaite » (« Le Collectif
+    rappelle que … et souhaite que … ») is the context of the one ask."""
+    parts = _JOINED.split(clause)
+    return parts if len(parts) > 1 and all(is_ask(p) for p in parts) else [clause]
+
+
+def _clauses(parts: list[str]) -> list[str]:
     out = parts[:1]
     for part in parts[1:]:
         if is_ask(part):
