@@ -216,6 +216,31 @@ def _answers(text: str, title: str = "Accompagner les victimes", number: int = 1
     return side([Measure(number=number, title=title, text=text)])
 
 
+def test_a_passage_sharing_only_the_words_of_the_field_answers_no_ask() -> None:
+    """« Le fonds de lutte contre la traite … » shares « lutte contre la traite des êtres humains »
+    with an ask on the associations' part in a campaign, and nothing else: the ask is dropped, with
+    that passage as the nearest, whatever its score."""
+    base = side(
+        [Measure(number=3, title="Sensibiliser le public", text="Une campagne sera lancée.")],
+        [
+            Proposal(
+                id="M03-P08",
+                measure=3,
+                text="Les associations de lutte contre la traite des êtres humains doivent être étroitement "
+                "associées à cette campagne de sensibilisation.",
+            )
+        ],
+    )
+    fund = "Le fonds de lutte contre la traite des êtres humains bénéficiera aux victimes."
+    cfg = MatchConfig(match=5, adopt=10, topic=2, successor=20, kept=50)
+    (one,) = compare(base, _answers(fund), cfg).proposals
+    assert (one.verdict, [r.code for r in one.reasons]) == ("dropped", ["topic-only"])
+    assert [m.passage for m in one.matches] == [fund]
+    # One word of the ask besides them, and the passage answers (here, in part).
+    both = "Les associations de lutte contre la traite des êtres humains relaieront la campagne."
+    assert compare(base, _answers(both), cfg).proposals[0].verdict in ("adopted", "changed")
+
+
 def test_a_field_line_never_makes_a_proposal_adopted() -> None:
     nxt = _answers(
         "Partenaires : MIPROF, préfectures, associations spécialisées\n\n"

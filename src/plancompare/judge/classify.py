@@ -10,6 +10,7 @@ from plancompare.match.aligner import Aligner
 from plancompare.match.query import Query
 from plancompare.match.scoring import Candidate
 from plancompare.models import ProposalVerdict, Reason
+from plancompare.text.normalise import tokens
 from plancompare.text.patterns import PREFIX
 
 # An ask of several demands (sentences, or « ; » clauses, that each ask) is taken up only in part
@@ -104,3 +105,29 @@ def topic_only(best: Candidate, why: str) -> Reason:
 def partial(best: Candidate, detail: str) -> Reason:
     """A proposal taken up in part: the ask's words the passage lacks, and `detail`."""
     return Reason(code="partial", base=_missing(best), detail=detail)
+
+
+# The words of the field every plan against trafficking shares with every ask (« la lutte contre la
+# traite des êtres humains », « les victimes », « l'exploitation »): a passage that shares only them
+# with the ask is about the field, not about the ask.
+_FIELD_STEMS = frozenset(
+    t[:PREFIX]
+    for w in (
+        "traite",
+        "êtres",
+        "humains",
+        "lutte",
+        "contre",
+        "victimes",
+        "exploitation",
+        "trafficking",
+        "victims",
+    )
+    for t in tokens(w)
+)
+
+
+def shares_more_than_domain(ask: str, passage: str) -> bool:
+    """Whether `passage` shares a content word with `ask` besides the words of the field."""
+    asked = {t[:PREFIX] for t in tokens(ask, content_only=True) if not t.isdigit()}
+    return bool(asked & {t[:PREFIX] for t in tokens(passage, content_only=True)} - _FIELD_STEMS)

@@ -8,7 +8,13 @@ from plancompare import __version__
 from plancompare.config import MatchConfig
 from plancompare.errors import UsageError
 from plancompare.judge.actors import about_its_measure
-from plancompare.judge.classify import left_out, proposal_verdict, unanswered
+from plancompare.judge.classify import (
+    left_out,
+    proposal_verdict,
+    shares_more_than_domain,
+    topic_only,
+    unanswered,
+)
 from plancompare.judge.measures import (
     MAX_MATCHES,
     as_match,
@@ -106,6 +112,15 @@ def judge_proposal(
     if best is not None and best.score >= cfg.match:
         change = change_reasons(query.whole.text, best.passage, next_by_number.get(best.measure))
     verdict, reasons = proposal_verdict(best, change, cfg)
+    if (
+        verdict != "dropped"
+        and best is not None
+        and not shares_more_than_domain(query.whole.text, best.passage)
+    ):
+        verdict, reasons = (
+            "dropped",
+            [topic_only(best, "it shares only the words of the field (« lutte contre la traite »)")],
+        )
     if verdict == "adopted" and missed is not None:
         verdict, reasons = "changed", [left_out(*missed)]
     lowered = effective(best, claim, cfg)
