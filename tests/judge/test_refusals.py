@@ -81,7 +81,7 @@ def test_two_words_of_the_ask_refused_are_a_change() -> None:
             "Le préfet doit créer systématiquement un groupe de pilotage dans chaque département.",
             "Lorsqu’il l’estime nécessaire, le préfet constitue un groupe de pilotage.",
             "systématiquement",
-            "Lorsqu’il l’estime",
+            "Lorsqu’il l’estime nécessaire",
         ),
         (
             "Toutes les victimes doivent avoir accès à un hébergement sans conditions.",
@@ -95,7 +95,7 @@ def test_two_words_of_the_ask_refused_are_a_change() -> None:
             "Lorsqu’un mineur est placé hors de son département, une évaluation de son intérêt précède la "
             "décision.",
             "Toute situation",
-            "Lorsqu’un mineur est",
+            "Lorsqu’un mineur est placé hors de son département",
         ),
     ],
 )

@@ -104,9 +104,10 @@ _CONDITION = re.compile(
     r"(?:places|lits|salaries|agents|victimes|personnes)|"
     r"lorsque (?:la victime|la personne|l'interesse|celle-ci|celui-ci)|des lors qu(?:e|')|sur decision d\w*|"
     # Some cases only: « Lorsqu'un mineur est placé hors de son département, une évaluation… ».
-    r"lorsqu'une? \w+ (?:est|sont|a|ont|fait|se trouve)|"
+    r"lorsqu'une? \w+ (?:est|sont|a|ont|fait|se trouve)[^,.;:]{0,60}|"
     # When the one who decides sees fit: « Lorsqu'il l'estime nécessaire, le préfet constitue… ».
-    r"(?:lorsqu|s)'(?:il|elle|ils|elles) l'estim\w*|s'(?:il|elle|ils|elles) le jug\w*|"
+    r"(?:lorsqu|s)'(?:il|elle|ils|elles) l'estim\w*(?: (?:necessaire|utile|opportun)\w*)?|"
+    r"s'(?:il|elle|ils|elles) le jug\w*(?: (?:necessaire|utile|opportun)\w*)?|"
     r"lorsque (?:la situation|les circonstances) l(?:e|es) (?:justifi|exig|requi)\w*|en tant que de besoin|"
     # As far as places or means allow: « dans la limite des places disponibles ».
     r"dans la limite des (?:places|moyens|capacites|credits) disponibles|selon les disponibilites|"
