@@ -28,6 +28,7 @@ from plancompare.judge.confidence import (
     features,
     fit_softmax,
     measure_confidences,
+    probabilities,
     shipped,
     signals,
 )
@@ -122,8 +123,10 @@ class Adapter:
         """The engine's verdicts under `cfg` weighed by the model (weigh.py) with the coefficients
         `weights` (the model's own when None), and the model's probabilities."""
         judged = self.judged(cfg)
-        probabilities = self.model.probabilities(self.matrix(judged, cfg), weights)
-        return weighed(judged, probabilities, [cands for _, cands in self.al.aligned]), probabilities
+        # Coefficients being fit (scripts/fit_confidence.py) need no shipped model: it may be stale.
+        x = self.matrix(judged, cfg)
+        p = self.model.probabilities(x) if weights is None else probabilities(x, weights)
+        return weighed(judged, p, [cands for _, cands in self.al.aligned]), p
 
     def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
         rows = [features(s, verdict, cfg) for s, (verdict, *_) in zip(self.signals, judged, strict=True)]

@@ -62,6 +62,17 @@ _FIELD = re.compile(
     r"responsables?)\b|\b(partenaires|constat)\b"
 )
 
+# What kind of thing the ask asks, whatever the plan says: money, a change of the law, every case or
+# place (« toutes », « chaque », « systématiquement »), or a reminder of what matters (« rappelle
+# l'importance »). On the labelled drafts, asks for all of something are more often changed than
+# adopted, and reminders more often dropped: the kind shifts how likely each verdict is.
+ASK_KINDS: dict[str, re.Pattern[str]] = {
+    "ask_money": re.compile(r"\b(financ\w*|budget\w*|moyens|credits|fonds|funding|funds)\b"),
+    "ask_law": re.compile(r"\b(loi|legislat\w*|code|article|reglementa\w*|law|legislation)\b"),
+    "ask_plea": re.compile(r"\b(rappelle|importance|attention|souligne|insiste|recalls|stresses)\b"),
+    "ask_all": re.compile(r"\b(toutes?|tous|chaque|systemati\w*|ensemble|all|every|each|systematic\w*)\b"),
+}
+
 FEATURES: tuple[str, ...] = (
     "bias",
     "score",
@@ -87,6 +98,7 @@ FEATURES: tuple[str, ...] = (
     "weak_passage",
     "weak_measure",
     "rank_margin",
+    *ASK_KINDS,
     *(f"verdict_{v}" for v in VERDICTS),
     # The same signals read per verdict: how far above `match` a dropped proposal scores says
     # something else than how far above it an adopted one does.
@@ -120,6 +132,7 @@ class Signals:
     weak_passage: bool
     weak_measure: bool
     rank_margin: float = 0.0  # the first candidate's rank minus the second's (capped at 40)
+    kinds: tuple[str, ...] = ()  # the ASK_KINDS the ask is of
 
 
 def _same(a: str, b: str) -> bool:
@@ -165,6 +178,7 @@ def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
                 weak_passage=bool(_WEAK.search(passage)),
                 weak_measure=bool(_WEAK.search(fold(whole))),
                 rank_margin=min(first.rank - cands[1].rank, 40.0) if len(cands) > 1 and first else 40.0,
+                kinds=tuple(k for k, kind in ASK_KINDS.items() if kind.search(fold(query.whole.text))),
             )
         )
     scores = sorted(s.score for s in raw)
@@ -205,6 +219,7 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
         float(s.weak_passage),
         float(s.weak_measure),
         s.rank_margin / 20,
+        *(float(k in s.kinds) for k in ASK_KINDS),
         *(float(verdict == v) for v in VERDICTS),
     ]
     per_verdict = ((s.score - cfg.match) / 10, s.coverage, s.rank_margin / 20)
@@ -272,7 +287,12 @@ class Model:
     adapt: dict[str, float]
 
     def probabilities(self, x: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return _softmax(x @ (self.weights if weights is None else weights).T)
+        return probabilities(x, self.weights if weights is None else weights)
+
+
+def probabilities(x: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each row's probability of each class under the coefficients `weights`."""
+    return _softmax(x @ weights.T)
 
 
 DATA = "confidence.json"
