@@ -17,15 +17,16 @@ read into it. These tests were strict xfails until the extractor learnt them. Th
 paragraph stays in the decision's text, where the engine reads it as context, as a « Constat : »
 anywhere. Its title was « RELEVÉ DE DÉCISIONS » alone, without the plan the decisions make up that
 the subtitle set right under it in the body's type names (« Séance du … — Plan national … 2040-2042 »);
-it is read into the title now. A field's value wrapped alone to the next line of its panel, in the
-page's bottom margin (« Échéance : » / « 2040 »), is lost, read as a page number: a strict xfail still."""
+it is read into the title now. And decision 25's fields line ends at the foot of its page, its last
+value wrapped alone to the next line of the panel, in the page's bottom margin (« Échéance : » /
+« 2040 »): that line was dropped as a page number, the calendar lost; a number set as the next line
+of the text above it is that text's now. Both were strict xfails."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from tests.extract.draftpdf import flat, page_texts, plan_of
 
@@ -156,9 +157,6 @@ def test_each_decision_starts_on_the_page_of_its_heading() -> None:
         assert got.first_page == page, got.number
 
 
-@pytest.mark.xfail(
-    strict=True, reason="25's « Échéance : » ends a page; its value alone on the next (« 2040 ») is lost"
-)
 def test_the_pilote_and_the_echeance_give_the_first_responsible_body_and_the_calendar() -> None:
     plan = plan_of(PDF)
     for got, (_, want) in zip(plan.measures, _decisions(), strict=True):
