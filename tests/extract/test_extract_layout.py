@@ -6,7 +6,7 @@ import pytest
 from tests.extract.handmade import page, words
 
 from plancompare.extract.layout import layout_document
-from plancompare.extract.pagedata import PageData
+from plancompare.extract.pagedata import PageData, Word
 from plancompare.extract.planreader import segment_plan
 
 BODY = "des mots ordinaires pour remplir la colonne"
@@ -548,3 +548,31 @@ def test_closing_matter_after_a_run_in_plan_s_last_measure_is_not_its_text() -> 
         _, measures, _ = segment_plan(layout_document([page(1, lines)]))
         kept = f"Un module commun sera créé. {text}\n\nCe qui change\n\nLe module sera obligatoire dès 2030."
         assert [(m.number, m.text) for m in measures] == [(1, kept)], closing
+
+
+def _foot_page(number: int, foot: list[list[Word]]) -> PageData:
+    lines = [words(BODY, 60, 100 + 14 * i, 10) for i in range(40)]
+    lines.append(words(f"{number}", 290, 812, 8))
+    return page(number, lines + foot)
+
+
+def test_a_fields_value_wrapped_into_the_bottom_margin_is_no_page_number() -> None:
+    """« Pilote : … · Échéance : » at the foot of a page, its value « 2030 » alone on the next line, at
+    its left edge, in its type: the line's own, not a page number (the page's own number goes)."""
+    fields = [words("Pilote : préfets · Échéance :", 60, 746, 8.5), words("2030", 60, 759, 8.5)]
+    layouts = layout_document([_foot_page(1, fields), _foot_page(2, []), _foot_page(3, [])])
+    texts = [line.text for line in layouts[0].lines]
+    assert texts[-2:] == ["Pilote : préfets · Échéance :", "2030"]
+    assert [layout.dropped for layout in layouts] == [["1"], ["2"], ["3"]]
+
+
+def test_a_number_set_apart_from_the_text_or_in_another_type_is_a_page_number() -> None:
+    """A page's number alone at the foot of a one-page document (no running line to learn from): at
+    the text's left edge but well below its last line, in a smaller type right under it, or centred
+    right under it, it is page furniture still."""
+    body = [words(BODY, 60, 100 + 14 * i, 10) for i in range(40)]
+    last = words("Pilote : préfets · Échéance : 2030", 60, 746, 10)
+    for number in (words("7", 60, 780, 10), words("7", 60, 759, 8), words("7", 290, 759, 10)):
+        layout = layout_document([page(1, [*body, last, number])])[0]
+        assert layout.dropped == ["7"]
+        assert layout.lines[-1].text == "Pilote : préfets · Échéance : 2030"

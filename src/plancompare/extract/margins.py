@@ -1,7 +1,8 @@
 """Page margins: running headers and footers (margin lines repeated at one place page after page),
 headers naming the part a page is in (a slide's kicker « Axe 2 · Protéger », changing with the
 axis), page numbers and watermarks are taken out of the text, and the running lines dropped are
-kept (a review's repeated header row may be among them)."""
+kept (a review's repeated header row may be among them). A number set as the next line of the text
+above it (a field's value wrapped at the foot of the page) is that text's, no page number."""
 
 from __future__ import annotations
 
@@ -101,7 +102,7 @@ def _part_headers(placed: Counter[tuple[Slot, str]], need: int) -> set[tuple[Slo
     return parts
 
 
-def _is_margin_noise(line: Line, page: PageData, running: RunningLines) -> bool:
+def _is_margin_noise(line: Line, page: PageData, running: RunningLines, lines: list[Line]) -> bool:
     key = _margin_key(line, page)
     if key is None:
         return False
@@ -110,7 +111,31 @@ def _is_margin_noise(line: Line, page: PageData, running: RunningLines) -> bool:
     if HEADING_START.match(line.text):
         # A measure heading at the top of several pages repeats once digits are masked: content.
         return False
-    return key in running.masked or bool(PAGE_NUMBER.match(line.text))
+    if key in running.masked:
+        return True
+    return bool(PAGE_NUMBER.match(line.text)) and not _continues_text(line, lines)
+
+
+# A line continues the one above it when it starts at its left edge (within this many points), in
+# its type, at most this many times its type size below it: the next line of the same paragraph.
+_ALIGNED = 1.0
+_LINE_GAP = 0.8
+
+
+def _continues_text(line: Line, lines: list[Line]) -> bool:
+    """A number set as the next line of a line of text (« … · Échéance : » over « 2040 », a field's
+    value wrapped in its panel at the foot of the page): the text's own, not a page number."""
+    for above in lines:
+        if above is line or PAGE_NUMBER.match(above.text):
+            continue
+        gap = line.top - above.bottom
+        if (
+            -1.0 <= gap <= _LINE_GAP * above.size
+            and abs(line.x0 - above.x0) <= _ALIGNED
+            and abs(line.size - above.size) < 0.5
+        ):
+            return True
+    return False
 
 
 def drop_margins(
@@ -119,7 +144,8 @@ def drop_margins(
     """The words of the page's text, and the running lines and page numbers taken out of it."""
     keep_words: list[Word] = []
     dropped: list[str] = []
-    noise = {id(line) for line, _ in phrases if _is_margin_noise(line, page, running)}
+    lines = [line for line, _ in phrases]
+    noise = {id(line) for line in lines if _is_margin_noise(line, page, running, lines)}
     # Running lines sit at the page's edges: nothing but other running lines between them and the edge.
     content = [line for line, _ in phrases if id(line) not in noise]
     top_zone, bottom_zone = page.height * _MARGIN_SHARE, page.height * (1 - _MARGIN_SHARE)

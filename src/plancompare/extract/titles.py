@@ -1,5 +1,6 @@
 """A document's title: on its first page, the block of lines set largest (else in bold) before
-the first heading, a cover's smaller line above it left out; and the author a review's title names."""
+the first heading, a cover's smaller line above it left out, a subtitle giving the plan's years to a
+title without them kept; and the author a review's title names."""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ def document_title(layouts: list[PageLayout]) -> str | None:
             if k and all(_YEARS.match(line.text) for line in picked):
                 # « 2036-2039 » set largest under the title's words: the years close the title.
                 picked = [*blocks[k - 1][:4], *picked]
+            picked += period_subtitle(lines, picked[-1], body) if not _has_year(picked) else []
             break
     if not picked:
         biggest = max(line.size for line in lines)
@@ -55,6 +57,33 @@ def document_title(layouts: list[PageLayout]) -> str | None:
 
 
 _YEARS = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)\d\d)?\s*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A plan's period closing a line: « … des êtres humains 2040-2042 ».
+_ENDS_IN_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)\d\d\s*$")
+# How many lines a subtitle naming the plan may run to.
+_SUBTITLE_LINES = 3
+
+
+def _has_year(lines: list[Line]) -> bool:
+    return any(_YEAR.search(line.text) for line in lines)
+
+
+def period_subtitle(lines: list[Line], last: Line, body: float) -> list[Line]:
+    """The subtitle that names the plan a title without years is about (« RELEVÉ DE DÉCISIONS » over
+    « Séance du … — Plan national de lutte … 2040-2042 »): the lines right under the title's `last`
+    one (each within reach of the one above, in the body's type or larger, no heading), up to the one
+    ending in the plan's period, a few lines at most; none when no such line closes them."""
+    at = next(i for i, line in enumerate(lines) if line is last)
+    out: list[Line] = []
+    for line in lines[at + 1 : at + 1 + _SUBTITLE_LINES]:
+        if heading_like(line) or line.size < body or line.top - last.bottom > _reach(last, line):
+            break
+        out.append(line)
+        if _ENDS_IN_PERIOD.search(join_lines(ln.text for ln in out)):
+            return out
+        last = line
+    return []
+
 
 # How far below a title's line the next one may start and still be the title, in its type size: a
 # line in the same type (« 2025-2028 » set a little apart under the title's words) reaches further.
