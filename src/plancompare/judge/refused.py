@@ -2,7 +2,7 @@
 dans les lycées […]. Ces interventions ne donnent lieu à aucun financement au titre du présent
 contrat. » answers an ask for both the classes and their funding with the classes alone.
 
-A refusal answers no ask (`text.commitment.is_refusal`), so the aligner never quotes it as
+A refusal answers no ask (`text.refusal.is_refusal`), so the aligner never quotes it as
 evidence; but the measure that gives one part of an ask may say in another sentence that it does
 not give another. When a refusal of the best measure names a distinctive word of the ask that the
 passage lacks, the ask is taken up only in part, and the refusal is quoted as the reason: two such
@@ -54,13 +54,13 @@ def refused_reasons(ask: str, passage: str, measure: Measure | None) -> list[Rea
     for sentence in sentences(measure.text):
         if not is_refusal(sentence) or sentence.strip() in passage:
             continue
-        refused = [asked[k] for k in _content(sentence) if k in asked and k not in given]
+        refused = [k for k in _content(sentence) if k in asked and k not in given]
         governed = {k for m in _GOVERNED.finditer(fold(sentence)) for k in _content(m.group(1))}
-        if len(refused) >= 2 or any(stem(fold(w))[:PREFIX] in governed for w in refused):
+        if len(refused) >= 2 or governed.intersection(refused):
             return [
                 Reason(
                     code="scope",
-                    base=", ".join(refused),
+                    base=", ".join(asked[k] for k in refused),
                     next=sentence.strip(),
                     detail="the measure that answers the rest of the ask refuses this part",
                 )
