@@ -111,9 +111,11 @@ def test_the_articles_come_in_their_six_divisions_without_a_warning() -> None:
     assert plan.warnings == []
 
 
-def test_the_title_names_the_contract() -> None:
+def test_the_title_names_the_contract_and_the_plan_it_stands_for() -> None:
     plan = plan_of(PDF)
     assert plan.title is not None and KIND.casefold() in flat(plan.title).casefold()
+    # « … valant plan national d'action … pour les années 2044 à 2046 »: the plan and its years.
+    assert flat(plan.title).endswith(flat(_source()["header"]["subtitle"]))
 
 
 def test_nothing_from_the_preamble_the_final_provisions_or_the_annexes_is_a_measure() -> None:

@@ -32,3 +32,12 @@ def test_a_subtitle_not_ending_in_a_period_or_under_a_title_with_years_stays_out
     assert _cover("RELEVÉ DE DÉCISIONS", ["Projet soumis à concertation"]) == "RELEVÉ DE DÉCISIONS"
     title = "Programme régional 2031-2033"
     assert _cover(title, ["Compte rendu de la séance — programme 2031-2033"]) == title
+
+
+def test_a_period_written_with_a_completes_the_title_too() -> None:
+    """« pour les années 2044 à 2046 »: French writes a period with « à » as often as with a dash."""
+    subtitle = ["valant plan régional contre l’exploitation des mineurs", "pour les années 2031 à 2033"]
+    assert _cover("CONTRAT-CADRE", subtitle) == (
+        "CONTRAT-CADRE valant plan régional contre l’exploitation des mineurs pour les années 2031 à 2033"
+    )
+    assert _cover("CONTRAT-CADRE", ["conclu entre 12 et 14 partenaires"]) == "CONTRAT-CADRE"

@@ -58,8 +58,8 @@ def document_title(layouts: list[PageLayout]) -> str | None:
 
 _YEARS = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)\d\d)?\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A plan's period closing a line: « … des êtres humains 2040-2042 ».
-_ENDS_IN_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)\d\d\s*$")
+# A plan's period closing a line: « … des êtres humains 2040-2042 », « … pour les années 2044 à 2046 ».
+_ENDS_IN_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–—/]|\s(?:à|a|au)\s)\s*(?:19|20)\d\d\s*\.?$")
 # How many lines a subtitle naming the plan may run to.
 _SUBTITLE_LINES = 3
 
