@@ -216,21 +216,21 @@ def _answers(text: str, title: str = "Accompagner les victimes", number: int = 1
     return side([Measure(number=number, title=title, text=text)])
 
 
+def _asking(ask: str, title: str, text: str, number: int = 1, pid: str = "M01-P01") -> Side:
+    """A base plan of one measure (`title`, `text`, numbered `number`) and one proposal `ask` about it."""
+    measure = Measure(number=number, title=title, text=text)
+    return side([measure], [Proposal(id=pid, measure=number, text=ask)])
+
+
 def test_a_passage_sharing_only_the_words_of_the_field_answers_no_ask() -> None:
     """« Le fonds de lutte contre la traite … » shares « lutte contre la traite des êtres humains »
     with an ask on the associations' part in a campaign, and nothing else: the ask is dropped, with
     that passage as the nearest, whatever its score."""
-    base = side(
-        [Measure(number=3, title="Sensibiliser le public", text="Une campagne sera lancée.")],
-        [
-            Proposal(
-                id="M03-P08",
-                measure=3,
-                text="Les associations de lutte contre la traite des êtres humains doivent être étroitement "
-                "associées à cette campagne de sensibilisation.",
-            )
-        ],
+    ask = (
+        "Les associations de lutte contre la traite des êtres humains doivent être étroitement associées "
+        "à cette campagne de sensibilisation."
     )
+    base = _asking(ask, "Sensibiliser le public", "Une campagne sera lancée.", number=3, pid="M03-P08")
     fund = "Le fonds de lutte contre la traite des êtres humains bénéficiera aux victimes."
     cfg = MatchConfig(match=5, adopt=10, topic=2, successor=20, kept=50)
     (one,) = compare(base, _answers(fund), cfg).proposals
@@ -398,17 +398,11 @@ def test_a_dropped_base_measure_shows_what_it_was_judged_against() -> None:
 def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() -> None:
     """« … intégrés dans une équipe ; des budgets de formation devraient être prévus » answered by
     a measure on the team alone is taken up in part; answered on both, it is adopted."""
-    base = side(
-        [Measure(number=1, title="Médiateurs culturels", text="Des médiateurs seront recrutés.")],
-        [
-            Proposal(
-                id="M01-P01",
-                measure=1,
-                text="Les médiateurs culturels devraient être intégrés dans une équipe de travailleurs "
-                "sociaux ; des budgets de formation des médiateurs devraient être également prévus.",
-            )
-        ],
+    ask = (
+        "Les médiateurs culturels devraient être intégrés dans une équipe de travailleurs sociaux ; des "
+        "budgets de formation des médiateurs devraient être également prévus."
     )
+    base = _asking(ask, "Médiateurs culturels", "Des médiateurs seront recrutés.")
     team = "Chaque médiateur culturel sera intégré dans une équipe de travailleurs sociaux."
     cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
     one = {p.id: p for p in compare(base, _answers(team), cfg).proposals}["M01-P01"]
@@ -437,10 +431,7 @@ def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() 
     ],
 )
 def test_an_ask_joined_by_et_or_added_in_brackets_is_a_demand_of_its_own(ask: str, left: str) -> None:
-    base = side(
-        [Measure(number=1, title="Sensibiliser les élèves", text="Des interventions auront lieu.")],
-        [Proposal(id="M01-P01", measure=1, text=ask)],
-    )
+    base = _asking(ask, "Sensibiliser les élèves", "Des interventions auront lieu.")
     classes = "Des intervenants associatifs interviendront dans les classes aux côtés des enseignants."
     cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
     one = {p.id: p for p in compare(base, _answers(classes), cfg).proposals}["M01-P01"]
