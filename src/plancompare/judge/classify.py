@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from plancompare.config import MatchConfig
-from plancompare.judge.distinctive import distinctive, surface_words
+from plancompare.judge.distinctive import FIELD_STEMS, distinctive, surface_words
 from plancompare.match.aligner import Aligner
 from plancompare.match.query import Query
 from plancompare.match.scoring import Candidate
@@ -107,27 +107,7 @@ def partial(best: Candidate, detail: str) -> Reason:
     return Reason(code="partial", base=_missing(best), detail=detail)
 
 
-# The words of the field every plan against trafficking shares with every ask (« la lutte contre la
-# traite des êtres humains », « les victimes », « l'exploitation »): a passage that shares only them
-# with the ask is about the field, not about the ask.
-_FIELD_STEMS = frozenset(
-    t[:PREFIX]
-    for w in (
-        "traite",
-        "êtres",
-        "humains",
-        "lutte",
-        "contre",
-        "victimes",
-        "exploitation",
-        "trafficking",
-        "victims",
-    )
-    for t in tokens(w)
-)
-
-
 def shares_more_than_domain(ask: str, passage: str) -> bool:
     """Whether `passage` shares a content word with `ask` besides the words of the field."""
     asked = {t[:PREFIX] for t in tokens(ask, content_only=True) if not t.isdigit()}
-    return bool(asked & {t[:PREFIX] for t in tokens(passage, content_only=True)} - _FIELD_STEMS)
+    return bool(asked & {t[:PREFIX] for t in tokens(passage, content_only=True)} - FIELD_STEMS)

@@ -17,10 +17,19 @@ from __future__ import annotations
 
 import re
 
-from plancompare.text.normalise import fold, stem, words
+from plancompare.text.normalise import fold, stem, tokens, words
 from plancompare.text.patterns import PREFIX
 
 LIMIT = 4
+
+# The words of the field every plan against trafficking shares with every ask (« la lutte contre la
+# traite des êtres humains », « les victimes », « l'exploitation »): they tell nothing of what an ask
+# wants, what a passage answers or what a refusal refuses.
+FIELD_STEMS = frozenset(
+    t[:PREFIX]
+    for w in "traite êtres humains lutte contre victimes exploitation trafficking victims".split()  # noqa: SIM905
+    for t in tokens(w)
+)
 
 # Generic verbs of the first and second groups, whose forms share the infinitive's stem (« établir »,
 # « établisse », « établie »; « positionner », « positionnés »).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from plancompare.judge.distinctive import FIELD_STEMS
 from plancompare.judge.quoting import NEGATED, quote
 from plancompare.models import Reason
 from plancompare.text.normalise import fold, stem, tokens
@@ -25,13 +26,11 @@ _NOT_JUST = re.compile(
 _BEYOND = re.compile(r"\b(egalement|aussi|au-dela|non seulement|pas seulement|pas uniquement|y compris)\b")
 _PREPOSITION = re.compile(r"\s*(pour|sur|aux?|de|des|dans|en|par|avec)\b")
 _CONTENT = re.compile(r"[a-z]{5,}")
-# The words of the domain every passage has: they tell nothing of what the ask wants besides X.
-_DOMAIN = frozenset(stem(w)[:PREFIX] for w in ("traite", "victimes", "etres", "humains", "exploitation"))
 
 
 def _stems(text: str) -> set[str]:
     # Content words, generic ones included: « toutes les formes » wants forms, not « toutes ».
-    return {t[:PREFIX] for t in tokens(text) if len(t) >= 4 and not t.isdigit()} - _DOMAIN
+    return {t[:PREFIX] for t in tokens(text) if len(t) >= 4 and not t.isdigit()} - FIELD_STEMS
 
 
 def _wanted(found: re.Match[str]) -> tuple[int, int]:

@@ -15,15 +15,11 @@ from __future__ import annotations
 
 import re
 
-from plancompare.judge.distinctive import generic
+from plancompare.judge.distinctive import FIELD_STEMS, generic
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import fold, sentences, stem, tokens, words
 from plancompare.text.patterns import PREFIX
 from plancompare.text.refusal import is_refusal
-
-# The words of the domain every measure has: a refusal naming « victimes » refuses nothing of the ask.
-_DOMAIN = frozenset(stem(w)[:PREFIX] for w in ("traite", "victimes", "etres", "humains", "exploitation"))
-
 
 # What a negation governs: the (up to three) words after « aucun », « pas de », « sans », « ni ».
 _GOVERNED = re.compile(
@@ -39,7 +35,7 @@ def _content(text: str) -> dict[str, str]:
         if len(w) < 4 or w.isdigit() or not tokens(w, content_only=True) or generic(w):
             continue
         key = stem(w)[:PREFIX]
-        if key not in _DOMAIN:
+        if key not in FIELD_STEMS:
             out.setdefault(key, w)
     return out
 
