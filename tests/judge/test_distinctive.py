@@ -27,6 +27,12 @@ def test_generic_words_are_left_out_and_the_content_kept() -> None:
     ]
 
 
+def test_adverbs_in_itement_go_the_noun_traitement_stays() -> None:
+    # « absent : étroitement, campagne, … »: how closely, not what, is asked.
+    ask = "Les associations doivent être étroitement associées au traitement des signalements."
+    assert distinctive(["étroitement", "traitement", "explicitement"], ask) == ["traitement"]
+
+
 def test_the_words_of_a_date_are_not_named() -> None:
     # M10-P09 of the bundled review: « absent : 31, mai, 2013, jeunes » named the circular's date.
     ask = (

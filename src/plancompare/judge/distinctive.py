@@ -124,9 +124,10 @@ _NOUN_ENDINGS = re.compile(
 # Adverbs: endings that no common noun has.
 _ADVERB = re.compile(
     r"(?:iquement|amment|emment|ivement|ablement|iblement|eusement|ierement|airement|oirement|ctement"
-    r"|alement|ellement)$"
+    r"|alement|ellement|itement)$"
 )
-_NOT_ADVERBS = frozenset({"signalement", "ravalement", "renouvellement"})
+# Nouns with those endings (« traitement » is no adverb, « étroitement » is).
+_NOT_ADVERBS = frozenset({"signalement", "ravalement", "renouvellement", "traitement", "retraitement"})
 
 
 def generic(word: str) -> bool:
