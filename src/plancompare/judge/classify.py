@@ -107,7 +107,7 @@ def partial(best: Candidate, detail: str) -> Reason:
     return Reason(code="partial", base=_missing(best), detail=detail)
 
 
-def shares_more_than_domain(ask: str, passage: str) -> bool:
+def shares_more_than_the_field(ask: str, passage: str) -> bool:
     """Whether `passage` shares a content word with `ask` besides the words of the field."""
     asked = {t[:PREFIX] for t in tokens(ask, content_only=True) if not t.isdigit()}
     return bool(asked & {t[:PREFIX] for t in tokens(passage, content_only=True)} - FIELD_STEMS)

@@ -73,6 +73,13 @@ ASK_KINDS: dict[str, re.Pattern[str]] = {
     "ask_all": re.compile(r"\b(toutes?|tous|chaque|systemati\w*|ensemble|all|every|each|systematic\w*)\b"),
 }
 
+
+def ask_kinds(ask: str) -> tuple[str, ...]:
+    """The ASK_KINDS `ask` is of."""
+    folded = fold(ask)
+    return tuple(k for k, kind in ASK_KINDS.items() if kind.search(folded))
+
+
 FEATURES: tuple[str, ...] = (
     "bias",
     "score",
@@ -178,7 +185,7 @@ def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
                 weak_passage=bool(_WEAK.search(passage)),
                 weak_measure=bool(_WEAK.search(fold(whole))),
                 rank_margin=min(first.rank - cands[1].rank, 40.0) if len(cands) > 1 and first else 40.0,
-                kinds=tuple(k for k, kind in ASK_KINDS.items() if kind.search(fold(query.whole.text))),
+                kinds=ask_kinds(query.whole.text),
             )
         )
     scores = sorted(s.score for s in raw)

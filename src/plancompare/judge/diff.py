@@ -11,7 +11,7 @@ from plancompare.judge.actors import about_its_measure
 from plancompare.judge.classify import (
     left_out,
     proposal_verdict,
-    shares_more_than_domain,
+    shares_more_than_the_field,
     topic_only,
     unanswered,
 )
@@ -115,7 +115,7 @@ def judge_proposal(
     if (
         verdict != "dropped"
         and best is not None
-        and not shares_more_than_domain(query.whole.text, best.passage)
+        and not shares_more_than_the_field(query.whole.text, best.passage)
     ):
         verdict, reasons = (
             "dropped",

@@ -59,7 +59,8 @@ _ALSO = re.compile(r"\s*\(\s*(?=(?:avec|et|ainsi que|y compris)\b)([^()]{12,})\)
 
 
 def clauses(sentence: str) -> list[str]:
-    """`sentence` split at each « ; » that opens a clause asking something on its own."""
+    """`sentence` split into the demands it makes: at each « ; » that opens a clause asking something
+    on its own, where « et » joins two asks, and what brackets add (« (avec …) »), last."""
     also = [m.group(1) for m in _ALSO.finditer(sentence)]
     sentence = _ALSO.sub("", sentence)
     parts = [p for c in _CLAUSE.split(sentence) for p in _asks_joined(c) if p.strip()]
@@ -74,6 +75,7 @@ def _asks_joined(clause: str) -> list[str]:
 
 
 def _clauses(parts: list[str]) -> list[str]:
+    """`parts` with each one that asks nothing joined back to the one before (« ; » between them)."""
     out = parts[:1]
     for part in parts[1:]:
         if is_ask(part):
