@@ -237,7 +237,7 @@ def weighed_verdicts(draft: Draft, model: Model) -> dict[str, tuple[str, str | N
     """What `plancompare diff` shows: the engine's verdicts under the corpus's thresholds, weighed by
     the confidence model `model` (judge/weigh.py)."""
     ad = draft.adapter
-    final, _ = ad.weigh(ad.cfg, model.weights)
+    final, _ = ad.weigh(ad.cfg, model=model)
     out = {}
     for p, (verdict, _, kept, _) in zip(ad.al.proposals, final, strict=True):
         out[p.id] = (verdict, ad.al.next_by_number[kept[0].measure].name if kept else None)

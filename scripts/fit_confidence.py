@@ -17,10 +17,13 @@ import sys
 from pathlib import Path
 
 from plancompare.corpus import load_side
-from plancompare.judge.confidence import DATA, confidence_of, model_json
+from plancompare.judge.confidence import DATA, FOREST_DATA, confidence_of, model_json
+from plancompare.judge.forest import forest_json
 from plancompare.review.training import (
     BASE,
+    BLEND,
     FIT_ON,
+    FOREST,
     HELDOUT,
     MEASURED,
     PENALTY,
@@ -49,7 +52,7 @@ def _calibration(name: str, model, draft) -> str:
 def _measures(name: str, model, draft) -> str:  # type: ignore[no-untyped-def]
     import math
 
-    x, right = draft.measure_rows(model.weights)
+    x, right = draft.measure_rows(model)
     conf = [round(1 / (1 + math.exp(-float(v))), 3) for v in x @ model.measure_weights.reshape(-1)]
     flags = [bool(r) for r in right]
     return (
@@ -83,17 +86,22 @@ def main(argv: list[str] | None = None) -> int:
         "proposals": sum(len(d.answers) for d in drafts),
         "measures": sum(len(d.measures) for d in drafts),
         "penalty": PENALTY,
+        "trees": FOREST,
+        "blend": BLEND,
         "written_by": "scripts/fit_confidence.py",
     }
-    text = model_json(model, note)
+    assert model.forest is not None
+    files = {TARGET: model_json(model, note), TARGET.with_name(FOREST_DATA): forest_json(model.forest)}
     if args.check:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET.relative_to(ROOT)} is not what the fit gives: run scripts/fit_confidence.py")
-            return 1
-        print(f"{TARGET.relative_to(ROOT)} is up to date")
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
+        stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is not what the fit gives: run scripts/fit_confidence.py")
+        if not stale:
+            print("the shipped model is up to date")
+        return 1 if stale else 0
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

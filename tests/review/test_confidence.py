@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from plancompare.judge.adapt import Adapter, fit_thresholds
-from plancompare.judge.confidence import DATA, model_from, model_json, shipped
+from plancompare.judge.confidence import DATA, FOREST_DATA, model_from, model_json, shipped
 from plancompare.judge.decisions import RecordedDecision, RecordedMeasure, fingerprint
 from plancompare.judge.diff import compare, result_of
+from plancompare.judge.forest import forest_from, forest_json
+from plancompare.judge.numeric import np
 from plancompare.serialise import to_json
 from plancompare.workflow import run_diff
 
@@ -122,12 +124,22 @@ def load_cfg(run):  # type: ignore[no-untyped-def]
     return load_config(corpus_config(run.next_side, run.base_side))
 
 
-def test_the_shipped_coefficients_read_back_to_the_same_bytes() -> None:
-    text = (ROOT / "src" / "plancompare" / "judge" / DATA).read_text(encoding="utf-8")
+def test_the_shipped_model_reads_back_to_the_same_bytes() -> None:
+    folder = ROOT / "src" / "plancompare" / "judge"
+    text = (folder / DATA).read_text(encoding="utf-8")
+    trees = (folder / FOREST_DATA).read_text(encoding="utf-8")
     data = json.loads(text)
-    assert model_json(model_from(data), data["note"]) == text
+    forest = forest_from(json.loads(trees))
+    assert model_json(model_from(data, forest), data["note"]) == text
+    assert forest_json(forest) == trees
     assert "corpora/heldout" not in data["note"]["fit_on"]
-    assert shipped().weights.shape == (4, len(shipped().features))
+    model = shipped()
+    assert model.weights.shape == (4, len(model.features))
+    assert model.forest is not None and 0 < model.blend < 1
+    # The trees answer for every class, and the blend gives probabilities.
+    assert set(model.forest.tree_class.tolist()) == {0, 1, 2, 3}
+    x = np.zeros((2, len(model.features)))
+    assert np.allclose(model.probabilities(x).sum(axis=1), 1.0)
 
 
 @pytest.mark.slow

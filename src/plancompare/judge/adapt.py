@@ -5,8 +5,9 @@ The next plan is aligned once (`diff.align_sides`); each set of decisions then
    with the corpus's thresholds as the prior: a threshold moves only as far as the decisions it gets
    right are worth its distance from the prior (`adapt.threshold_cost` decisions per point);
 2. re-judges every proposal with those thresholds (`diff.judge_proposals`, cached per thresholds);
-3. refits the confidence model on the decisions, with the shipped coefficients as the prior (a
-   penalty `adapt.penalty` × ‖W − W_shipped‖² / 2), and gives each verdict its probability;
+3. refits the confidence model's regression on the decisions, with the shipped coefficients as the
+   prior (a penalty `adapt.penalty` × ‖W − W_shipped‖² / 2), and gives each verdict its probability
+   (the shipped trees, blended in, stay as they are: they need scikit-learn to refit);
 4. applies the decisions themselves over the result (`decisions.apply_decisions`).
 
 With no decision, the result is the engine's (`diff.compare`) with the shipped model's confidences,
@@ -26,9 +27,7 @@ from plancompare.judge.confidence import (
     Signals,
     confidence_of,
     features,
-    fit_softmax,
     measure_confidences,
-    probabilities,
     shipped,
     signals,
 )
@@ -41,6 +40,7 @@ from plancompare.judge.diff import (
     result_of,
 )
 from plancompare.judge.numeric import np
+from plancompare.judge.softmax import fit_softmax
 from plancompare.judge.twins import follow_twins
 from plancompare.judge.weigh import weighed
 from plancompare.models import (
@@ -119,13 +119,15 @@ class Adapter:
             self._judged[key] = judge_proposals(self.al, cfg)
         return self._judged[key]
 
-    def weigh(self, cfg: MatchConfig, weights: np.ndarray | None = None) -> tuple[Judged, np.ndarray]:
-        """The engine's verdicts under `cfg` weighed by the model (weigh.py) with the coefficients
-        `weights` (the model's own when None), and the model's probabilities."""
+    def weigh(
+        self, cfg: MatchConfig, weights: np.ndarray | None = None, model: Model | None = None
+    ) -> tuple[Judged, np.ndarray]:
+        """The engine's verdicts under `cfg` weighed by `model` (the adapter's own when None) with the
+        regression coefficients `weights` (the model's own when None), and the probabilities."""
         judged = self.judged(cfg)
-        # Coefficients being fit (scripts/fit_confidence.py) need no shipped model: it may be stale.
+        # A model being fit (scripts/fit_confidence.py) is passed in: the shipped one may be stale.
         x = self.matrix(judged, cfg)
-        p = self.model.probabilities(x) if weights is None else probabilities(x, weights)
+        p = (model or self.model).probabilities(x, weights)
         return weighed(judged, p, [cands for _, cands in self.al.aligned]), p
 
     def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:

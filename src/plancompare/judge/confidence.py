@@ -1,17 +1,19 @@
 """Confidence: the estimated probability that a verdict is right, from the engine's own signals.
 
-A multinomial logistic regression reads, for each proposal, what its verdict was decided from (the
-best passage's score and its distance to the thresholds, the second candidate of another measure and
-the margin, how much of the ask's weight the passage covers, the change reasons, whether the passage
-was claimed, whether the ask reads as one, lengths, the verdict itself) and a few things a reader
-checks first (is the passage a commitment in the future tense, a sentence about the past or present,
-a field line, the measure's title?), and gives the probability of each gold verdict: adopted,
-changed, dropped or not an ask. A verdict's confidence is the probability of that verdict.
+A model reads, for each proposal, what its verdict was decided from (the best passage's score and its
+distance to the thresholds, the second candidate of another measure and the margin, how much of the
+ask's weight the passage covers, the change reasons, whether the passage was claimed, whether the ask
+reads as one, lengths, the verdict itself) and a few things a reader checks first (is the passage a
+commitment in the future tense, a sentence about the past or present, a field line, the measure's
+title?), and gives the probability of each gold verdict: adopted, changed, dropped or not an ask. A
+verdict's confidence is the probability of that verdict. The model is a multinomial logistic
+regression (softmax.py) blended with gradient-boosted trees (forest.py), which read signals together.
 
-The coefficients are fit by `scripts/fit_confidence.py` on the labelled drafts (never the held-out
-one) and shipped as `confidence.json` beside this module; `judge/adapt.py` refits them on an
-analyst's decisions, with the shipped ones as the prior. Everything here is deterministic: the same
-alignment and thresholds give the same features, the same coefficients the same probabilities.
+Both are fit by `scripts/fit_confidence.py` on the labelled drafts (never the held-out one) and
+shipped as `confidence.json` and `forest.json` beside this module; `judge/adapt.py` refits the
+regression on an analyst's decisions, with the shipped coefficients as the prior. Everything here is
+deterministic: the same alignment and thresholds give the same features, the same model the same
+probabilities.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from typing import Any
 
 from plancompare.config import MatchConfig
 from plancompare.judge.diff import Alignment, effective
+from plancompare.judge.forest import Forest, forest_from
 from plancompare.judge.numeric import np
 from plancompare.judge.reasons import change_reasons
+from plancompare.judge.softmax import probabilities
 from plancompare.models import DiffResult, MeasureResult
 from plancompare.text.normalise import fold
 from plancompare.text.tense import plural_future
@@ -237,54 +241,11 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
 # --- the model ------------------------------------------------------------------------------------
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
-    return out
-
-
-def fit_softmax(
-    x: np.ndarray,
-    y: np.ndarray,
-    *,
-    classes: int,
-    penalty: float | np.ndarray,
-    prior: np.ndarray | None = None,
-    weights: np.ndarray | None = None,
-    iterations: int = 50,
-) -> np.ndarray:
-    """Coefficients (classes × features) of a multinomial logistic regression, by Newton's method,
-    with a penalty `penalty`/2 × ‖W − prior‖² (the prior: zeros, or the shipped coefficients; one
-    penalty, or one per feature)."""
-    n, f = x.shape
-    anchor = np.zeros((classes, f)) if prior is None else prior
-    w = anchor.copy()
-    sample = np.ones(n) if weights is None else weights
-    target = np.zeros((n, classes))
-    target[np.arange(n), y] = 1.0
-    size = classes * f
-    per_feature = np.broadcast_to(np.asarray(penalty, dtype=float), (f,))
-    for _ in range(iterations):
-        p = _softmax(x @ w.T)
-        grad = ((p - target) * sample[:, None]).T @ x + per_feature * (w - anchor)
-        hess = np.empty((size, size))
-        for a in range(classes):
-            for b in range(classes):
-                c = p[:, a] * ((1.0 if a == b else 0.0) - p[:, b]) * sample
-                hess[a * f : (a + 1) * f, b * f : (b + 1) * f] = (x * c[:, None]).T @ x
-        hess += np.diag(np.tile(per_feature, classes))
-        step = np.linalg.solve(hess, grad.reshape(-1)).reshape(classes, f)
-        w = w - step
-        if float(np.abs(step).max()) < 1e-9:
-            break
-    return w
-
-
 @dataclass(frozen=True)
 class Model:
     """Shipped coefficients: proposals (classes × features), base measures (one row), and the
-    adaptation's settings."""
+    adaptation's settings; with boosted trees (forest.py), the proposals' probabilities are `blend`
+    times the regression's plus the rest times the trees'."""
 
     features: tuple[str, ...]
     classes: tuple[str, ...]
@@ -292,27 +253,35 @@ class Model:
     measure_features: tuple[str, ...]
     measure_weights: np.ndarray
     adapt: dict[str, float]
+    forest: Forest | None = None
+    blend: float = 1.0
 
     def probabilities(self, x: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return probabilities(x, self.weights if weights is None else weights)
-
-
-def probabilities(x: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Each row's probability of each class under the coefficients `weights`."""
-    return _softmax(x @ weights.T)
+        """Each row's probability of each class; `weights`: regression coefficients other than the
+        model's own (an analyst's decisions refit those; the trees stay as shipped)."""
+        p = probabilities(x, self.weights if weights is None else weights)
+        if self.forest is None:
+            return p
+        out: np.ndarray = self.blend * p + (1.0 - self.blend) * self.forest.probabilities(x)
+        return out
 
 
 DATA = "confidence.json"
+FOREST_DATA = "forest.json"
 
 
 @cache
 def shipped() -> Model:
-    """The coefficients shipped with the package (`scripts/fit_confidence.py` writes them)."""
-    text = resources.files("plancompare.judge").joinpath(DATA).read_text(encoding="utf-8")
-    return model_from(json.loads(text))
+    """The model shipped with the package (`scripts/fit_confidence.py` writes it)."""
+    folder = resources.files("plancompare.judge")
+    data = json.loads(folder.joinpath(DATA).read_text(encoding="utf-8"))
+    forest = None
+    if "forest" in data:
+        forest = forest_from(json.loads(folder.joinpath(data["forest"]["file"]).read_text(encoding="utf-8")))
+    return model_from(data, forest)
 
 
-def model_from(data: dict[str, Any]) -> Model:
+def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
     proposals = data["proposals"]
     measures = data["measures"]
     if tuple(proposals["features"]) != FEATURES or tuple(measures["features"]) != MEASURE_FEATURES:
@@ -324,16 +293,19 @@ def model_from(data: dict[str, Any]) -> Model:
         measure_features=tuple(measures["features"]),
         measure_weights=np.array(measures["weights"], dtype=float),
         adapt={k: float(v) for k, v in data["adapt"].items()},
+        forest=forest,
+        blend=float(data["forest"]["blend"]) if forest is not None else 1.0,
     )
 
 
 def model_json(model: Model, note: dict[str, Any]) -> str:
-    """The JSON `shipped` reads, byte-deterministic (coefficients rounded to 6 decimals)."""
+    """The JSON `shipped` reads, byte-deterministic (coefficients rounded to 6 decimals); the trees
+    go to FOREST_DATA (`forest.forest_json`)."""
 
     def rows(w: np.ndarray) -> list[Any]:
         return [[round(float(v), 6) + 0.0 for v in row] for row in np.atleast_2d(w)]
 
-    data = {
+    data: dict[str, Any] = {
         "note": note,
         "proposals": {
             "classes": list(model.classes),
@@ -343,6 +315,8 @@ def model_json(model: Model, note: dict[str, Any]) -> str:
         "measures": {"features": list(model.measure_features), "weights": rows(model.measure_weights)},
         "adapt": model.adapt,
     }
+    if model.forest is not None:
+        data["forest"] = {"file": FOREST_DATA, "blend": model.blend}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
