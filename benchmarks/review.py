@@ -8,6 +8,7 @@ model is the one fit on all the others), then an analyst answering from the draf
 replayed through the review session (`plancompare simulate`), in each order. Printed: the table's
 accuracy at each 10 % of the proposals decided, the decisions needed to reach 90, 95 and 100 %, and
 the confidence's calibration on the draft before any decision (Brier score, reliability bins).
+Refitting the model's trees needs scikit-learn: `pip install -e '.[fit]'` (the `test` extra has it).
 """
 
 from __future__ import annotations

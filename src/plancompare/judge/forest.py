@@ -120,6 +120,15 @@ def fit_forest(x: np.ndarray, y: np.ndarray, *, classes: int, settings: dict[str
     ).fit(x, y)
     if list(model.classes_) != list(range(classes)):
         raise ValueError(f"every class must be present to fit the trees; got {list(model.classes_)}")
+    # Through the shipped form, rounding and all: what `diff` will compute.
+    forest = forest_from(json.loads(forest_json(_read_out(model))))
+    if not np.allclose(forest.probabilities(x), model.predict_proba(x), atol=1e-6):
+        raise RuntimeError("the trees read out of scikit-learn do not give its probabilities")
+    return forest
+
+
+def _read_out(model: Any) -> Forest:
+    """The trees of a fitted HistGradientBoostingClassifier (its predictors, one per class and round)."""
     roots: list[int] = []
     tree_class: list[int] = []
     table: list[tuple[int, float, int, int, float]] = []
@@ -139,27 +148,14 @@ def fit_forest(x: np.ndarray, y: np.ndarray, *, classes: int, settings: dict[str
                         float(n["value"]) if leaf else 0.0,
                     )
                 )
-    # Through the shipped form, rounding and all: what `diff` will compute.
-    forest = forest_from(
-        json.loads(
-            forest_json(
-                Forest(
-                    baseline=np.asarray(model._baseline_prediction, dtype=float).reshape(-1),
-                    tree_class=np.array(tree_class, dtype=int),
-                    roots=np.array(roots, dtype=int),
-                    **{
-                        name: np.array(column, dtype=kind)
-                        for name, column, kind in zip(
-                            ("feature", "threshold", "left", "right", "value"),
-                            zip(*table, strict=True),
-                            (int, float, int, int, float),
-                            strict=True,
-                        )
-                    },
-                )
-            )
-        )
+    feature, threshold, left, right, value = zip(*table, strict=True)
+    return Forest(
+        baseline=np.asarray(model._baseline_prediction, dtype=float).reshape(-1),
+        tree_class=np.array(tree_class, dtype=int),
+        roots=np.array(roots, dtype=int),
+        feature=np.array(feature, dtype=int),
+        threshold=np.array(threshold, dtype=float),
+        left=np.array(left, dtype=int),
+        right=np.array(right, dtype=int),
+        value=np.array(value, dtype=float),
     )
-    if not np.allclose(forest.probabilities(x), model.predict_proba(x), atol=1e-6):
-        raise RuntimeError("the trees read out of scikit-learn do not give its probabilities")
-    return forest
