@@ -3,16 +3,13 @@
 The thresholds decide a verdict from one score; the confidence model (confidence.py) reads every
 signal of the proposal and gives the probability of each gold verdict, learnt on labelled drafts.
 Where the two disagree, the model is right more often (on each development draft left out of its
-fit, and on the held-out one: benchmarks/diff.py). So:
+fit, and on the held-out one: benchmarks/diff.py), but only in one direction: it may weaken a
+verdict, never strengthen one. So:
 
 - a changed or dropped proposal takes whichever of the two the model finds more probable;
 - an adopted one stays adopted only while the model finds « adopted » the most probable verdict by
   `ADOPTION_MARGIN` at least, else it becomes the more probable of changed and dropped;
-- a changed one for which the engine names no change (its passage only scored under `adopt`)
-  becomes adopted on the same terms: when « adopted » leads by `ADOPTION_MARGIN`. A change the
-  engine names (a figure, a modality, an actor, a scope) is a fact a reader can check; the model
-  never overrides it, and never makes a dropped proposal adopted;
-- « n-a » (no ask: a rule on the text) is left alone.
+- the model never makes an adoption, and « n-a » (no ask: a rule on the text) is left alone.
 
 Each verdict the model moves says so in its reason, with the probabilities, and keeps the passage
 the engine found as its evidence.
@@ -23,7 +20,7 @@ from __future__ import annotations
 from typing import cast
 
 from plancompare.judge.classify import partial, topic_only
-from plancompare.judge.confidence import CHANGE_CODES, CLASSES
+from plancompare.judge.confidence import CLASSES
 from plancompare.judge.diff import Judged
 from plancompare.judge.numeric import np
 from plancompare.match.scoring import Candidate
@@ -33,21 +30,15 @@ from plancompare.models import ProposalVerdict, Reason
 # it did not), so an adoption must be the model's most probable verdict by this much. Chosen on the
 # development drafts, each left out of the model's fit: at 0.2-0.3 the precision of « adopted » rose
 # by 1.8-2.5 points with macro-F1 unchanged; at 0.4 and above, macro-F1 fell (on seven drafts; on nine,
-# 0.25 gives +1.1 and macro-F1 −0.3). The same lead makes an adoption of a change the engine could
-# not name: with the model's trees (forest.py), on the nine development drafts left out in turn,
-# macro-F1 62.5 → 64.2 and precision of « adopted » 85.0 → 84.5 (19 of the 23 adoptions made were
-# right); on the four drafts written blind, 57.2 → 58.3 and 76.2 → 76.6 (all 6 right).
+# 0.25 gives +1.1 and macro-F1 −0.3).
 ADOPTION_MARGIN = 0.25
 
 
-def weighed_verdict(engine: str, probabilities: np.ndarray, *, named_change: bool = True) -> str:
-    """The verdict shown for an engine verdict and the model's probabilities (in CLASSES order);
-    `named_change`: a changed verdict has a reason a reader can check (figure, modality, actor,
-    scope), and so cannot become adopted."""
+def weighed_verdict(engine: str, probabilities: np.ndarray) -> str:
+    """The verdict shown for an engine verdict and the model's probabilities (in CLASSES order)."""
     if engine not in ("adopted", "changed", "dropped"):
         return engine
-    may_adopt = engine == "adopted" or (engine == "changed" and not named_change)
-    allowed = ("adopted", "changed", "dropped") if may_adopt else ("changed", "dropped")
+    allowed = ("adopted", "changed", "dropped") if engine == "adopted" else ("changed", "dropped")
 
     def weight(v: str) -> float:
         return float(probabilities[CLASSES.index(v)]) - (ADOPTION_MARGIN if v == "adopted" else 0.0)
@@ -73,22 +64,18 @@ def weighed(judged: Judged, probabilities: np.ndarray, aligned: list[list[Candid
     """`judged` with each verdict the model weakens moved (`aligned`: each proposal's candidates)."""
     out: Judged = []
     for (verdict, score, kept, reasons), row, cands in zip(judged, probabilities, aligned, strict=True):
-        named = any(r.code in CHANGE_CODES for r in reasons)
-        new = weighed_verdict(verdict, row, named_change=named)
+        new = weighed_verdict(verdict, row)
         if new == verdict or not cands:
             out.append((verdict, score, kept, reasons))
             continue
         best = cands[0]
         why = _odds(row, new, verdict)
-        weighing = Reason(code="weighed", base=verdict, next=new, detail=why)
-        kept_reasons = [r for r in reasons if r.code == "no-ask"]
         # The passage the engine found stays the evidence, whichever way the verdict moved.
-        if new == "adopted":
-            out.append(("adopted", score, kept or [best], [weighing, *kept_reasons]))
-            continue
         if new == "dropped":
             moved, evidence = topic_only(best, "not the ask (weighed)"), [best]
         else:
             moved, evidence = partial(best, "only part of the ask is found (weighed)"), kept or [best]
+        weighing = Reason(code="weighed", base=verdict, next=new, detail=why)
+        kept_reasons = [r for r in reasons if r.code == "no-ask"]
         out.append((cast(ProposalVerdict, new), score, evidence, [moved, weighing, *kept_reasons]))
     return out
