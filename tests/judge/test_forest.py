@@ -76,3 +76,22 @@ def test_fit_forest_refuses_rows_missing_a_class() -> None:
             classes=3,
             settings={"iterations": 3, "learning_rate": 0.1, "depth": 2, "leaf": 2, "l2": 0.0},
         )
+
+
+def test_the_shipped_model_is_read_and_used_without_scikit_learn() -> None:
+    # `diff` and `review` need numpy alone (scikit-learn is the `fit` extra): run in a fresh
+    # interpreter, since this one may have imported it for the tests above.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from plancompare.judge.confidence import shipped\n"
+        "from plancompare.judge.numeric import np\n"
+        "m = shipped()\n"
+        "p = m.probabilities(np.zeros((3, len(m.features))))\n"
+        "assert m.forest is not None and np.allclose(p.sum(axis=1), 1.0)\n"
+        "assert 'sklearn' not in sys.modules, 'scikit-learn was imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
