@@ -208,3 +208,27 @@ def test_the_kind_of_the_ask_is_read_whatever_the_plan_says(adapter: Adapter) ->
     s = next(s for s in adapter.signals if "ask_all" in s.kinds)
     x = dict(zip(FEATURES, features(s, "adopted", adapter.cfg), strict=True))
     assert x["ask_all"] == 1.0
+
+
+def test_how_the_ask_is_written_is_read_from_the_review_s_own_proposals(adapter: Adapter) -> None:
+    """Several demands or sentences, parts set out, examples, hedging: partly answered more often."""
+    from plancompare.judge.confidence import FEATURES, ask_shape, features
+
+    plain = ask_shape("Un module de formation doit être créé.")
+    assert plain == {"demands": 1, "stops": 1, "marked": False, "examples": False, "hedged": False}
+    # The 2017 review's M05-P09: a demand, and more asked in brackets.
+    brackets = ask_shape(
+        "Il y a besoin de référent traite des êtres humains dans les préfectures (avec une formation "
+        "obligatoire sur la traite des êtres humains)."
+    )
+    assert (brackets["demands"], brackets["marked"]) == (2, True)
+    listed = ask_shape(
+        "Le Collectif rappelle l’importance de la formation des personnels en contact avec les mineurs "
+        "tels que l’ASE, la PJJ, les magistrats. Il espère que cette question sera traitée."
+    )
+    assert (listed["stops"], listed["examples"], listed["hedged"]) == (2, True, True)
+    # Read for every proposal of the bundled review, and given to the model as inputs.
+    shaped = [s for s in adapter.signals if s.demands > 1 and s.marked]
+    assert shaped
+    x = dict(zip(FEATURES, features(shaped[0], "changed", adapter.cfg), strict=True))
+    assert x["ask_marked"] == 1.0 and x["ask_demands"] == shaped[0].demands / 3

@@ -32,6 +32,7 @@ from plancompare.judge.forest import Forest, forest_from
 from plancompare.judge.numeric import np
 from plancompare.judge.reasons import change_reasons
 from plancompare.judge.softmax import probabilities
+from plancompare.match.query import clauses
 from plancompare.models import DiffResult, MeasureResult
 from plancompare.text.normalise import fold
 from plancompare.text.tense import plural_future
@@ -78,6 +79,27 @@ ASK_KINDS: dict[str, re.Pattern[str]] = {
 }
 
 
+# How the ask is written, which the trees read with the rest: asks of several sentences or marked out
+# in parts (brackets, colons, dashes, bullets), with examples (« notamment », « tels que »), or
+# hedged (« pourrait », « souhaite »), are more often partly answered than plain one-line asks.
+_MARKED = re.compile(r"\(|:|;| - |•")
+_EXAMPLES = re.compile(r"\b(notamment|tels? que|comme|par exemple|ex\.|such as|for example|e\.g\.|including)")
+_HEDGED = re.compile(r"\b(pourrai(?:t|ent)|serai(?:t|ent)|souhait\w*|espere|could|would|wish\w*|hope\w*)")
+
+
+def ask_shape(text: str) -> dict[str, Any]:
+    """How the proposal `text` is written: its demands (query.clauses), its full stops, and whether
+    it is set out in parts, gives examples or is hedged (the Signals fields of those names)."""
+    folded = fold(text)
+    return {
+        "demands": len(clauses(text)),
+        "stops": folded.count("."),
+        "marked": bool(_MARKED.search(text)),
+        "examples": bool(_EXAMPLES.search(folded)),
+        "hedged": bool(_HEDGED.search(folded)),
+    }
+
+
 def ask_kinds(ask: str) -> tuple[str, ...]:
     """The ASK_KINDS `ask` is of."""
     folded = fold(ask)
@@ -96,6 +118,11 @@ FEATURES: tuple[str, ...] = (
     "claimed",
     "has_ask",
     "ask_words",
+    "ask_demands",
+    "ask_stops",
+    "ask_marked",
+    "ask_examples",
+    "ask_hedged",
     "passage_words",
     "general",
     "continues_base",
@@ -144,6 +171,11 @@ class Signals:
     weak_measure: bool
     rank_margin: float = 0.0  # the first candidate's rank minus the second's (capped at 40)
     kinds: tuple[str, ...] = ()  # the ASK_KINDS the ask is of
+    demands: int = 1  # the demands the proposal makes (query.clauses)
+    stops: int = 0  # its full stops
+    marked: bool = False  # set out in parts (_MARKED)
+    examples: bool = False
+    hedged: bool = False
 
 
 def _same(a: str, b: str) -> bool:
@@ -190,6 +222,7 @@ def signals(al: Alignment, cfg: MatchConfig) -> list[Signals]:
                 weak_measure=bool(_WEAK.search(fold(whole))),
                 rank_margin=min(first.rank - cands[1].rank, 40.0) if len(cands) > 1 and first else 40.0,
                 kinds=ask_kinds(query.whole.text),
+                **ask_shape(p.text),
             )
         )
     scores = sorted(s.score for s in raw)
@@ -217,6 +250,11 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
         float(s.claimed),
         float(s.has_ask),
         math.log1p(s.ask_words) / 5,
+        s.demands / 3,
+        s.stops / 3,
+        float(s.marked),
+        float(s.examples),
+        float(s.hedged),
         math.log1p(s.passage_words) / 5,
         float(s.general),
         float(s.continues_base),
