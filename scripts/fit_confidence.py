@@ -1,13 +1,14 @@
-"""Fit the confidence model and write src/plancompare/judge/confidence.json (byte-deterministic).
+"""Fit the confidence model and write src/plancompare/judge/confidence.json and forest.json
+(byte-deterministic).
 
     python scripts/fit_confidence.py [--check]
 
-Fits on the labelled drafts corpora/next, corpora/fiches, corpora/objectifs, corpora/engagements,
-corpora/orientations, corpora/synthese and corpora/tableau (never corpora/heldout), each judged with
-its corpus's thresholds as `plancompare diff` judges it; prints the calibration of each draft left
-out of the fit in turn (Brier score, reliability bins) and of the held-out draft (measured, never fit
-on). Re-run it whenever the engine's scores or verdicts change. `--check` fails when the shipped file
-differs from what the fit gives.
+Needs scikit-learn for the trees: `pip install -e '.[fit]'` (the `test` extra has it). Fits on the
+labelled drafts of `review.training.FIT_ON` (never corpora/heldout), each judged with its corpus's
+thresholds as `plancompare diff` judges it; prints the calibration of each draft left out of the fit
+in turn (Brier score, reliability bins), of the drafts measured but not fit on, and of the held-out
+draft (measured, never fit on). Re-run it whenever the engine's scores or verdicts change. `--check`
+fails when a shipped file differs from what the fit gives.
 """
 
 from __future__ import annotations

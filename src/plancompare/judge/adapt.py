@@ -119,15 +119,12 @@ class Adapter:
             self._judged[key] = judge_proposals(self.al, cfg)
         return self._judged[key]
 
-    def weigh(
-        self, cfg: MatchConfig, weights: np.ndarray | None = None, model: Model | None = None
-    ) -> tuple[Judged, np.ndarray]:
-        """The engine's verdicts under `cfg` weighed by `model` (the adapter's own when None) with the
-        regression coefficients `weights` (the model's own when None), and the probabilities."""
+    def weigh(self, cfg: MatchConfig, model: Model | None = None) -> tuple[Judged, np.ndarray]:
+        """The engine's verdicts under `cfg` weighed by `model` (the adapter's own when None), and
+        the model's probabilities."""
         judged = self.judged(cfg)
         # A model being fit (scripts/fit_confidence.py) is passed in: the shipped one may be stale.
-        x = self.matrix(judged, cfg)
-        p = (model or self.model).probabilities(x, weights)
+        p = (model or self.model).probabilities(self.matrix(judged, cfg))
         return weighed(judged, p, [cands for _, cands in self.al.aligned]), p
 
     def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
@@ -161,7 +158,7 @@ class Adapter:
         if decisions:
             engine = result_of(self.base, self.next_side, self.al, judged, self.cfg)
             learned = self.learned(decisions, apply_decisions(engine, applicable, lang=lang))
-        cfg, weights = self.cfg, self.model.weights
+        cfg, model = self.cfg, self.model
         if learned:
             cfg = fit_thresholds(
                 [(self.signals[i], v) for i, v in sorted(learned.items())],
@@ -170,6 +167,7 @@ class Adapter:
             )
             x = self.matrix(self.judged(cfg), cfg)
             rows = sorted(learned)
+            # The regression learns from the decisions; the trees stay as shipped.
             weights = fit_softmax(
                 x[rows],
                 np.array([CLASSES.index(learned[i]) for i in rows]),
@@ -178,9 +176,10 @@ class Adapter:
                 prior=self.model.weights,
                 iterations=int(self.model.adapt["iterations"]),
             )
+            model = replace(self.model, weights=weights)
         # The verdicts the model finds less probable than a weaker one are weakened (weigh.py), and
         # the base measures are judged from those.
-        judged, probabilities = self.weigh(cfg, weights)
+        judged, probabilities = self.weigh(cfg, model)
         engine = result_of(self.base, self.next_side, self.al, judged, cfg)
         confidence = confidence_of(probabilities, [v for v, *_ in judged])
         measures = measure_confidences(engine, cfg, self.model)

@@ -79,9 +79,10 @@ ASK_KINDS: dict[str, re.Pattern[str]] = {
 }
 
 
-# How the ask is written, which the trees read with the rest: asks of several sentences or marked out
-# in parts (brackets, colons, dashes, bullets), with examples (« notamment », « tels que »), or
-# hedged (« pourrait », « souhaite »), are more often partly answered than plain one-line asks.
+# How the ask is written (the regression gains nothing from it alone; the trees do): asks of several
+# sentences or set out in parts (brackets, colons, dashes, bullets), with examples (« notamment »,
+# « tels que »), or hedged (« pourrait », « souhaite »), are more often partly answered than plain
+# one-line asks.
 _MARKED = re.compile(r"\(|:|;| - |•")
 _EXAMPLES = re.compile(r"\b(notamment|tels? que|comme|par exemple|ex\.|such as|for example|e\.g\.|including)")
 _HEDGED = re.compile(r"\b(pourrai(?:t|ent)|serai(?:t|ent)|souhait\w*|espere|could|would|wish\w*|hope\w*)")
@@ -294,10 +295,9 @@ class Model:
     forest: Forest | None = None
     blend: float = 1.0
 
-    def probabilities(self, x: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        """Each row's probability of each class; `weights`: regression coefficients other than the
-        model's own (an analyst's decisions refit those; the trees stay as shipped)."""
-        p = probabilities(x, self.weights if weights is None else weights)
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Each row's probability of each class."""
+        p = probabilities(x, self.weights)
         if self.forest is None:
             return p
         out: np.ndarray = self.blend * p + (1.0 - self.blend) * self.forest.probabilities(x)
