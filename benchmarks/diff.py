@@ -31,9 +31,9 @@ from rapidfuzz import fuzz, process
 from plancompare.config import MatchConfig
 from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, fold_of, observe, predict, score
-from plancompare.judge.confidence import Model
 from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge_proposals
 from plancompare.judge.labels import GoldLabels, load_labels
+from plancompare.judge.model import Model
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
 from plancompare.review.training import FIT_ON, MEASURED, Draft, fit_model, load_draft

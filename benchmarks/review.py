@@ -8,6 +8,12 @@ model is the one fit on all the others), then an analyst answering from the draf
 replayed through the review session (`plancompare simulate`), in each order. Printed: the table's
 accuracy at each 10 % of the proposals decided, the decisions needed to reach 90, 95 and 100 %, and
 the confidence's calibration on the draft before any decision (Brier score, reliability bins).
+
+Then « new asks »: every labelled draft's asks as if the model had never seen them labelled (another
+review), fold by fold of the review's base measures (`new_asks`): the table's accuracy after 40 % /
+50 % decided least certain first (without learning from the decisions), mean confidence against the
+share right, and the Brier score; for the general regression `diff` uses on such asks, for the whole
+model, and, for the order, the score's distance to the thresholds. `--no-new-asks` skips it.
 Refitting the model's trees needs scikit-learn: `pip install -e '.[fit]'` (the `test` extra has it).
 """
 
@@ -19,11 +25,16 @@ import time
 from pathlib import Path
 
 from plancompare.corpus import load_side
-from plancompare.judge.confidence import confidence_of
+from plancompare.judge.confidence import CLASSES, FEATURES
 from plancompare.judge.labels import load_labels
+from plancompare.judge.model import Model, confidence_of
+from plancompare.judge.numeric import np
+from plancompare.judge.weigh import weighed_verdict
+from plancompare.models import Side
 from plancompare.review.plot import svg
 from plancompare.review.simulate import Curve, simulate
 from plancompare.review.training import (
+    ASK_FOLDS,
     BASE,
     FIT_ON,
     HELDOUT,
@@ -62,12 +73,81 @@ def curve_lines(curves: list[Curve]) -> list[str]:
     return lines
 
 
+def _static(
+    p: np.ndarray, y: np.ndarray, engine: list[str], order: np.ndarray
+) -> tuple[float, float, list[bool]]:
+    """Accuracy of the table after 40 % / 50 % decided in `order` (no learning from the decisions),
+    and which shown verdicts are right."""
+    shown = [weighed_verdict(v, row) for v, row in zip(engine, p, strict=True)]
+    right = [CLASSES[g] == v for g, v in zip(y, shown, strict=True)]
+    at = []
+    for share in (0.4, 0.5):
+        decided = set(order[: round(share * len(y))].tolist())
+        at.append(sum(True if i in decided else r for i, r in enumerate(right)) / len(y))
+    return at[0], at[1], right
+
+
+def _figures(p: np.ndarray, y: np.ndarray, engine: list[str]) -> tuple[float, ...]:
+    """40 % and 50 % accuracy least certain first, mean confidence, share right, Brier score."""
+    shown = [weighed_verdict(v, row) for v, row in zip(engine, p, strict=True)]
+    conf = np.array(confidence_of(p, shown))
+    forty, fifty, right = _static(p, y, engine, np.lexsort((np.arange(len(y)), conf)))
+    return forty, fifty, float(conf.mean()), float(np.mean(right)), brier(conf.tolist(), right)
+
+
+def new_asks(fit_drafts: dict[str, Draft], names: list[str], base: Side) -> None:
+    """Each draft's asks read as new ones: for each fold of the review's base measures (ASK_FOLDS),
+    the model is fit on the other drafts without that fold's asks, then reads them, through its
+    general regression (what `diff` does for an ask it was not fit on) and through the whole model
+    (what it did before it had one); against ordering by the score's distance to the thresholds."""
+    models: dict[tuple[str | None, int], Model] = {}
+    match, adopt = FEATURES.index("above_match"), FEATURES.index("above_adopt")
+    print("new asks: each draft's asks as if the model had never seen them labelled (no learning)")
+    print(
+        "  draft          general: 40 % / 50 %  conf right Brier |"
+        " whole model: 40 % / 50 %  conf right Brier | distance: 40 % / 50 %"
+    )
+    table: dict[str, tuple[float, ...]] = {}
+    for name in names:
+        draft = fit_drafts.get(name) or load_draft(ROOT, name, base)
+        x, y, engine = draft.rows()
+        folds = draft.ask_folds()
+        general, whole = np.zeros((len(y), 4)), np.zeros((len(y), 4))
+        for fold in range(ASK_FOLDS):
+            key = (name if name in fit_drafts else None, fold)
+            if key not in models:
+                models[key] = fit_model([d for n, d in fit_drafts.items() if n != name], without=fold)
+            rows = folds == fold
+            general[rows] = models[key].probabilities(x[rows], np.zeros(int(rows.sum()), dtype=bool))
+            whole[rows] = models[key].probabilities(x[rows], np.ones(int(rows.sum()), dtype=bool))
+        distance = np.minimum(np.abs(x[:, match]), np.abs(x[:, adopt]))
+        as_shown = np.eye(4)[[CLASSES.index(v) for v in engine]]
+        by_distance = _static(as_shown, y, engine, np.lexsort((np.arange(len(y)), distance)))[:2]
+        table[name] = (*_figures(general, y, engine), *_figures(whole, y, engine), *by_distance)
+    groups = [
+        ("mean, left out", [n for n in names if n in FIT_ON]),
+        ("mean, not fit", [n for n in names if n in MEASURED]),
+    ]
+    rows_out = [(n, table[n]) for n in names]
+    rows_out += [
+        (label, tuple(np.mean([table[n] for n in group], axis=0))) for label, group in groups if group
+    ]
+    for label, f in rows_out:
+        print(
+            f"  {label:<14} {100 * f[0]:5.1f} / {100 * f[1]:5.1f}  {f[2]:.2f} {f[3]:.2f} {f[4]:.3f} |"
+            f"   {100 * f[5]:5.1f} / {100 * f[6]:5.1f}  {f[7]:.2f} {f[8]:.2f} {f[9]:.3f} |"
+            f"   {100 * f[10]:5.1f} / {100 * f[11]:5.1f}"
+        )
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orders", default="confidence,document,random")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--drafts", default=",".join([*FIT_ON, *MEASURED, HELDOUT]))
     ap.add_argument("--plot", type=Path, help="write one SVG of the curves per draft in this folder")
+    ap.add_argument("--no-new-asks", action="store_true", help="skip the measure on asks never seen (slow)")
     args = ap.parse_args(argv)
     orders = args.orders.split(",")
     base = load_side(ROOT / "corpora" / BASE)
@@ -101,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     print("accuracy of the table after 40 % / 50 % of the proposals decided")
     for name, order, forty, fifty in summary:
         print(f"  {name:<10} {order:<11} {100 * forty:5.1f} / {100 * fifty:5.1f}")
+    print()
+    if not args.no_new_asks:
+        new_asks(fit_drafts, args.drafts.split(","), base)
     return 0
 
 

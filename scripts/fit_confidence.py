@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 from plancompare.corpus import load_side
-from plancompare.judge.confidence import DATA, FOREST_DATA, confidence_of, model_json
 from plancompare.judge.forest import forest_json
+from plancompare.judge.model import DATA, FOREST_DATA, confidence_of, model_json
 from plancompare.review.training import (
     BASE,
     BLEND,

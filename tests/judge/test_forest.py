@@ -86,7 +86,7 @@ def test_the_shipped_model_is_read_and_used_without_scikit_learn() -> None:
 
     code = (
         "import sys\n"
-        "from plancompare.judge.confidence import shipped\n"
+        "from plancompare.judge.model import shipped\n"
         "from plancompare.judge.numeric import np\n"
         "m = shipped()\n"
         "p = m.probabilities(np.zeros((3, len(m.features))))\n"

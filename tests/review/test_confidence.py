@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from plancompare.judge.adapt import Adapter, fit_thresholds
-from plancompare.judge.confidence import DATA, FOREST_DATA, model_from, model_json, shipped
 from plancompare.judge.decisions import RecordedDecision, RecordedMeasure, fingerprint
 from plancompare.judge.diff import compare, result_of
 from plancompare.judge.forest import forest_from, forest_json
+from plancompare.judge.model import DATA, FOREST_DATA, model_from, model_json, shipped
 from plancompare.judge.numeric import np
 from plancompare.serialise import to_json
 from plancompare.workflow import run_diff

@@ -5,9 +5,10 @@ The next plan is aligned once (`diff.align_sides`); each set of decisions then
    with the corpus's thresholds as the prior: a threshold moves only as far as the decisions it gets
    right are worth its distance from the prior (`adapt.threshold_cost` decisions per point);
 2. re-judges every proposal with those thresholds (`diff.judge_proposals`, cached per thresholds);
-3. refits the confidence model's regression on the decisions, with the shipped coefficients as the
-   prior (a penalty `adapt.penalty` × ‖W − W_shipped‖² / 2), and gives each verdict its probability
-   (the shipped trees, blended in, stay as they are: they need scikit-learn to refit);
+3. refits the confidence model's regressions (judge/model.py: the one for asks it was fit on, and the
+   general one for the others) on the decisions, with the shipped coefficients as the prior (a
+   penalty `adapt.penalty` × ‖W − W_shipped‖² / 2), and gives each verdict its probability (the
+   shipped trees, blended in, stay as they are: they need scikit-learn to refit);
 4. applies the decisions themselves over the result (`decisions.apply_decisions`).
 
 With no decision, the result is the engine's (`diff.compare`) with the shipped model's confidences,
@@ -20,17 +21,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 
 from plancompare.config import MatchConfig
-from plancompare.judge.confidence import (
-    CLASSES,
-    FEATURES,
-    Model,
-    Signals,
-    confidence_of,
-    features,
-    measure_confidences,
-    shipped,
-    signals,
-)
+from plancompare.judge.confidence import CLASSES, FEATURES, Signals, features, signals
 from plancompare.judge.decisions import RecordedDecision, apply_decisions
 from plancompare.judge.diff import (
     Alignment,
@@ -39,6 +30,7 @@ from plancompare.judge.diff import (
     judge_proposals,
     result_of,
 )
+from plancompare.judge.model import Model, confidence_of, measure_confidences, shipped
 from plancompare.judge.numeric import np
 from plancompare.judge.softmax import fit_softmax
 from plancompare.judge.twins import follow_twins
@@ -124,7 +116,9 @@ class Adapter:
         the model's probabilities."""
         judged = self.judged(cfg)
         # A model being fit (scripts/fit_confidence.py) is passed in: the shipped one may be stale.
-        p = (model or self.model).probabilities(self.matrix(judged, cfg))
+        used = model or self.model
+        known = used.knows([p.text for p in self.al.proposals])
+        p = used.probabilities(self.matrix(judged, cfg), known)
         return weighed(judged, p, [cands for _, cands in self.al.aligned]), p
 
     def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
@@ -167,16 +161,21 @@ class Adapter:
             )
             x = self.matrix(self.judged(cfg), cfg)
             rows = sorted(learned)
-            # The regression learns from the decisions; the trees stay as shipped.
-            weights = fit_softmax(
-                x[rows],
-                np.array([CLASSES.index(learned[i]) for i in rows]),
-                classes=len(CLASSES),
-                penalty=self.penalties(),
-                prior=self.model.weights,
-                iterations=int(self.model.adapt["iterations"]),
-            )
-            model = replace(self.model, weights=weights)
+            gold = np.array([CLASSES.index(learned[i]) for i in rows])
+
+            def refit(prior: np.ndarray) -> np.ndarray:
+                return fit_softmax(
+                    x[rows],
+                    gold,
+                    classes=len(CLASSES),
+                    penalty=self.penalties(),
+                    prior=prior,
+                    iterations=int(self.model.adapt["iterations"]),
+                )
+
+            # The regressions learn from the decisions; the trees stay as shipped.
+            general = None if self.model.general is None else refit(self.model.general)
+            model = replace(self.model, weights=refit(self.model.weights), general=general)
         # The verdicts the model finds less probable than a weaker one are weakened (weigh.py), and
         # the base measures are judged from those.
         judged, probabilities = self.weigh(cfg, model)

@@ -9,31 +9,25 @@ title?), and gives the probability of each gold verdict: adopted, changed, dropp
 verdict's confidence is the probability of that verdict. The model is a multinomial logistic
 regression (softmax.py) blended with gradient-boosted trees (forest.py), which read signals together.
 
-Both are fit by `scripts/fit_confidence.py` on the labelled drafts (never the held-out one) and
-shipped as `confidence.json` and `forest.json` beside this module; `judge/adapt.py` refits the
-regression on an analyst's decisions, with the shipped coefficients as the prior. Everything here is
-deterministic: the same alignment and thresholds give the same features, the same model the same
+This module reads the inputs; model.py holds the model and how it is shipped. Both parts are fit by
+`scripts/fit_confidence.py` on the labelled drafts (never the held-out one); `judge/adapt.py` refits
+the regression on an analyst's decisions, with the shipped coefficients as the prior. Everything here
+is deterministic: the same alignment and thresholds give the same features, the same model the same
 probabilities.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from plancompare.config import MatchConfig
 from plancompare.judge.diff import Alignment, effective
-from plancompare.judge.forest import Forest, forest_from
-from plancompare.judge.numeric import np
 from plancompare.judge.reasons import change_reasons
-from plancompare.judge.softmax import probabilities
 from plancompare.match.query import clauses
-from plancompare.models import DiffResult, MeasureResult
+from plancompare.models import MeasureResult
 from plancompare.text.normalise import fold
 from plancompare.text.tense import plural_future
 
@@ -277,95 +271,6 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
     return values
 
 
-# --- the model ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Model:
-    """Shipped coefficients: proposals (classes × features), base measures (one row), and the
-    adaptation's settings; with boosted trees (forest.py), the proposals' probabilities are `blend`
-    times the regression's plus the rest times the trees'."""
-
-    features: tuple[str, ...]
-    classes: tuple[str, ...]
-    weights: np.ndarray
-    measure_features: tuple[str, ...]
-    measure_weights: np.ndarray
-    adapt: dict[str, float]
-    forest: Forest | None = None
-    blend: float = 1.0
-
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """Each row's probability of each class."""
-        p = probabilities(x, self.weights)
-        if self.forest is None:
-            return p
-        out: np.ndarray = self.blend * p + (1.0 - self.blend) * self.forest.probabilities(x)
-        return out
-
-
-DATA = "confidence.json"
-FOREST_DATA = "forest.json"
-
-
-@cache
-def shipped() -> Model:
-    """The model shipped with the package (`scripts/fit_confidence.py` writes it)."""
-    folder = resources.files("plancompare.judge")
-    data = json.loads(folder.joinpath(DATA).read_text(encoding="utf-8"))
-    forest = None
-    if "forest" in data:
-        forest = forest_from(json.loads(folder.joinpath(data["forest"]["file"]).read_text(encoding="utf-8")))
-    return model_from(data, forest)
-
-
-def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
-    proposals = data["proposals"]
-    measures = data["measures"]
-    if tuple(proposals["features"]) != FEATURES or tuple(measures["features"]) != MEASURE_FEATURES:
-        raise ValueError(f"{DATA} was fit on other features: run scripts/fit_confidence.py")
-    return Model(
-        features=tuple(proposals["features"]),
-        classes=tuple(proposals["classes"]),
-        weights=np.array(proposals["weights"], dtype=float),
-        measure_features=tuple(measures["features"]),
-        measure_weights=np.array(measures["weights"], dtype=float),
-        adapt={k: float(v) for k, v in data["adapt"].items()},
-        forest=forest,
-        blend=float(data["forest"]["blend"]) if forest is not None else 1.0,
-    )
-
-
-def model_json(model: Model, note: dict[str, Any]) -> str:
-    """The JSON `shipped` reads, byte-deterministic (coefficients rounded to 6 decimals); the trees
-    go to FOREST_DATA (`forest.forest_json`)."""
-
-    def rows(w: np.ndarray) -> list[Any]:
-        return [[round(float(v), 6) + 0.0 for v in row] for row in np.atleast_2d(w)]
-
-    data: dict[str, Any] = {
-        "note": note,
-        "proposals": {
-            "classes": list(model.classes),
-            "features": list(model.features),
-            "weights": rows(model.weights),
-        },
-        "measures": {"features": list(model.measure_features), "weights": rows(model.measure_weights)},
-        "adapt": model.adapt,
-    }
-    if model.forest is not None:
-        data["forest"] = {"file": FOREST_DATA, "blend": model.blend}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def confidence_of(probabilities: np.ndarray, verdicts: list[str]) -> list[float]:
-    """The probability of each row's verdict, rounded."""
-    return [
-        round(float(row[CLASSES.index(v)]), DIGITS) if v in CLASSES else 0.0
-        for row, v in zip(probabilities, verdicts, strict=True)
-    ]
-
-
 # --- base measures --------------------------------------------------------------------------------
 
 MEASURE_VERDICTS = ("kept", "revised", "merged", "split", "dropped")
@@ -388,12 +293,3 @@ def measure_features(m: MeasureResult, cfg: MatchConfig) -> list[float]:
         len(m.next) / 3,
         *(float(m.verdict == v) for v in MEASURE_VERDICTS),
     ]
-
-
-def measure_confidences(result: DiffResult, cfg: MatchConfig, model: Model) -> list[float]:
-    """P(right) of each base measure's verdict (a logistic regression on labelled measures)."""
-    if not result.measures:
-        return []
-    x = np.array([measure_features(m, cfg) for m in result.measures])
-    logits = x @ model.measure_weights.reshape(-1)
-    return [round(float(1.0 / (1.0 + math.exp(-v))), DIGITS) for v in logits]

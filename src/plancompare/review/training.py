@@ -13,18 +13,14 @@ from pathlib import Path
 from plancompare.config import load_config
 from plancompare.corpus import corpus_config, load_side
 from plancompare.judge.adapt import Adapter
-from plancompare.judge.confidence import (
-    CLASSES,
-    FEATURES,
-    MEASURE_FEATURES,
-    Model,
-    measure_features,
-)
+from plancompare.judge.confidence import CLASSES, FEATURES, MEASURE_FEATURES, measure_features
+from plancompare.judge.decisions import fingerprint
 from plancompare.judge.diff import result_of
 from plancompare.judge.forest import fit_forest
 from plancompare.judge.labels import load_labels
+from plancompare.judge.model import ASK_WRITING, Model
 from plancompare.judge.numeric import np
-from plancompare.judge.softmax import fit_softmax
+from plancompare.judge.softmax import fit_softmax, softmax
 from plancompare.models import Side
 
 FIT_ON = (
@@ -68,6 +64,12 @@ ADAPT = {"penalty": 1000.0, "threshold_cost": 1000.0, "iterations": 10.0}
 # once: 0.687 → 0.726, 81.6 / 86.2 → 83.5 / 87.8, macro-F1 57.9 → 57.2.
 FOREST = {"iterations": 150, "learning_rate": 0.05, "depth": 3, "leaf": 10, "l2": 1.0}
 BLEND = 0.3
+# The general regression (judge/model.py) is calibrated on asks left out of its fit: each draft in
+# turn, and with it one in ASK_FOLDS of the review's base measures (the asks on them), so that no
+# draft of the fit labelled the asks it is measured on. Its coefficients are divided by the
+# temperature among TEMPERATURES that gives those asks' gold verdicts the highest likelihood.
+ASK_FOLDS = 5
+TEMPERATURES = tuple(round(1.0 + 0.05 * k, 2) for k in range(41))
 
 
 @dataclass
@@ -89,6 +91,16 @@ class Draft:
         index = sorted(self.answers)
         y = np.array([CLASSES.index(self.answers[i]) for i in index], dtype=int)
         return x[index], y, [judged[i][0] for i in index]
+
+    def ask_folds(self) -> np.ndarray:
+        """The fold (of ASK_FOLDS) of each labelled proposal, by its base measure: the asks on one
+        base measure stay together (general demands with measure 0's)."""
+        proposals = self.adapter.al.proposals
+        return np.array([(proposals[i].measure or 0) % ASK_FOLDS for i in sorted(self.answers)], dtype=int)
+
+    def asks(self) -> list[str]:
+        """The labelled proposals' texts, in the order of `rows`."""
+        return [self.adapter.al.proposals[i].text for i in sorted(self.answers)]
 
     def measure_rows(self, model: Model) -> tuple[np.ndarray, np.ndarray]:
         """Features of the labelled base measures and whether their verdict is right, with the
@@ -116,10 +128,56 @@ def load_draft(root: Path, name: str, base: Side | None = None, model: Model | N
     return Draft(name, adapter, answers, measures)
 
 
-def fit_model(drafts: list[Draft], adapt: dict[str, float] | None = None) -> Model:
-    """The model fit on every labelled proposal and base measure of `drafts`."""
-    xs, ys = zip(*(d.rows()[:2] for d in drafts), strict=True)
+def fit_general(
+    xs: list[np.ndarray], ys: list[np.ndarray], folds: list[np.ndarray]
+) -> tuple[np.ndarray, float]:
+    """The general regression: fit on every row without the ASK_WRITING inputs, and divided by the
+    temperature that calibrates it on asks left out of its fit (see ASK_FOLDS); and the temperature."""
+    mask = np.array([f not in ASK_WRITING for f in FEATURES], dtype=float)
+    plain = [x * mask for x in xs]
+
+    def fit(rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        x = np.vstack([r for r, _ in rows])
+        y = np.concatenate([g for _, g in rows])
+        return fit_softmax(x, y, classes=len(CLASSES), penalty=PENALTY)
+
+    weights = fit(list(zip(plain, ys, strict=True)))
+    if len(xs) < 2:
+        return weights, 1.0
+    logits, gold = [], []
+    for i in range(len(xs)):
+        for fold in range(ASK_FOLDS):
+            others = [j for j in range(len(xs)) if j != i]
+            train = [(plain[j][folds[j] != fold], ys[j][folds[j] != fold]) for j in others]
+            test = folds[i] == fold
+            logits.append(plain[i][test] @ fit(train).T)
+            gold.append(ys[i][test])
+    z, g = np.vstack(logits), np.concatenate(gold)
+
+    def loss(t: float) -> float:
+        p = softmax(z / t)
+        return float(-np.log(p[np.arange(len(g)), g] + 1e-12).sum())
+
+    temperature = min(TEMPERATURES, key=lambda t: (round(loss(t), 6), t))
+    return weights / temperature, temperature
+
+
+def fit_model(
+    drafts: list[Draft], adapt: dict[str, float] | None = None, *, without: int | None = None
+) -> Model:
+    """The model fit on every labelled proposal and base measure of `drafts`; `without`: an ask fold
+    (of ASK_FOLDS) left out, to measure it on asks it never saw (benchmarks/review.py)."""
+    xs, ys, folds, asks = [], [], [], []
+    for d in drafts:
+        x_d, y_d, _ = d.rows()
+        fold = d.ask_folds()
+        keep = fold != without
+        xs.append(x_d[keep])
+        ys.append(y_d[keep])
+        folds.append(fold[keep])
+        asks += [t for t, k in zip(d.asks(), keep, strict=True) if k]
     x, y = np.vstack(xs), np.concatenate(ys)
+    general, temperature = fit_general(xs, ys, folds)
     proposals = Model(
         features=FEATURES,
         classes=CLASSES,
@@ -129,6 +187,9 @@ def fit_model(drafts: list[Draft], adapt: dict[str, float] | None = None) -> Mod
         adapt=dict(adapt or ADAPT),
         forest=fit_forest(x, y, classes=len(CLASSES), settings=FOREST),
         blend=BLEND,
+        known=frozenset(fingerprint(t) for t in asks),
+        general=general,
+        temperature=temperature,
     )
     mx, my = zip(*(d.measure_rows(proposals) for d in drafts), strict=True)
     binary = fit_softmax(np.vstack(mx), np.concatenate(my), classes=2, penalty=MEASURE_PENALTY)

@@ -1,0 +1,159 @@
+"""The confidence model: its coefficients and trees, the asks it was fit on, and how it is shipped.
+
+The model (confidence.py reads its inputs) gives each proposal the probability of each gold verdict.
+Its labelled drafts all answer the same review, so for an ask it has seen labelled, it partly knows
+how the drafts treated that very ask: on the development drafts, each left out in turn, that is
+most of its gain over ordering by the score's distance to the thresholds (benchmarks/review.py,
+« new asks »). An ask it has never seen (another review, or an ask reworded) gets a second
+regression instead, `general`: fit without the inputs that tell one ask from another (its length,
+how it is written), and calibrated on asks left out of its fit, so that its confidence does not
+borrow the certainty the first one has on asks it knows.
+
+Both are fit by `scripts/fit_confidence.py` and shipped as `confidence.json` and `forest.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from plancompare.config import MatchConfig
+from plancompare.judge.confidence import CLASSES, DIGITS, FEATURES, MEASURE_FEATURES, measure_features
+from plancompare.judge.decisions import fingerprint
+from plancompare.judge.forest import Forest, forest_from
+from plancompare.judge.numeric import np
+from plancompare.judge.softmax import probabilities
+from plancompare.models import DiffResult
+
+# The inputs that tell one ask from another rather than how well the plan answers it: how long the
+# ask is and how it is written. The `general` regression is fit without them.
+ASK_WRITING: tuple[str, ...] = (
+    "ask_words",
+    "ask_demands",
+    "ask_stops",
+    "ask_marked",
+    "ask_examples",
+    "ask_hedged",
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Shipped coefficients: proposals (classes × features), base measures (one row), and the
+    adaptation's settings; with boosted trees (forest.py), the proposals' probabilities are `blend`
+    times the regression's plus the rest times the trees'. `known`: fingerprints of the asks it was fit
+    on; `general`: the regression for any other ask (None: this model for every ask)."""
+
+    features: tuple[str, ...]
+    classes: tuple[str, ...]
+    weights: np.ndarray
+    measure_features: tuple[str, ...]
+    measure_weights: np.ndarray
+    adapt: dict[str, float]
+    forest: Forest | None = None
+    blend: float = 1.0
+    known: frozenset[str] = field(default_factory=frozenset)
+    general: np.ndarray | None = None
+    temperature: float = 1.0  # what `general` was divided by to calibrate it (for the record)
+
+    def knows(self, texts: list[str]) -> np.ndarray:
+        """Which of the asks `texts` the model was fit on (all of them when it has no `general`)."""
+        if self.general is None:
+            return np.ones(len(texts), dtype=bool)
+        return np.array([fingerprint(t) in self.known for t in texts], dtype=bool)
+
+    def probabilities(self, x: np.ndarray, known: np.ndarray | None = None) -> np.ndarray:
+        """Each row's probability of each class; rows of asks not `known` (a mask; None: all known)
+        are read by the `general` regression."""
+        p = probabilities(x, self.weights)
+        if self.forest is not None:
+            p = self.blend * p + (1.0 - self.blend) * self.forest.probabilities(x)
+        if self.general is None or known is None or bool(known.all()):
+            return p
+        out: np.ndarray = np.where(known[:, None], p, probabilities(x, self.general))
+        return out
+
+
+DATA = "confidence.json"
+FOREST_DATA = "forest.json"
+
+
+@cache
+def shipped() -> Model:
+    """The model shipped with the package (`scripts/fit_confidence.py` writes it)."""
+    folder = resources.files("plancompare.judge")
+    data = json.loads(folder.joinpath(DATA).read_text(encoding="utf-8"))
+    forest = None
+    if "forest" in data:
+        forest = forest_from(json.loads(folder.joinpath(data["forest"]["file"]).read_text(encoding="utf-8")))
+    return model_from(data, forest)
+
+
+def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
+    proposals = data["proposals"]
+    measures = data["measures"]
+    if tuple(proposals["features"]) != FEATURES or tuple(measures["features"]) != MEASURE_FEATURES:
+        raise ValueError(f"{DATA} was fit on other features: run scripts/fit_confidence.py")
+    general = data.get("general")
+    return Model(
+        features=tuple(proposals["features"]),
+        classes=tuple(proposals["classes"]),
+        weights=np.array(proposals["weights"], dtype=float),
+        measure_features=tuple(measures["features"]),
+        measure_weights=np.array(measures["weights"], dtype=float),
+        adapt={k: float(v) for k, v in data["adapt"].items()},
+        forest=forest,
+        blend=float(data["forest"]["blend"]) if forest is not None else 1.0,
+        known=frozenset(general["known"]) if general else frozenset(),
+        general=np.array(general["weights"], dtype=float) if general else None,
+        temperature=float(general["temperature"]) if general else 1.0,
+    )
+
+
+def model_json(model: Model, note: dict[str, Any]) -> str:
+    """The JSON `shipped` reads, byte-deterministic (coefficients rounded to 6 decimals); the trees
+    go to FOREST_DATA (`forest.forest_json`)."""
+
+    def rows(w: np.ndarray) -> list[Any]:
+        return [[round(float(v), 6) + 0.0 for v in row] for row in np.atleast_2d(w)]
+
+    data: dict[str, Any] = {
+        "note": note,
+        "proposals": {
+            "classes": list(model.classes),
+            "features": list(model.features),
+            "weights": rows(model.weights),
+        },
+        "measures": {"features": list(model.measure_features), "weights": rows(model.measure_weights)},
+        "adapt": model.adapt,
+    }
+    if model.forest is not None:
+        data["forest"] = {"file": FOREST_DATA, "blend": model.blend}
+    if model.general is not None:
+        data["general"] = {
+            "temperature": model.temperature,
+            "weights": rows(model.general),
+            "known": sorted(model.known),
+        }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def confidence_of(probabilities: np.ndarray, verdicts: list[str]) -> list[float]:
+    """The probability of each row's verdict, rounded."""
+    return [
+        round(float(row[CLASSES.index(v)]), DIGITS) if v in CLASSES else 0.0
+        for row, v in zip(probabilities, verdicts, strict=True)
+    ]
+
+
+def measure_confidences(result: DiffResult, cfg: MatchConfig, model: Model) -> list[float]:
+    """P(right) of each base measure's verdict (a logistic regression on labelled measures)."""
+    if not result.measures:
+        return []
+    x = np.array([measure_features(m, cfg) for m in result.measures])
+    logits = x @ model.measure_weights.reshape(-1)
+    return [round(float(1.0 / (1.0 + math.exp(-v))), DIGITS) for v in logits]
