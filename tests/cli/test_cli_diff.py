@@ -166,7 +166,11 @@ def test_decide_round_trip_then_stale_after_an_edit(tmp_path: Path, engine_json:
     result = DiffResult.model_validate_json(out)
     assert result.stale_decisions == [dropped.id]
     stale = next(p for p in result.proposals if p.id == dropped.id)
-    assert stale.verdict == "dropped" and stale.decided_by == "engine"
+    # The stale decision is not applied: the verdict is what diff gives the edited ask with no decision.
+    code, out, err = invoke("diff", base, NEXT, "--format", "json", "--lang", "en")
+    assert code == 0, err
+    undecided = next(p for p in DiffResult.model_validate_json(out).proposals if p.id == dropped.id)
+    assert (stale.verdict, stale.decided_by) == (undecided.verdict, "engine") and stale.verdict != "adopted"
     assert stale.decision is not None and "text changed" in (stale.decision.stale_reason or "")
     code, out, _ = invoke("diff", base, NEXT, "--format", "md", "--decisions", decisions)
     assert (

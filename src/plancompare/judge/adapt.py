@@ -144,6 +144,26 @@ class Adapter:
             [adapt.get("bias_penalty", adapt["penalty"]) if f in free else adapt["penalty"] for f in FEATURES]
         )
 
+    def refit(self, learned: dict[int, str], cfg: MatchConfig) -> Model:
+        """The model with its regressions refit on the decisions `learned` (proposal index → verdict),
+        the shipped coefficients as the prior; the trees stay as shipped."""
+        x = self.matrix(self.judged(cfg), cfg)
+        rows = sorted(learned)
+        gold = np.array([CLASSES.index(learned[i]) for i in rows])
+
+        def fit(prior: np.ndarray) -> np.ndarray:
+            return fit_softmax(
+                x[rows],
+                gold,
+                classes=len(CLASSES),
+                penalty=self.penalties(),
+                prior=prior,
+                iterations=int(self.model.adapt["iterations"]),
+            )
+
+        general = None if self.model.general is None else fit(self.model.general)
+        return replace(self.model, weights=fit(self.model.weights), general=general)
+
     def result(self, decisions: dict[str, RecordedDecision] | None = None, *, lang: str = "en") -> DiffResult:
         decisions = decisions or {}
         judged = self.judged(self.cfg)
@@ -159,23 +179,7 @@ class Adapter:
                 self.cfg,
                 self.model.adapt["threshold_cost"],
             )
-            x = self.matrix(self.judged(cfg), cfg)
-            rows = sorted(learned)
-            gold = np.array([CLASSES.index(learned[i]) for i in rows])
-
-            def refit(prior: np.ndarray) -> np.ndarray:
-                return fit_softmax(
-                    x[rows],
-                    gold,
-                    classes=len(CLASSES),
-                    penalty=self.penalties(),
-                    prior=prior,
-                    iterations=int(self.model.adapt["iterations"]),
-                )
-
-            # The regressions learn from the decisions; the trees stay as shipped.
-            general = None if self.model.general is None else refit(self.model.general)
-            model = replace(self.model, weights=refit(self.model.weights), general=general)
+            model = self.refit(learned, cfg)
         # The verdicts the model finds less probable than a weaker one are weakened (weigh.py), and
         # the base measures are judged from those.
         judged, probabilities = self.weigh(cfg, model)
