@@ -36,7 +36,7 @@ from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.judge.model import Model
 from plancompare.match.aligner import Aligner, align_many
 from plancompare.models import ASK_VERDICTS, NOT_AN_ASK, Measure, Side
-from plancompare.review.training import FIT_ON, MEASURED, Draft, fit_model, load_draft
+from plancompare.review.training import ASK_FOLDS, FIT_ON, MEASURED, Draft, fit_model, load_draft
 from plancompare.text.normalise import fold, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,6 +244,17 @@ def weighed_verdicts(draft: Draft, model: Model) -> dict[str, tuple[str, str | N
     return out
 
 
+def new_ask_verdicts(draft: Draft, fit_on: list[Draft]) -> dict[str, tuple[str, str | None]]:
+    """What `diff` would show if the review's asks were new: fold by fold of the base measures
+    (ASK_FOLDS), the draft weighed by the model fit on `fit_on` without that fold's asks, which its
+    general regression then reads (judge/model.py)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for part in range(ASK_FOLDS):
+        shown = weighed_verdicts(draft, fit_model(fit_on, without=part))
+        out |= {p.id: shown[p.id] for p in draft.adapter.al.proposals if (p.measure or 0) % ASK_FOLDS == part}
+    return out
+
+
 def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Figures]]:
     """Every labelled draft three times: the engine alone with the default thresholds (round values,
     never fit on any draft), then with thresholds fit on other labels (`next` by k-fold
@@ -280,6 +291,8 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
         on = "the others" if d in DEV_DRAFTS else f"all {len(others)}"
         weighed_how = f"default, weighed by the model fit on {on}"
         rows.append((d, weighed_how, figures(weighed_verdicts(drafts[d], model), resolved, printed)))
+        new = new_ask_verdicts(drafts[d], [drafts[k] for k in others])
+        rows.append((d, "default, weighed, the asks read as new ones", figures(new, resolved, printed)))
     return rows
 
 
@@ -352,7 +365,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("Verdicts on every labelled draft, nothing fit on the draft measured: the engine alone with")
     print("the default thresholds, then with thresholds fit on other drafts; then the default thresholds'")
-    print("verdicts weighed by the confidence model fit on the other development drafts (what `diff` shows)")
+    print("verdicts weighed by the confidence model fit on the other development drafts (what `diff` shows),")
+    print("and the same with the review's asks read as new ones (each fifth of the base measures left out")
+    print("of the fit in turn: what `diff` shows for another review's asks)")
     print(f"{'draft':12} {'verdicts':46} {'macro-F1':>8} {'taken-up F1':>11} {'P(adopted)':>10} "
           f"{'P(ad|ch)':>9} {'R(ad|ch)':>9} {'1st measure':>11} {'n':>4}")  # fmt: skip
     drafts = draft_figures(base, args.base.parent, args.folds)
@@ -363,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
     print("Where the verdicts go, as `plancompare diff` shows them (rows: the label; columns: the verdict)")
     for d, how, f in drafts:
-        if how.startswith("default, weighed"):
+        if how.startswith("default, weighed by"):
             print(confusion_table(d, f))
     sys.stdout.flush()
 
