@@ -9,9 +9,9 @@ from pathlib import Path
 from plancompare.config import load_config
 from plancompare.corpus import corpus_config, load_side
 from plancompare.judge.adapt import Adapter
-from plancompare.judge.confidence import CLASSES, FEATURES, MEASURE_FEATURES
+from plancompare.judge.confidence import ASK_WRITING, CLASSES, FEATURES, MEASURE_FEATURES
 from plancompare.judge.decisions import fingerprint
-from plancompare.judge.model import ASK_WRITING, Model, shipped
+from plancompare.judge.model import Model, shipped
 from plancompare.judge.numeric import np
 from plancompare.judge.softmax import probabilities
 

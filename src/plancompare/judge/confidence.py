@@ -101,6 +101,18 @@ def ask_kinds(ask: str) -> tuple[str, ...]:
     return tuple(k for k, kind in ASK_KINDS.items() if kind.search(folded))
 
 
+# The inputs that tell one ask from another rather than how well the plan answers it: how long the
+# ask is and how it is written. The general regression for asks the model never saw goes without them
+# (model.py).
+ASK_WRITING: tuple[str, ...] = (
+    "ask_words",
+    "ask_demands",
+    "ask_stops",
+    "ask_marked",
+    "ask_examples",
+    "ask_hedged",
+)
+
 FEATURES: tuple[str, ...] = (
     "bias",
     "score",
@@ -112,12 +124,7 @@ FEATURES: tuple[str, ...] = (
     "missing",
     "claimed",
     "has_ask",
-    "ask_words",
-    "ask_demands",
-    "ask_stops",
-    "ask_marked",
-    "ask_examples",
-    "ask_hedged",
+    *ASK_WRITING,
     "passage_words",
     "general",
     "continues_base",

@@ -29,17 +29,6 @@ from plancompare.judge.numeric import np
 from plancompare.judge.softmax import probabilities
 from plancompare.models import DiffResult
 
-# The inputs that tell one ask from another rather than how well the plan answers it: how long the
-# ask is and how it is written. The `general` regression is fit without them.
-ASK_WRITING: tuple[str, ...] = (
-    "ask_words",
-    "ask_demands",
-    "ask_stops",
-    "ask_marked",
-    "ask_examples",
-    "ask_hedged",
-)
-
 
 @dataclass(frozen=True)
 class Model:

@@ -13,12 +13,12 @@ from pathlib import Path
 from plancompare.config import load_config
 from plancompare.corpus import corpus_config, load_side
 from plancompare.judge.adapt import Adapter
-from plancompare.judge.confidence import CLASSES, FEATURES, MEASURE_FEATURES, measure_features
+from plancompare.judge.confidence import ASK_WRITING, CLASSES, FEATURES, MEASURE_FEATURES, measure_features
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.diff import result_of
 from plancompare.judge.forest import fit_forest
 from plancompare.judge.labels import load_labels
-from plancompare.judge.model import ASK_WRITING, Model
+from plancompare.judge.model import Model
 from plancompare.judge.numeric import np
 from plancompare.judge.softmax import fit_softmax, softmax
 from plancompare.models import Side
