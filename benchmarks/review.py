@@ -73,12 +73,9 @@ def curve_lines(curves: list[Curve]) -> list[str]:
     return lines
 
 
-def _static(
-    p: np.ndarray, y: np.ndarray, engine: list[str], order: np.ndarray
-) -> tuple[float, float, list[bool]]:
+def _static(shown: list[str], y: np.ndarray, order: np.ndarray) -> tuple[float, float, list[bool]]:
     """Accuracy of the table after 40 % / 50 % decided in `order` (no learning from the decisions),
-    and which shown verdicts are right."""
-    shown = [weighed_verdict(v, row) for v, row in zip(engine, p, strict=True)]
+    and which `shown` verdicts are right."""
     right = [CLASSES[g] == v for g, v in zip(y, shown, strict=True)]
     at = []
     for share in (0.4, 0.5):
@@ -87,19 +84,21 @@ def _static(
     return at[0], at[1], right
 
 
-def _figures(p: np.ndarray, y: np.ndarray, engine: list[str]) -> tuple[float, ...]:
-    """40 % and 50 % accuracy least certain first, mean confidence, share right, Brier score."""
-    shown = [weighed_verdict(v, row) for v, row in zip(engine, p, strict=True)]
+def _figures(p: np.ndarray, y: np.ndarray, engine: list[str], new: bool) -> tuple[float, ...]:
+    """40 % and 50 % accuracy least certain first, mean confidence, share right, Brier score, with
+    the verdicts weighed as `diff` weighs them (`new`: as asks the model was never fit on)."""
+    shown = [weighed_verdict(v, row, adoptions_only=new) for v, row in zip(engine, p, strict=True)]
     conf = np.array(confidence_of(p, shown))
-    forty, fifty, right = _static(p, y, engine, np.lexsort((np.arange(len(y)), conf)))
+    forty, fifty, right = _static(shown, y, np.lexsort((np.arange(len(y)), conf)))
     return forty, fifty, float(conf.mean()), float(np.mean(right)), brier(conf.tolist(), right)
 
 
 def new_asks(fit_drafts: dict[str, Draft], names: list[str], base: Side) -> None:
     """Each draft's asks read as new ones: for each fold of the review's base measures (ASK_FOLDS),
     the model is fit on the other drafts without that fold's asks, then reads them, through its
-    general regression (what `diff` does for an ask it was not fit on) and through the whole model
-    (what it did before it had one); against ordering by the score's distance to the thresholds."""
+    general regression, weighing adoptions only (what `diff` does for an ask it was not fit on), and
+    through the whole model, weighing every verdict (what it did before it had one); against the
+    engine's verdicts in the order of the score's distance to the thresholds."""
     models: dict[tuple[str | None, int], Model] = {}
     match, adopt = FEATURES.index("above_match"), FEATURES.index("above_adopt")
     print("new asks: each draft's asks as if the model had never seen them labelled (no learning)")
@@ -121,9 +120,8 @@ def new_asks(fit_drafts: dict[str, Draft], names: list[str], base: Side) -> None
             general[rows] = models[key].probabilities(x[rows], np.zeros(int(rows.sum()), dtype=bool))
             whole[rows] = models[key].probabilities(x[rows], np.ones(int(rows.sum()), dtype=bool))
         distance = np.minimum(np.abs(x[:, match]), np.abs(x[:, adopt]))
-        as_shown = np.eye(4)[[CLASSES.index(v) for v in engine]]
-        by_distance = _static(as_shown, y, engine, np.lexsort((np.arange(len(y)), distance)))[:2]
-        table[name] = (*_figures(general, y, engine), *_figures(whole, y, engine), *by_distance)
+        by_distance = _static(engine, y, np.lexsort((np.arange(len(y)), distance)))[:2]
+        table[name] = (*_figures(general, y, engine, True), *_figures(whole, y, engine, False), *by_distance)
     groups = [
         ("mean, left out", [n for n in names if n in FIT_ON]),
         ("mean, not fit", [n for n in names if n in MEASURED]),

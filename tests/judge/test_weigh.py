@@ -80,3 +80,35 @@ def test_an_adoption_short_of_the_margin_says_so() -> None:
     detail = reasons[-1].detail or ""
     assert "does not lead" in detail and "p = 0.50" in detail and "p = 0.30" in detail, detail
     assert "more often" not in detail
+
+
+@pytest.mark.parametrize(
+    ("engine", "probabilities", "shown"),
+    [
+        # The model tells changed from dropped no better than the thresholds for an ask it never
+        # saw labelled: those verdicts stay the engine's.
+        ("changed", _p(0.1, 0.3, 0.6), "changed"),
+        ("dropped", _p(0.1, 0.6, 0.3), "dropped"),
+        # An adoption is still weighed on the same terms, and gives way to changed, never dropped.
+        ("adopted", _p(0.6, 0.3, 0.1), "adopted"),
+        ("adopted", _p(0.5, 0.3, 0.2), "changed"),
+        ("adopted", _p(0.3, 0.1, 0.6), "changed"),
+        ("n-a", _p(0.1, 0.1, 0.7, 0.1), "n-a"),
+    ],
+)
+def test_an_ask_the_model_never_saw_is_weighed_only_where_it_is_adopted(
+    engine: str, probabilities: np.ndarray, shown: str
+) -> None:
+    assert weighed_verdict(engine, probabilities, adoptions_only=True) == shown
+
+
+def test_a_new_ask_s_adoption_says_which_verdict_outweighs_it() -> None:
+    cands = [_cand(4, 30.0)]
+    judged = [("adopted", 30.0, cands, []), ("changed", 21.0, cands, [])]
+    probabilities = np.array([_p(0.35, 0.05, 0.6), _p(0.1, 0.2, 0.7)])
+    known = np.array([False, False])
+    first, second = weighed(judged, probabilities, [cands, cands], known)  # type: ignore[arg-type]
+    assert first[0] == "changed" and second == judged[1]
+    weighing = first[3][-1]
+    assert (weighing.code, weighing.base, weighing.next) == ("weighed", "adopted", "changed")
+    assert "p = 0.60" in (weighing.detail or "") and "p = 0.35" in (weighing.detail or "")

@@ -119,7 +119,7 @@ class Adapter:
         used = model or self.model
         known = used.knows([p.text for p in self.al.proposals])
         p = used.probabilities(self.matrix(judged, cfg), known)
-        return weighed(judged, p, [cands for _, cands in self.al.aligned]), p
+        return weighed(judged, p, [cands for _, cands in self.al.aligned], known), p
 
     def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
         rows = [features(s, verdict, cfg) for s, (verdict, *_) in zip(self.signals, judged, strict=True)]

@@ -21,6 +21,7 @@ from plancompare.judge.labels import load_labels
 from plancompare.judge.model import Model
 from plancompare.judge.numeric import np
 from plancompare.judge.softmax import fit_softmax, softmax
+from plancompare.judge.weigh import weighed_verdict
 from plancompare.models import Side
 
 FIT_ON = (
@@ -67,9 +68,10 @@ BLEND = 0.3
 # The general regression (judge/model.py) is calibrated on asks left out of its fit: each draft in
 # turn, and with it one in ASK_FOLDS of the review's base measures (the asks on them), so that no
 # draft of the fit labelled the asks it is measured on. Its coefficients are divided by the
-# temperature among TEMPERATURES that gives those asks' gold verdicts the highest likelihood.
+# temperature among TEMPERATURES under which the confidence of the verdicts shown for those asks is
+# most likely (each verdict right with the probability the confidence gives).
 ASK_FOLDS = 5
-TEMPERATURES = tuple(round(1.0 + 0.05 * k, 2) for k in range(41))
+TEMPERATURES = tuple(round(0.5 + 0.05 * k, 2) for k in range(51))
 
 
 @dataclass
@@ -129,10 +131,11 @@ def load_draft(root: Path, name: str, base: Side | None = None, model: Model | N
 
 
 def fit_general(
-    xs: list[np.ndarray], ys: list[np.ndarray], folds: list[np.ndarray]
+    xs: list[np.ndarray], ys: list[np.ndarray], folds: list[np.ndarray], engines: list[list[str]]
 ) -> tuple[np.ndarray, float]:
     """The general regression: fit on every row without the ASK_WRITING inputs, and divided by the
-    temperature that calibrates it on asks left out of its fit (see ASK_FOLDS); and the temperature."""
+    temperature that calibrates it on asks left out of its fit (see ASK_FOLDS); and the temperature.
+    `engines`: the engine's verdicts, which the regression weighs as `diff` does for new asks."""
     mask = np.array([f not in ASK_WRITING for f in FEATURES], dtype=float)
     plain = [x * mask for x in xs]
 
@@ -144,7 +147,7 @@ def fit_general(
     weights = fit(list(zip(plain, ys, strict=True)))
     if len(xs) < 2:
         return weights, 1.0
-    logits, gold = [], []
+    logits, gold, engine = [], [], []
     for i in range(len(xs)):
         for fold in range(ASK_FOLDS):
             others = [j for j in range(len(xs)) if j != i]
@@ -152,11 +155,18 @@ def fit_general(
             test = folds[i] == fold
             logits.append(plain[i][test] @ fit(train).T)
             gold.append(ys[i][test])
+            engine += [v for v, t in zip(engines[i], test, strict=True) if t]
     z, g = np.vstack(logits), np.concatenate(gold)
 
     def loss(t: float) -> float:
+        # What is calibrated is the confidence shown: the probability of the verdict shown is right.
         p = softmax(z / t)
-        return float(-np.log(p[np.arange(len(g)), g] + 1e-12).sum())
+        shown = [
+            CLASSES.index(weighed_verdict(v, row, adoptions_only=True))
+            for v, row in zip(engine, p, strict=True)
+        ]
+        conf = np.clip(p[np.arange(len(g)), shown], 1e-9, 1 - 1e-9)
+        return float(-np.where(g == np.array(shown), np.log(conf), np.log(1 - conf)).sum())
 
     temperature = min(TEMPERATURES, key=lambda t: (round(loss(t), 6), t))
     return weights / temperature, temperature
@@ -167,17 +177,18 @@ def fit_model(
 ) -> Model:
     """The model fit on every labelled proposal and base measure of `drafts`; `without`: an ask fold
     (of ASK_FOLDS) left out, to measure it on asks it never saw (benchmarks/review.py)."""
-    xs, ys, folds, asks = [], [], [], []
+    xs, ys, folds, asks, engines = [], [], [], [], []
     for d in drafts:
-        x_d, y_d, _ = d.rows()
+        x_d, y_d, engine = d.rows()
         fold = d.ask_folds()
         keep = fold != without
         xs.append(x_d[keep])
         ys.append(y_d[keep])
+        engines.append([v for v, k in zip(engine, keep, strict=True) if k])
         folds.append(fold[keep])
         asks += [t for t, k in zip(d.asks(), keep, strict=True) if k]
     x, y = np.vstack(xs), np.concatenate(ys)
-    general, temperature = fit_general(xs, ys, folds)
+    general, temperature = fit_general(xs, ys, folds, engines)
     proposals = Model(
         features=FEATURES,
         classes=CLASSES,
