@@ -6,7 +6,10 @@ the heavy parts of the library only when it runs, so `plancompare --version` sta
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 
@@ -24,6 +27,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(**options: Any) -> Callable[[F], F]:
+    """`app.command`, with the docstring's first paragraph on one line as the command's short help:
+    typer's rich mode keeps the docstring's line breaks in the list of commands."""
+
+    def register(function: F) -> F:
+        first = inspect.cleandoc(function.__doc__ or "").split("\n\n")[0]
+        app.command(short_help=" ".join(first.split()), **options)(function)
+        return function
+
+    return register
 
 
 def version_callback(value: bool) -> None:

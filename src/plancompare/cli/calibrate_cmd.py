@@ -6,13 +6,13 @@ from pathlib import Path
 
 import typer
 
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import handles_errors, say
 from plancompare.config import DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import EXIT_CODES_HELP
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def calibrate(
     labels: Path = typer.Argument(..., metavar="LABELS", help="labels.yaml: the expected verdicts."),

@@ -8,12 +8,12 @@ import typer
 
 from plancompare.check import DEFAULT_FAIL_ON, KINDS
 from plancompare.cli import options
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import err_console, handles_errors, progress_bar, warn
 from plancompare.errors import EXIT_CHECK_FAILED, EXIT_CODES_HELP
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def check(
     base: Path = typer.Argument(..., help="Base corpus folder, PDF or JSON."),

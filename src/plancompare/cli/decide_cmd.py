@@ -6,13 +6,13 @@ from pathlib import Path
 
 import typer
 
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import handles_errors, progress_bar, say
 from plancompare.config import DECISIONS_FILE, DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import EXIT_CODES_HELP
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def decide(
     proposal_id: str = typer.Argument(..., metavar="ID", help="Proposal id, e.g. M05-P02 or G03."),

@@ -7,13 +7,13 @@ import sys
 import typer
 
 from plancompare.cli import options
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import handles_errors, progress_bar, say, warn
 from plancompare.errors import EXIT_CODES_HELP, UsageError
 from plancompare.report import FORMATS
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def diff(
     base: options.Base = None,

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import err_console, handles_errors
 
 # Documents longer than this get a progress bar on stderr.
@@ -54,7 +54,7 @@ class _PageProgress:
             self.bar.stop()
 
 
-@app.command()
+@command()
 @handles_errors
 def extract(
     file: Path = typer.Argument(..., help="The plan or review PDF."),

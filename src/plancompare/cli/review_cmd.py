@@ -5,12 +5,12 @@ from __future__ import annotations
 import typer
 
 from plancompare.cli import options
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import handles_errors
 from plancompare.errors import EXIT_CODES_HELP
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def review(
     base: options.Base = None,

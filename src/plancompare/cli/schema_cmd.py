@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import handles_errors
 from plancompare.errors import UsageError
 
 
-@app.command()
+@command()
 @handles_errors
 def schema(
     name: str = typer.Argument("review", help="Which schema: plan, review or diff."),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from plancompare.cli import options
-from plancompare.cli.app import app
+from plancompare.cli.app import command
 from plancompare.cli.console import err_console, handles_errors
 from plancompare.errors import EXIT_CODES_HELP, UsageError
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@command(epilog=EXIT_CODES_HELP)
 @handles_errors
 def simulate(
     labels: Path = typer.Argument(
