@@ -27,6 +27,16 @@ def test_generic_words_are_left_out_and_the_content_kept() -> None:
     ]
 
 
+
+def test_the_reviewers_stance_is_not_a_word_of_the_ask() -> None:
+    # « le Collectif sera attentif et veillera à ce que … »: how the review watches, not what it asks.
+    ask = (
+        "Dans la mise en œuvre du Plan d’action national, le Collectif sera attentif et veillera à ce que la "
+        "campagne de sensibilisation porte sur toutes les formes de traite et pas simplement sur "
+        "l’exploitation à des fins sexuelles."
+    )
+    assert distinctive(["attentif", "sexuelles"], ask) == ["sexuelles"]
+
 def test_adverbs_in_itement_go_the_noun_traitement_stays() -> None:
     # « absent : étroitement, campagne, … »: how closely, not what, is asked.
     ask = "Les associations doivent être étroitement associées au traitement des signalements."

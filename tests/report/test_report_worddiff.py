@@ -49,3 +49,13 @@ def test_text_is_escaped_and_absent_words_underlined() -> None:
 def test_empty_sides() -> None:
     assert shared_html("une proposition", "") == ("une proposition", "")
     assert shared_html("", "une mesure") == ("", "une mesure")
+
+
+def test_etre_and_avoir_are_never_marked_on_their_own() -> None:
+    # « sera » in the ask's framing and the plan's future tense says nothing the passage takes up.
+    left, right = shared_html(
+        "Le Collectif sera attentif à ce que la campagne porte sur toutes les formes.",
+        "Une campagne nationale sera conduite ; elle aura lieu chaque année.",
+    )
+    assert left == "Le Collectif sera attentif à ce que la <mark>campagne</mark> porte sur toutes les formes."
+    assert right == "Une <mark>campagne</mark> nationale sera conduite ; elle aura lieu chaque année."

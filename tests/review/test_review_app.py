@@ -208,3 +208,14 @@ def test_the_review_command_checks_its_options_before_opening(tmp_path: Path, mo
     assert result.exit_code == 2 and "unknown order 'alphabet'" in result.stderr
     result = CliRunner().invoke(app, ["review", "--help"])
     assert result.exit_code == 0 and "least certain first" in result.stdout
+
+
+def test_a_candidate_passage_marks_the_words_it_shares_with_the_ask_not_etre_or_avoir() -> None:
+    from plancompare.review.app import highlighted
+
+    text = highlighted(
+        "Une campagne nationale sera conduite ; elle aura lieu chaque année.",
+        "Le Collectif sera attentif à ce que la campagne ait lieu.",
+    )
+    marked = [text.plain[span.start : span.end] for span in text.spans if span.style]
+    assert marked == ["campagne", "lieu"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from plancompare.text.normalise import fold, stem, tokens, words
+from plancompare.text.normalise import AUXILIARIES, fold, stem, tokens, words
 from plancompare.text.patterns import PREFIX
 
 LIMIT = 4
@@ -89,6 +89,7 @@ _WORDS = """
     recente recents recentes long longue longs longues court courte courts courtes moindre autre
     autres meme memes nul nulle prevu prevue prevus prevues essentiel essentielle essentiels
     essentielles faible faibles similaire similaires pret prete prets pretes immediat immediate
+    attentif attentive attentifs attentives vigilant vigilante vigilants vigilantes
 
     type types maniere manieres facon facons nombre nombres part parts sein terme termes temps
     objet objets question questions esprit cote cotes cadre cadres fin fins ensemble place forme
@@ -211,10 +212,10 @@ def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
 # Forms of auxiliaries and light verbs (« soient », « mette », « s'agir », « mise en œuvre »), adverbs
 # and prepositions (« parmi », « toujours »), and the words of « traite des êtres humains »: they
 # still count in matching, but are not worth naming as words of the ask that the passage lacks.
-_LIGHT_WORDS = frozenset(
+_LIGHT_WORDS = AUXILIARIES | frozenset(
     """
-    soit soient sera seront serait seraient ait aient aura auront aurait auraient fait font fera feront
-    ferait mette mettent met agir agit agissant oeuvre etre etres humains semble vu etant
+    fait font fera feront ferait mette mettent met agir agit agissant oeuvre etre etres humains
+    semble vu
     parmi aupres toujours souvent simplement seulement toutefois neanmoins cependant exemple aucun aucune
     """.split()  # noqa: SIM905
 )

@@ -5,7 +5,8 @@ through most of every proposal, adopted ones too, so that an adopted ask reads a
 reader checks is what the passage takes up of the ask. So the words the two texts share are marked
 on both sides, compared as matching compares them (stems cut to a few letters, accents and case
 aside: « Former » meets « formés », « identification » « identifier »); function words and the
-words that carry an ask's form (« doit », « pourra ») are never marked on their own, but one
+words that carry an ask's form (« doit », « pourra ») and the forms of « être » and « avoir »
+(« sera », « soit ») are never marked on their own, but one
 standing between two shared words joins their mark (« médiateurs culturels dans un délai »). On the
 proposal's side, the distinctive words the passage lacks (the reason's « absent : » list) are
 underlined. Text is escaped; only the report's own `<mark>` and `<span>` are HTML.
@@ -17,7 +18,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from plancompare.text.normalise import fold, tokens
+from plancompare.text.normalise import fold, marked_tokens
 from plancompare.text.patterns import PREFIX
 
 _SPACES = re.compile(r"(\s+)")
@@ -25,7 +26,7 @@ _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 
 
 def _stems(word: str) -> set[str]:
-    return {s[:PREFIX] for s in tokens(word, content_only=True)}
+    return {s[:PREFIX] for s in marked_tokens(word)}
 
 
 def _words(text: str) -> list[str]:

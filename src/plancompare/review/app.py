@@ -24,7 +24,7 @@ from plancompare.models import Measure, ProposalResult
 from plancompare.report.i18n import labels
 from plancompare.review.session import MissingMeasure, Session
 from plancompare.review.texts import decimal, percent, texts
-from plancompare.text.normalise import tokens
+from plancompare.text.normalise import marked_tokens
 
 _WORD = re.compile(r"[\w’'-]+|[^\w’'-]+")
 VERDICT_KEYS = {"a": "adopted", "c": "changed", "d": "dropped", "n": "n-a"}
@@ -32,10 +32,10 @@ VERDICT_KEYS = {"a": "adopted", "c": "changed", "d": "dropped", "n": "n-a"}
 
 def highlighted(passage: str, ask: str) -> Text:
     """`passage` with the words it shares with `ask` (same stems) in bold."""
-    wanted = set(tokens(ask, content_only=True))
+    wanted = set(marked_tokens(ask))
     out = Text()
     for piece in _WORD.findall(passage):
-        shared = piece[0].isalnum() and bool(wanted & set(tokens(piece, content_only=True)))
+        shared = piece[0].isalnum() and bool(wanted & set(marked_tokens(piece)))
         out.append(piece, style="bold yellow" if shared else "")
     return out
 

@@ -106,6 +106,30 @@ def tokens(text: str, *, content_only: bool = False) -> list[str]:
     return out
 
 
+# « être » and « avoir » in the tenses STOP_WORDS leaves in (« sera », « soit », « aura »). Matching
+# keeps them (its thresholds were set on scores that count them), but a report never marks them as
+# what a passage shares with an ask: a plan's « sera » says nothing of what it does.
+AUXILIARIES: frozenset[str] = frozenset(
+    """
+    suis es sommes etes etais etions etiez etant fus fut fumes furent serai seras sera serons serez
+    seront serais serait serions seriez seraient sois soit soyons soyez soient fusse fussent
+    avais avions aviez eus eut eurent aurai auras aura aurons aurez auront aurais aurait aurions
+    auriez auraient aie aies ait ayons ayez aient eusse eussent ayant eue eues
+    """.split()  # noqa: SIM905
+)
+
+
+def marked_tokens(text: str) -> list[str]:
+    """`tokens(text, content_only=True)` less the forms of « être » and « avoir »: the words a report
+    may mark as shared with another text."""
+    return [
+        stem
+        for word in _WORD.findall(_LIGHT_PHRASES.sub(" ", _prepare(text)))
+        if fold(word) not in AUXILIARIES
+        for stem in _word_stems(word, True)
+    ]
+
+
 # Numbers written in words match the same numbers in figures (« moins de seize ans », « 16 ans »);
 # « un », « une » are articles far more often than numbers, and stay words.
 _COUNTS = {
