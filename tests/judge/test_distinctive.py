@@ -27,7 +27,6 @@ def test_generic_words_are_left_out_and_the_content_kept() -> None:
     ]
 
 
-
 def test_the_reviewers_stance_is_not_a_word_of_the_ask() -> None:
     # « le Collectif sera attentif et veillera à ce que … »: how the review watches, not what it asks.
     ask = (
@@ -36,6 +35,7 @@ def test_the_reviewers_stance_is_not_a_word_of_the_ask() -> None:
         "l’exploitation à des fins sexuelles."
     )
     assert distinctive(["attentif", "sexuelles"], ask) == ["sexuelles"]
+
 
 def test_adverbs_in_itement_go_the_noun_traitement_stays() -> None:
     # « absent : étroitement, campagne, … »: how closely, not what, is asked.
