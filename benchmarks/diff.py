@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from plancompare.config import MatchConfig
 from plancompare.corpus import load_side
 from plancompare.judge.calibrate import Observation, cross_validate, fit, fold_of, observe, predict, score
-from plancompare.judge.diff import Alignment, align_sides, base_proposals, judge_proposals
+from plancompare.judge.diff import Alignment, Judged, align_sides, base_proposals, judge_proposals, result_of
 from plancompare.judge.labels import GoldLabels, load_labels
 from plancompare.judge.model import Model
 from plancompare.match.aligner import Aligner, align_many
@@ -181,6 +181,9 @@ class Figures:
     first_measure: float
     n: int
     confusion: tuple[tuple[str, str, int], ...] = ()
+    # The labelled base measures: verdicts right, successors right (the labels' next measures, no
+    # more, no fewer), how many; (0, 0, 0) where not measured.
+    measures: tuple[int, int, int] = (0, 0, 0)
 
 
 def _f1(p: float, r: float) -> float:
@@ -220,28 +223,40 @@ def figures(predicted: dict[str, tuple[str, str | None]], gold: dict[str, tuple[
     )
 
 
+def verdicts_of(
+    al: Alignment, judged: Judged, ids: set[str] | None = None
+) -> dict[str, tuple[str, str | None]]:
+    """Each proposal's verdict in `judged`, with the printed number of its first matched measure."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for p, (verdict, _, kept, _) in zip(al.proposals, judged, strict=True):
+        if ids is None or p.id in ids:
+            out[p.id] = (verdict, al.next_by_number[kept[0].measure].name if kept else None)
+    return out
+
+
 def engine_verdicts(
     al: Alignment, cfg: MatchConfig, ids: set[str] | None = None
 ) -> dict[str, tuple[str, str | None]]:
-    """The engine's verdicts under `cfg` (claims, « n-a » and change reasons included), with the
-    printed number of each proposal's first matched measure."""
-    out = {}
-    for p, (verdict, _, kept, _) in zip(al.proposals, judge_proposals(al, cfg), strict=True):
-        if ids is None or p.id in ids:
-            first = al.next_by_number[kept[0].measure].name if kept else None
-            out[p.id] = (verdict, first)
-    return out
+    """The engine's verdicts under `cfg` (claims, « n-a » and change reasons included)."""
+    return verdicts_of(al, judge_proposals(al, cfg), ids)
 
 
-def weighed_verdicts(draft: Draft, model: Model) -> dict[str, tuple[str, str | None]]:
+def weighed(draft: Draft, model: Model) -> Judged:
     """What `plancompare diff` shows: the engine's verdicts under the corpus's thresholds, weighed by
     the confidence model `model` (judge/weigh.py)."""
     ad = draft.adapter
-    final, _ = ad.weigh(ad.cfg, model=model)
-    out = {}
-    for p, (verdict, _, kept, _) in zip(ad.al.proposals, final, strict=True):
-        out[p.id] = (verdict, ad.al.next_by_number[kept[0].measure].name if kept else None)
-    return out
+    return ad.weigh(ad.cfg, model=model)[0]
+
+
+def measure_figures(draft: Draft, judged: Judged, gold: GoldLabels) -> tuple[int, int, int]:
+    """What became of the base measures, judged from the proposals' verdicts `judged` as `diff`
+    judges them: verdicts right, successors right, labelled base measures."""
+    ad = draft.adapter
+    result = result_of(ad.base, ad.next_side, ad.al, judged, ad.cfg)
+    labelled = [m for m in result.measures if m.number in gold.measures]
+    verdicts = sum(m.verdict == gold.measures[m.number][0] for m in labelled)
+    successors = sum(set(m.next) == set(gold.measures[m.number][1]) for m in labelled)
+    return verdicts, successors, len(labelled)
 
 
 def new_ask_verdicts(draft: Draft, fit_on: list[Draft]) -> dict[str, tuple[str, str | None]]:
@@ -250,7 +265,7 @@ def new_ask_verdicts(draft: Draft, fit_on: list[Draft]) -> dict[str, tuple[str, 
     general regression then reads (judge/model.py)."""
     out: dict[str, tuple[str, str | None]] = {}
     for part in range(ASK_FOLDS):
-        shown = weighed_verdicts(draft, fit_model(fit_on, without=part))
+        shown = verdicts_of(draft.adapter.al, weighed(draft, fit_model(fit_on, without=part)))
         out |= {p.id: shown[p.id] for p in draft.adapter.al.proposals if (p.measure or 0) % ASK_FOLDS == part}
     return out
 
@@ -270,8 +285,10 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
     for d in names:
         resolved = gold[d].resolve(aligned[d].proposals)
         printed = printed_numbers(root / d)
-        plain = engine_verdicts(aligned[d], MatchConfig())
-        rows.append((d, "engine, default", figures(plain, resolved, printed)))
+        plain = judge_proposals(aligned[d], MatchConfig())
+        measured = measure_figures(drafts[d], plain, gold[d])
+        f = figures(verdicts_of(aligned[d], plain), resolved, printed)
+        rows.append((d, "engine, default", replace(f, measures=measured)))
         if d == "next":
             predicted: dict[str, tuple[str, str | None]] = {}
             for fold in range(folds):
@@ -290,7 +307,9 @@ def draft_figures(base: Side, root: Path, folds: int) -> list[tuple[str, str, Fi
         model = fit_model([drafts[k] for k in others])
         on = "the others" if d in DEV_DRAFTS else f"all {len(others)}"
         weighed_how = f"default, weighed by the model fit on {on}"
-        rows.append((d, weighed_how, figures(weighed_verdicts(drafts[d], model), resolved, printed)))
+        shown = weighed(drafts[d], model)
+        f = figures(verdicts_of(aligned[d], shown), resolved, printed)
+        rows.append((d, weighed_how, replace(f, measures=measure_figures(drafts[d], shown, gold[d]))))
         new = new_ask_verdicts(drafts[d], [drafts[k] for k in others])
         rows.append((d, "default, weighed, the asks read as new ones", figures(new, resolved, printed)))
     return rows
@@ -376,6 +395,19 @@ def main(argv: list[str] | None = None) -> int:
               f"{100 * f.adopted_precision:10.1f} {100 * f.taken_precision:9.1f} {100 * f.taken_recall:9.1f} "
               f"{100 * f.first_measure:11.1f} {f.n:4}")  # fmt: skip
     print("(1st measure: the first matched measure is a labelled one, by the number the plan prints)\n")
+    print("Base measures: what became of each labelled measure of the base plan (kept, revised, merged,")
+    print("split, dropped), judged as `diff` judges it from the proposals' verdicts: the verdict, and the")
+    print("successors (the labels' next measures, no more, no fewer), right of n; the engine alone, then")
+    print("the proposals weighed as above")
+    print(f"{'draft':12} {'verdicts right':>16} {'successors right':>18} {'n':>4}")
+    by_draft: dict[str, list[tuple[int, int, int]]] = {}
+    for d, _, f in drafts:
+        if f.measures[2]:
+            by_draft.setdefault(d, []).append(f.measures)
+    for d, (plain_m, shown_m) in by_draft.items():
+        verdicts, successors = f"{plain_m[0]} / {shown_m[0]}", f"{plain_m[1]} / {shown_m[1]}"
+        print(f"{d:12} {verdicts:>16} {successors:>18} {shown_m[2]:4}")
+    print()
     print("Where the verdicts go, as `plancompare diff` shows them (rows: the label; columns: the verdict)")
     for d, how, f in drafts:
         if how.startswith("default, weighed by"):
