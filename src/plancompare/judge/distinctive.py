@@ -194,14 +194,37 @@ def _references(text: str) -> dict[str, str]:
     return {part: m.group() for m in _REFERENCE.finditer(text) for part in m.group().split("-")}
 
 
+# What the ask sets aside, not what it asks for: « … sur toutes les formes de traite et pas simplement
+# sur l'exploitation à des fins sexuelles », « … de la CMU, et non de l'AME ».
+# It runs to the end of the clause, or to the reason given for it (« et non de l'AME, car … »).
+_CLAUSE = r"(?:(?!\b(?:car|parce|puisque|afin|because|since)\b)[^.;:!?,])*"
+_SET_ASIDE = re.compile(
+    rf"\b(?:(?:et|mais) )?(?:pas|non) (?:simplement|seulement|uniquement|plus seulement|pas)\b{_CLAUSE}"
+    rf"|\bet non (?:pas )?{_CLAUSE}|\bnot (?:only|just|merely)\b{_CLAUSE}|\band not\b{_CLAUSE}"
+)
+
+
+def _set_aside(text: str) -> frozenset[str]:
+    """The words of `text` found only in what it sets aside (`_SET_ASIDE`), folded."""
+    folded = fold(text)
+    aside = [m.span() for m in _SET_ASIDE.finditer(folded)]
+    if not aside:
+        return frozenset()
+    inside, outside = set(), set()
+    for m in _TOKEN.finditer(folded):
+        (inside if any(a <= m.start() < b for a, b in aside) else outside).add(m.group())
+    return frozenset(inside - outside)
+
+
 def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
     """Of the ask's missing `words` (rarest first, as `surface_words` gives them from the
     aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
-    never the words of a date, and a reference's numbers as the reference."""
-    dates, references = _dates(text), _references(text)
+    never the words of a date or of what the ask sets aside (« et non … »), and a reference's
+    numbers as the reference."""
+    dates, references, aside = _dates(text), _references(text), _set_aside(text)
     out: list[str] = []
     for w in words:
-        if generic(w) or fold(w) in dates:
+        if generic(w) or fold(w) in dates or fold(w) in aside:
             continue
         shown = references.get(w) or as_written(w, text)
         if shown not in out:
