@@ -210,7 +210,8 @@ def _set_aside(text: str) -> frozenset[str]:
     aside = [m.span() for m in _SET_ASIDE.finditer(folded)]
     if not aside:
         return frozenset()
-    inside, outside = set(), set()
+    inside: set[str] = set()
+    outside: set[str] = set()
     for m in _TOKEN.finditer(folded):
         (inside if any(a <= m.start() < b for a, b in aside) else outside).add(m.group())
     return frozenset(inside - outside)
