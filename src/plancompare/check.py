@@ -37,7 +37,7 @@ _RANK = {"adopted": 2, "changed": 1, "dropped": 0}  # n-a has none: see the modu
 @dataclass(frozen=True)
 class Finding:
     kind: str  # one of KINDS, or "decision" / "improved" / "n-a" / "gone" (information only)
-    id: str  # proposal id, or « measure 5 »
+    id: str  # proposal id; a base measure's printed number (« 5 »), or its id (« M05 ») for a decision
     before: str | None
     after: str | None
     text: str
@@ -56,7 +56,7 @@ def parse_fail_on(value: str) -> tuple[str, ...]:
 
 def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Finding]:
     """Every difference that matters between a reviewed baseline and the current result."""
-    from plancompare.models import NOT_AN_ASK
+    from plancompare.models import NOT_AN_ASK, measure_id
 
     findings: list[Finding] = []
     before = {p.id: p for p in baseline.proposals}
@@ -82,7 +82,11 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
     measures_before = {m.number: m for m in baseline.measures}
     for measure in current.measures:
         old_measure = measures_before.get(measure.number)
-        if old_measure and old_measure.verdict != "dropped" and measure.verdict == "dropped":
+        if old_measure and measure.decided and measure.verdict != old_measure.verdict:
+            # An analyst's decision on the base measure: a correction, listed apart.
+            key = measure_id(measure.name)
+            findings.append(Finding("decision", key, old_measure.verdict, measure.verdict, measure.title))
+        elif old_measure and old_measure.verdict != "dropped" and measure.verdict == "dropped":
             findings.append(
                 Finding("dropped", measure.name, old_measure.verdict, measure.verdict, measure.title)
             )
@@ -92,14 +96,18 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
 def stale_decisions(current: DiffResult) -> list[Finding]:
     """The decisions of `current` not applied, baseline or not (`text` says why: the proposal's text
     or a measure changed); a `stale` finding each."""
-    proposals = {p.id: p for p in current.proposals}
+    from plancompare.models import Decision, measure_id
+
+    # id → (the decision, the verdict that stands instead): proposals, and base measures (« M05 »).
+    decided: dict[str, tuple[Decision | None, str]] = {}
+    decided |= {p.id: (p.decision, p.verdict) for p in current.proposals}
+    decided |= {measure_id(m.name): (m.decision, m.verdict) for m in current.measures}
     found = []
     for pid in current.stale_decisions:
-        proposal = proposals.get(pid)
-        decision = proposal.decision if proposal is not None else None
+        decision, standing = decided.get(pid, (None, None))
         verdict = decision.verdict if decision is not None else None
         why = decision.stale_reason if decision is not None else None
-        found.append(Finding("stale", pid, verdict, proposal.verdict if proposal else None, why or ""))
+        found.append(Finding("stale", pid, verdict, standing, why or ""))
     return found
 
 

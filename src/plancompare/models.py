@@ -7,6 +7,7 @@ Field order is part of the JSON contract (README), so keep it stable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -28,6 +29,22 @@ NOT_AN_ASK: ProposalVerdict = "n-a"
 # The verdicts of asks: what adoption rates count (adopted / all three) and macro-F1 averages.
 ASK_VERDICTS: tuple[ProposalVerdict, ...] = tuple(v for v in PROPOSAL_VERDICTS if v != NOT_AN_ASK)
 DecidedBy = Literal["engine", "analyst"]
+
+
+def id_part(name: str) -> str:
+    """« 05 » for measure 5, « 01.02 » for 1.2, « 12bis » for 12 bis: ids that sort in the plan's order."""
+    return re.sub(r"\d+", lambda d: f"{int(d.group()):02d}", name).replace(" ", "")
+
+
+def measure_id(name: str) -> str:
+    """The id of the base measure printed `name` (« M05 »): its proposals' ids open with it (« M05-P02 »),
+    and an analyst's decision on what became of it is kept under it."""
+    return f"M{id_part(name)}"
+
+
+def is_measure_id(key: str) -> bool:
+    """Whether `key` names a base measure (« M05 », « M01.02 »), not a proposal (« M05-P02 », « G03 »)."""
+    return re.fullmatch(r"M\d[\w.]*", key) is not None
 
 
 class _Model(BaseModel):
@@ -206,9 +223,9 @@ class Reason(_Model):
 
 
 class Decision(_Model):
-    """An analyst's recorded decision on one proposal."""
+    """An analyst's recorded decision on one proposal, or on what became of one base measure."""
 
-    verdict: ProposalVerdict
+    verdict: ProposalVerdict | MeasureVerdict
     measures: list[int] | None = None
     comment: str | None = None
     author: str | None = None
@@ -242,7 +259,20 @@ class MeasureResult(_Numbered):
     next: list[int] = Field(default_factory=list)
     score: float = 0.0
     matches: list[Match] = Field(default_factory=list)
-    confidence: float = Field(default=0.0, description="Estimated probability (0-1) that `verdict` is right.")
+    confidence: float = Field(
+        default=0.0,
+        description="Estimated probability (0-1) that `verdict` is right; 1 for an analyst's decision.",
+    )
+    decision: Decision | None = _field(
+        "The analyst's decision on this base measure (id « M » and its number, « M05 »), if any: "
+        "`verdict` and `next` are the analyst's unless it is `stale` (the measure's title or a decided "
+        "next measure changed since)."
+    )
+
+    @property
+    def decided(self) -> bool:
+        """Whether an analyst's decision stands for this measure (recorded and not stale)."""
+        return self.decision is not None and not self.decision.stale
 
 
 class NextMeasure(_Numbered):

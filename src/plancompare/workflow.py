@@ -161,7 +161,25 @@ class Recorded:
     measures: list[str]
 
 
-def _check_decision(verdict: str, given: list[str], date: str | None) -> None:
+def _check_measure_decision(verdict: str, given: list[str]) -> None:
+    """What a base measure became, and into how many next measures: none when dropped, two or more
+    when split, one otherwise."""
+    from plancompare.models import MEASURE_VERDICTS
+
+    if verdict not in MEASURE_VERDICTS:
+        raise UsageError(
+            f"unknown verdict {verdict!r} for a base measure", f"choose one of: {', '.join(MEASURE_VERDICTS)}"
+        )
+    if verdict == "dropped" and given:
+        raise UsageError("a dropped base measure has no next-plan measure", "leave out --measure")
+    if verdict == "split" and len(given) < 2:
+        raise UsageError("a split base measure goes into two next-plan measures or more", "repeat --measure")
+    if verdict not in ("dropped", "split") and len(given) != 1:
+        raise UsageError(f"a {verdict} base measure goes into one next-plan measure", "give one --measure")
+
+
+def _check_proposal_decision(verdict: str, given: list[str]) -> None:
+    """A proposal's verdict, and the next measures that answer it: none when dropped or not an ask."""
     from plancompare.models import NOT_AN_ASK
     from plancompare.models import PROPOSAL_VERDICTS as VERDICTS
 
@@ -173,6 +191,13 @@ def _check_decision(verdict: str, given: list[str], date: str | None) -> None:
         raise UsageError("an item that is not an ask (n-a) has no next-plan measure", "leave out --measure")
     if verdict not in ("dropped", NOT_AN_ASK) and not given:
         raise UsageError(f"an {verdict} proposal needs its next-plan measure(s)", "add --measure N")
+
+
+def _check_decision(verdict: str, given: list[str], date: str | None, *, on_measure: bool = False) -> None:
+    if on_measure:
+        _check_measure_decision(verdict, given)
+    else:
+        _check_proposal_decision(verdict, given)
     if date is not None:
         try:
             dt.date.fromisoformat(date)
@@ -193,16 +218,25 @@ def decide(
     file: Path | None = None,
     progress: Progress | None = None,
 ) -> Recorded:
-    """Record an analyst's verdict for one proposal, with the next-plan measures that answer it."""
+    """Record an analyst's verdict for one proposal, with the next-plan measures that answer it; or,
+    for a base measure (« M05 »), what became of it and the next-plan measures it went into."""
     from plancompare.judge.decisions import RecordedDecision, RecordedMeasure, fingerprint, record_decision
+    from plancompare.models import is_measure_id, measure_id
 
     given = list(dict.fromkeys(as_printed(m) for m in measures or []))
-    _check_decision(verdict, given, date)
+    on_measure = is_measure_id(proposal_id)
+    _check_decision(verdict, given, date, on_measure=on_measure)
     base_side, next_side = load_sides(base, next_, progress)
-    proposals = {p.id: p for review in base_side.reviews for p in review.proposals}
-    if proposal_id not in proposals:
+    # What the decision is on: a proposal's text, or a base measure's title.
+    decided = (
+        {measure_id(m.name): m.title for m in base_side.plan.measures}
+        if on_measure
+        else {p.id: p.text for review in base_side.reviews for p in review.proposals}
+    )
+    if proposal_id not in decided:
         where = base if base is not None else DEFAULT_BASE
-        raise UsageError(f"no proposal {proposal_id} in {where}", "see the ids in `plancompare diff --all`")
+        what, see = ("base measure", "--format md") if on_measure else ("proposal", "--all")
+        raise UsageError(f"no {what} {proposal_id} in {where}", f"see the ids in `plancompare diff {see}`")
     titles = {m.number: m.title for m in next_side.plan.measures}
     # As the reports show them: the printed number (« 1.2 ») of a plan numbered within its axes.
     by_name = {m.name: m.number for m in next_side.plan.measures}
@@ -220,7 +254,7 @@ def decide(
         )
     decision = RecordedDecision(
         id=proposal_id,
-        fingerprint=fingerprint(proposals[proposal_id].text),
+        fingerprint=fingerprint(decided[proposal_id]),
         verdict=verdict,
         measures=[RecordedMeasure(n, " ".join(titles[n].split())) for n in numbers],
         comment=comment,

@@ -26,11 +26,6 @@ _CONTINUING = re.compile(
 _LEAD_IN = re.compile(r"^.{1,40}[,:]$")
 
 
-def id_part(name: str) -> str:
-    """« 05 » for measure 5, « 01.02 » for 1.2, « 12bis » for 12 bis: ids that sort in the plan's order."""
-    return re.sub(r"\d+", lambda d: f"{int(d.group()):02d}", name).replace(" ", "")
-
-
 def split_proposals(lines: list[Line]) -> list[tuple[str, int]]:
     """Column-3 paragraphs, one proposal per demand (`group_demands`)."""
     if not lines:

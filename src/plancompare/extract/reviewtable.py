@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plancompare.extract.demands import general_demands, id_part, split_proposals
+from plancompare.extract.demands import general_demands, split_proposals
 from plancompare.extract.drafts import MeasureDraft, add_body, finish, sentence_title, title_parts
 from plancompare.extract.headings import review_heading
 from plancompare.extract.layout import PageLayout
@@ -24,7 +24,7 @@ from plancompare.extract.reviewcolumns import OBSERVATIONS, PLAN, PROPOSALS, col
 from plancompare.extract.reviewrows import ReviewRow, read_rows
 from plancompare.extract.textclean import is_upper_text, join_lines, normalise_spaces
 from plancompare.extract.titles import author_in, document_title
-from plancompare.models import Proposal, Review, ReviewMeasure
+from plancompare.models import Proposal, Review, ReviewMeasure, id_part
 from plancompare.text.normalise import is_ask, sentences
 from plancompare.text.patterns import ENUMERATOR, LABEL_START
 

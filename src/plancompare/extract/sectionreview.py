@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plancompare.extract.demands import demands_in, group_demands, id_part
+from plancompare.extract.demands import demands_in, group_demands
 from plancompare.extract.flow import drop_toc
 from plancompare.extract.headings import heading_like
 from plancompare.extract.layout import PageLayout
 from plancompare.extract.lines import Line
 from plancompare.extract.textclean import normalise_spaces
 from plancompare.extract.titles import author_in
-from plancompare.models import Plan, Proposal, Review, ReviewMeasure
+from plancompare.models import Plan, Proposal, Review, ReviewMeasure, id_part
 
 _KINDS = {
     "general": r"(?:propositions?|recommandations?|demandes|revendications)\s+"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from plancompare.config import MatchConfig
 from plancompare.judge.confidence import CLASSES, FEATURES, Signals, features, signals
+from plancompare.judge.decided_measures import apply_measure_decisions
 from plancompare.judge.decisions import RecordedDecision, apply_decisions
 from plancompare.judge.diff import (
     Alignment,
@@ -35,11 +36,7 @@ from plancompare.judge.numeric import np
 from plancompare.judge.softmax import fit_softmax
 from plancompare.judge.twins import follow_twins
 from plancompare.judge.weigh import weighed
-from plancompare.models import (
-    PROPOSAL_VERDICTS,
-    DiffResult,
-    Side,
-)
+from plancompare.models import DiffResult, Side, is_measure_id
 
 
 def fit_thresholds(
@@ -167,7 +164,8 @@ class Adapter:
     def result(self, decisions: dict[str, RecordedDecision] | None = None, *, lang: str = "en") -> DiffResult:
         decisions = decisions or {}
         judged = self.judged(self.cfg)
-        applicable = {pid: d for pid, d in decisions.items() if d.verdict in PROPOSAL_VERDICTS}
+        # Decisions on base measures are applied last, over what the proposals make of them.
+        applicable = {pid: d for pid, d in decisions.items() if not is_measure_id(pid)}
         learned: dict[int, str] = {}
         if decisions:
             engine = result_of(self.base, self.next_side, self.al, judged, self.cfg)
@@ -199,8 +197,8 @@ class Adapter:
                 "settings": engine.settings.model_copy(update={"adapted_on": len(learned)}),
             }
         )
-        if not decisions:
-            return engine
+        if not applicable:
+            return apply_measure_decisions(engine, decisions, lang=lang)
         result = apply_decisions(engine, applicable, lang=lang)
         result = result.model_copy(
             update={
@@ -211,7 +209,7 @@ class Adapter:
             }
         )
         # A decision also settles the review's repetition of the same ask (judge/twins.py).
-        return follow_twins(result)
+        return apply_measure_decisions(follow_twins(result), decisions, lang=lang)
 
 
 def _fresh(decision: RecordedDecision, result: DiffResult) -> bool:

@@ -39,7 +39,16 @@ import yaml
 
 from plancompare.errors import BadDataError, OutputError, UsageError, printable
 from plancompare.files import load_yaml, locked, write_atomic
-from plancompare.models import PROPOSAL_VERDICTS, Decision, DiffResult, Match, ProposalResult, Reason
+from plancompare.models import (
+    MEASURE_VERDICTS,
+    PROPOSAL_VERDICTS,
+    Decision,
+    DiffResult,
+    Match,
+    ProposalResult,
+    Reason,
+    is_measure_id,
+)
 
 
 def fingerprint(text: str) -> str:
@@ -127,6 +136,12 @@ def _date(path: Path, pid: str, value: object) -> str | None:
     raise _bad(path, f"decision {pid}: date {value!r} is not a date (write it as YYYY-MM-DD)")
 
 
+def verdicts_for(key: str) -> tuple[str, ...]:
+    """The verdicts a decision on `key` may give: a base measure's (« M05 »: kept … dropped) or a
+    proposal's (« M05-P02 », « G03 »: adopted … n-a)."""
+    return MEASURE_VERDICTS if is_measure_id(key) else PROPOSAL_VERDICTS
+
+
 def _decision(path: Path, pid: str, entry: object) -> RecordedDecision:
     """One entry, every field checked: a hand edit of the wrong type is one line, never a traceback."""
     if not isinstance(entry, dict):
@@ -136,8 +151,9 @@ def _decision(path: Path, pid: str, entry: object) -> RecordedDecision:
         known = ", ".join(FIELDS)
         raise _bad(path, f"decision {pid}: unknown field(s) {', '.join(unknown)} (known: {known})")
     verdict = entry.get("verdict")
-    if verdict not in PROPOSAL_VERDICTS:
-        raise _bad(path, f"decision {pid}: verdict must be one of {', '.join(PROPOSAL_VERDICTS)}")
+    allowed = verdicts_for(pid)
+    if verdict not in allowed:
+        raise _bad(path, f"decision {pid}: verdict must be one of {', '.join(allowed)}")
     if not isinstance(entry.get("fingerprint"), str) or not entry["fingerprint"]:
         raise _bad(path, f"decision {pid} has no fingerprint (the 12 hex characters `decide` writes)")
     measures = entry.get("measures")
@@ -162,7 +178,7 @@ def load_decisions(path: Path) -> dict[str, RecordedDecision]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("decisions") or {}, dict):
-        raise _bad(path, "expected a top-level `decisions:` mapping of proposal ids")
+        raise _bad(path, "expected a top-level `decisions:` mapping of proposal and base-measure ids")
     entries = data.get("decisions") or {}
     return {str(pid): _decision(path, str(pid), entry) for pid, entry in entries.items()}
 
@@ -217,10 +233,9 @@ def update_decisions(path: Path, change: Callable[[dict[str, RecordedDecision]],
 
 def record_decision(path: Path, decision: RecordedDecision) -> None:
     """Add or replace one decision, keeping the file's other entries (and any written meanwhile)."""
-    if decision.verdict not in PROPOSAL_VERDICTS:
-        raise UsageError(
-            f"unknown verdict {decision.verdict!r}", f"choose one of: {', '.join(PROPOSAL_VERDICTS)}"
-        )
+    allowed = verdicts_for(decision.id)
+    if decision.verdict not in allowed:
+        raise UsageError(f"unknown verdict {decision.verdict!r}", f"choose one of: {', '.join(allowed)}")
 
     def add(decisions: dict[str, RecordedDecision]) -> None:
         decisions[decision.id] = decision
@@ -234,23 +249,32 @@ _MESSAGES = {
         "gone": "measure {number} no longer exists in the next plan",
         "renamed": "measure {number} is now « {now} », it was « {was} » when decided",
         "unknown": "no proposal {pid} in the base review any more",
+        "title": "the base measure's title changed since the decision (fingerprint {old}, now {new})",
+        "unknown measure": "no base measure {pid} in the base plan any more",
     },
     "fr": {
         "text": "le texte de la proposition a changé depuis la décision (empreinte {old}, désormais {new})",
         "gone": "la mesure {number} n’existe plus dans le plan suivant",
         "renamed": "la mesure {number} s’intitule désormais « {now} », elle s’intitulait « {was} »",
         "unknown": "la proposition {pid} n’existe plus dans la revue de référence",
+        "title": (
+            "l’intitulé de la mesure de référence a changé depuis la décision "
+            "(empreinte {old}, désormais {new})"
+        ),
+        "unknown measure": "la mesure {pid} n’existe plus dans le plan de référence",
     },
 }
 
 
-def _stale_reason(
-    proposal: ProposalResult, decision: RecordedDecision, titles: dict[int, str], lang: str
+def stale_reason(
+    current: str, decision: RecordedDecision, titles: dict[int, str], lang: str, changed: str = "text"
 ) -> str | None:
+    """Why `decision` no longer applies, or None: the fingerprint of what it was recorded on is now
+    `current` (`changed`: « text » of a proposal, « title » of a base measure), or a next measure it
+    names is gone or renamed (`titles`: the next plan's)."""
     text = _MESSAGES["fr" if lang == "fr" else "en"]
-    current = fingerprint(proposal.text)
     if current != decision.fingerprint:
-        return text["text"].format(old=decision.fingerprint, new=current)
+        return text[changed].format(old=decision.fingerprint, new=current)
     for recorded in decision.measures:
         if recorded.number not in titles:
             return text["gone"].format(number=recorded.number)
@@ -288,7 +312,7 @@ def apply_decisions(
         if decision is None:
             proposals.append(proposal)
             continue
-        why = _stale_reason(proposal, decision, titles, lang)
+        why = stale_reason(fingerprint(proposal.text), decision, titles, lang)
         record = Decision(
             verdict=decision.verdict,  # type: ignore[arg-type]
             measures=[m.number for m in decision.measures] or None,
@@ -317,9 +341,12 @@ def apply_decisions(
             )
         )
     known = {p.id for p in result.proposals}
-    stale.extend(pid for pid in sorted(decisions) if pid not in known)
+    # Decisions on base measures are applied apart (judge/decided_measures.py).
+    stale.extend(pid for pid in sorted(decisions) if pid not in known and not is_measure_id(pid))
     return result.model_copy(update={"proposals": proposals, "stale_decisions": stale})
 
 
 def stale_message(pid: str, lang: str) -> str:
-    return _MESSAGES["fr" if lang == "fr" else "en"]["unknown"].format(pid=pid)
+    """Why the decision on `pid` applies to nothing: no such proposal, or no such base measure."""
+    key = "unknown measure" if is_measure_id(pid) else "unknown"
+    return _MESSAGES["fr" if lang == "fr" else "en"][key].format(pid=pid)

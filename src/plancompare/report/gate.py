@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from plancompare.check import Finding, failures
 from plancompare.judge.decisions import stale_message
-from plancompare.models import DiffResult
+from plancompare.models import DiffResult, is_measure_id
 from plancompare.report.grouping import shorten
 from plancompare.report.i18n import Labels, labels
 from plancompare.report.markdown import escape
@@ -47,10 +47,13 @@ _TITLES = {
 _ORDER = ("regressed", "dropped", "new-drops", "stale", "decision", "improved", "n-a", "gone")
 
 
-def _verdict_name(words: Labels, kind: str, verdict: str | None) -> str:
+def _verdict_name(words: Labels, finding: Finding, verdict: str | None) -> str:
+    """`verdict` in words: a base measure's (a measure newly dropped, or a decision on « M05 »), or a
+    proposal's."""
     if verdict is None:
         return "–"
-    return words.measure_verdict(verdict) if kind == "dropped" else words.verdict(verdict)
+    on_measure = finding.kind == "dropped" or is_measure_id(finding.id)
+    return words.measure_verdict(verdict) if on_measure else words.verdict(verdict)
 
 
 def _stale_line(finding: Finding, words: Labels, text: dict[str, str], lang: str) -> str:
@@ -59,8 +62,8 @@ def _stale_line(finding: Finding, words: Labels, text: dict[str, str], lang: str
         return f"{finding.id} – {stale_message(finding.id, lang)}"
     return text["stale_line"].format(
         id=finding.id,
-        decided=_verdict_name(words, "stale", finding.before),
-        now=_verdict_name(words, "stale", finding.after),
+        decided=_verdict_name(words, finding, finding.before),
+        now=_verdict_name(words, finding, finding.after),
         why=shorten(finding.text, 160),
     )
 
@@ -87,7 +90,7 @@ def summary_lines(
                 lines.append(_stale_line(f, words, text, lang))
                 continue
             label = f"{text['measure']} {f.id}" if kind == "dropped" else f.id
-            change = f"{_verdict_name(words, kind, f.before)} → {_verdict_name(words, kind, f.after)}"
+            change = f"{_verdict_name(words, f, f.before)} → {_verdict_name(words, f, f.after)}"
             lines.append(f"{label}: {change} – {shorten(f.text, 100)}")
         sections.append((text[kind], lines))
     return head, sections

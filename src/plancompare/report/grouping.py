@@ -10,6 +10,7 @@ from plancompare.models import (
     NOT_AN_ASK,
     PROPOSAL_VERDICTS,
     DiffResult,
+    MeasureResult,
     NextMeasure,
     ProposalResult,
 )
@@ -181,18 +182,36 @@ def tally(counts: dict[str, int], words: Labels) -> str:
     return ", ".join(f"{words.verdict(v)} {counts[v]}" for v in shown)
 
 
-def stale_entries(result: DiffResult, words: Labels) -> list[tuple[str, str]]:
-    """(proposal id, why) for every stale decision, the proposal's recorded verdict first."""
-    from plancompare.judge.decisions import stale_message
+def measure_verdict(measure: MeasureResult, words: Labels, *, comment: bool = True) -> str:
+    """What became of a base measure, as a report shows it: the analyst's mark, and (`comment`) the
+    analyst's comment, when an analyst decided it."""
+    shown = words.measure_verdict(measure.verdict)
+    if not measure.decided or measure.decision is None:
+        return shown
+    why = measure.decision.comment if comment else None
+    return f"{shown} {words['analyst']}" + (f" – {why}" if why else "")
 
-    by_id = {p.id: p for p in result.proposals}
+
+def stale_entries(result: DiffResult, words: Labels) -> list[tuple[str, str]]:
+    """(proposal or base-measure id, why) for every stale decision, the recorded verdict first."""
+    from plancompare.judge.decisions import stale_message
+    from plancompare.models import measure_id
+
+    decided: dict[str, tuple[str, str, str | None]] = {}  # id → (recorded, engine's, why)
+    for p in result.proposals:
+        if p.decision is not None:
+            recorded = words.verdict(p.decision.verdict)
+            decided[p.id] = (recorded, words.verdict(p.verdict), p.decision.stale_reason)
+    for m in result.measures:
+        if m.decision is not None:
+            recorded = words.measure_verdict(m.decision.verdict)
+            engine = words.measure_verdict(m.verdict)
+            decided[measure_id(m.name)] = (recorded, engine, m.decision.stale_reason)
     entries = []
     for pid in result.stale_decisions:
-        proposal = by_id.get(pid)
-        if proposal is None or proposal.decision is None:
+        if pid not in decided:
             entries.append((pid, stale_message(pid, words.lang)))
             continue
-        decided = words.verdict(proposal.decision.verdict)
-        engine = f"{words.colon(words['engine'])} {words.verdict(proposal.verdict)}"
-        entries.append((pid, f"{decided} ({engine}) – {proposal.decision.stale_reason or ''}"))
+        recorded, engine, why = decided[pid]
+        entries.append((pid, f"{recorded} ({words.colon(words['engine'])} {engine}) – {why or ''}"))
     return entries

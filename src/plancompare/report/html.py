@@ -19,6 +19,7 @@ from plancompare.report.grouping import (
     answered,
     clean,
     groups,
+    measure_verdict,
     measures_cell,
     next_headings,
     proposal_measures,
@@ -220,7 +221,7 @@ def _measures_table(result: DiffResult, words: Labels) -> str:
         number = escape(measure.name)
         rows.append(
             f'<tr><td class="num">{number}</td><td>{escape(clean(measure.title))}</td>'
-            f"<td>{escape(words.measure_verdict(measure.verdict))}</td><td>{escape(targets)}</td></tr>"
+            f"<td>{escape(measure_verdict(measure, words))}</td><td>{escape(targets)}</td></tr>"
         )
     counts = " · ".join(
         f"{escape(words.measure_verdict(v))} {sum(1 for m in result.measures if m.verdict == v)}"

@@ -17,6 +17,7 @@ from plancompare.report.grouping import (
     adoption_rate,
     clean,
     groups,
+    measure_verdict,
     measures_cell,
     next_headings,
     next_name,
@@ -142,7 +143,7 @@ def _measures_table(result: DiffResult, words: Labels) -> list[str]:
             [
                 measure.name,
                 escape(shorten(measure.title, 90)),
-                words.measure_verdict(measure.verdict),
+                escape(measure_verdict(measure, words)),
                 becomes,
                 score_text(measure.score) if measure.next or measure.matches else "",
             ]

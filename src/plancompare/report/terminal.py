@@ -21,6 +21,7 @@ from plancompare.report.grouping import (
     general_label,
     groups,
     measure_list,
+    measure_verdict,
     measures_cell,
     score_text,
     shorten,
@@ -122,7 +123,7 @@ def _by_measure(result: DiffResult, words: Labels) -> Table:
     for proposal in result.proposals:
         by_measure.setdefault(proposal.measure, []).append(proposal)
     for measure in result.measures:
-        becomes = Text(words.measure_verdict(measure.verdict), style=MEASURE_STYLES[measure.verdict])
+        becomes = Text(measure_verdict(measure, words, comment=False), style=MEASURE_STYLES[measure.verdict])
         if measure.next:
             becomes.append(f" → {measure_list(result, measure.next)}")
         own = by_measure.get(measure.number, [])
