@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plancompare.judge.decisions import RecordedDecision, fingerprint, stale_reason
-from plancompare.models import Decision, DiffResult, Match, MeasureResult, is_measure_id, measure_id
+from plancompare.models import DiffResult, Match, MeasureResult, is_measure_id, measure_id
 
 
 def _decided(measure: MeasureResult, decision: RecordedDecision, titles: dict[int, str]) -> MeasureResult:
@@ -51,15 +51,7 @@ def apply_measure_decisions(
             measures.append(measure)
             continue
         why = stale_reason(fingerprint(measure.title), decision, titles, lang, changed="title")
-        record = Decision(
-            verdict=decision.verdict,  # type: ignore[arg-type]
-            measures=[m.number for m in decision.measures] or None,
-            comment=decision.comment,
-            author=decision.author,
-            fingerprint=decision.fingerprint,
-            stale=why is not None,
-            stale_reason=why,
-        )
+        record = decision.record(why)
         shown = measure if why is not None else _decided(measure, decision, titles)
         measures.append(shown.model_copy(update={"decision": record}))
         if why is not None:

@@ -77,6 +77,18 @@ class RecordedDecision:
     author: str | None = None
     date: str | None = None
 
+    def record(self, stale_reason: str | None) -> Decision:
+        """The decision as a result carries it, stale when `stale_reason` says why."""
+        return Decision(
+            verdict=self.verdict,  # type: ignore[arg-type]
+            measures=[m.number for m in self.measures] or None,
+            comment=self.comment,
+            author=self.author,
+            fingerprint=self.fingerprint,
+            stale=stale_reason is not None,
+            stale_reason=stale_reason,
+        )
+
     def as_yaml(self) -> dict[str, Any]:
         entry: dict[str, Any] = {"fingerprint": self.fingerprint, "verdict": self.verdict}
         entry["measures"] = [
@@ -313,15 +325,7 @@ def apply_decisions(
             proposals.append(proposal)
             continue
         why = stale_reason(fingerprint(proposal.text), decision, titles, lang)
-        record = Decision(
-            verdict=decision.verdict,  # type: ignore[arg-type]
-            measures=[m.number for m in decision.measures] or None,
-            comment=decision.comment,
-            author=decision.author,
-            fingerprint=decision.fingerprint,
-            stale=why is not None,
-            stale_reason=why,
-        )
+        record = decision.record(why)
         if why is not None:
             stale.append(proposal.id)
             proposals.append(proposal.model_copy(update={"decision": record}))
