@@ -107,17 +107,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PLANCOMPARE = Path(sys.executable).with_name("plancompare")
 
 
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("plancompare-cache")
-
-
-@pytest.fixture(autouse=True)
-def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The cache is tested with the extractor; here each PDF need only be parsed once per module.
-    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
-
-
 def workflow_commands() -> list[str]:
     """The shell commands of docs/ci.md's workflow steps that run plancompare."""
     doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")

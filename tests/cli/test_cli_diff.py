@@ -10,32 +10,13 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
+from tests.cli.runner import invoke
 
-from plancompare.cli import app
 from plancompare.models import PROPOSAL_VERDICTS, DiffResult
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "corpora" / "2014-2016"
 NEXT = ROOT / "corpora" / "next"
-
-
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("plancompare-cache")
-
-
-@pytest.fixture(autouse=True)
-def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The cache is tested with the extractor; here each PDF need only be parsed once per module.
-    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.cli.runner import invoke
 
 from plancompare.check import compare_with_baseline
-from plancompare.cli import app
 from plancompare.models import DiffResult
 from plancompare.report.gate import summary_lines
 from plancompare.report.i18n import labels
@@ -18,23 +17,6 @@ ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "corpora" / "2014-2016"
 NEXT = ROOT / "corpora" / "next"
 COMMON = ("--base", BASE, "--next", NEXT)
-
-
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("plancompare-cache")
-
-
-@pytest.fixture(autouse=True)
-def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def diff(decisions: Path, fmt: str = "json") -> str:

@@ -32,16 +32,6 @@ IDS = ["G01", "G02", *(f"M12-P0{n}" for n in range(1, 5)), "M13-P01", "M13-P02"]
 IDS += [f"M15-P0{n}" for n in range(1, 5)]
 
 
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("plancompare-cache")
-
-
-@pytest.fixture(autouse=True)
-def _one_cache_per_module(isolated_cache: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PLANCOMPARE_CACHE_DIR", str(shared_cache))
-
-
 @pytest.fixture
 def umask_022() -> Iterator[None]:
     old = os.umask(0o022)
