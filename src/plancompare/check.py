@@ -96,18 +96,14 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
 def stale_decisions(current: DiffResult) -> list[Finding]:
     """The decisions of `current` not applied, baseline or not (`text` says why: the proposal's text
     or a measure changed); a `stale` finding each."""
-    from plancompare.models import Decision, measure_id
-
-    # id → (the decision, the verdict that stands instead): proposals, and base measures (« M05 »).
-    decided: dict[str, tuple[Decision | None, str]] = {}
-    decided |= {p.id: (p.decision, p.verdict) for p in current.proposals}
-    decided |= {measure_id(m.name): (m.decision, m.verdict) for m in current.measures}
+    recorded = current.recorded()
     found = []
     for pid in current.stale_decisions:
-        decision, standing = decided.get(pid, (None, None))
-        verdict = decision.verdict if decision is not None else None
-        why = decision.stale_reason if decision is not None else None
-        found.append(Finding("stale", pid, verdict, standing, why or ""))
+        if pid not in recorded:  # no such proposal or base measure any more
+            found.append(Finding("stale", pid, None, None, ""))
+            continue
+        decision, standing = recorded[pid]
+        found.append(Finding("stale", pid, decision.verdict, standing, decision.stale_reason or ""))
     return found
 
 

@@ -323,8 +323,18 @@ class DiffResult(_Model):
     new_measures: list[int] = Field(default_factory=list)
     next_measures: list[NextMeasure] = Field(default_factory=list)
     stale_decisions: list[str] = Field(
-        default_factory=list, description="Proposal ids whose decision is stale."
+        default_factory=list,
+        description="Ids of the proposals and base measures (« M05 ») whose decision is stale.",
     )
+
+    def recorded(self) -> dict[str, tuple[Decision, str]]:
+        """Every recorded decision, applied or stale, by id (a proposal's, or a base measure's « M05 »),
+        with the verdict that stands."""
+        out = {p.id: (p.decision, str(p.verdict)) for p in self.proposals if p.decision is not None}
+        out |= {
+            measure_id(m.name): (m.decision, str(m.verdict)) for m in self.measures if m.decision is not None
+        }
+        return out
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

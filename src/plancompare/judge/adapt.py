@@ -167,7 +167,7 @@ class Adapter:
         # Decisions on base measures are applied last, over what the proposals make of them.
         applicable = {pid: d for pid, d in decisions.items() if not is_measure_id(pid)}
         learned: dict[int, str] = {}
-        if decisions:
+        if applicable:
             engine = result_of(self.base, self.next_side, self.al, judged, self.cfg)
             learned = self.learned(decisions, apply_decisions(engine, applicable, lang=lang))
         cfg, model = self.cfg, self.model

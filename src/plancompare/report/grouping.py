@@ -195,23 +195,16 @@ def measure_verdict(measure: MeasureResult, words: Labels, *, comment: bool = Tr
 def stale_entries(result: DiffResult, words: Labels) -> list[tuple[str, str]]:
     """(proposal or base-measure id, why) for every stale decision, the recorded verdict first."""
     from plancompare.judge.decisions import stale_message
-    from plancompare.models import measure_id
+    from plancompare.models import is_measure_id
 
-    decided: dict[str, tuple[str, str, str | None]] = {}  # id → (recorded, engine's, why)
-    for p in result.proposals:
-        if p.decision is not None:
-            recorded = words.verdict(p.decision.verdict)
-            decided[p.id] = (recorded, words.verdict(p.verdict), p.decision.stale_reason)
-    for m in result.measures:
-        if m.decision is not None:
-            recorded = words.measure_verdict(m.decision.verdict)
-            engine = words.measure_verdict(m.verdict)
-            decided[measure_id(m.name)] = (recorded, engine, m.decision.stale_reason)
+    recorded = result.recorded()
     entries = []
     for pid in result.stale_decisions:
-        if pid not in decided:
+        if pid not in recorded:
             entries.append((pid, stale_message(pid, words.lang)))
             continue
-        recorded, engine, why = decided[pid]
-        entries.append((pid, f"{recorded} ({words.colon(words['engine'])} {engine}) – {why or ''}"))
+        decision, standing = recorded[pid]
+        name = words.measure_verdict if is_measure_id(pid) else words.verdict
+        engine = f"{words.colon(words['engine'])} {name(standing)}"
+        entries.append((pid, f"{name(decision.verdict)} ({engine}) – {decision.stale_reason or ''}"))
     return entries
