@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from plancompare.config import CONFIG_FILE, DECISIONS_FILE, DEFAULT_BASE, DEFAULT_NEXT
 from plancompare.errors import UsageError
-from plancompare.models import DiffResult, Plan, Review, Side
+from plancompare.models import MEASURE_VERDICTS, DiffResult, Plan, Review, Side
 
 if TYPE_CHECKING:
     from plancompare.judge.calibrate import Scores
@@ -162,20 +162,14 @@ class Recorded:
 
 
 def _check_measure_decision(verdict: str, given: list[str]) -> None:
-    """What a base measure became, and into how many next measures: none when dropped, two or more
-    when split, one otherwise."""
-    from plancompare.models import MEASURE_VERDICTS
+    """What a base measure became, and into how many next measures."""
+    from plancompare.judge.decided_measures import measure_decision_problem
 
-    if verdict not in MEASURE_VERDICTS:
-        raise UsageError(
-            f"unknown verdict {verdict!r} for a base measure", f"choose one of: {', '.join(MEASURE_VERDICTS)}"
-        )
-    if verdict == "dropped" and given:
-        raise UsageError("a dropped base measure has no next-plan measure", "leave out --measure")
-    if verdict == "split" and len(given) < 2:
-        raise UsageError("a split base measure goes into two next-plan measures or more", "repeat --measure")
-    if verdict not in ("dropped", "split") and len(given) != 1:
-        raise UsageError(f"a {verdict} base measure goes into one next-plan measure", "give one --measure")
+    problem = measure_decision_problem(verdict, len(given))
+    if problem is not None:
+        hints = {"dropped": "leave out --measure", "split": "repeat --measure"}
+        hint = hints.get(verdict, "give one --measure") if verdict in MEASURE_VERDICTS else None
+        raise UsageError(problem, hint)
 
 
 def _check_proposal_decision(verdict: str, given: list[str]) -> None:

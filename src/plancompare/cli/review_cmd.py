@@ -25,8 +25,9 @@ def review(
     config: options.Config = None,
 ) -> None:
     """Walk the proposals in a terminal app and decide each with one key (a adopted, c changed,
-    d dropped, n not an ask; 1-3 pick the measures). Each decision is written to the decisions file at
-    once; the engine adapts to them and a restart resumes where you stopped."""
+    d dropped, n not an ask; 1-3 pick the measures), then the base measures (m; = kept, r revised,
+    f merged, x split, d dropped). Each decision is written to the decisions file at once; the engine
+    adapts to them and a restart resumes where you stopped."""
     from plancompare.review.app import ReviewApp
     from plancompare.review.run import open_session
 

@@ -13,7 +13,21 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plancompare.judge.decisions import RecordedDecision, fingerprint, stale_reason
-from plancompare.models import DiffResult, Match, MeasureResult, is_measure_id, measure_id
+from plancompare.models import MEASURE_VERDICTS, DiffResult, Match, MeasureResult, is_measure_id, measure_id
+
+
+def measure_decision_problem(verdict: str, count: int) -> str | None:
+    """What is wrong with deciding that a base measure became `verdict` in `count` next measures
+    (none when dropped, two or more when split, one otherwise); None when nothing is."""
+    if verdict not in MEASURE_VERDICTS:
+        return f"unknown verdict {verdict!r} for a base measure: choose one of {', '.join(MEASURE_VERDICTS)}"
+    if verdict == "dropped" and count:
+        return "a dropped base measure has no next-plan measure"
+    if verdict == "split" and count < 2:
+        return "a split base measure goes into two next-plan measures or more"
+    if verdict not in ("dropped", "split") and count != 1:
+        return f"a {verdict} base measure goes into one next-plan measure"
+    return None
 
 
 def _decided(measure: MeasureResult, decision: RecordedDecision, titles: dict[int, str]) -> MeasureResult:

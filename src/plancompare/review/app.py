@@ -5,11 +5,14 @@ verdict, confidence and reasons, and up to three candidate passages of different
 the words they share with the ask highlighted. One key per decision; digits pick the measures that
 answer; `/` searches another measure by number or words; `v` shows a candidate measure's whole text.
 Each decision is written at once (`Session.decide`), and the queue re-ordered.
+
+`m` switches to the base measures (and back); the app goes there itself once every proposal is
+decided. One screen per base measure, in the base plan's order: what the table says it became, where
+its proposals went, and its candidate next measures; one key says what became of it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,34 +23,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from plancompare.errors import PlanCompareError
-from plancompare.models import Measure, ProposalResult
+from plancompare.models import Measure, MeasureResult, ProposalResult, is_measure_id, measure_id
 from plancompare.report.i18n import labels
 from plancompare.review.session import MissingMeasure, Session
-from plancompare.review.texts import decimal, percent, texts
-from plancompare.text.normalise import marked_tokens
+from plancompare.review.texts import percent, texts
+from plancompare.review.views import Shown, base_text, highlighted, measure_body, proposal_body
 
-_WORD = re.compile(r"[\w’'-]+|[^\w’'-]+")
 VERDICT_KEYS = {"a": "adopted", "c": "changed", "d": "dropped", "n": "n-a"}
-
-
-def highlighted(passage: str, ask: str) -> Text:
-    """`passage` with the words it shares with `ask` (same stems) in bold."""
-    wanted = set(marked_tokens(ask))
-    out = Text()
-    for piece in _WORD.findall(passage):
-        shared = piece[0].isalnum() and bool(wanted & set(marked_tokens(piece)))
-        out.append(piece, style="bold yellow" if shared else "")
-    return out
+# What became of a base measure, one key each; « d » is dropped for both.
+MEASURE_KEYS = {"equals_sign": "kept", "r": "revised", "f": "merged", "x": "split", "d": "dropped"}
 
 
 class MeasureScreen(ModalScreen[None]):
-    """A next measure's whole text; 1-3 show another candidate."""
+    """A next measure's whole text; 1-5 show another candidate."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,v,q", "close", "close"),
-        Binding("1", "show(0)", show=False),
-        Binding("2", "show(1)", show=False),
-        Binding("3", "show(2)", show=False),
+        *(Binding(str(k + 1), f"show({k})", show=False) for k in range(5)),
     ]
     DEFAULT_CSS = """
     MeasureScreen { align: center middle; }
@@ -82,7 +74,7 @@ class MeasureScreen(ModalScreen[None]):
 
 
 class ReviewApp(App[None]):
-    """The review loop over `session`."""
+    """The review loop over `session`: its proposals, then its base measures."""
 
     TITLE = "plancompare review"
     CSS = """
@@ -90,19 +82,20 @@ class ReviewApp(App[None]):
     #body { height: 1fr; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     #prompt { display: none; height: 3; }
-    #keys { height: 2; padding: 0 1; color: $text-muted; }
+    #keys { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "decide('adopted')", show=False),
-        Binding("c", "decide('changed')", show=False),
-        Binding("d", "decide('dropped')", show=False),
-        Binding("n", "decide('n-a')", show=False),
-        Binding("1", "pick(0)", show=False),
-        Binding("2", "pick(1)", show=False),
-        Binding("3", "pick(2)", show=False),
+        *(Binding(key, f"decide('{verdict}')", show=False) for key, verdict in VERDICT_KEYS.items()),
+        *(
+            Binding(key, f"decide('{verdict}')", show=False)
+            for key, verdict in MEASURE_KEYS.items()
+            if key != "d"
+        ),
+        *(Binding(str(k + 1), f"pick({k})", show=False) for k in range(5)),
         Binding("v", "view", show=False),
         Binding("slash", "ask('search')", show=False),
         Binding("k", "ask('comment')", show=False),
+        Binding("m", "switch", show=False),
         Binding("u", "undo", show=False),
         Binding("s", "skip", show=False),
         Binding("q", "quit", show=False),
@@ -113,8 +106,10 @@ class ReviewApp(App[None]):
         super().__init__()
         self.session, self.lang = session, lang
         self.t = texts(lang)
+        self.walking = "proposals"  # or "measures": the base measures
         self.proposal: ProposalResult | None = None
-        self.shown: list[tuple[Measure, str | None, float | None]] = []  # measure, passage, score
+        self.measure: MeasureResult | None = None
+        self.shown: Shown = []
         self.picked: list[int] = []  # measure numbers
         self.comment: str | None = None
         self.asking: str | None = None
@@ -126,7 +121,7 @@ class ReviewApp(App[None]):
             yield Static(id="proposal")
         yield Static(id="message")
         yield Input(id="prompt")
-        yield Static(self.t["keys"], id="keys")
+        yield Static(id="keys")
 
     def on_mount(self) -> None:
         self.show_current()
@@ -134,73 +129,56 @@ class ReviewApp(App[None]):
     # --- drawing ---------------------------------------------------------------------------------
 
     def show_current(self, message: str = "") -> None:
-        """Draw the first proposal of the queue (or say that all are decided)."""
-        self.proposal = self.session.current()
-        self.picked = []
-        self.shown = []
+        """Draw the first item of the queue walked (the base measures once every proposal is decided)."""
+        measures = self.session.next_measures
+        self.picked, self.shown = [], []
+        self.proposal = self.session.current() if self.walking == "proposals" else None
+        if (
+            self.walking == "proposals"
+            and self.proposal is None
+            and self.session.current_measure() is not None
+        ):
+            self.walking = "measures"
+            message = f"{message} {self.t['to_measures']}".strip()
+        self.measure = self.session.current_measure() if self.walking == "measures" else None
         if self.proposal is not None:
-            measures = self.session.next_measures
-            for c in self.session.candidates(self.proposal.id):
-                self.shown.append((measures[c.measure], c.passage, c.score))
+            self.shown = [
+                (measures[c.measure], c.passage, c.score) for c in self.session.candidates(self.proposal.id)
+            ]
+        if self.measure is not None:
+            self.shown = [
+                (measures[n], passage, score)
+                for n, passage, score in self.session.measure_candidates(self.measure.number)
+            ]
         self.redraw(message)
 
     def redraw(self, message: str | None = None) -> None:
         """Draw the screen; `message` replaces the last one (None keeps it)."""
         if message is not None:
             self.message = message
-        progress = self.session.progress()
-        order = self.t.get(f"order_{self.session.order}", self.session.order)
+        on_measures = self.walking == "measures"
+        progress = self.session.measure_progress() if on_measures else self.session.progress()
+        order = "document" if on_measures else self.session.order
         self.query_one("#progress", Static).update(
-            self.t["progress"].format(
+            self.t["measure_progress" if on_measures else "progress"].format(
                 decided=progress.decided,
                 total=progress.total,
                 accuracy=percent(progress.estimated_accuracy, self.lang),
-                order=order,
+                order=self.t.get(f"order_{order}", order),
             )
         )
         self.query_one("#proposal", Static).update(self._body())
         self.query_one("#message", Static).update(Text(self.message))
+        self.query_one("#keys", Static).update(self.t["measure_keys" if on_measures else "keys"])
 
     def _body(self) -> Text:
-        t, p = self.t, self.proposal
-        if p is None:
-            return Text(t["done"], style="bold")
-        base = self.session.adapter.base
-        title = next((m.title for m in base.plan.measures if m.number == p.measure), "")
-        where = t["general"] if p.measure is None else t["base_measure"].format(number=p.measure)
-        body = Text(f"{p.id}", style="bold")
-        body.append(f" · {where}" + (f" « {' '.join(title.split())} »" if title else ""), style="dim")
-        body.append(f"\n{p.text}\n\n")
-        body.append(
-            t["engine"].format(verdict=t[p.verdict], confidence=decimal(p.confidence, self.lang)),
-            style="bold",
-        )
-        words = labels(self.lang)
-        reasons = words.sep.join(words.reasons(p.reasons))
-        if reasons:
-            body.append("\n" + t["reasons"].format(reasons=reasons), style="dim")
-        if p.decision is not None and p.decision.stale:
-            body.append(
-                "\n" + t["stale"].format(verdict=t[p.decision.verdict], reason=p.decision.stale_reason),
-                style="bold red",
-            )
-        body.append("\n")
-        if not self.shown:
-            body.append("\n" + t["no_candidate"], style="dim")
-        for i, (m, passage, score) in enumerate(self.shown):
-            box = "[x]" if m.number in self.picked else "[ ]"
-            name = " ".join(m.title.split())
-            name = name if len(name) <= 40 else name[:39] + "…"
-            line = (
-                t["candidate"].format(key=i + 1, box=box, name=m.name, title=name, score=f"{score:g}")
-                if score is not None
-                else t["search_result"].format(key=i + 1, box=box, name=m.name, title=name)
-            )
-            body.append("\n" + line, style="bold cyan" if m.number in self.picked else "cyan")
-            if passage:
-                body.append("\n  ")
-                body.append_text(highlighted(passage, p.text))
-        return body
+        if self.proposal is not None:
+            return proposal_body(self.session, self.proposal, self.shown, self.picked, self.lang)
+        if self.measure is not None:
+            return measure_body(self.session, self.measure, self.shown, self.picked, self.lang)
+        left = self.walking == "measures" and self.session.current() is not None
+        done = "measures_done" if left else "done"
+        return Text(self.t[done], style="bold")
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -213,21 +191,30 @@ class ReviewApp(App[None]):
         return self.t["refused"].format(error=why)
 
     def action_decide(self, verdict: str) -> None:
-        if self.proposal is None or self.asking:
+        if self.asking:
+            return
+        on_measures = self.walking == "measures"
+        if verdict not in (MEASURE_KEYS if on_measures else VERDICT_KEYS).values():
+            self.redraw(self.t["measure_keys_here" if on_measures else "proposal_keys_here"])
             return
         try:
-            decision = self.session.decide(self.proposal.id, verdict, self.picked, comment=self.comment)
+            if self.measure is not None:
+                decision = self.session.decide_measure(
+                    self.measure.number, verdict, self.picked, comment=self.comment
+                )
+                shown = labels(self.lang).measure_verdict(verdict)
+            elif self.proposal is not None:
+                decision = self.session.decide(self.proposal.id, verdict, self.picked, comment=self.comment)
+                shown = self.t[verdict]
+            else:
+                return
         except PlanCompareError as error:
             self.redraw(self.refusal(error))
             return
         self.comment = None
         names = ", ".join(self.session.next_measures[m.number].name for m in decision.measures)
         self.show_current(
-            self.t["recorded"].format(
-                pid=decision.id,
-                verdict=self.t[verdict],
-                measures=f" → {names}" if names else "",
-            )
+            self.t["recorded"].format(pid=decision.id, verdict=shown, measures=f" → {names}" if names else "")
         )
 
     def action_pick(self, index: int) -> None:
@@ -241,11 +228,23 @@ class ReviewApp(App[None]):
         self.redraw()
 
     def action_view(self) -> None:
-        if self.proposal is None or not self.shown:
+        if not self.shown:
+            return
+        if self.proposal is not None:
+            ask = self.proposal.text
+        elif self.measure is not None:
+            ask = base_text(self.session, self.measure)
+        else:
             return
         chosen = [i for i, (m, *_) in enumerate(self.shown) if m.number in self.picked]
-        measures = [m for m, *_ in self.shown]
-        self.push_screen(MeasureScreen(measures, chosen[0] if chosen else 0, self.proposal.text, self.lang))
+        measures: list[Measure] = [m for m, *_ in self.shown]
+        self.push_screen(MeasureScreen(measures, chosen[0] if chosen else 0, ask, self.lang))
+
+    def action_switch(self) -> None:
+        if self.asking:
+            return
+        self.walking = "proposals" if self.walking == "measures" else "measures"
+        self.show_current()
 
     def action_ask(self, what: str) -> None:
         prompt = self.query_one("#prompt", Input)
@@ -295,11 +294,17 @@ class ReviewApp(App[None]):
         if pid is None:
             self.redraw(self.t["nothing_to_undo"])
             return
+        self.walking = "measures" if is_measure_id(pid) else "proposals"
         self.show_current(self.t["undone"].format(pid=pid))
 
     def action_skip(self) -> None:
-        if self.proposal is None or self.asking:
+        if self.asking:
             return
-        pid = self.proposal.id
+        if self.proposal is not None:
+            pid = self.proposal.id
+        elif self.measure is not None:
+            pid = measure_id(self.measure.name)
+        else:
+            return
         self.session.skip(pid)
         self.show_current(self.t["skipped"].format(pid=pid))

@@ -6,17 +6,22 @@ record_decision`, which re-reads the file and keeps its other entries, so a hand
 is kept), then the remaining proposals are re-judged with what the decisions teach (`judge.adapt`)
 and re-ordered. A session started on a file that holds decisions resumes: decided proposals are not
 asked again.
+
+Once the proposals are decided, the base measures are: what became of each (kept, revised, merged,
+split or dropped, and into which next measures), the engine's reading corrected where it is wrong.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from plancompare.errors import UsageError
 from plancompare.judge.adapt import Adapter
+from plancompare.judge.decided_measures import measure_decision_problem
 from plancompare.judge.decisions import (
     RecordedDecision,
     RecordedMeasure,
@@ -26,10 +31,19 @@ from plancompare.judge.decisions import (
     update_decisions,
 )
 from plancompare.match.aligner import Candidate
-from plancompare.models import NOT_AN_ASK, PROPOSAL_VERDICTS, DiffResult, Measure, ProposalResult
+from plancompare.models import (
+    NOT_AN_ASK,
+    PROPOSAL_VERDICTS,
+    DiffResult,
+    Measure,
+    MeasureResult,
+    ProposalResult,
+    measure_id,
+)
 
 ORDERS = ("confidence", "document", "measure")
 CANDIDATES = 3
+MEASURE_CANDIDATES = 5  # a base measure split in three, and two more to choose from
 
 
 class MissingMeasure(UsageError):
@@ -237,15 +251,23 @@ class Session:
             id=pid,
             fingerprint=fingerprint(proposal.text),
             verdict=verdict,
-            measures=[RecordedMeasure(n, " ".join(self.next_measures[n].title.split())) for n in numbers],
+            measures=self._named(numbers),
             comment=comment or None,
             author=author,
         )
-        previous = self.store.load().get(pid)
+        return self._record(decision)
+
+    def _named(self, numbers: list[int]) -> list[RecordedMeasure]:
+        """Next measures as a decision records them: with their titles, to tell a renumbering."""
+        return [RecordedMeasure(n, " ".join(self.next_measures[n].title.split())) for n in numbers]
+
+    def _record(self, decision: RecordedDecision) -> RecordedDecision:
+        """Write `decision` at once (undo brings back the entry it replaces), then re-judge."""
+        previous = self.store.load().get(decision.id)
         self.store.put(decision)
-        self.undo_stack.append((pid, previous))
-        if pid in self.skipped:
-            self.skipped.remove(pid)
+        self.undo_stack.append((decision.id, previous))
+        if decision.id in self.skipped:
+            self.skipped.remove(decision.id)
         self.refresh()
         return decision
 
@@ -262,7 +284,98 @@ class Session:
         return pid
 
     def skip(self, pid: str) -> None:
-        """Leave a proposal for later in this session (it goes to the end of the queue)."""
+        """Leave a proposal or a base measure (its id, « M05 ») for later in this session: it goes to the
+        end of its queue."""
         if pid in self.skipped:
             self.skipped.remove(pid)
         self.skipped.append(pid)
+
+    # --- base measures ---------------------------------------------------------------------------
+
+    def measure_queue(self) -> list[MeasureResult]:
+        """The base measures still to decide, in the base plan's order (skipped ones last). Not by
+        confidence: on drafts it was not fit on, it does not tell their right verdicts from the wrong
+        ones (README, « What became of the base measures »)."""
+        todo = [m for m in self.result.measures if not m.decided]
+        skipped = {mid: i for i, mid in enumerate(self.skipped)}
+        return sorted(todo, key=lambda m: skipped.get(measure_id(m.name), -1))
+
+    def current_measure(self) -> MeasureResult | None:
+        queue = self.measure_queue()
+        return queue[0] if queue else None
+
+    def measure_progress(self) -> Progress:
+        measures = self.result.measures
+        decided = sum(m.decided for m in measures)
+        estimate = (
+            sum(1.0 if m.decided else m.confidence for m in measures) / len(measures) if measures else 1.0
+        )
+        return Progress(decided, len(measures), estimate)
+
+    def taken_up(self, number: int) -> Counter[int]:
+        """How many of base measure `number`'s proposals each next measure takes up (adopted or
+        changed, by the first measure that answers them), as the table now reads."""
+        return Counter(
+            p.matches[0].measure
+            for p in self.result.proposals
+            if p.measure == number and p.verdict in ("adopted", "changed") and p.matches
+        )
+
+    def measure_candidates(
+        self, number: int, count: int = MEASURE_CANDIDATES
+    ) -> list[tuple[int, str | None, float | None]]:
+        """The next measures base measure `number` may have become, with the passage and score that
+        put them there: those the table names now, the engine's other matches, then the measures
+        that take up most of its proposals (no passage)."""
+        measure = self._base_measure(number)
+        found = {m.measure: (m.passage, m.score) for m in measure.matches}
+        shown: dict[int, tuple[str | None, float | None]] = {
+            n: found.get(n, (None, None)) for n in measure.next
+        }
+        for n, evidence in found.items():
+            shown.setdefault(n, evidence)
+        for n, _ in sorted(self.taken_up(number).items(), key=lambda kv: (-kv[1], kv[0])):
+            shown.setdefault(n, (None, None))
+        return [(n, passage, score) for n, (passage, score) in shown.items()][:count]
+
+    def _base_measure(self, number: int) -> MeasureResult:
+        for m in self.result.measures:
+            if m.number == number:
+                return m
+        raise UsageError(
+            f"no base measure {number}", "see the base measures in `plancompare diff --format md`"
+        )
+
+    def decide_measure(
+        self,
+        number: int,
+        verdict: str,
+        measures: list[int] | None = None,
+        *,
+        comment: str | None = None,
+        author: str | None = None,
+    ) -> RecordedDecision:
+        """Record what became of base measure `number`; with no measure picked, the ones the table
+        names now (the first of them unless split), else its first candidate."""
+        measure = self._base_measure(number)
+        numbers = list(dict.fromkeys(measures or []))
+        missing = [n for n in numbers if n not in self.next_measures]
+        if missing:
+            raise MissingMeasure(", ".join(map(str, missing)))
+        if verdict == "dropped":
+            numbers = []
+        elif not numbers:
+            named = measure.next or [n for n, *_ in self.measure_candidates(number, 1)]
+            numbers = named if verdict == "split" else named[:1]
+        problem = measure_decision_problem(verdict, len(numbers))
+        if problem is not None:
+            raise UsageError(problem, "pick the next measures with 1-5, or / to find one")
+        decision = RecordedDecision(
+            id=measure_id(measure.name),
+            fingerprint=fingerprint(measure.title),
+            verdict=verdict,
+            measures=self._named(numbers),
+            comment=comment or None,
+            author=author,
+        )
+        return self._record(decision)

@@ -8,7 +8,16 @@ _FR = {
     "order_confidence": "confiance",
     "order_document": "document",
     "order_measure": "mesure",
-    "done": "Toutes les propositions sont décidées. q pour quitter.",
+    "done": "Toutes les propositions et toutes les mesures sont décidées. q pour quitter.",
+    "measures_done": "Toutes les mesures du plan de référence sont décidées. m : les propositions.",
+    "to_measures": "Toutes les propositions sont décidées : voici les mesures de référence.",
+    "measure_progress": (
+        "Mesures : {decided}/{total} décidées · exactitude estimée {accuracy} % · ordre : {order}"
+    ),
+    "went": "Ses propositions : {counts}{where}",
+    "taken_in": "reprises en",
+    "measure_keys_here": "Pour une mesure : = maintenue, r révisée, f fusionnée, x scindée, d abandonnée",
+    "proposal_keys_here": "Pour une proposition : a adoptée, c modifiée, d non reprise, n pas une demande",
     "general": "demande générale",
     "base_measure": "mesure {number}",
     "engine": "Moteur : {verdict} · confiance {confidence}",
@@ -23,7 +32,12 @@ _FR = {
     "n-a": "Pas une demande",
     "keys": (
         "a adoptée  c modifiée  d non reprise  n pas une demande  1-3 mesures  v texte\n"
-        "/ chercher  k commentaire  u annuler  s passer  q quitter"
+        "/ chercher  k commentaire  u annuler  s passer  m mesures  q quitter"
+    ),
+    "measure_keys": (
+        "= maintenue  r révisée  f fusionnée  x scindée  d abandonnée\n"
+        "1-5 mesures  v texte  / chercher  k commentaire  u annuler  s passer\n"
+        "m propositions  q quitter"
     ),
     "recorded": "{pid} : {verdict}{measures} enregistrée",
     "undone": "{pid} : décision annulée",
@@ -35,7 +49,7 @@ _FR = {
     "no_match": "Aucune mesure ne contient ces mots.",
     "refused": "Refusé : {error}",
     "no_measure": "le plan suivant n’a pas de mesure {name}",
-    "measure_help": "Échap, v ou q : fermer · 1-3 : autre candidate",
+    "measure_help": "Échap, v ou q : fermer · 1-5 : autre candidate",
     "pilots": "Pilotes",
 }
 
@@ -45,7 +59,16 @@ _EN = {
     "order_confidence": "confidence",
     "order_document": "document",
     "order_measure": "measure",
-    "done": "Every proposal is decided. q to quit.",
+    "done": "Every proposal and every base measure is decided. q to quit.",
+    "measures_done": "Every base measure is decided. m: the proposals.",
+    "to_measures": "Every proposal is decided: here are the base measures.",
+    "measure_progress": (
+        "Measures: {decided}/{total} decided · estimated accuracy {accuracy} % · order: {order}"
+    ),
+    "went": "Its proposals: {counts}{where}",
+    "taken_in": "taken up in",
+    "measure_keys_here": "For a measure: = kept, r revised, f merged, x split, d dropped",
+    "proposal_keys_here": "For a proposal: a adopted, c changed, d dropped, n not an ask",
     "general": "general demand",
     "base_measure": "measure {number}",
     "engine": "Engine: {verdict} · confidence {confidence}",
@@ -60,7 +83,12 @@ _EN = {
     "n-a": "Not an ask",
     "keys": (
         "a adopted  c changed  d dropped  n not an ask  1-3 measures  v text\n"
-        "/ search  k comment  u undo  s skip  q quit"
+        "/ search  k comment  u undo  s skip  m base measures  q quit"
+    ),
+    "measure_keys": (
+        "= kept  r revised  f merged  x split  d dropped\n"
+        "1-5 next measures  v text  / search  k comment  u undo  s skip\n"
+        "m proposals  q quit"
     ),
     "recorded": "{pid}: {verdict}{measures} recorded",
     "undone": "{pid}: decision undone",
@@ -72,7 +100,7 @@ _EN = {
     "no_match": "No measure holds these words.",
     "refused": "Refused: {error}",
     "no_measure": "the next plan has no measure {name}",
-    "measure_help": "Esc, v or q: close · 1-3: another candidate",
+    "measure_help": "Esc, v or q: close · 1-5: another candidate",
     "pilots": "Pilots",
 }
 
