@@ -140,3 +140,21 @@ def test_a_proposals_verdict_written_by_hand_on_a_base_measure_is_one_clear_line
         err.split()
     )
     assert "Traceback" not in err
+
+
+def test_the_base_measures_are_read_from_the_proposals_as_decided(tmp_path: Path, engine: DiffResult) -> None:
+    # Two asks of base measure 2 that the engine left out, decided as taken up in next measure 35:
+    # measure 2 went there too, though no decision names measure 2 itself.
+    assert engine.measures[1].next == [4]
+    decisions = tmp_path / "decisions.yaml"
+    for pid in ("M02-P03", "M02-P05"):
+        code, _, err = invoke("decide", pid, "changed", "-m", "35", *COMMON, "--file", decisions)
+        assert code == 0, err
+    result = DiffResult.model_validate_json(diff(decisions))
+    measure = result.measures[1]
+    assert (measure.verdict, measure.next, measure.decided) == ("split", [4, 35], False)
+    assert 2 in next(m for m in result.next_measures if m.number == 35).antecedents
+    # One decision is not evidence enough to move a measure (as for the engine: two asks answered).
+    decisions.unlink()
+    invoke("decide", "M02-P03", "changed", "-m", "35", *COMMON, "--file", decisions)
+    assert DiffResult.model_validate_json(diff(decisions)).measures[1].next == [4]

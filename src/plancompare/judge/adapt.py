@@ -9,7 +9,9 @@ The next plan is aligned once (`diff.align_sides`); each set of decisions then
    general one for the others) on the decisions, with the shipped coefficients as the prior (a
    penalty `adapt.penalty` × ‖W − W_shipped‖² / 2), and gives each verdict its probability (the
    shipped trees, blended in, stay as they are: they need scikit-learn to refit);
-4. applies the decisions themselves over the result (`decisions.apply_decisions`).
+4. applies the decisions themselves over the result (`decisions.apply_decisions`), then reads the
+   base measures again from the proposals as decided (`diff.measures_as_decided`), and applies the
+   decisions on base measures last (`decided_measures.apply_measure_decisions`).
 
 With no decision, the result is the engine's (`diff.compare`) with the shipped model's confidences,
 and the same decisions always give the same result, to the byte: nothing here is random.
@@ -29,6 +31,7 @@ from plancompare.judge.diff import (
     Judged,
     align_sides,
     judge_proposals,
+    measures_as_decided,
     result_of,
 )
 from plancompare.judge.model import Model, confidence_of, measure_confidences, shipped
@@ -183,22 +186,17 @@ class Adapter:
         judged, probabilities = self.weigh(cfg, model)
         engine = result_of(self.base, self.next_side, self.al, judged, cfg)
         confidence = confidence_of(probabilities, [v for v, *_ in judged])
-        measures = measure_confidences(engine, cfg, self.model)
         engine = engine.model_copy(
             update={
                 "proposals": [
                     p.model_copy(update={"confidence": c})
                     for p, c in zip(engine.proposals, confidence, strict=True)
                 ],
-                "measures": [
-                    m.model_copy(update={"confidence": c})
-                    for m, c in zip(engine.measures, measures, strict=True)
-                ],
                 "settings": engine.settings.model_copy(update={"adapted_on": len(learned)}),
             }
         )
         if not applicable:
-            return apply_measure_decisions(engine, decisions, lang=lang)
+            return apply_measure_decisions(self.measure_confidence(engine, cfg), decisions, lang=lang)
         result = apply_decisions(engine, applicable, lang=lang)
         result = result.model_copy(
             update={
@@ -208,8 +206,18 @@ class Adapter:
                 ]
             }
         )
-        # A decision also settles the review's repetition of the same ask (judge/twins.py).
-        return apply_measure_decisions(follow_twins(result), decisions, lang=lang)
+        # A decision also settles the review's repetition of the same ask (judge/twins.py); the base
+        # measures are then read from the proposals as decided.
+        result = measures_as_decided(follow_twins(result), self.al, cfg)
+        return apply_measure_decisions(self.measure_confidence(result, cfg), decisions, lang=lang)
+
+    def measure_confidence(self, result: DiffResult, cfg: MatchConfig) -> DiffResult:
+        """`result` with each base measure's confidence (the shipped model's: decisions do not refit it)."""
+        confidence = measure_confidences(result, cfg, self.model)
+        measures = [
+            m.model_copy(update={"confidence": c}) for m, c in zip(result.measures, confidence, strict=True)
+        ]
+        return result.model_copy(update={"measures": measures})
 
 
 def _fresh(decision: RecordedDecision, result: DiffResult) -> bool:

