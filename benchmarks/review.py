@@ -7,7 +7,9 @@ corpora/heldout), the confidence model is refit with that draft left out (heldou
 model is the one fit on all the others), then an analyst answering from the draft's labels is
 replayed through the review session (`plancompare simulate`), in each order. Printed: the table's
 accuracy at each 10 % of the proposals decided, the decisions needed to reach 90, 95 and 100 %, and
-the confidence's calibration on the draft before any decision (Brier score, reliability bins).
+the confidence's calibration on the draft before any decision (Brier score, reliability bins), and
+the share of the base measures the table gets right (verdict and next measures, read from the
+proposals as decided) after 0, 40, 50 and 100 % of the proposals decided.
 
 Then « new asks »: every labelled draft's asks as if the model had never seen them labelled (another
 review), fold by fold of the review's base measures (`new_asks`): the table's accuracy after 40 % /
@@ -171,14 +173,19 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(curve_lines(curves)))
         print()
         for c in curves:
-            summary.append((name, c.order, c.at(0.4).accuracy, c.at(0.5).accuracy))
+            steps = (c.at(0.0), c.at(0.4), c.at(0.5), c.at(1.0))
+            summary.append((name, c.order, steps[1].accuracy, steps[2].accuracy, [s.measures for s in steps]))
         if args.plot:
             args.plot.mkdir(parents=True, exist_ok=True)
             (args.plot / f"review-{name}.svg").write_text(svg(curves, f"corpora/{name}"), encoding="utf-8")
         draft.adapter.given_model = None
-    print("accuracy of the table after 40 % / 50 % of the proposals decided")
-    for name, order, forty, fifty in summary:
-        print(f"  {name:<10} {order:<11} {100 * forty:5.1f} / {100 * fifty:5.1f}")
+    print(
+        "accuracy of the table after 40 % / 50 % of the proposals decided; base measures right (verdict and"
+        " next measures) after 0 / 40 / 50 / 100 %"
+    )
+    for name, order, forty, fifty, measures in summary:
+        right = " / ".join("-" if m is None else f"{100 * m:5.1f}" for m in measures)
+        print(f"  {name:<12} {order:<11} {100 * forty:5.1f} / {100 * fifty:5.1f}   {right}")
     print()
     if not args.no_new_asks:
         new_asks(fit_drafts, args.drafts.split(","), base)

@@ -32,6 +32,9 @@ def test_simulate_command_writes_curves_and_a_plot(tmp_path: Path, monkeypatch) 
     # the model is fit on, so it starts higher than a new draft would: 0.82 against 0.55-0.70.)
     assert 0.4 < steps[0]["accuracy"] < 0.9
     assert curve["decisions_to"]["1.00"] <= 141
+    # What became of the 23 base measures, read from the proposals as decided: the labels say.
+    assert all(0.0 <= s["measures"] <= 1.0 for s in steps)
+    assert abs(steps[0]["measures"] * 23 - round(steps[0]["measures"] * 23)) < 0.01  # a count of 23
     assert plot.read_text(encoding="utf-8").startswith("<svg") and "document" in plot.read_text()
 
 
@@ -56,3 +59,21 @@ def test_macro_f1_and_the_plot_are_plain() -> None:
     curve = Curve("confidence", 2, [Step(0, 0.5, 0.3), Step(1, 0.5, 0.3), Step(2, 1.0, 1.0)])
     assert curve.decisions_to(0.9) == 2 and curve.at(0.5).decided == 1
     assert svg([curve]) == svg([curve]) and "polyline" in svg([curve])
+
+
+def test_simulate_shows_the_base_measures_only_when_the_labels_say_what_became_of_them(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    table = CliRunner().invoke(app, ["simulate", str(LABELS), "--order", "document"])
+    assert table.exit_code == 0 and "base measures right (verdict and next measures)" in table.stdout
+    text = LABELS.read_text(encoding="utf-8")
+    proposals_only = tmp_path / "labels.yaml"
+    proposals_only.write_text(text[: text.index("\nmeasures:")] + "\n", encoding="utf-8")
+    args = ["simulate", str(proposals_only), "--order", "document"]
+    table = CliRunner().invoke(app, args)
+    assert table.exit_code == 0 and "base measures" not in table.stdout
+    csv = CliRunner().invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
+    assert csv[0] == "order,decided,accuracy,macro_f1,measures" and csv[1].endswith(",")
+    steps = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)["curves"][0]["steps"]
+    assert "measures" not in steps[0]

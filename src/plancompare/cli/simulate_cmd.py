@@ -63,7 +63,12 @@ def render(curves: list[Curve], fmt: str) -> str:
                 "total": c.total,
                 "decisions_to": {f"{t:.2f}": c.decisions_to(t) for t in TARGETS},
                 "steps": [
-                    {"decided": s.decided, "accuracy": round(s.accuracy, 4), "macro_f1": round(s.macro_f1, 4)}
+                    {
+                        "decided": s.decided,
+                        "accuracy": round(s.accuracy, 4),
+                        "macro_f1": round(s.macro_f1, 4),
+                        **({} if s.measures is None else {"measures": round(s.measures, 4)}),
+                    }
                     for s in c.steps
                 ],
             }
@@ -71,8 +76,11 @@ def render(curves: list[Curve], fmt: str) -> str:
         ]
         return json.dumps({"curves": data}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        lines = ["order,decided,accuracy,macro_f1"]
-        lines += [f"{c.order},{s.decided},{s.accuracy:.4f},{s.macro_f1:.4f}" for c in curves for s in c.steps]
+        lines = ["order,decided,accuracy,macro_f1,measures"]
+        for c in curves:
+            for s in c.steps:
+                measures = "" if s.measures is None else f"{s.measures:.4f}"
+                lines.append(f"{c.order},{s.decided},{s.accuracy:.4f},{s.macro_f1:.4f},{measures}")
         return "\n".join(lines) + "\n"
     header = "order       " + " ".join(f"{10 * k:>4}%" for k in range(11)) + "   to 90%  95%  100%"
     lines = [f"accuracy of the table after each share of the proposals decided ({curves[0].total} proposals)"]
@@ -85,4 +93,9 @@ def render(curves: list[Curve], fmt: str) -> str:
     for c in curves:
         row = " ".join(f"{100 * c.at(k / 10).macro_f1:>5.1f}" for k in range(11))
         lines.append(f"{c.order:<11} {row}")
+    if curves[0].steps[0].measures is not None:
+        lines.append("base measures right (verdict and next measures), read from the proposals as decided")
+        for c in curves:
+            row = " ".join(f"{100 * (c.at(k / 10).measures or 0.0):>5.1f}" for k in range(11))
+            lines.append(f"{c.order:<11} {row}")
     return "\n".join(lines) + "\n"

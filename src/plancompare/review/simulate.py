@@ -2,7 +2,9 @@
 
 After each decision, the table (the analyst's verdicts where decided, the adapted engine's
 elsewhere) is scored against the labels: accuracy and macro-F1 over the labelled proposals (« n-a »
-included: an analyst decides those too). The same labels, order and seed give the same curve.
+included: an analyst decides those too), and, when the labels say what became of the base measures,
+the share of those the table gets right (verdict and next measures: they are read from the proposals
+as decided). The same labels, order and seed give the same curve.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Step:
     decided: int
     accuracy: float
     macro_f1: float
+    measures: float | None = None  # share of the labelled base measures right; None if none is
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,20 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
     return sum(f1s) / len(f1s) if f1s else 1.0
 
 
-def _table(session: Session, answers: dict[str, tuple[str, tuple[int, ...]]]) -> Step:
+def _measures_right(session: Session, labels: GoldLabels) -> float | None:
+    """The share of the labelled base measures whose verdict and next measures the table gets right."""
+    if not labels.measures:
+        return None
+    right = sum(
+        (m.verdict, tuple(sorted(m.next)))
+        == (labels.measures[m.number][0], tuple(sorted(labels.measures[m.number][1])))
+        for m in session.result.measures
+        if m.number in labels.measures
+    )
+    return right / len(labels.measures)
+
+
+def _table(session: Session, answers: dict[str, tuple[str, tuple[int, ...]]], labels: GoldLabels) -> Step:
     gold, predicted = [], []
     for p in session.walked():
         expected = answers[p.id][0]
@@ -67,19 +83,20 @@ def _table(session: Session, answers: dict[str, tuple[str, tuple[int, ...]]]) ->
             predicted.append(p.verdict)
     right = sum(g == v for g, v in zip(gold, predicted, strict=True))
     decided = sum(session.is_decided(p.id) for p in session.walked())
-    return Step(decided, right / len(gold) if gold else 1.0, macro_f1(gold, predicted))
+    accuracy = right / len(gold) if gold else 1.0
+    return Step(decided, accuracy, macro_f1(gold, predicted), _measures_right(session, labels))
 
 
 def simulate(adapter: Adapter, labels: GoldLabels, order: str = "confidence", seed: int = 0) -> Curve:
     """Decide every labelled proposal as the labels say, in `order`, scoring the table each time."""
     answers = labels.resolve(adapter.al.proposals)
     session = Session(adapter, MemoryStore(), order=order, lang="en", seed=seed, only=frozenset(answers))
-    steps = [_table(session, answers)]
+    steps = [_table(session, answers, labels)]
     while (current := session.current()) is not None:
         verdict, measures = answers[current.id]
         known = [n for n in measures if n in session.next_measures]
         if verdict not in ("dropped", NOT_AN_ASK) and not known:
             known = []  # the engine's first candidate stands in
         session.decide(current.id, verdict, known)
-        steps.append(_table(session, answers))
+        steps.append(_table(session, answers, labels))
     return Curve(order, len(answers), steps)
