@@ -15,7 +15,7 @@ _FR = {
         "Mesures : {decided}/{total} décidées · exactitude estimée {accuracy} % · ordre : {order}"
     ),
     "went": "Ses propositions : {counts}{where}",
-    "taken_in": "reprises en",
+    "taken_in": "reprises dans les mesures",
     "measure_keys_here": "Pour une mesure : = maintenue, r révisée, f fusionnée, x scindée, d abandonnée",
     "proposal_keys_here": "Pour une proposition : a adoptée, c modifiée, d non reprise, n pas une demande",
     "general": "demande générale",
@@ -66,7 +66,7 @@ _EN = {
         "Measures: {decided}/{total} decided · estimated accuracy {accuracy} % · order: {order}"
     ),
     "went": "Its proposals: {counts}{where}",
-    "taken_in": "taken up in",
+    "taken_in": "taken up in measures",
     "measure_keys_here": "For a measure: = kept, r revised, f merged, x split, d dropped",
     "proposal_keys_here": "For a proposal: a adopted, c changed, d dropped, n not an ask",
     "general": "general demand",
