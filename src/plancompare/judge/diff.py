@@ -239,6 +239,24 @@ def _as_candidate(match: Match) -> Candidate:
     )
 
 
+def _settled(result: DiffResult) -> dict[int, set[int]]:
+    """Base measure → the next measures its proposals went to (the first that answers each), for the
+    base measures whose proposals an analyst has all decided, one at least taken up."""
+    by_measure: dict[int, list[ProposalResult]] = {}
+    for p in result.proposals:
+        if p.measure is not None:
+            by_measure.setdefault(p.measure, []).append(p)
+    settled = {}
+    for number, proposals in by_measure.items():
+        if all(p.decided_by == "analyst" for p in proposals):
+            went = {
+                p.matches[0].measure for p in proposals if p.verdict in ("adopted", "changed") and p.matches
+            }
+            if went:
+                settled[number] = went
+    return settled
+
+
 def measures_as_decided(result: DiffResult, al: Alignment, cfg: MatchConfig) -> DiffResult:
     """`result` with its base measures judged again from its proposals as they now read: where an
     analyst says an ask went (and its twin with it) is better evidence of where its measure went than
@@ -253,7 +271,9 @@ def measures_as_decided(result: DiffResult, al: Alignment, cfg: MatchConfig) -> 
         kept = [found[m.measure] if decided and m.measure in found else _as_candidate(m) for m in p.matches]
         judged.append((p.verdict, kept))
     evidence = proposal_evidence(al.proposals, judged)
-    measures, antecedents = judge_measures(al.aligner, al.base_measures, cfg, al.priors, evidence)
+    measures, antecedents = judge_measures(
+        al.aligner, al.base_measures, cfg, al.priors, evidence, _settled(result)
+    )
     next_measures = [
         m.model_copy(update={"antecedents": antecedents.get(m.number, [])}) for m in result.next_measures
     ]
