@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.review.pilot import press
 
 from plancompare.judge.adapt import Adapter
 from plancompare.judge.decisions import RecordedDecision, fingerprint, load_decisions, save_decisions
@@ -26,29 +27,15 @@ def _session(adapter: Adapter, path: Path, order: str = "confidence", lang: str 
     return Session(adapter, FileStore(path), order=order, lang=lang)
 
 
-def _run(app: ReviewApp, *keys: str) -> str:
-    """Press `keys` in an 80 × 24 terminal; the screen's text at the end."""
-
-    async def go() -> str:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            for key in keys:
-                await pilot.press(key)
-                await pilot.pause()
-            return "\n".join(str(w.render()) for w in app.screen.query("Static") if w.display)
-
-    return asyncio.run(go())
-
-
 def test_keys_record_decisions_at_once_and_undo_takes_one_back(adapter: Adapter, tmp_path: Path) -> None:
     path = tmp_path / "decisions.yaml"
     session = _session(adapter, path)
     first = session.current().id  # type: ignore[union-attr]
-    _run(ReviewApp(session, "fr"), "d")
+    press(ReviewApp(session, "fr"), "d")
     assert list(load_decisions(path)) == [first]  # written at once
     second = session.current().id  # type: ignore[union-attr]  # the queue was re-ordered
     candidates = session.candidates(second)
-    screen = _run(ReviewApp(session, "fr"), "k", "t", "e", "x", "t", "e", "enter", "2", "c")
+    screen = press(ReviewApp(session, "fr"), "k", "t", "e", "x", "t", "e", "enter", "2", "c")
     recorded = load_decisions(path)
     assert recorded[first].verdict == "dropped" and recorded[first].measures == []
     assert recorded[second].verdict == "changed"
@@ -62,7 +49,7 @@ def test_keys_record_decisions_at_once_and_undo_takes_one_back(adapter: Adapter,
     session.decide(session.current().id, "dropped")  # type: ignore[union-attr]
     third = session.undo_stack[-1][0]
     app = ReviewApp(session, "en")
-    screen = _run(app, "u")
+    screen = press(app, "u")
     assert third not in load_decisions(path) and set(load_decisions(path)) == {first, second}
     assert f"{third}: decision undone" in screen
 
@@ -99,20 +86,20 @@ def test_a_restart_after_a_kill_resumes_where_the_analyst_stopped(adapter: Adapt
     session = _session(adapter, path)
     assert session.progress().decided == 2
     assert session.current().id not in decided  # type: ignore[union-attr]
-    screen = _run(ReviewApp(session, "fr"))
+    screen = press(ReviewApp(session, "fr"))
     assert "2/141 décidées" in screen
 
 
 def test_a_measure_the_plan_does_not_have_is_refused(adapter: Adapter, tmp_path: Path) -> None:
     path = tmp_path / "decisions.yaml"
     session = _session(adapter, path)
-    screen = _run(ReviewApp(session, "fr"), "slash", "9", "9", "enter")
+    screen = press(ReviewApp(session, "fr"), "slash", "9", "9", "enter")
     assert "Refusé : le plan suivant n’a pas de mesure 99" in screen
     with pytest.raises(MissingMeasure, match="no measure 999"):
         session.decide(session.current().id, "adopted", [999])  # type: ignore[union-attr]
     assert not path.exists()  # nothing recorded
     # « a » after the refusal records the engine's first candidate, not 99.
-    _run(ReviewApp(session, "fr"), "slash", "9", "9", "enter", "a")
+    press(ReviewApp(session, "fr"), "slash", "9", "9", "enter", "a")
     (entry,) = load_decisions(path).values()
     assert entry.measures and all(m.number != 99 for m in entry.measures)
 
@@ -123,7 +110,7 @@ def test_a_stale_decision_is_shown_as_stale(adapter: Adapter, tmp_path: Path) ->
     save_decisions(path, {first.id: RecordedDecision(first.id, "000000000000", "dropped", [])})
     session = _session(adapter, path, order="document", lang="en")
     assert session.current().id == first.id  # type: ignore[union-attr]  # stale: still to decide
-    screen = _run(ReviewApp(session, "en"))
+    screen = press(ReviewApp(session, "en"))
     assert "Stale decision (Dropped): the proposal's text changed" in screen.replace("\n", " ")
 
 
@@ -168,7 +155,7 @@ def test_not_an_ask_is_recorded_where_the_file_can_hold_it(adapter: Adapter, tmp
     path = tmp_path / "decisions.yaml"
     session = _session(adapter, path)
     pid = session.current().id  # type: ignore[union-attr]
-    screen = _run(ReviewApp(session, "fr"), "n")
+    screen = press(ReviewApp(session, "fr"), "n")
     if "n-a" in PROPOSAL_VERDICTS:
         assert load_decisions(path)[pid].verdict == "n-a"
     else:  # decisions files know adopted, changed and dropped only: one clear line, nothing written

@@ -5,8 +5,9 @@ every proposal is decided."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
+
+from tests.review.pilot import press
 
 from plancompare.judge.adapt import Adapter
 from plancompare.judge.decisions import RecordedDecision, RecordedMeasure, load_decisions, save_decisions
@@ -18,27 +19,13 @@ def _session(adapter: Adapter, path: Path, lang: str = "fr", only: frozenset[str
     return Session(adapter, FileStore(path), lang=lang, only=only)
 
 
-def _run(app: ReviewApp, *keys: str) -> str:
-    """Press `keys` in an 80 × 24 terminal; the screen's text at the end."""
-
-    async def go() -> str:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            for key in keys:
-                await pilot.press(key)
-                await pilot.pause()
-            return "\n".join(str(w.render()) for w in app.screen.query("Static") if w.display)
-
-    return asyncio.run(go())
-
-
 def test_m_walks_the_base_measures_and_one_key_records_what_became_of_one(
     adapter: Adapter, tmp_path: Path
 ) -> None:
     path = tmp_path / "decisions.yaml"
     session = _session(adapter, path)
     first = session.result.measures[0]
-    screen = _run(ReviewApp(session, "fr"), "m")
+    screen = press(ReviewApp(session, "fr"), "m")
     assert "Mesures : 0/23 décidées" in screen and "M01 · mesure 1" in screen
     assert " ".join(first.title.split()) in screen
     assert first.verdict == "split" and "Moteur : Scindée → 1, 2 · confiance" in screen
@@ -46,7 +33,7 @@ def test_m_walks_the_base_measures_and_one_key_records_what_became_of_one(
     assert "= maintenue  r révisée  f fusionnée  x scindée  d abandonnée" in screen
     # « = » with the second candidate picked: kept, into that one measure; the file has it at once.
     candidate = session.measure_candidates(first.number)[1][0]
-    screen = _run(ReviewApp(session, "fr"), "m", "2", "equals_sign")
+    screen = press(ReviewApp(session, "fr"), "m", "2", "equals_sign")
     recorded = load_decisions(path)["M01"]
     assert recorded.verdict == "kept" and [m.number for m in recorded.measures] == [candidate]
     assert f"M01 : Maintenue → {candidate} enregistrée" in screen
@@ -55,7 +42,7 @@ def test_m_walks_the_base_measures_and_one_key_records_what_became_of_one(
     decided = _session(adapter, path).result.measures[0]
     assert decided.decided and decided.verdict == "kept" and decided.next == [candidate]
     # u takes it back, and the measure is asked again.
-    screen = _run(ReviewApp(session, "en"), "u")
+    screen = press(ReviewApp(session, "en"), "u")
     assert "M01" not in load_decisions(path) and "M01: decision undone" in screen
     assert "M01 · measure 1" in screen
 
@@ -66,20 +53,20 @@ def test_a_verdict_that_does_not_fit_its_measures_is_refused_and_nothing_written
     path = tmp_path / "decisions.yaml"
     session = _session(adapter, path)
     # A proposal's key on a base measure: the measure keys are named.
-    screen = _run(ReviewApp(session, "fr"), "m", "a")
+    screen = press(ReviewApp(session, "fr"), "m", "a")
     assert "Pour une mesure : = maintenue, r révisée" in screen
     # Split into one measure.
-    screen = _run(ReviewApp(session, "fr"), "m", "1", "x")
+    screen = press(ReviewApp(session, "fr"), "m", "1", "x")
     assert "Refusé : a split base measure goes into two next-plan measures or more" in screen
     # Kept into two.
-    screen = _run(ReviewApp(session, "fr"), "m", "1", "2", "equals_sign")
+    screen = press(ReviewApp(session, "fr"), "m", "1", "2", "equals_sign")
     assert "Refusé : a kept base measure goes into one next-plan measure" in screen
     # A base measure's key on a proposal.
-    screen = _run(ReviewApp(session, "en"), "x")
+    screen = press(ReviewApp(session, "en"), "x")
     assert "For a proposal: a adopted, c changed, d dropped, n not an ask" in screen
     assert not path.exists()
     # Split into the two picked, dropped with none: both recorded.
-    _run(ReviewApp(session, "fr"), "m", "1", "2", "x", "d")
+    press(ReviewApp(session, "fr"), "m", "1", "2", "x", "d")
     recorded = load_decisions(path)
     picked = [n for n, *_ in session.measure_candidates(1)[:2]]
     assert recorded["M01"].verdict == "split" and [m.number for m in recorded["M01"].measures] == picked
@@ -92,13 +79,13 @@ def test_the_app_goes_to_the_base_measures_once_every_proposal_is_decided(
     path = tmp_path / "decisions.yaml"
     pid = adapter.al.proposals[0].id
     session = _session(adapter, path, only=frozenset({pid}))
-    screen = _run(ReviewApp(session, "fr"), "d")
+    screen = press(ReviewApp(session, "fr"), "d")
     assert "Toutes les propositions sont décidées : voici les mesures de référence." in screen
     assert "M01 · mesure 1" in screen
     # s leaves a measure for later; m goes back to the proposals, where nothing is left.
-    screen = _run(ReviewApp(session, "fr"), "m", "s")
+    screen = press(ReviewApp(session, "fr"), "m", "s")
     assert "M02 · mesure 2" in screen and session.measure_queue()[-1].number == 1
-    screen = _run(ReviewApp(session, "fr"), "m", "m")
+    screen = press(ReviewApp(session, "fr"), "m", "m")
     # Every proposal is decided: the app says so and stays with the measures.
     assert "Toutes les propositions sont décidées" in screen and "M02 · mesure 2" in screen
 
@@ -112,5 +99,5 @@ def test_a_stale_decision_on_a_base_measure_is_shown_and_asked_again(
     )
     session = _session(adapter, path, lang="en")
     assert session.current_measure().number == 1  # type: ignore[union-attr]
-    screen = _run(ReviewApp(session, "en"), "m")
+    screen = press(ReviewApp(session, "en"), "m")
     assert "Stale decision (Kept):" in screen and "Measures: 0/23 decided" in screen
