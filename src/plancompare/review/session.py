@@ -236,10 +236,7 @@ class Session:
             raise UsageError(f"no proposal {pid}", "see the ids in `plancompare diff --all`")
         if verdict not in PROPOSAL_VERDICTS:
             raise UsageError(f"unknown verdict {verdict!r}", f"choose one of: {', '.join(PROPOSAL_VERDICTS)}")
-        numbers = list(dict.fromkeys(measures or []))
-        missing = [n for n in numbers if n not in self.next_measures]
-        if missing:
-            raise MissingMeasure(", ".join(map(str, missing)))
+        numbers = self._known(measures)
         if verdict in ("dropped", NOT_AN_ASK):
             numbers = []
         elif not numbers:
@@ -256,6 +253,14 @@ class Session:
             author=author,
         )
         return self._record(decision)
+
+    def _known(self, measures: list[int] | None) -> list[int]:
+        """The measure numbers given, once each; a clear error for one the next plan lacks."""
+        numbers = list(dict.fromkeys(measures or []))
+        missing = [n for n in numbers if n not in self.next_measures]
+        if missing:
+            raise MissingMeasure(", ".join(map(str, missing)))
+        return numbers
 
     def _named(self, numbers: list[int]) -> list[RecordedMeasure]:
         """Next measures as a decision records them: with their titles, to tell a renumbering."""
@@ -358,10 +363,7 @@ class Session:
         """Record what became of base measure `number`; with no measure picked, the ones the table
         names now (the first of them unless split), else its first candidate."""
         measure = self._base_measure(number)
-        numbers = list(dict.fromkeys(measures or []))
-        missing = [n for n in numbers if n not in self.next_measures]
-        if missing:
-            raise MissingMeasure(", ".join(map(str, missing)))
+        numbers = self._known(measures)
         if verdict == "dropped":
             numbers = []
         elif not numbers:
