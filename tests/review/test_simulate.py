@@ -67,6 +67,12 @@ def test_simulate_shows_the_base_measures_only_when_the_labels_say_what_became_o
     monkeypatch.chdir(ROOT)
     table = CliRunner().invoke(app, ["simulate", str(LABELS), "--order", "document"])
     assert table.exit_code == 0 and "base measures right (verdict and next measures)" in table.stdout
+    lines = table.stdout.splitlines()
+    last = float(
+        lines[lines.index(next(x for x in lines if x.startswith("base measures right"))) + 1].split()[-1]
+    )
+    left = round(23 * (1 - last / 100))
+    assert f"then {left} of the 23 base measures to decide (`m` in review) for an exact table" in table.stdout
     text = LABELS.read_text(encoding="utf-8")
     proposals_only = tmp_path / "labels.yaml"
     proposals_only.write_text(text[: text.index("\nmeasures:")] + "\n", encoding="utf-8")
@@ -77,3 +83,5 @@ def test_simulate_shows_the_base_measures_only_when_the_labels_say_what_became_o
     assert csv[0] == "order,decided,accuracy,macro_f1,measures" and csv[1].endswith(",")
     steps = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)["curves"][0]["steps"]
     assert "measures" not in steps[0]
+    document = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)["curves"][0]
+    assert "measures_left" not in document

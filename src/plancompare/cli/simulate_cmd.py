@@ -62,6 +62,7 @@ def render(curves: list[Curve], fmt: str) -> str:
                 "order": c.order,
                 "total": c.total,
                 "decisions_to": {f"{t:.2f}": c.decisions_to(t) for t in TARGETS},
+                **({} if c.measures_left() is None else {"measures_left": c.measures_left()}),
                 "steps": [
                     {
                         "decided": s.decided,
@@ -98,4 +99,6 @@ def render(curves: list[Curve], fmt: str) -> str:
         for c in curves:
             row = " ".join(f"{100 * (c.at(k / 10).measures or 0.0):>5.1f}" for k in range(11))
             lines.append(f"{c.order:<11} {row}")
+        left, total = curves[0].measures_left(), curves[0].measures
+        lines.append(f"then {left} of the {total} base measures to decide (`m` in review) for an exact table")
     return "\n".join(lines) + "\n"

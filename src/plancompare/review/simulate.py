@@ -34,6 +34,12 @@ class Curve:
     order: str
     total: int
     steps: list[Step]  # after 0, 1, ..., total decisions
+    measures: int = 0  # labelled base measures
+
+    def measures_left(self) -> int | None:
+        """The base-measure decisions an exact table still needs once every proposal is decided."""
+        last = self.steps[-1].measures
+        return None if last is None else round(self.measures * (1 - last))
 
     def decisions_to(self, target: float) -> int:
         """Decisions made when the table first reaches `target` accuracy."""
@@ -99,4 +105,4 @@ def simulate(adapter: Adapter, labels: GoldLabels, order: str = "confidence", se
             known = []  # the engine's first candidate stands in
         session.decide(current.id, verdict, known)
         steps.append(_table(session, answers, labels))
-    return Curve(order, len(answers), steps)
+    return Curve(order, len(answers), steps, len(labels.measures))
