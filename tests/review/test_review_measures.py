@@ -28,7 +28,7 @@ def test_m_walks_the_base_measures_and_one_key_records_what_became_of_one(
     screen = press(ReviewApp(session, "fr"), "m")
     assert "Mesures : 0/23 décidées" in screen and "M01 · mesure 1" in screen
     assert " ".join(first.title.split()) in screen
-    assert first.verdict == "split" and "Moteur : Scindée → 1, 2 · confiance" in screen
+    assert first.verdict == "split" and "Le tableau dit : Scindée → 1, 2 · confiance" in screen
     assert "Ses propositions : " in screen  # where its proposals went
     assert "= maintenue  r révisée  f fusionnée  x scindée  d abandonnée" in screen
     # « = » with the second candidate picked: kept, into that one measure; the file has it at once.

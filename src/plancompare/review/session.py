@@ -317,14 +317,15 @@ class Session:
         )
         return Progress(decided, len(measures), estimate)
 
-    def taken_up(self, number: int) -> Counter[int]:
-        """How many of base measure `number`'s proposals each next measure takes up (adopted or
-        changed, by the first measure that answers them), as the table now reads."""
-        return Counter(
+    def taken_up(self, number: int) -> list[tuple[int, int]]:
+        """(next measure, how many) of base measure `number`'s proposals it takes up (adopted or
+        changed, by the first measure that answers them), as the table now reads; most first."""
+        counts = Counter(
             p.matches[0].measure
             for p in self.result.proposals
             if p.measure == number and p.verdict in ("adopted", "changed") and p.matches
         )
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def measure_candidates(
         self, number: int, count: int = MEASURE_CANDIDATES
@@ -339,7 +340,7 @@ class Session:
         }
         for n, evidence in found.items():
             shown.setdefault(n, evidence)
-        for n, _ in sorted(self.taken_up(number).items(), key=lambda kv: (-kv[1], kv[0])):
+        for n, _ in self.taken_up(number):
             shown.setdefault(n, (None, None))
         return [(n, passage, score) for n, (passage, score) in shown.items()][:count]
 

@@ -15,6 +15,8 @@ _FR = {
         "Mesures : {decided}/{total} décidées · exactitude estimée {accuracy} % · ordre : {order}"
     ),
     "went": "Ses propositions : {counts}{where}",
+    # A base measure's reading comes from its proposals as decided so far, not from the engine alone.
+    "table_reads": "Le tableau dit : {verdict} · confiance {confidence}",
     "taken_in": "reprises dans les mesures",
     "measure_keys_here": "Pour une mesure : = maintenue, r révisée, f fusionnée, x scindée, d abandonnée",
     "proposal_keys_here": "Pour une proposition : a adoptée, c modifiée, d non reprise, n pas une demande",
@@ -66,6 +68,7 @@ _EN = {
         "Measures: {decided}/{total} decided · estimated accuracy {accuracy} % · order: {order}"
     ),
     "went": "Its proposals: {counts}{where}",
+    "table_reads": "The table says: {verdict} · confidence {confidence}",
     "taken_in": "taken up in measures",
     "measure_keys_here": "For a measure: = kept, r revised, f merged, x split, d dropped",
     "proposal_keys_here": "For a proposal: a adopted, c changed, d dropped, n not an ask",

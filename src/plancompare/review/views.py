@@ -7,7 +7,7 @@ import re
 
 from rich.text import Text
 
-from plancompare.models import Decision, Measure, MeasureResult, ProposalResult, measure_id
+from plancompare.models import PROPOSAL_VERDICTS, Decision, Measure, MeasureResult, ProposalResult, measure_id
 from plancompare.report.i18n import labels
 from plancompare.review.session import Session
 from plancompare.review.texts import decimal, texts
@@ -103,18 +103,17 @@ def measure_body(session: Session, m: MeasureResult, shown: Shown, picked: list[
     body.append(f"\n{_clipped(base_text(session, m), m.title, BASE_TEXT)}\n\n")
     became = words.measure_verdict(m.verdict)
     names = ", ".join(session.next_measures[n].name for n in m.next if n in session.next_measures)
-    line = t["engine"].format(
+    line = t["table_reads"].format(
         verdict=became + (f" → {names}" if names else ""), confidence=decimal(m.confidence, lang)
     )
     body.append(line, style="bold")
     counts = [
         f"{words.verdict(v)} {n}"
-        for v in ("adopted", "changed", "dropped", "n-a")
+        for v in PROPOSAL_VERDICTS
         if (n := sum(p.verdict == v for p in session.result.proposals if p.measure == m.number))
     ]
     if counts:
-        taken = sorted(session.taken_up(m.number).items(), key=lambda kv: (-kv[1], kv[0]))
-        where = ", ".join(f"{session.next_measures[n].name} ({k})" for n, k in taken)
+        where = ", ".join(f"{session.next_measures[n].name} ({k})" for n, k in session.taken_up(m.number))
         went = t["went"].format(
             counts=" · ".join(counts), where=f" ; {t['taken_in']} {where}" if where else ""
         )
