@@ -708,6 +708,17 @@ def test_a_narrower_take_up_of_the_kind_asked_is_a_change(
             "Prévoir des formations des services consulaires, en première ligne lors des demandes de visas.",
             "Les agents des consulats suivront une formation sur la traite.",
         ),
+        # Training given, and beside it something else made available: the training is not a resource.
+        (
+            "Les médecins doivent être formés au psychotraumatisme ; des consultations seront ouvertes.",
+            "La formation des médecins au psychotraumatisme sera renforcée et des consultations spécialisées "
+            "seront rendues accessibles aux victimes.",
+        ),
+        (
+            "Les médecins doivent être formés au psychotraumatisme ; des consultations seront ouvertes.",
+            "Il s’agira de former les médecins au psychotraumatisme et de rendre accessibles aux victimes "
+            "des consultations spécialisées.",
+        ),
     ],
 )
 def test_the_kind_asked_given_is_no_change(ask: str, passage: str) -> None:

@@ -4,6 +4,8 @@ modality or place (scope.py, reasons.py)."""
 
 from __future__ import annotations
 
+import re
+
 from plancompare.judge.scope import asked_given
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import fold
@@ -85,8 +87,20 @@ _MADE_AVAILABLE = whole_words(
 )
 
 
+# Where one commitment of a passage ends and the next begins: « d'intensifier la formation des
+# psychiatres et de rendre accessibles aux victimes des consultations » makes two, and so does « la
+# formation sera renforcée et des consultations seront ouvertes ».
+_COMMITMENTS = re.compile(r"[;:.]|\bet (?:de|d'|des|les|la|le|l'|un|une)\b|\bainsi que\b|\band\b")
+
+
 def available_reasons(ask: str, passage: str) -> list[Reason]:
-    """Training asked, a training resource made available given: those it is for may never use it."""
+    """Training asked, a training resource made available given, in the same commitment (« un module
+    de formation est mis à la disposition des agents »): those it is for may never use it. Training
+    given beside something else made available (consultations for the victims) is no such reason."""
+    if not any(
+        _TRAINING.search(part) and _MADE_AVAILABLE.search(part) for part in _COMMITMENTS.split(fold(passage))
+    ):
+        return []
     detail = "training was asked; the next plan makes a resource available"
     return asked_given(ask, passage, _TRAINING, _MADE_AVAILABLE, detail, "modality", both=True)
 
