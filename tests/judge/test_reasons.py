@@ -677,6 +677,12 @@ def test_what_the_ask_wants_besides_is_given_too(ask: str, passage: str) -> None
             "Un module de formation en ligne est mis à la disposition des agents des consulats.",
             ("modality", "formations", "mis à la disposition"),
         ),
+        # Training asked, nothing but resources given.
+        (
+            "Prévoir des formations des services consulaires, en première ligne lors des demandes de visas.",
+            "Un espace en ligne rendra les supports pédagogiques accessibles aux agents des consulats.",
+            ("modality", "formations", "accessibles aux"),
+        ),
     ],
 )
 def test_a_narrower_take_up_of_the_kind_asked_is_a_change(

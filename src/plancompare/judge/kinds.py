@@ -94,12 +94,13 @@ _COMMITMENTS = re.compile(r"[;:.]|\bet (?:de|d'|des|les|la|le|l'|un|une)\b|\bain
 
 
 def available_reasons(ask: str, passage: str) -> list[Reason]:
-    """Training asked, a training resource made available given, in the same commitment (« un module
-    de formation est mis à la disposition des agents »): those it is for may never use it. Training
-    given beside something else made available (consultations for the victims) is no such reason."""
-    if not any(
-        _TRAINING.search(part) and _MADE_AVAILABLE.search(part) for part in _COMMITMENTS.split(fold(passage))
-    ):
+    """Training asked, a resource made available given (« des supports accessibles aux
+    professionnels », « un module de formation est mis à la disposition des agents »): those it is for
+    may never use it. Training given in a commitment of its own, beside something else made available
+    (consultations for the victims), is no such reason."""
+    folded = fold(passage)
+    parts = _COMMITMENTS.split(folded)
+    if _TRAINING.search(folded) and not any(_TRAINING.search(p) and _MADE_AVAILABLE.search(p) for p in parts):
         return []
     detail = "training was asked; the next plan makes a resource available"
     return asked_given(ask, passage, _TRAINING, _MADE_AVAILABLE, detail, "modality", both=True)
