@@ -100,7 +100,8 @@ def measure_body(session: Session, m: MeasureResult, shown: Shown, picked: list[
     body = Text(measure_id(m.name), style="bold")
     body.append(" · " + t["base_measure"].format(number=m.name), style="dim")
     body.append(f"\n{' '.join(m.title.split())}", style="bold")
-    body.append(f"\n{_clipped(base_text(session, m), m.title, BASE_TEXT)}\n\n")
+    text = base_text(session, m)
+    body.append(f"\n{_clipped(text, m.title, BASE_TEXT)}\n\n")
     became = words.measure_verdict(m.verdict)
     names = ", ".join(session.next_measures[n].name for n in m.next if n in session.next_measures)
     line = t["table_reads"].format(
@@ -121,5 +122,5 @@ def measure_body(session: Session, m: MeasureResult, shown: Shown, picked: list[
     if m.decision is not None:
         _stale(body, m.decision, words.measure_verdict(m.decision.verdict), t)
     body.append("\n")
-    _candidates(body, shown, picked, base_text(session, m), t)
+    _candidates(body, shown, picked, text, t)
     return body
