@@ -395,10 +395,11 @@ def test_check_lists_stale_decisions_and_analyst_corrections(tmp_path: Path) -> 
     baseline = tmp_path / "baseline.json"
     code, _, err = invoke("diff", base, nxt, "--format", "json", "-o", baseline)
     assert code == 0, err
-    adopted = next(
-        p for p in json.loads(baseline.read_text(encoding="utf-8"))["proposals"] if p["verdict"] == "adopted"
-    )
-    pid = adopted["id"]
+    # The first proposal the engine takes up (adopted, else changed).
+    proposals = json.loads(baseline.read_text(encoding="utf-8"))["proposals"]
+    taken = min((p for p in proposals if p["verdict"] != "dropped"), key=lambda p: p["verdict"] != "adopted")
+    pid = taken["id"]
+    fr, en = {"adopted": ("Adoptée", "Adopted"), "changed": ("Modifiée", "Changed")}[taken["verdict"]]
     # An analyst says the plan did not take it up: a decision, not an engine regression.
     code, _, err = invoke("decide", pid, "dropped", "--base", base, "--next", nxt, "--comment", "non")
     assert code == 0, err
@@ -406,12 +407,12 @@ def test_check_lists_stale_decisions_and_analyst_corrections(tmp_path: Path) -> 
     code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--summary", summary)
     assert code == 0, err
     assert "Propositions en recul" not in out
-    assert f"Décisions d’analyste:\n  {pid}: Adoptée → Non reprise" in out
+    assert f"Décisions d’analyste:\n  {pid}: {fr} → Non reprise" in out
     text = summary.read_text(encoding="utf-8")
     assert "Aucun écart bloquant (regressed, dropped)." in text
-    assert f"### Décisions d’analyste\n\n- {pid}: Adoptée → Non reprise" in text
+    assert f"### Décisions d’analyste\n\n- {pid}: {fr} → Non reprise" in text
     code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--format", "md", "--lang", "en")
-    assert code == 0 and f"### Analyst decisions\n\n- {pid}: Adopted → Dropped" in out
+    assert code == 0 and f"### Analyst decisions\n\n- {pid}: {en} → Dropped" in out
 
     # The proposal's text changes under the decision (here: its fingerprint): stale, listed, and failing
     # only when asked.
@@ -422,14 +423,14 @@ def test_check_lists_stale_decisions_and_analyst_corrections(tmp_path: Path) -> 
     code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--summary", summary)
     assert code == 0, err
     assert "Décisions d’analyste" not in out
-    stale = f"{pid} (décision : Non reprise, non appliquée ; verdict retenu : Adoptée)"
+    stale = f"{pid} (décision : Non reprise, non appliquée ; verdict retenu : {fr})"
     assert f"Décisions périmées:\n  {stale}" in out
     assert "le texte de la proposition a changé depuis la décision (empreinte aaaaaaaaaaaa" in out
     assert f"### Décisions périmées\n\n- {pid} (décision : Non reprise" in summary.read_text(encoding="utf-8")
     code, out, err = invoke("check", base, nxt, "--baseline", baseline, "--fail-on", "stale", "--lang", "en")
     assert code == 1
     assert out.startswith("1 finding(s) fail the check (stale).")
-    assert f"Stale decisions:\n  {pid} (decision: Dropped, not applied; verdict kept: Adopted)" in out
+    assert f"Stale decisions:\n  {pid} (decision: Dropped, not applied; verdict kept: {en})" in out
     assert "check failed: 1 finding(s) (stale)" in err
     # A decision about a proposal no longer in the review is stale too.
     data["decisions"]["G99"] = {"fingerprint": "bbbbbbbbbbbb", "verdict": "dropped", "measures": []}

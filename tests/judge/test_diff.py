@@ -396,11 +396,11 @@ def test_a_dropped_base_measure_shows_what_it_was_judged_against() -> None:
 
 
 def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() -> None:
-    """« … intégrés dans une équipe ; des budgets de formation devraient être prévus » answered by
-    a measure on the team alone is taken up in part; answered on both, it is adopted."""
+    """« … intégrés dans une équipe ; une supervision … devrait être prévue » answered by a measure
+    on the team alone is taken up in part; answered on both, it is adopted."""
     ask = (
-        "Les médiateurs culturels devraient être intégrés dans une équipe de travailleurs sociaux ; des "
-        "budgets de formation des médiateurs devraient être également prévus."
+        "Les médiateurs culturels devraient être intégrés dans une équipe de travailleurs sociaux ; une "
+        "supervision clinique des médiateurs devrait être également prévue."
     )
     base = _asking(ask, "Médiateurs culturels", "Des médiateurs seront recrutés.")
     team = "Chaque médiateur culturel sera intégré dans une équipe de travailleurs sociaux."
@@ -408,25 +408,45 @@ def test_an_ask_of_two_demands_answered_on_one_is_changed_and_names_the_other() 
     one = {p.id: p for p in compare(base, _answers(team), cfg).proposals}["M01-P01"]
     assert one.verdict == "changed", one.reasons
     assert [r.code for r in one.reasons] == ["partial"]
-    assert one.reasons[0].base and "budgets de formation" in one.reasons[0].base
-    both = _answers(f"{team}\n\nUn budget de formation des médiateurs sera prévu chaque année.")
+    assert one.reasons[0].base and "supervision clinique" in one.reasons[0].base
+    both = _answers(f"{team}\n\nUne supervision clinique des médiateurs sera prévue chaque mois.")
     assert {p.id: p for p in compare(base, both, cfg).proposals}["M01-P01"].verdict == "adopted"
+
+
+def test_money_asked_and_none_given_is_a_change() -> None:
+    """« … des budgets de formation devraient être prévus » answered by a measure that trains the
+    mediators and pays for nothing: changed, and the reason says money was asked."""
+    ask = (
+        "Les médiateurs culturels devraient être intégrés dans une équipe de travailleurs sociaux ; des "
+        "budgets de formation des médiateurs devraient être également prévus."
+    )
+    base = _asking(ask, "Médiateurs culturels", "Des médiateurs seront recrutés.")
+    team = (
+        "Chaque médiateur culturel sera intégré dans une équipe de travailleurs sociaux et suivra la "
+        "formation en ligne des médiateurs."
+    )
+    cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
+    one = {p.id: p for p in compare(base, _answers(team), cfg).proposals}["M01-P01"]
+    assert one.verdict == "changed", one.reasons
+    assert [(r.code, r.base) for r in one.reasons] == [("scope", "budgets")]
+    paid = _answers(f"{team} Un budget de formation des médiateurs sera prévu chaque année.")
+    assert {p.id: p for p in compare(base, paid, cfg).proposals}["M01-P01"].verdict == "adopted"
 
 
 @pytest.mark.parametrize(
     ("ask", "left"),
     [
-        # A second ask joined by « et »: « … et souhaitent recevoir des financements ».
+        # A second ask joined by « et »: « … et souhaitent recevoir des supports ».
         (
             "Les associations souhaitent intervenir dans les classes aux côtés des enseignants et souhaitent "
-            "recevoir des financements pour leurs interventions de sensibilisation.",
-            "souhaitent recevoir des financements pour leurs interventions de sensibilisation.",
+            "recevoir des supports pédagogiques pour leurs interventions de sensibilisation.",
+            "souhaitent recevoir des supports pédagogiques pour leurs interventions de sensibilisation.",
         ),
         # More asked in brackets: « (avec une formation obligatoire …) ».
         (
             "Il faut des intervenants associatifs dans les classes aux côtés des enseignants (avec des "
-            "financements pour leurs interventions de sensibilisation).",
-            "avec des financements pour leurs interventions de sensibilisation",
+            "supports pédagogiques pour leurs interventions de sensibilisation).",
+            "avec des supports pédagogiques pour leurs interventions de sensibilisation",
         ),
     ],
 )

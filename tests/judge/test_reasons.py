@@ -324,9 +324,17 @@ def test_the_most_affected_only_is_a_narrower_reach() -> None:
     assert codes(
         ask, "Des points de contact seront nommés dans les consulats des pays les plus concernés."
     ) == [("scope", None, "les plus concernés")]
-    assert codes(ask, "Des points de contact seront nommés dans les consulats.") == []
+    assert codes(ask, "Des points de contact formés à la traite seront nommés dans les consulats.") == []
+    # Named, not trained: the training asked is not given.
+    assert codes(ask, "Des points de contact seront nommés dans les consulats.") == [
+        ("scope", "formés", None)
+    ]
     # The embassies are another post than the consulates (next, diapo and releve label them so).
-    assert [c[0] for c in codes(ask, "Des points de contact seront nommés dans les ambassades.")] == ["actor"]
+    # (And nobody there is said to be trained.)
+    assert [c[0] for c in codes(ask, "Des points de contact seront nommés dans les ambassades.")] == [
+        "actor",
+        "scope",
+    ]
     assert (
         codes(
             "Les victimes les plus vulnérables doivent être hébergées en priorité.",
@@ -1039,9 +1047,9 @@ def test_kept_to_some_a_ceiling_or_once_is_a_change() -> None:
     ask = "Prévoir des lignes de financement pour les structures d’hébergement (sans condition de taille)."
     kept = "Une ligne de financement sera ouverte, réservée aux établissements autorisés (CHRS)."
     assert ("scope", "sans condition", "réservée aux") in codes(ask, kept)
-    # Places reserved for the victims are theirs: dedicated, not conditioned.
+    # Places reserved for the victims are theirs: dedicated, not conditioned (but not money either).
     dedicated = "Quatre cents places seront identifiées et réservées aux victimes de la traite."
-    assert [c for c in codes(ask, dedicated) if c[0] == "scope"] == []
+    assert codes(ask, dedicated) == [("scope", "financement", None)]
     # releve M21-P02: all the confiscated assets asked, up to a ceiling given.
     ask = "Le Collectif souhaite que l’intégralité des avoirs confisqués soit affectée au fonds."
     capped = "Le produit des avoirs confisqués sera affecté au fonds, dans la limite de 5 M€ par an."
@@ -1073,3 +1081,77 @@ def test_the_central_directorates_are_bodies() -> None:
     for body in ("La DGCS", "La DIHAL", "La DGEF", "La direction générale du travail"):
         given = f"{body} dressera en 2037 un état des lieux des solutions d’hébergement."
         assert [c[0] for c in codes(ask, given)] == ["actor"], body
+
+
+def test_training_asked_for_many_professions_given_to_a_few_is_a_change() -> None:
+    from plancompare.models import Measure
+
+    ask = (
+        "Il faut former à la traite des mineurs les personnels de l’ASE, les magistrats, les services de "
+        "police et les hôpitaux."
+    )
+    few = "Un module de formation sera ouvert aux professionnels de l’ASE."
+    measure = Measure(number=4, title="Former", text=few)
+    assert [c for c in codes(ask, few, measure) if c[0] == "actor"] == [
+        ("actor", "magistrats, police, hôpitaux", "ASE")
+    ]
+    # Half of them or more is no narrowing: the passage names its audience as the ask does.
+    most = "Un module de formation sera ouvert aux professionnels de l’ASE, aux magistrats et à la police."
+    assert [
+        c for c in codes(ask, most, Measure(number=4, title="Former", text=most)) if c[0] == "actor"
+    ] == []
+    # Two professions asked are too few to call the passage's one a part.
+    pair = "Il faut former les personnels de l’ASE et les magistrats."
+    assert [c for c in codes(pair, few, measure) if c[0] == "actor"] == []
+
+
+@pytest.mark.parametrize(
+    ("ask", "passage", "want"),
+    [
+        # A trained role asked, the role given and nobody trained.
+        (
+            "Il faut un référent traite dans chaque préfecture (avec une formation obligatoire).",
+            "Un référent « traite » sera désigné dans chaque préfecture.",
+            [("scope", "avec une formation", None)],
+        ),
+        (
+            "Des interprètes formés doivent être disponibles.",
+            "Des interprètes seront disponibles.",
+            [("scope", "formés", None)],
+        ),
+        # Trained, or made aware: given.
+        (
+            "Des interprètes formés doivent être disponibles.",
+            "Des interprètes formés seront disponibles.",
+            [],
+        ),
+        (
+            "Des interprètes formés doivent être disponibles.",
+            "Des interprètes sensibilisés à la traite seront disponibles.",
+            [],
+        ),
+        # « Toutes les formes » is no training (folded, « formés » reads as « formes »).
+        ("Le fonds doit couvrir toutes les formes de traite.", "Le fonds couvrira la traite.", []),
+        # Money asked as something to create; the passage pays for nothing.
+        (
+            "Les associations souhaitent recevoir des financements pour leurs actions.",
+            "Les associations interviendront dans les lycées.",
+            [("scope", "financements", None)],
+        ),
+        (
+            "Les associations souhaitent recevoir des financements pour leurs actions.",
+            "Une enveloppe de 2 M€ financera les interventions des associations.",
+            [],
+        ),
+        # Money that exists (« les fonds alloués ») is spoken of, not asked for.
+        (
+            "Les fonds alloués à la lutte contre la traite doivent être transparents.",
+            "Un rapport annuel sera publié.",
+            [],
+        ),
+    ],
+)
+def test_a_part_of_the_ask_absent_from_the_passage(
+    ask: str, passage: str, want: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert codes(ask, passage) == want

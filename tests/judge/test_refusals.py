@@ -55,8 +55,8 @@ def test_a_part_of_the_ask_refused_in_the_measure_is_a_change() -> None:
     given = "Les associations agréées interviennent dans les lycées aux côtés des enseignants."
     refusal = "Ces interventions ne donnent lieu à aucun financement au titre du présent plan."
     assert codes(ask, given, _measure(f"{given} {refusal}")) == [("scope", "financements", refusal)]
-    # Without the refusal, the same passage answers.
-    assert codes(ask, given, _measure(given)) == []
+    # Without the refusal, the same passage still pays for nothing, and says nothing of it.
+    assert codes(ask, given, _measure(given)) == [("scope", "financements", None)]
 
 
 def test_one_word_of_the_ask_in_a_refusal_that_does_not_govern_it_is_no_change() -> None:

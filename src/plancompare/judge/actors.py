@@ -186,13 +186,29 @@ def audience_reasons(ask: str, passage: str, measure: Measure | None = None) -> 
     if not trained:
         for resp in measure.responsible:
             named |= set(actors(resp.text))
-    if named & set(asked):
+    if not named & set(asked):
+        return [
+            Reason(
+                code="actor",
+                base=", ".join(asked.values()),
+                next=None,
+                detail="training was asked for these professions; the next measure does not name them",
+            )
+        ]
+    # Many professions asked (« l'ASE, la PJJ, les magistrats, la police … »), the passage trains
+    # half of them or fewer (« les professionnels de l'ASE et de la PJJ »): the others are left out.
+    if not trained or len(asked) < _MANY or 2 * len(trained & set(asked)) > len(asked):
         return []
+    left_out = [words for name, words in asked.items() if name not in trained]
     return [
         Reason(
             code="actor",
-            base=", ".join(asked.values()),
-            next=None,
-            detail="training was asked for these professions; the next measure does not name them",
+            base=", ".join(left_out),
+            next=", ".join(words for name, words in actors(passage).items() if name in trained),
+            detail="training was asked for these professions too; the next plan trains only some",
         )
     ]
+
+
+# How many professions make a list that a passage may answer only in part.
+_MANY = 3

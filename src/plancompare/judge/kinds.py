@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from plancompare.judge.quoting import quote
 from plancompare.judge.scope import asked_given
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import fold
@@ -104,6 +105,28 @@ def available_reasons(ask: str, passage: str) -> list[Reason]:
         return []
     detail = "training was asked; the next plan makes a resource available"
     return asked_given(ask, passage, _TRAINING, _MADE_AVAILABLE, detail, "modality", both=True)
+
+
+# Those the ask names are to be trained (« des points de contact …, formés, au sein des consulats », « un
+# référent … (avec une formation obligatoire …) »); the passage that answers the rest of the ask and
+# has no word of training gives the role without the training. Read with its accent: folded, « formés »
+# is « formes » (of trafficking).
+_TRAINED = re.compile(
+    r"\bformé(?:e|s|es)?\b|\bavec une formation\b|\btrained\b|"
+    r"\bwith (?:compulsory |mandatory )?training\b"
+)
+# Awareness-raising counts as training here: a passage that gives it gives some.
+_AWARENESS = whole_words(r"sensibilis\w*|awareness")
+
+
+def untrained_reasons(ask: str, passage: str) -> list[Reason]:
+    """The people or the role asked for are to be trained; the passage has no word of training."""
+    trained = _TRAINED.search(ask.lower())
+    folded = fold(passage)
+    if trained is None or _TRAINING.search(folded) or _AWARENESS.search(folded):
+        return []
+    detail = "those it names were to be trained; the next plan trains nobody"
+    return [Reason(code="scope", base=quote(ask, trained.start(), trained.end()), next=None, detail=detail)]
 
 
 # A guide, a reflex sheet or a kit given where people were to be trained: reading is not training.

@@ -19,6 +19,7 @@ from plancompare.judge.kinds import (
     terms_reasons,
     tool_reasons,
     training_reasons,
+    untrained_reasons,
 )
 from plancompare.judge.quoting import NEGATED, quote, quoted_reason
 from plancompare.judge.refused import refused_reasons
@@ -28,6 +29,7 @@ from plancompare.judge.scope import (
     involvement_reasons,
     language_reasons,
     limited_reasons,
+    money_reasons,
     scope_reasons,
     selection_reasons,
     share_reasons,
@@ -353,6 +355,8 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or extension_reasons(ask, passage)
         or separate_reasons(ask, passage)
         or refused_reasons(ask, passage, measure)
+        or untrained_reasons(ask, passage)
+        or money_reasons(ask, passage)
     )
     modality = (
         modality_reasons(ask, passage)
