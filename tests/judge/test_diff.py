@@ -12,7 +12,7 @@ from plancompare.corpus import load_side
 from plancompare.judge.diff import align_sides, compare
 from plancompare.judge.measures import judge_measures
 from plancompare.match.scoring import Candidate
-from plancompare.models import Measure, Proposal, Side
+from plancompare.models import Measure, Proposal, ProposalResult, Side
 from plancompare.report import render
 from plancompare.serialise import to_json
 from sides import side
@@ -431,6 +431,28 @@ def test_money_asked_and_none_given_is_a_change() -> None:
     assert [(r.code, r.base) for r in one.reasons] == [("scope", "budgets")]
     paid = _answers(f"{team} Un budget de formation des médiateurs sera prévu chaque année.")
     assert {p.id: p for p in compare(base, paid, cfg).proposals}["M01-P01"].verdict == "adopted"
+
+
+def test_what_the_ask_says_is_not_enough_is_no_evidence() -> None:
+    """« … pour toutes les démarches administratives et pas seulement pour l’accès au droit au
+    séjour »: the séjour is what the ask says is not enough. A passage giving every step answers it
+    whole (it had scored 26.7, under `adopt`, for lacking the séjour's words); one giving the séjour
+    alone is no adoption."""
+    ask = (
+        "La domiciliation administrative doit être utilisée pour toutes les démarches administratives "
+        "et pas seulement pour l’accès au droit au séjour."
+    )
+    base = _asking(ask, "Domiciliation", "Les victimes pourront élire domicile auprès d’une association.")
+    cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
+
+    def judged(text: str) -> ProposalResult:
+        return {p.id: p for p in compare(base, _answers(text), cfg).proposals}["M01-P01"]
+
+    every = judged("Cette domiciliation vaudra pour toutes les démarches administratives des victimes.")
+    assert every.verdict == "adopted", (every.score, every.reasons)
+    assert (
+        judged("La domiciliation vaudra pour l’accès au droit au séjour des victimes.").verdict != "adopted"
+    )
 
 
 @pytest.mark.parametrize(

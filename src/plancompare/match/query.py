@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plancompare.match.units import Stems, Unit, joined, unit
+from plancompare.match.units import Stems, Unit, joined, terms, unit
 from plancompare.text.normalise import is_ask, sentences
+from plancompare.text.patterns import NOT_ENOUGH
 
 CONTEXT_WEIGHT = 0.25
 _CLAUSE = re.compile(r"\s*;\s+")
@@ -45,11 +46,18 @@ class Query:
         has_ask = any(flags)
         if not has_ask:
             flags = [True] * len(sents)
-        units = [unit(s, stems) for s in sents]
+        units = [_asked(s, stems) if asks else unit(s, stems) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         whole = joined([u for u, f in zip(units, flags, strict=True) if f], stems)
         demands = tuple(unit(c, stems) for s, f in zip(sents, flags, strict=True) if f for c in clauses(s))
         return cls(units, weights, whole, has_ask=has_ask, commitments=asks, demands=demands)
+
+
+def _asked(sentence: str, stems: Stems) -> Unit:
+    """An ask sentence as a unit whose terms leave out what it says is not enough (« et pas
+    simplement sur l'exploitation à des fins sexuelles »): a passage that gives that answers nothing
+    of the ask (judge/extension.py says so when it is all the passage gives)."""
+    return Unit(sentence, frozenset(terms(NOT_ENOUGH.sub(" ", sentence), stems)))
 
 
 # « … aux côtés des enseignants et souhaitent recevoir des financements »: a second ask joined by « et ».

@@ -247,3 +247,13 @@ _FORM_GROUPS = [(name, re.compile(rf"\b(?:{p})\b")) for name, p in FORMS_OF_EXPL
 def forms_named(folded: str) -> set[str]:
     """The forms of exploitation `folded` (folded text) names, by group."""
     return {name for name, pattern in _FORM_GROUPS if pattern.search(folded)}
+
+
+# « … sur toutes les formes de traite et pas simplement sur l'exploitation à des fins sexuelles »: what
+# follows, to the end of the clause, is what the ask says is not enough, not what it asks for. Read on
+# the printed text (acronyms keep their capitals).
+NOT_ENOUGH = re.compile(
+    r"\b(?:et|mais) (?:pas|non) (?:seulement|simplement|uniquement|exclusivement)\b[^.;:(),]*"
+    r"|\band not (?:only|just|merely)\b[^.;:(),]*",
+    re.IGNORECASE,
+)
