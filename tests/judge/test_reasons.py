@@ -1130,6 +1130,12 @@ def test_training_asked_for_many_professions_given_to_a_few_is_a_change() -> Non
             "Des interprètes sensibilisés à la traite seront disponibles.",
             [],
         ),
+        # Made up of, not trained.
+        (
+            "Un comité formé de représentants des associations doit être créé.",
+            "Un comité sera créé avec les associations.",
+            [],
+        ),
         # « Toutes les formes » is no training (folded, « formés » reads as « formes »).
         ("Le fonds doit couvrir toutes les formes de traite.", "Le fonds couvrira la traite.", []),
         # Money asked as something to create; the passage pays for nothing.

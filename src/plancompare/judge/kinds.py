@@ -110,9 +110,9 @@ def available_reasons(ask: str, passage: str) -> list[Reason]:
 # Those the ask names are to be trained (« des points de contact …, formés, au sein des consulats », « un
 # référent … (avec une formation obligatoire …) »); the passage that answers the rest of the ask and
 # has no word of training gives the role without the training. Read with its accent: folded, « formés »
-# is « formes » (of trafficking).
+# is « formes » (of trafficking). « Un comité formé de représentants » is made up of them, not trained.
 _TRAINED = re.compile(
-    r"\bformé(?:e|s|es)?\b|\bavec une formation\b|\btrained\b|"
+    r"\bformé(?:e|s|es)?\b(?!\s*(?:de|d'|d’|des|du)\b)|\bavec une formation\b|\btrained\b|"
     r"\bwith (?:compulsory |mandatory )?training\b"
 )
 # Awareness-raising counts as training here: a passage that gives it gives some.
