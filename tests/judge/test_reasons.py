@@ -1149,7 +1149,13 @@ def test_training_asked_for_many_professions_given_to_a_few_is_a_change() -> Non
             "Une enveloppe de 2 M€ financera les interventions des associations.",
             [],
         ),
-        # Money that exists (« les fonds alloués ») is spoken of, not asked for.
+        # Money that exists is spoken of, not asked for: « les fonds alloués », « la transparence des
+        # financements ».
+        (
+            "Le Collectif regrette le manque de transparence des financements de la mission.",
+            "Un rapport annuel sera publié.",
+            [],
+        ),
         (
             "Les fonds alloués à la lutte contre la traite doivent être transparents.",
             "Un rapport annuel sera publié.",

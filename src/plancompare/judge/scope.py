@@ -242,12 +242,27 @@ _MONEY = whole_words(
 )
 
 
+# « la transparence des financements », « l'intégralité des fonds récoltés »: money that exists, spoken of.
+_OF_EXISTING = re.compile(
+    r"\b(?:transparence|manque|integralite|totalite|part|montant|utilisation|gestion|repartition|suivi|"
+    r"origine|etat|controle|evaluation|tracabilite|affectation|publication|liste|detail)s? $"
+)
+
+
 def money_reasons(ask: str, passage: str) -> list[Reason]:
     """Money asked (« recevoir des financements »); the passage speaks of none: what it gives is unpaid
     for, or paid from what exists."""
-    folded = fold(passage)
-    asked = _MONEY_ASKED.search(fold(ask))
-    if asked is None or NEGATED.search(fold(ask)[: asked.start()]) or _MONEY.search(folded) or "€" in passage:
+    folded, folded_ask = fold(passage), fold(ask)
+    asked = next(
+        (
+            m
+            for m in _MONEY_ASKED.finditer(folded_ask)
+            if not NEGATED.search(folded_ask[: m.start()])
+            and not _OF_EXISTING.search(folded_ask[: m.start()])
+        ),
+        None,
+    )
+    if asked is None or _MONEY.search(folded) or "€" in passage:
         return []
     start, end = asked.span(1) if asked.group(1) else asked.span(2)
     detail = "money was asked; the next plan gives none"
