@@ -9,17 +9,14 @@ from plancompare.judge.distinctive import FIELD_STEMS
 from plancompare.judge.quoting import NEGATED, quote
 from plancompare.models import Reason
 from plancompare.text.normalise import fold, stem, tokens
-from plancompare.text.patterns import PREFIX
+from plancompare.text.patterns import NOT_ENOUGH_OPENING, PREFIX
 
 # « non seulement X, mais aussi Y », « Y et pas seulement X », « ne vise pas que X : il vise aussi Y »:
 # the ask says X is not enough. A passage that gives X and nothing of Y gives what the ask refused.
 _NOT_ONLY = re.compile(
     r"\bnon seulement\b(?P<x>[^.;:()]+?),?\s*\bmais\b(?:\s+(?:aussi|egalement|encore))?(?P<y>[^.;:(),]+)"
 )
-_AND_NOT_ONLY = re.compile(
-    r"(?P<y>[^.;:()]+?)\s*,?\s*\b(?:et|mais) (?:pas|non) (?:seulement|simplement|uniquement|exclusivement)"
-    r"(?P<x>[^.;:(),]+)"
-)
+_AND_NOT_ONLY = re.compile(rf"(?P<y>[^.;:()]+?)\s*,?\s*{NOT_ENOUGH_OPENING}(?P<x>[^.;:(),]+)")
 _NOT_JUST = re.compile(
     r"\bne \w+ pas (?:que|seulement|uniquement)(?P<x>[^.;:(),]+)[.;:]\s*\w+ \w+ aussi(?P<y>[^.;:(),]+)"
 )

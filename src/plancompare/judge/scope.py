@@ -238,7 +238,7 @@ _MONEY_ASKED = re.compile(
 )
 _MONEY = whole_words(
     r"budget\w*|financ\w*|credits?|fonds|euros?|subvention\w*|dotation\w*|moyens|millions?|enveloppes?|"
-    r"prise? en charge|prendra en charge|rembours\w*|gratuit\w*|funding|funded|grants?|budget"
+    r"prise? en charge|prendra en charge|rembours\w*|gratuit\w*|funding|funded|grants?"
 )
 
 

@@ -252,8 +252,8 @@ def forms_named(folded: str) -> set[str]:
 # « … sur toutes les formes de traite et pas simplement sur l'exploitation à des fins sexuelles »: what
 # follows, to the end of the clause, is what the ask says is not enough, not what it asks for. Read on
 # the printed text (acronyms keep their capitals).
+NOT_ENOUGH_OPENING = r"\b(?:et|mais) (?:pas|non) (?:seulement|simplement|uniquement|exclusivement)\b"
 NOT_ENOUGH = re.compile(
-    r"\b(?:et|mais) (?:pas|non) (?:seulement|simplement|uniquement|exclusivement)\b[^.;:(),]*"
-    r"|\band not (?:only|just|merely)\b[^.;:(),]*",
+    rf"{NOT_ENOUGH_OPENING}[^.;:(),]*|\band not (?:only|just|merely)\b[^.;:(),]*",
     re.IGNORECASE,
 )
