@@ -501,3 +501,20 @@ def test_the_demand_left_out_is_quoted_without_the_connective_opening_it() -> No
     assert left_out("des budgets de formation devraient être prévus.", 0.1).base == (
         "des budgets de formation devraient être prévus."
     )
+
+
+def test_a_demand_leaves_out_what_its_ask_says_is_not_enough() -> None:
+    """The ask's sentences and its demands (each « ; » clause that asks on its own) read the words
+    after « et pas simplement » alike: as what is not enough, not as what is asked."""
+    from plancompare.match.query import Query
+    from plancompare.match.units import Stems
+
+    ask = (
+        "La campagne doit porter sur toutes les formes de traite et pas simplement sur l’exploitation "
+        "sexuelle ; des supports doivent être traduits."
+    )
+    query = Query.of(ask, Stems())
+    sexual = {t for t in Stems()("sexuelle")}
+    assert len(query.demands) == 2
+    assert not any(sexual & u.terms for u in (*query.units, *query.demands))
+    assert {t for t in Stems()("campagne")} <= query.demands[0].terms

@@ -49,14 +49,14 @@ class Query:
         units = [_asked(s, stems) if asks else unit(s, stems) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         whole = joined([u for u, f in zip(units, flags, strict=True) if f], stems)
-        demands = tuple(unit(c, stems) for s, f in zip(sents, flags, strict=True) if f for c in clauses(s))
+        demands = tuple(_asked(c, stems) for s, f in zip(sents, flags, strict=True) if f for c in clauses(s))
         return cls(units, weights, whole, has_ask=has_ask, commitments=asks, demands=demands)
 
 
 def _asked(sentence: str, stems: Stems) -> Unit:
-    """An ask sentence as a unit whose terms leave out what it says is not enough (« et pas
-    simplement sur l'exploitation à des fins sexuelles »): a passage that gives that answers nothing
-    of the ask (judge/extension.py says so when it is all the passage gives)."""
+    """An ask sentence, or one of its demands, as a unit whose terms leave out what it says is not
+    enough (« et pas simplement sur l'exploitation à des fins sexuelles »): a passage that gives that
+    answers nothing of the ask (judge/extension.py says so when it is all the passage gives)."""
     return Unit(sentence, frozenset(terms(NOT_ENOUGH.sub(" ", sentence), stems)))
 
 
