@@ -514,7 +514,7 @@ def test_a_demand_leaves_out_what_its_ask_says_is_not_enough() -> None:
         "sexuelle ; des supports doivent être traduits."
     )
     query = Query.of(ask, Stems())
-    sexual = {t for t in Stems()("sexuelle")}
+    sexual = set(Stems()("sexuelle"))
     assert len(query.demands) == 2
     assert not any(sexual & u.terms for u in (*query.units, *query.demands))
-    assert {t for t in Stems()("campagne")} <= query.demands[0].terms
+    assert set(Stems()("campagne")) <= query.demands[0].terms

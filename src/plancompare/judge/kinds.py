@@ -1,12 +1,12 @@
-"""The kind of thing asked and the kind given: initial or continuing training, compulsory or
-offered, apart from something or within it. Each narrows what the ask wanted without a word of
-modality or place (scope.py, reasons.py)."""
+"""The kind of thing asked and the kind given: initial or continuing training, trained people or
+not, money or none, compulsory or offered, apart from something or within it. Each narrows what the
+ask wanted without a word of modality or place (scope.py, reasons.py)."""
 
 from __future__ import annotations
 
 import re
 
-from plancompare.judge.quoting import quote
+from plancompare.judge.quoting import NEGATED, quote
 from plancompare.judge.scope import asked_given
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import fold
@@ -34,6 +34,48 @@ def training_reasons(ask: str, passage: str) -> list[Reason]:
         _INITIAL,
         "continuing training was asked; the next plan gives initial training",
     )
+
+
+# --- money ---------------------------------------------------------------------------------------
+
+# Money asked for as something to create (« souhaitent recevoir des financements », « des budgets de
+# formation devraient être prévus »); « les fonds alloués … » speaks of money that exists.
+_MONEY_ASKED = re.compile(
+    r"(?:\b(?:des|de|du|un|une|plus de|davantage de) |\bd')"
+    r"(budgets?|financements?|credits|moyens financiers|fonds|subventions?|dotations?)\b|"
+    r"\b(?:more |new |dedicated |specific )(funding|budgets?|grants?)\b"
+)
+_MONEY = whole_words(
+    r"budget\w*|financ\w*|credits?|fonds|euros?|subvention\w*|dotation\w*|moyens|millions?|enveloppes?|"
+    r"prise? en charge|prendra en charge|rembours\w*|gratuit\w*|funding|funded|grants?"
+)
+
+
+# « la transparence des financements », « l'intégralité des fonds récoltés »: money that exists, spoken of.
+_OF_EXISTING = re.compile(
+    r"\b(?:transparence|manque|integralite|totalite|part|montant|utilisation|gestion|repartition|suivi|"
+    r"origine|etat|controle|evaluation|tracabilite|affectation|publication|liste|detail)s? $"
+)
+
+
+def money_reasons(ask: str, passage: str) -> list[Reason]:
+    """Money asked (« recevoir des financements »); the passage speaks of none: what it gives is unpaid
+    for, or paid from what exists."""
+    folded, folded_ask = fold(passage), fold(ask)
+    asked = next(
+        (
+            m
+            for m in _MONEY_ASKED.finditer(folded_ask)
+            if not NEGATED.search(folded_ask[: m.start()])
+            and not _OF_EXISTING.search(folded_ask[: m.start()])
+        ),
+        None,
+    )
+    if asked is None or _MONEY.search(folded) or "€" in passage:
+        return []
+    start, end = asked.span(1) if asked.group(1) else asked.span(2)
+    detail = "money was asked; the next plan gives none"
+    return [Reason(code="scope", base=quote(ask, start, end), next=None, detail=detail)]
 
 
 # --- compulsory or offered -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from plancompare.judge.extension import extension_reasons
 from plancompare.judge.kinds import (
     available_reasons,
     event_reasons,
+    money_reasons,
     offered_reasons,
     once_reasons,
     separate_reasons,
@@ -29,7 +30,6 @@ from plancompare.judge.scope import (
     involvement_reasons,
     language_reasons,
     limited_reasons,
-    money_reasons,
     scope_reasons,
     selection_reasons,
     share_reasons,
