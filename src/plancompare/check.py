@@ -9,7 +9,10 @@ Findings, by kind (the names `--fail-on` takes):
   so the engine's verdict stands until someone decides again.
 
 An analyst's correction (a proposal the analysts decided, whose verdict differs from the baseline's) is
-a `decision`, listed apart: it is the analysts' word, not the engine regressing or improving.
+a `decision`, listed apart: it is the analysts' word, not the engine regressing or improving. So is a
+base measure now dropped when the analysts decided one of its proposals otherwise than the baseline:
+what became of a base measure is read from its proposals as decided (« Learning from decisions » in
+README), so deciding its one adopted ask « dropped » drops it.
 Improvements (dropped → changed → adopted), decisions and proposals gone from the review are listed for
 information and never fail the check.
 
@@ -79,6 +82,9 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
     for old in baseline.proposals:
         if old.id not in now_ids:
             findings.append(Finding("gone", old.id, old.verdict, None, old.text))
+    # The base measures whose proposals the analysts moved away from the baseline's verdicts.
+    corrected = {f.id for f in findings if f.kind == "decision"}
+    moved_by_decisions = {p.measure for p in current.proposals if p.id in corrected}
     measures_before = {m.number: m for m in baseline.measures}
     for measure in current.measures:
         old_measure = measures_before.get(measure.number)
@@ -87,9 +93,9 @@ def compare_with_baseline(current: DiffResult, baseline: DiffResult) -> list[Fin
             key = measure_id(measure.name)
             findings.append(Finding("decision", key, old_measure.verdict, measure.verdict, measure.title))
         elif old_measure and old_measure.verdict != "dropped" and measure.verdict == "dropped":
-            findings.append(
-                Finding("dropped", measure.name, old_measure.verdict, measure.verdict, measure.title)
-            )
+            kind = "decision" if measure.number in moved_by_decisions else "dropped"
+            key = measure_id(measure.name) if kind == "decision" else measure.name
+            findings.append(Finding(kind, key, old_measure.verdict, measure.verdict, measure.title))
     return findings
 
 
