@@ -119,8 +119,10 @@ def new_asks(fit_drafts: dict[str, Draft], names: list[str], base: Side) -> None
             if key not in models:
                 models[key] = fit_model([d for n, d in fit_drafts.items() if n != name], without=fold)
             rows = folds == fold
-            general[rows] = models[key].probabilities(x[rows], np.zeros(int(rows.sum()), dtype=bool))
-            whole[rows] = models[key].probabilities(x[rows], np.ones(int(rows.sum()), dtype=bool))
+            # The fold's asks read the history of that model, which never saw them labelled.
+            x_fold = draft.rows(models[key])[0][rows]
+            general[rows] = models[key].probabilities(x_fold, np.zeros(int(rows.sum()), dtype=bool))
+            whole[rows] = models[key].probabilities(x_fold, np.ones(int(rows.sum()), dtype=bool))
         distance = np.minimum(np.abs(x[:, match]), np.abs(x[:, adopt]))
         by_distance = _static(engine, y, np.lexsort((np.arange(len(y)), distance)))[:2]
         table[name] = (*_figures(general, y, engine, True), *_figures(whole, y, engine, False), *by_distance)

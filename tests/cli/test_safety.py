@@ -408,6 +408,11 @@ def test_check_lists_stale_decisions_and_analyst_corrections(tmp_path: Path) -> 
     assert code == 0, err
     assert "Propositions en recul" not in out
     assert f"Décisions d’analyste:\n  {pid}: {fr} → Non reprise" in out
+    # Its base measure had no other ask taken up enough to keep a successor: what became of it is read
+    # from its proposals as decided, so it now reads dropped. That too is the analysts' word, listed
+    # with the decision rather than failing the gate.
+    assert f"\n  M{taken['measure']:02d}: " in out.split("Décisions d’analyste:")[1]
+    assert "Mesures désormais abandonnées" not in out
     text = summary.read_text(encoding="utf-8")
     assert "Aucun écart bloquant (regressed, dropped)." in text
     assert f"### Décisions d’analyste\n\n- {pid}: {fr} → Non reprise" in text

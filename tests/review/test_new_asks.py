@@ -74,7 +74,7 @@ def test_a_reworded_ask_gets_the_general_regression_s_probabilities_and_the_rest
     row = [p.id for p in after.al.proposals].index(target.id)
     model = shipped()
     assert model.general is not None
-    x = after.matrix(after.judged(after.cfg), after.cfg)
+    x = after.matrix(after.judged(after.cfg), after.cfg, after.model)
     assert np.allclose(p_after[row], probabilities(x[row : row + 1], model.general)[0])
     others = [i for i in range(len(p_after)) if i != row]
     assert np.allclose(p_after[others], p_before[others])

@@ -23,7 +23,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 
 from plancompare.config import MatchConfig
-from plancompare.judge.confidence import CLASSES, FEATURES, Signals, features, signals
+from plancompare.judge.confidence import CLASSES, FEATURES, HISTORY, Signals, features, signals
 from plancompare.judge.decided_measures import apply_measure_decisions
 from plancompare.judge.decisions import RecordedDecision, apply_decisions
 from plancompare.judge.diff import (
@@ -118,11 +118,18 @@ class Adapter:
         # A model being fit (scripts/fit_confidence.py) is passed in: the shipped one may be stale.
         used = model or self.model
         known = used.knows([p.text for p in self.al.proposals])
-        p = used.probabilities(self.matrix(judged, cfg), known)
+        p = used.probabilities(self.matrix(judged, cfg, used), known)
         return weighed(judged, p, [cands for _, cands in self.al.aligned], known), p
 
-    def matrix(self, judged: Judged, cfg: MatchConfig) -> np.ndarray:
-        rows = [features(s, verdict, cfg) for s, (verdict, *_) in zip(self.signals, judged, strict=True)]
+    def matrix(self, judged: Judged, cfg: MatchConfig, model: Model | None) -> np.ndarray:
+        """The model's inputs for every proposal, the asks' history read from `model` (None: no
+        history, what scripts/fit_confidence.py starts from before it gives each draft its own)."""
+        texts = [p.text for p in self.al.proposals]
+        history = model.history_rates(texts) if model is not None else np.zeros((len(texts), len(HISTORY)))
+        rows = [
+            features(s, verdict, cfg, tuple(h))
+            for s, (verdict, *_), h in zip(self.signals, judged, history, strict=True)
+        ]
         return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
     def learned(self, decisions: dict[str, RecordedDecision], result: DiffResult) -> dict[int, str]:
@@ -147,7 +154,7 @@ class Adapter:
     def refit(self, learned: dict[int, str], cfg: MatchConfig) -> Model:
         """The model with its regressions refit on the decisions `learned` (proposal index → verdict),
         the shipped coefficients as the prior; the trees stay as shipped."""
-        x = self.matrix(self.judged(cfg), cfg)
+        x = self.matrix(self.judged(cfg), cfg, self.model)
         rows = sorted(learned)
         gold = np.array([CLASSES.index(learned[i]) for i in rows])
 

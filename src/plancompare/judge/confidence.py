@@ -1,13 +1,14 @@
 """Confidence: the estimated probability that a verdict is right, from the engine's own signals.
 
-A model reads, for each proposal, what its verdict was decided from (the best passage's score and its
-distance to the thresholds, the second candidate of another measure and the margin, how much of the
-ask's weight the passage covers, the change reasons, whether the passage was claimed, whether the ask
-reads as one, lengths, the verdict itself) and a few things a reader checks first (is the passage a
-commitment in the future tense, a sentence about the past or present, a field line, the measure's
-title?), and gives the probability of each gold verdict: adopted, changed, dropped or not an ask. A
-verdict's confidence is the probability of that verdict. The model is a multinomial logistic
-regression (softmax.py) blended with gradient-boosted trees (forest.py), which read signals together.
+A model reads, for each proposal, what its verdict was decided from (the best passage's score and
+its distance to the thresholds, the second candidate of another measure and the margin, how much of
+the ask's weight the passage covers, the change reasons, whether the passage was claimed, whether
+the ask reads as one, lengths, the verdict itself, how the labelled drafts treated the same ask) and
+a few things a reader checks first (is the passage a commitment in the future tense, a sentence
+about the past or present, a field line, the measure's title?), and gives the probability of each
+gold verdict: adopted, changed, dropped or not an ask. A verdict's confidence is the probability of
+that verdict. The model is a multinomial logistic regression (softmax.py) blended with
+gradient-boosted trees (forest.py), which read signals together.
 
 This module reads the inputs; model.py holds the model and how it is shipped. Both parts are fit by
 `scripts/fit_confidence.py` on the labelled drafts (never the held-out one); `judge/adapt.py` refits
@@ -113,6 +114,13 @@ ASK_WRITING: tuple[str, ...] = (
     "ask_hedged",
 )
 
+# How the labelled drafts of the fit judged this very ask: the share of each gold verdict (judge/model.py,
+# `history_rates`). The drafts all answer the same review, and some asks are taken up by most plans
+# (a national training module) while others hardly ever are (a reminder of what matters). A draft's
+# own labels are never among its inputs, in the fit as in the benchmarks. Like ASK_WRITING, these tell
+# one ask from another, so the general regression (for asks never labelled) goes without them.
+HISTORY: tuple[str, ...] = ("history_adopted", "history_changed", "history_dropped", "history_na")
+
 FEATURES: tuple[str, ...] = (
     "bias",
     "score",
@@ -125,6 +133,7 @@ FEATURES: tuple[str, ...] = (
     "claimed",
     "has_ask",
     *ASK_WRITING,
+    *HISTORY,
     "passage_words",
     "general",
     "continues_base",
@@ -238,8 +247,11 @@ def _with_percentile(s: Signals, value: float) -> Signals:
     return replace(s, percentile=round(value, 6))
 
 
-def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
-    """The model's inputs for one proposal judged `verdict` with the thresholds of `cfg`."""
+def features(
+    s: Signals, verdict: str, cfg: MatchConfig, history: tuple[float, ...] = (0.0,) * len(HISTORY)
+) -> list[float]:
+    """The model's inputs for one proposal judged `verdict` with the thresholds of `cfg`; `history`:
+    the share of each gold verdict the labelled drafts gave the ask (HISTORY; none by default)."""
     values = [
         1.0,
         s.score / 50,
@@ -257,6 +269,7 @@ def features(s: Signals, verdict: str, cfg: MatchConfig) -> list[float]:
         float(s.marked),
         float(s.examples),
         float(s.hedged),
+        *history,
         math.log1p(s.passage_words) / 5,
         float(s.general),
         float(s.continues_base),

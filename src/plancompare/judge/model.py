@@ -1,13 +1,14 @@
 """The confidence model: its coefficients and trees, the asks it was fit on, and how it is shipped.
 
 The model (confidence.py reads its inputs) gives each proposal the probability of each gold verdict.
-Its labelled drafts all answer the same review, so for an ask it has seen labelled, it partly knows
-how the drafts treated that very ask: on the development drafts, each left out in turn, that is
-most of its gain over ordering by the score's distance to the thresholds (benchmarks/review.py,
-« new asks »). An ask it has never seen (another review, or an ask reworded) gets a second
-regression instead, `general`: fit without the inputs that tell one ask from another (its length,
-how it is written), and calibrated on asks left out of its fit, so that its confidence does not
-borrow the certainty the first one has on asks it knows.
+Its labelled drafts all answer the same review, so for an ask it has seen labelled, it knows how the
+drafts treated that very ask: the model ships how many times each verdict was its label (`history`,
+read as the HISTORY inputs by `history_rates`). On the development drafts, each left out in turn,
+that is most of its gain over ordering by the score's distance to the thresholds
+(benchmarks/review.py, « new asks »). An ask it has never seen (another review, or an ask reworded)
+gets a second regression instead, `general`: fit without the inputs that tell one ask from another
+(its length, how it is written, its history), and calibrated on asks left out of its fit, so that
+its confidence does not borrow the certainty the first one has on asks it knows.
 
 Both are fit by `scripts/fit_confidence.py` and shipped as `confidence.json` and `forest.json`.
 """
@@ -22,7 +23,14 @@ from importlib import resources
 from typing import Any
 
 from plancompare.config import MatchConfig
-from plancompare.judge.confidence import CLASSES, DIGITS, FEATURES, MEASURE_FEATURES, measure_features
+from plancompare.judge.confidence import (
+    CLASSES,
+    DIGITS,
+    FEATURES,
+    HISTORY,
+    MEASURE_FEATURES,
+    measure_features,
+)
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.forest import Forest, forest_from
 from plancompare.judge.numeric import np
@@ -35,7 +43,8 @@ class Model:
     """Shipped coefficients: proposals (classes × features), base measures (one row), and the
     adaptation's settings; with boosted trees (forest.py), the proposals' probabilities are `blend`
     times the regression's plus the rest times the trees'. `known`: fingerprints of the asks it was fit
-    on; `general`: the regression for any other ask (None: this model for every ask)."""
+    on; `general`: the regression for any other ask (None: this model for every ask); `history`: for
+    each ask fit on, how many times each class was its label."""
 
     features: tuple[str, ...]
     classes: tuple[str, ...]
@@ -48,6 +57,12 @@ class Model:
     known: frozenset[str] = field(default_factory=frozenset)
     general: np.ndarray | None = None
     temperature: float = 1.0  # what `general` was divided by to calibrate it (for the record)
+    # fingerprint of an ask → how many times the labelled drafts of the fit gave it each of CLASSES
+    history: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def history_rates(self, texts: list[str]) -> np.ndarray:
+        """The HISTORY inputs of the asks `texts` (one row each): see `history_rates`."""
+        return history_rates(self.history, [fingerprint(t) for t in texts])
 
     def knows(self, texts: list[str]) -> np.ndarray:
         """Which of the asks `texts` the model was fit on (all of them when it has no `general`)."""
@@ -65,6 +80,24 @@ class Model:
             return p
         out: np.ndarray = np.where(known[:, None], p, probabilities(x, self.general))
         return out
+
+
+# How far an ask's history is drawn toward the verdicts' shares over all asks: as if the ask had been
+# labelled HISTORY_PRIOR more times, in those shares. An ask labelled in no draft gets the shares alone.
+HISTORY_PRIOR = 1.0
+
+
+def history_rates(counts: dict[str, tuple[int, ...]], fingerprints: list[str]) -> np.ndarray:
+    """For each ask (by fingerprint), the share of each of CLASSES in `counts` (its labels in the
+    drafts of a fit), drawn toward the shares over all asks by HISTORY_PRIOR."""
+    table = np.array(list(counts.values()), dtype=float).reshape(-1, len(HISTORY))
+    total = table.sum()
+    shares = table.sum(axis=0) / total if total else np.full(len(HISTORY), 1.0 / len(HISTORY))
+    rows = []
+    for fp in fingerprints:
+        seen = np.array(counts.get(fp, (0,) * len(HISTORY)), dtype=float)
+        rows.append((seen + HISTORY_PRIOR * shares) / (seen.sum() + HISTORY_PRIOR))
+    return np.array(rows, dtype=float).reshape(len(fingerprints), len(HISTORY))
 
 
 DATA = "confidence.json"
@@ -100,6 +133,7 @@ def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
         known=frozenset(general["known"]) if general else frozenset(),
         general=np.array(general["weights"], dtype=float) if general else None,
         temperature=float(general["temperature"]) if general else 1.0,
+        history={fp: tuple(int(c) for c in row) for fp, row in data.get("history", {}).items()},
     )
 
 
@@ -128,6 +162,8 @@ def model_json(model: Model, note: dict[str, Any]) -> str:
             "weights": rows(model.general),
             "known": sorted(model.known),
         }
+    if model.history:
+        data["history"] = {fp: list(model.history[fp]) for fp in sorted(model.history)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

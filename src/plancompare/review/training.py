@@ -13,12 +13,19 @@ from pathlib import Path
 from plancompare.config import load_config
 from plancompare.corpus import corpus_config, load_side
 from plancompare.judge.adapt import Adapter
-from plancompare.judge.confidence import ASK_WRITING, CLASSES, FEATURES, MEASURE_FEATURES, measure_features
+from plancompare.judge.confidence import (
+    ASK_WRITING,
+    CLASSES,
+    FEATURES,
+    HISTORY,
+    MEASURE_FEATURES,
+    measure_features,
+)
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.diff import result_of
 from plancompare.judge.forest import fit_forest
 from plancompare.judge.labels import load_labels
-from plancompare.judge.model import Model
+from plancompare.judge.model import Model, history_rates
 from plancompare.judge.numeric import np
 from plancompare.judge.softmax import fit_softmax, softmax
 from plancompare.judge.weigh import weighed_verdict
@@ -86,10 +93,11 @@ class Draft:
     def rows(self, model: Model | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Features, gold classes and verdicts of the labelled proposals: the engine's verdicts
         weighed by `model` (weigh.py), or the engine's alone when no model is given (what a model is
-        fit on: the features read the engine's verdict)."""
+        fit on: the features read the engine's verdict). The asks' history is `model`'s (none when
+        no model is given: `fit_model` gives each draft the others')."""
         ad = self.adapter
         judged = ad.judged(ad.cfg) if model is None else ad.weigh(ad.cfg, model=model)[0]
-        x = ad.matrix(ad.judged(ad.cfg), ad.cfg)
+        x = ad.matrix(ad.judged(ad.cfg), ad.cfg, model)
         index = sorted(self.answers)
         y = np.array([CLASSES.index(self.answers[i]) for i in index], dtype=int)
         return x[index], y, [judged[i][0] for i in index]
@@ -130,13 +138,35 @@ def load_draft(root: Path, name: str, base: Side | None = None, model: Model | N
     return Draft(name, adapter, answers, measures)
 
 
+def label_counts(labelled: list[tuple[list[str], np.ndarray]]) -> dict[str, tuple[int, ...]]:
+    """fingerprint → how many times each of CLASSES was its gold verdict, over `labelled` (each
+    draft's asks' fingerprints and gold classes)."""
+    counts: dict[str, list[int]] = {}
+    for fps, gold in labelled:
+        for fp, g in zip(fps, gold, strict=True):
+            counts.setdefault(fp, [0] * len(CLASSES))[int(g)] += 1
+    return {fp: tuple(c) for fp, c in sorted(counts.items())}
+
+
+def others_history(asks: list[list[str]], ys: list[np.ndarray]) -> list[np.ndarray]:
+    """The HISTORY inputs of each draft's rows (`asks`: their fingerprints, `ys`: their gold classes)
+    from the other drafts' labels only: its own would tell the fit what the rows are to predict. The
+    model then ships the history of them all."""
+    out = []
+    for i, fps in enumerate(asks):
+        others = [(a, y) for j, (a, y) in enumerate(zip(asks, ys, strict=True)) if j != i]
+        out.append(history_rates(label_counts(others), fps))
+    return out
+
+
 def fit_general(
     xs: list[np.ndarray], ys: list[np.ndarray], folds: list[np.ndarray], engines: list[list[str]]
 ) -> tuple[np.ndarray, float]:
-    """The general regression: fit on every row without the ASK_WRITING inputs, and divided by the
-    temperature that calibrates it on asks left out of its fit (see ASK_FOLDS); and the temperature.
+    """The general regression: fit on every row without the inputs that tell one ask from another
+    (ASK_WRITING, HISTORY), and divided by the temperature that calibrates it on asks left out of its
+    fit (see ASK_FOLDS); and the temperature.
     `engines`: the engine's verdicts, which the regression weighs as `diff` does for new asks."""
-    mask = np.array([f not in ASK_WRITING for f in FEATURES], dtype=float)
+    mask = np.array([f not in (*ASK_WRITING, *HISTORY) for f in FEATURES], dtype=float)
     plain = [x * mask for x in xs]
 
     def fit(rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -186,7 +216,10 @@ def fit_model(
         ys.append(y_d[keep])
         engines.append([v for v, k in zip(engine, keep, strict=True) if k])
         folds.append(fold[keep])
-        asks += [t for t, k in zip(d.asks(), keep, strict=True) if k]
+        asks.append([fingerprint(t) for t, k in zip(d.asks(), keep, strict=True) if k])
+    columns = [FEATURES.index(f) for f in HISTORY]
+    for x_d, history in zip(xs, others_history(asks, ys), strict=True):
+        x_d[:, columns] = history
     x, y = np.vstack(xs), np.concatenate(ys)
     general, temperature = fit_general(xs, ys, folds, engines)
     proposals = Model(
@@ -198,9 +231,10 @@ def fit_model(
         adapt=dict(adapt or ADAPT),
         forest=fit_forest(x, y, classes=len(CLASSES), settings=FOREST),
         blend=BLEND,
-        known=frozenset(fingerprint(t) for t in asks),
+        known=frozenset(fp for fps in asks for fp in fps),
         general=general,
         temperature=temperature,
+        history=label_counts(list(zip(asks, ys, strict=True))),
     )
     mx, my = zip(*(d.measure_rows(proposals) for d in drafts), strict=True)
     binary = fit_softmax(np.vstack(mx), np.concatenate(my), classes=2, penalty=MEASURE_PENALTY)
