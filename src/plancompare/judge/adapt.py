@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from plancompare.config import MatchConfig
 from plancompare.judge.confidence import CLASSES, FEATURES, HISTORY, Signals, features, signals
 from plancompare.judge.decided_measures import apply_measure_decisions
-from plancompare.judge.decisions import RecordedDecision, apply_decisions
+from plancompare.judge.decisions import RecordedDecision, apply_decisions, fingerprint
 from plancompare.judge.diff import (
     Alignment,
     Judged,
@@ -117,9 +117,11 @@ class Adapter:
         judged = self.judged(cfg)
         # A model being fit (scripts/fit_confidence.py) is passed in: the shipped one may be stale.
         used = model or self.model
-        known = used.knows([p.text for p in self.al.proposals])
+        texts = [p.text for p in self.al.proposals]
+        known = used.knows(texts)
         p = used.probabilities(self.matrix(judged, cfg, used), known)
-        return weighed(judged, p, [cands for _, cands in self.al.aligned], known), p
+        history = [used.history.get(fingerprint(t), ()) for t in texts]
+        return weighed(judged, p, [cands for _, cands in self.al.aligned], known, history), p
 
     def matrix(self, judged: Judged, cfg: MatchConfig, model: Model | None) -> np.ndarray:
         """The model's inputs for every proposal, the asks' history read from `model` (None: no
@@ -229,8 +231,6 @@ class Adapter:
 
 def _fresh(decision: RecordedDecision, result: DiffResult) -> bool:
     """An « n-a » decision (not an ask) applies while the proposal's text is the one decided."""
-    from plancompare.judge.decisions import fingerprint
-
     text = {p.id: p.text for p in result.proposals}.get(decision.id)
     return text is not None and fingerprint(text) == decision.fingerprint
 

@@ -79,15 +79,27 @@ def _odds(probabilities: np.ndarray, verdict: str, engine: str) -> str:
     )
 
 
+def _history(counts: tuple[int, ...]) -> str:
+    """How the labelled drafts judged the ask (its counts per class), for the reason's detail."""
+    told = ", ".join(f"{v} {n}" for v, n in zip(CLASSES, counts, strict=True) if n)
+    return f"; the labelled drafts judged this ask: {told}" if told else ""
+
+
 def weighed(
-    judged: Judged, probabilities: np.ndarray, aligned: list[list[Candidate]], known: np.ndarray | None = None
+    judged: Judged,
+    probabilities: np.ndarray,
+    aligned: list[list[Candidate]],
+    known: np.ndarray | None = None,
+    history: list[tuple[int, ...]] | None = None,
 ) -> Judged:
     """`judged` with each verdict the model weakens moved (`aligned`: each proposal's candidates;
-    `known`: which asks the model was fit on, None for all)."""
+    `known`: which asks the model was fit on, None for all; `history`: how many times the labelled
+    drafts gave each ask each class, quoted in the reason so that a reader sees what the model knew)."""
     out: Judged = []
     seen = np.ones(len(judged), dtype=bool) if known is None else known
-    for (verdict, score, kept, reasons), row, cands, fit_on in zip(
-        judged, probabilities, aligned, seen, strict=True
+    told = history or [()] * len(judged)
+    for (verdict, score, kept, reasons), row, cands, fit_on, counts in zip(
+        judged, probabilities, aligned, seen, told, strict=True
     ):
         new = weighed_verdict(verdict, row, adoptions_only=not fit_on)
         if new == verdict or not cands:
@@ -96,7 +108,7 @@ def weighed(
         best = cands[0]
         # A new ask's adoption gives way to changed whichever of changed and dropped is the more probable.
         rival = new if fit_on else max(("changed", "dropped"), key=lambda v: float(row[CLASSES.index(v)]))
-        why = _odds(row, rival, verdict)
+        why = _odds(row, rival, verdict) + (_history(counts) if fit_on else "")
         # The passage the engine found stays the evidence, whichever way the verdict moved.
         if new == "dropped":
             moved, evidence = topic_only(best, "not the ask (weighed)"), [best]
