@@ -28,6 +28,7 @@ from plancompare.review.training import (
     HELDOUT,
     MEASURED,
     PENALTY,
+    auc,
     brier,
     fit_model,
     load_draft,
@@ -58,6 +59,7 @@ def _measures(name: str, model, draft) -> str:  # type: ignore[no-untyped-def]
     flags = [bool(r) for r in right]
     return (
         f"  base measures: n={len(flags)} right {sum(flags) / len(flags):.3f} Brier {brier(conf, flags):.3f}"
+        f" AUC {auc(conf, flags):.3f}"
     )
 
 

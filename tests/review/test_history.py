@@ -61,3 +61,25 @@ def test_an_ask_the_drafts_adopted_is_more_probably_adopted_than_one_they_droppe
     x[1, columns] = [0.05, 0.05, 0.9, 0.0]
     p = model.probabilities(x)
     assert p[0][ADOPTED] > p[1][ADOPTED] and p[1][DROPPED] > p[0][DROPPED]
+
+
+def test_a_base_measure_s_history_is_the_share_of_drafts_that_gave_it_the_verdict_it_reads() -> None:
+    from plancompare.judge.model import measure_share
+    from plancompare.review.training import measure_counts
+
+    title = "Développer la formation des professionnels"
+    fp = fingerprint(title)
+    counts = measure_counts([{fp: "revised"}, {fp: "revised"}, {fp: "revised"}, {fp: "split"}])
+    assert counts == {fp: (0, 3, 0, 1, 0)}
+    assert measure_share(counts, title, "revised") == (3 + 0.5) / (4 + 1)
+    assert measure_share(counts, title, "dropped") == 0.5 / 5
+    # A base measure no draft labelled (another plan's) reads one half, whatever its verdict.
+    assert measure_share(counts, "Une autre mesure", "kept") == 0.5
+
+
+def test_the_shipped_model_carries_each_bundled_base_measure_s_labels() -> None:
+    model = shipped()
+    base = load_side(ROOT / "corpora" / "2014-2016")
+    assert base.plan is not None
+    seen = [sum(model.measure_history[fingerprint(m.title)]) for m in base.plan.measures]
+    assert len(seen) == 23 and set(seen) == {len(FIT_ON)}

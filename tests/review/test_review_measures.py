@@ -1,5 +1,5 @@
-"""The review app on the base measures, through Textual's Pilot: `m` walks them in the base plan's
-order, one key says what became of each (written to the decisions file at once, as `decide` would),
+"""The review app on the base measures, through Textual's Pilot: `m` walks them (least certain first,
+or in the base plan's order with another order), one key says what became of each (written to the decisions file at once, as `decide` would),
 the count of next measures is checked, undo and skip work, and the app goes there by itself once
 every proposal is decided."""
 
@@ -16,7 +16,21 @@ from plancompare.review.session import FileStore, Session
 
 
 def _session(adapter: Adapter, path: Path, lang: str = "fr", only: frozenset[str] | None = None) -> Session:
-    return Session(adapter, FileStore(path), lang=lang, only=only)
+    # In the review's order, so that the base measures come in the plan's order: M01, M02 …
+    return Session(adapter, FileStore(path), lang=lang, only=only, order="document")
+
+
+def test_by_default_the_base_measures_come_least_certain_first(adapter: Adapter, tmp_path: Path) -> None:
+    session = Session(adapter, FileStore(tmp_path / "decisions.yaml"), lang="fr")
+    queue = session.measure_queue()
+    assert [m.confidence for m in queue] == sorted(m.confidence for m in queue)
+    first = queue[0]
+    assert first.number != 1  # not the plan's order
+    screen = press(ReviewApp(session, "fr"), "m")
+    assert f"M{first.number:02d} · mesure {first.number}" in screen
+    # Skipped, it goes last.
+    session.skip(f"M{first.number:02d}")
+    assert session.measure_queue()[-1].number == first.number
 
 
 def test_m_walks_the_base_measures_and_one_key_records_what_became_of_one(

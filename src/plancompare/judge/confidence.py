@@ -301,10 +301,17 @@ MEASURE_FEATURES: tuple[str, ...] = (
     "above_kept",
     "successors",
     *(f"verdict_{v}" for v in MEASURE_VERDICTS),
+    # The share of the labelled drafts of the fit that gave this base measure the verdict it now reads
+    # (judge/model.py, `measure_share`). Without it the measures' confidence ranked right verdicts above
+    # wrong ones hardly better than chance (area under the curve 0.56 on the development drafts left
+    # out in turn, 0.57 on the four written blind); with it, 0.80 and 0.78.
+    "history_verdict",
 )
 
 
-def measure_features(m: MeasureResult, cfg: MatchConfig) -> list[float]:
+def measure_features(m: MeasureResult, cfg: MatchConfig, history: float = 0.5) -> list[float]:
+    """The measure regression's inputs for base measure `m`; `history`: the share of labelled drafts
+    that gave it the verdict it reads (one half when no draft labelled it)."""
     return [
         1.0,
         m.score / 50,
@@ -312,4 +319,5 @@ def measure_features(m: MeasureResult, cfg: MatchConfig) -> list[float]:
         (m.score - cfg.kept) / 10,
         len(m.next) / 3,
         *(float(m.verdict == v) for v in MEASURE_VERDICTS),
+        history,
     ]

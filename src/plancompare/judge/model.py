@@ -29,6 +29,7 @@ from plancompare.judge.confidence import (
     FEATURES,
     HISTORY,
     MEASURE_FEATURES,
+    MEASURE_VERDICTS,
     measure_features,
 )
 from plancompare.judge.decisions import fingerprint
@@ -59,6 +60,8 @@ class Model:
     temperature: float = 1.0  # what `general` was divided by to calibrate it (for the record)
     # fingerprint of an ask → how many times the labelled drafts of the fit gave it each of CLASSES
     history: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # fingerprint of a base measure's title → how many times they gave it each of MEASURE_VERDICTS
+    measure_history: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def history_rates(self, texts: list[str]) -> np.ndarray:
         """The HISTORY inputs of the asks `texts` (one row each): see `history_rates`."""
@@ -100,6 +103,14 @@ def history_rates(counts: dict[str, tuple[int, ...]], fingerprints: list[str]) -
     return np.array(rows, dtype=float).reshape(len(fingerprints), len(HISTORY))
 
 
+def measure_share(counts: dict[str, tuple[int, ...]], title: str, verdict: str) -> float:
+    """The share of the labelled drafts in `counts` (by the fingerprint of a base measure's title)
+    that gave the base measure `title` the verdict `verdict`, drawn toward one half by one draft."""
+    seen = counts.get(fingerprint(title), (0,) * len(MEASURE_VERDICTS))
+    hits = seen[MEASURE_VERDICTS.index(verdict)] if verdict in MEASURE_VERDICTS else 0
+    return (hits + 0.5) / (sum(seen) + 1.0)
+
+
 DATA = "confidence.json"
 FOREST_DATA = "forest.json"
 
@@ -134,6 +145,7 @@ def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
         general=np.array(general["weights"], dtype=float) if general else None,
         temperature=float(general["temperature"]) if general else 1.0,
         history={fp: tuple(int(c) for c in row) for fp, row in data.get("history", {}).items()},
+        measure_history={fp: tuple(int(c) for c in row) for fp, row in measures.get("history", {}).items()},
     )
 
 
@@ -151,7 +163,11 @@ def model_json(model: Model, note: dict[str, Any]) -> str:
             "features": list(model.features),
             "weights": rows(model.weights),
         },
-        "measures": {"features": list(model.measure_features), "weights": rows(model.measure_weights)},
+        "measures": {
+            "features": list(model.measure_features),
+            "weights": rows(model.measure_weights),
+            "history": {fp: list(model.measure_history[fp]) for fp in sorted(model.measure_history)},
+        },
         "adapt": model.adapt,
     }
     if model.forest is not None:
@@ -179,6 +195,7 @@ def measure_confidences(result: DiffResult, cfg: MatchConfig, model: Model) -> l
     """P(right) of each base measure's verdict (a logistic regression on labelled measures)."""
     if not result.measures:
         return []
-    x = np.array([measure_features(m, cfg) for m in result.measures])
+    shares = [measure_share(model.measure_history, m.title, m.verdict) for m in result.measures]
+    x = np.array([measure_features(m, cfg, h) for m, h in zip(result.measures, shares, strict=True)])
     logits = x @ model.measure_weights.reshape(-1)
     return [round(float(1.0 / (1.0 + math.exp(-v))), DIGITS) for v in logits]

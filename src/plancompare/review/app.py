@@ -7,8 +7,9 @@ answer; `/` searches another measure by number or words; `v` shows a candidate m
 Each decision is written at once (`Session.decide`), and the queue re-ordered.
 
 `m` switches to the base measures (and back); the app goes there itself once every proposal is
-decided. One screen per base measure, in the base plan's order: what the table says it became, where
-its proposals went, and its candidate next measures; one key says what became of it.
+decided. One screen per base measure, least certain first (in the base plan's order with another
+`--order`): what the table says it became, where its proposals went, and its candidate next measures;
+one key says what became of it.
 """
 
 from __future__ import annotations

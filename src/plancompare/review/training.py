@@ -19,13 +19,14 @@ from plancompare.judge.confidence import (
     FEATURES,
     HISTORY,
     MEASURE_FEATURES,
+    MEASURE_VERDICTS,
     measure_features,
 )
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.diff import result_of
 from plancompare.judge.forest import fit_forest
 from plancompare.judge.labels import load_labels
-from plancompare.judge.model import Model, history_rates
+from plancompare.judge.model import Model, history_rates, measure_share
 from plancompare.judge.numeric import np
 from plancompare.judge.softmax import fit_softmax, softmax
 from plancompare.judge.weigh import weighed_verdict
@@ -112,14 +113,25 @@ class Draft:
         """The labelled proposals' texts, in the order of `rows`."""
         return [self.adapter.al.proposals[i].text for i in sorted(self.answers)]
 
-    def measure_rows(self, model: Model) -> tuple[np.ndarray, np.ndarray]:
+    def measure_labels(self) -> dict[str, str]:
+        """The labelled base measures' gold verdicts, by the fingerprint of their titles."""
+        titles = {m.number: m.title for m in self.adapter.base.plan.measures}
+        return {fingerprint(titles[n]): v for n, v in sorted(self.measures.items()) if n in titles}
+
+    def measure_rows(
+        self, model: Model, history: dict[str, tuple[int, ...]] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Features of the labelled base measures and whether their verdict is right, with the
-        proposals' verdicts weighed by `model` (the measures are judged from them)."""
+        proposals' verdicts weighed by `model` (the measures are judged from them); the measures'
+        history is `history` (`model`'s when None)."""
         ad = self.adapter
         judged, _ = ad.weigh(ad.cfg, model=model)
         result = result_of(ad.base, ad.next_side, ad.al, judged, ad.cfg)
         labelled = [m for m in result.measures if m.number in self.measures]
-        x = np.array([measure_features(m, ad.cfg) for m in labelled]).reshape(-1, len(MEASURE_FEATURES))
+        counts = model.measure_history if history is None else history
+        x = np.array(
+            [measure_features(m, ad.cfg, measure_share(counts, m.title, m.verdict)) for m in labelled]
+        ).reshape(-1, len(MEASURE_FEATURES))
         right = np.array([int(m.verdict == self.measures[m.number]) for m in labelled], dtype=int)
         return x, right
 
@@ -145,6 +157,16 @@ def label_counts(labelled: list[tuple[list[str], np.ndarray]]) -> dict[str, tupl
     for fps, gold in labelled:
         for fp, g in zip(fps, gold, strict=True):
             counts.setdefault(fp, [0] * len(CLASSES))[int(g)] += 1
+    return {fp: tuple(c) for fp, c in sorted(counts.items())}
+
+
+def measure_counts(labels: list[dict[str, str]]) -> dict[str, tuple[int, ...]]:
+    """fingerprint of a base measure's title → how many of the drafts' `labels` gave it each of
+    MEASURE_VERDICTS."""
+    counts: dict[str, list[int]] = {}
+    for draft in labels:
+        for fp, verdict in draft.items():
+            counts.setdefault(fp, [0] * len(MEASURE_VERDICTS))[MEASURE_VERDICTS.index(verdict)] += 1
     return {fp: tuple(c) for fp, c in sorted(counts.items())}
 
 
@@ -236,9 +258,29 @@ def fit_model(
         temperature=temperature,
         history=label_counts(list(zip(asks, ys, strict=True))),
     )
-    mx, my = zip(*(d.measure_rows(proposals) for d in drafts), strict=True)
+    # As for the asks, each draft's base measures read the other drafts' labels, never their own.
+    labels = [d.measure_labels() for d in drafts]
+    proposals = replace(proposals, measure_history=measure_counts(labels))
+    mx, my = zip(
+        *(
+            d.measure_rows(proposals, measure_counts([lab for j, lab in enumerate(labels) if j != i]))
+            for i, d in enumerate(drafts)
+        ),
+        strict=True,
+    )
     binary = fit_softmax(np.vstack(mx), np.concatenate(my), classes=2, penalty=MEASURE_PENALTY)
     return replace(proposals, measure_weights=(binary[1] - binary[0]).reshape(1, -1))
+
+
+def auc(confidence: list[float], right: list[bool]) -> float:
+    """The area under the ROC curve: the chance that a right verdict has a higher confidence than a
+    wrong one (ties count one half); 0.5 when all are right or all wrong."""
+    ups = [c for c, r in zip(confidence, right, strict=True) if r]
+    downs = [c for c, r in zip(confidence, right, strict=True) if not r]
+    if not ups or not downs:
+        return 0.5
+    won = sum((u > d) + 0.5 * (u == d) for u in ups for d in downs)
+    return won / (len(ups) * len(downs))
 
 
 def brier(confidence: list[float], right: list[bool]) -> float:
