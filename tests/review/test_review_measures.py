@@ -1,7 +1,7 @@
-"""The review app on the base measures, through Textual's Pilot: `m` walks them (least certain first,
-or in the base plan's order with another order), one key says what became of each (written to the decisions file at once, as `decide` would),
-the count of next measures is checked, undo and skip work, and the app goes there by itself once
-every proposal is decided."""
+"""The review app on the base measures, through Textual's Pilot: `m` walks them (least certain first, or in
+the base plan's order with another order), one key says what became of each (written to the decisions
+file at once, as `decide` would), the count of next measures is checked, undo and skip work, and the app
+goes there by itself once every proposal is decided."""
 
 from __future__ import annotations
 
