@@ -42,7 +42,8 @@ ADOPTION_MARGIN = 0.25
 # this much (p ≥ 0.9 or so). It could not before it knew how the labelled drafts treated the ask
 # (HISTORY in confidence.py): adopting at a lead of 0.25 then lowered the precision of « adopted ».
 # Chosen on the development drafts, each left out of the fit, as the lead with the best precision of
-# « adopted » among 0.4 to 0.9 (89.4 against 87.1 when the model never adopts; macro-F1 66.7 → 73.1).
+# « adopted » among 0.4 to 0.9 (benchmarks/diff.py: 89.4 on average against 87.1 when the model never
+# adopts, macro-F1 66.6 → 73.0).
 MODEL_ADOPTION_LEAD = 0.8
 
 
@@ -92,7 +93,7 @@ def weighed(
     known: np.ndarray | None = None,
     history: list[tuple[int, ...]] | None = None,
 ) -> Judged:
-    """`judged` with each verdict the model weakens moved (`aligned`: each proposal's candidates;
+    """`judged` with each verdict the model moves moved (`aligned`: each proposal's candidates;
     `known`: which asks the model was fit on, None for all; `history`: how many times the labelled
     drafts gave each ask each class, quoted in the reason so that a reader sees what the model knew)."""
     out: Judged = []
@@ -109,17 +110,15 @@ def weighed(
         # A new ask's adoption gives way to changed whichever of changed and dropped is the more probable.
         rival = new if fit_on else max(("changed", "dropped"), key=lambda v: float(row[CLASSES.index(v)]))
         why = _odds(row, rival, verdict) + (_history(counts) if fit_on else "")
-        # The passage the engine found stays the evidence, whichever way the verdict moved.
+        # The passage the engine found stays the evidence, whichever way the verdict moved; an adoption
+        # the model makes needs no reason of what is missing.
         if new == "dropped":
-            moved, evidence = topic_only(best, "not the ask (weighed)"), [best]
-        elif new == "adopted":  # the model's own adoption: the passage the engine found is the evidence
-            weighing = Reason(code="weighed", base=verdict, next=new, detail=why)
-            kept_reasons = [r for r in reasons if r.code == "no-ask"]
-            out.append(("adopted", score, kept or [best], [weighing, *kept_reasons]))
-            continue
+            moved, evidence = [topic_only(best, "not the ask (weighed)")], [best]
+        elif new == "adopted":
+            moved, evidence = [], kept or [best]
         else:
-            moved, evidence = partial(best, "only part of the ask is found (weighed)"), kept or [best]
+            moved, evidence = [partial(best, "only part of the ask is found (weighed)")], kept or [best]
         weighing = Reason(code="weighed", base=verdict, next=new, detail=why)
         kept_reasons = [r for r in reasons if r.code == "no-ask"]
-        out.append((cast(ProposalVerdict, new), score, evidence, [moved, weighing, *kept_reasons]))
+        out.append((cast(ProposalVerdict, new), score, evidence, [*moved, weighing, *kept_reasons]))
     return out
