@@ -303,8 +303,9 @@ MEASURE_FEATURES: tuple[str, ...] = (
     *(f"verdict_{v}" for v in MEASURE_VERDICTS),
     # The share of the labelled drafts of the fit that gave this base measure the verdict it now reads
     # (judge/model.py, `measure_share`). Without it the measures' confidence ranked right verdicts above
-    # wrong ones hardly better than chance (area under the curve 0.56 on the development drafts left
-    # out in turn, 0.57 on the four written blind); with it, 0.80 and 0.78.
+    # wrong ones hardly better than chance (area under the curve 0.56 over the development drafts each
+    # left out in turn, 0.57 over the four written blind, all their measures pooled); with it, 0.80
+    # and 0.78.
     "history_verdict",
 )
 
