@@ -220,6 +220,12 @@ class Reason(_Model):
     base: str | None = Field(default=None, description="What the base text says (words quoted from it).")
     next: str | None = Field(default=None, description="What the next plan says instead.")
     detail: str | None = None
+    labelled: dict[str, int] | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description="For `weighed`: how many times the labelled drafts the confidence model was fit on "
+        "gave this very ask each verdict (what the model knew of it); absent for an ask it never saw.",
+    )
 
 
 class Decision(_Model):

@@ -80,12 +80,6 @@ def _odds(probabilities: np.ndarray, verdict: str, engine: str) -> str:
     )
 
 
-def _history(counts: tuple[int, ...]) -> str:
-    """How the labelled drafts judged the ask (its counts per class), for the reason's detail."""
-    told = ", ".join(f"{v} {n}" for v, n in zip(CLASSES, counts, strict=True) if n)
-    return f"; the labelled drafts judged this ask: {told}" if told else ""
-
-
 def weighed(
     judged: Judged,
     probabilities: np.ndarray,
@@ -95,7 +89,8 @@ def weighed(
 ) -> Judged:
     """`judged` with each verdict the model moves moved (`aligned`: each proposal's candidates;
     `known`: which asks the model was fit on, None for all; `history`: how many times the labelled
-    drafts gave each ask each class, quoted in the reason so that a reader sees what the model knew)."""
+    drafts gave each ask each class, in the reason's `labelled` so that a reader sees what the model
+    knew)."""
     out: Judged = []
     seen = np.ones(len(judged), dtype=bool) if known is None else known
     told = history or [()] * len(judged)
@@ -109,7 +104,8 @@ def weighed(
         best = cands[0]
         # A new ask's adoption gives way to changed whichever of changed and dropped is the more probable.
         rival = new if fit_on else max(("changed", "dropped"), key=lambda v: float(row[CLASSES.index(v)]))
-        why = _odds(row, rival, verdict) + (_history(counts) if fit_on else "")
+        why = _odds(row, rival, verdict)
+        labelled = {v: n for v, n in zip(CLASSES, counts, strict=True) if n} if fit_on else {}
         # The passage the engine found stays the evidence, whichever way the verdict moved; an adoption
         # the model makes needs no reason of what is missing.
         if new == "dropped":
@@ -118,7 +114,7 @@ def weighed(
             moved, evidence = [], kept or [best]
         else:
             moved, evidence = [partial(best, "only part of the ask is found (weighed)")], kept or [best]
-        weighing = Reason(code="weighed", base=verdict, next=new, detail=why)
+        weighing = Reason(code="weighed", base=verdict, next=new, detail=why, labelled=labelled or None)
         kept_reasons = [r for r in reasons if r.code == "no-ask"]
         out.append((cast(ProposalVerdict, new), score, evidence, [*moved, weighing, *kept_reasons]))
     return out

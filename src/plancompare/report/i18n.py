@@ -203,6 +203,8 @@ _REASONS = {
 
 # Codes whose base/next are quoted words (« doit » → « pourra »); figures read better bare (6 mois → 1 an).
 _QUOTED = {"modality", "actor", "scope"}
+# Before the counts of a weighed reason's `labelled`: the drafts the confidence model was fit on.
+_LABELLED = {"fr": "brouillons étiquetés", "en": "labelled drafts"}
 # Codes whose `base` lists the words of the ask that the passage lacks.
 _MISSING = {"partial", "topic-only"}
 
@@ -266,7 +268,12 @@ class Labels:
             missing = "absent" if self.lang == "fr" else "missing"
             return f"{name}, {self.colon(missing)} {reason.base}"
         if reason.code == "weighed" and reason.base and reason.next:  # « Modifiée → Non reprise »
-            return f"{self.colon(name)} {self.verdict(reason.base)} → {self.verdict(reason.next)}"
+            moved = f"{self.colon(name)} {self.verdict(reason.base)} → {self.verdict(reason.next)}"
+            if not reason.labelled:
+                return moved
+            # What the model knew of the ask: « (brouillons étiquetés : Adoptée 9) »
+            told = " · ".join(f"{self.verdict(v)} {n}" for v, n in reason.labelled.items())
+            return f"{moved} ({self.colon(_LABELLED[self.lang])} {told})"
         if reason.code == "claimed":  # « passage mieux repris par : M01-P02 »
             return f"{self.colon(name)} {reason.next}" if reason.next else name
         if reason.code == "twin":  # « même demande que M03-P04 (analyste) »
