@@ -1,5 +1,6 @@
-"""The confidence model may weaken a verdict it finds less probable than a weaker one, never
-strengthen one; each verdict it moves says so and keeps the engine's evidence."""
+"""The confidence model may weaken a verdict it finds less probable than a weaker one, and make an
+adoption only where it is all but sure; each verdict it moves says so and keeps the engine's
+evidence."""
 
 from __future__ import annotations
 
@@ -28,9 +29,13 @@ def _p(adopted: float, changed: float, dropped: float, na: float = 0.0) -> np.nd
         ("adopted", _p(0.5, 0.3, 0.2), "changed"),
         ("adopted", _p(0.3, 0.4, 0.3), "changed"),
         ("adopted", _p(0.3, 0.2, 0.5), "dropped"),
-        # Never an adoption the thresholds did not give, however probable the model finds it:
+        # An adoption the thresholds did not give only where « adopted » leads every other verdict
+        # by MODEL_ADOPTION_LEAD (0.8):
         ("dropped", _p(0.7, 0.1, 0.2), "dropped"),
         ("changed", _p(0.7, 0.2, 0.1), "changed"),
+        ("changed", _p(0.85, 0.1, 0.05), "changed"),
+        ("dropped", _p(0.9, 0.05, 0.05), "adopted"),
+        ("changed", _p(0.92, 0.04, 0.04), "adopted"),
         # « n-a » is a rule on the text (no sentence asks anything): the model leaves it alone.
         ("n-a", _p(0.1, 0.1, 0.7, 0.1), "n-a"),
         # A tie keeps the engine's verdict.
@@ -38,7 +43,9 @@ def _p(adopted: float, changed: float, dropped: float, na: float = 0.0) -> np.nd
         ("dropped", _p(0.2, 0.4, 0.4), "dropped"),
     ],
 )
-def test_the_model_only_weakens(engine: str, probabilities: np.ndarray, shown: str) -> None:
+def test_the_model_weakens_and_adopts_only_when_all_but_sure(
+    engine: str, probabilities: np.ndarray, shown: str
+) -> None:
     assert weighed_verdict(engine, probabilities) == shown
 
 
@@ -70,6 +77,25 @@ def test_a_moved_verdict_says_why_and_keeps_the_engine_s_passage() -> None:
     assert reasons[0].base == "places, sécurisé"  # the ask's words the passage lacks
     assert (reasons[1].base, reasons[1].next) == ("changed", "dropped")
     assert "p = 0.60" in (reasons[1].detail or "") and "p = 0.30" in (reasons[1].detail or "")
+
+
+def test_the_model_s_own_adoption_keeps_the_passage_and_says_what_the_drafts_gave_the_ask() -> None:
+    cands = [_cand(4, 12.0), _cand(7, 10.0)]
+    judged = [("dropped", 12.0, [], [Reason(code="topic-only", base="places")])]
+    ((verdict, score, evidence, reasons),) = weighed(
+        judged,  # type: ignore[arg-type]
+        np.array([_p(0.9, 0.05, 0.05)]),
+        [cands],
+        None,
+        [(8, 1, 0, 0)],
+    )
+    assert (verdict, score, [c.measure for c in evidence]) == ("adopted", 12.0, [4])
+    # No reason of what is missing: only the weighing, with what the drafts gave the ask.
+    assert [(r.code, r.base, r.next) for r in reasons] == [("weighed", "dropped", "adopted")]
+    assert reasons[0].labelled == {"adopted": 8, "changed": 1}
+    # Without the drafts' labels (an ask never labelled), the field is absent.
+    ((_, _, _, bare),) = weighed(judged, np.array([_p(0.1, 0.6, 0.3)]), [cands])  # type: ignore[arg-type]
+    assert bare[-1].labelled is None
 
 
 def test_an_adoption_short_of_the_margin_says_so() -> None:

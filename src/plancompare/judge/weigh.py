@@ -105,7 +105,7 @@ def weighed(
         # A new ask's adoption gives way to changed whichever of changed and dropped is the more probable.
         rival = new if fit_on else max(("changed", "dropped"), key=lambda v: float(row[CLASSES.index(v)]))
         why = _odds(row, rival, verdict)
-        labelled = {v: n for v, n in zip(CLASSES, counts, strict=True) if n} if fit_on else {}
+        labelled = {v: n for v, n in zip(CLASSES, counts, strict=True) if n} if fit_on and counts else {}
         # The passage the engine found stays the evidence, whichever way the verdict moved; an adoption
         # the model makes needs no reason of what is missing.
         if new == "dropped":
