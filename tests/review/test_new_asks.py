@@ -30,7 +30,7 @@ def _model(known: set[str]) -> Model:
         MEASURE_FEATURES,
         np.zeros((1, len(MEASURE_FEATURES))),
         {},
-        known=frozenset(fingerprint(t) for t in known),
+        history={fingerprint(t): (1, 0, 0, 0) for t in known},
         general=general,
     )
 

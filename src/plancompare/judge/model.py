@@ -43,9 +43,9 @@ from plancompare.models import DiffResult
 class Model:
     """Shipped coefficients: proposals (classes × features), base measures (one row), and the
     adaptation's settings; with boosted trees (forest.py), the proposals' probabilities are `blend`
-    times the regression's plus the rest times the trees'. `known`: fingerprints of the asks it was fit
-    on; `general`: the regression for any other ask (None: this model for every ask); `history`: for
-    each ask fit on, how many times each class was its label."""
+    times the regression's plus the rest times the trees'. `history`: for each ask it was fit on (by
+    fingerprint), how many times each class was its label, which also says which asks it knows;
+    `general`: the regression for any other ask (None: this model for every ask)."""
 
     features: tuple[str, ...]
     classes: tuple[str, ...]
@@ -55,7 +55,6 @@ class Model:
     adapt: dict[str, float]
     forest: Forest | None = None
     blend: float = 1.0
-    known: frozenset[str] = field(default_factory=frozenset)
     general: np.ndarray | None = None
     temperature: float = 1.0  # what `general` was divided by to calibrate it (for the record)
     # fingerprint of an ask → how many times the labelled drafts of the fit gave it each of CLASSES
@@ -71,7 +70,7 @@ class Model:
         """Which of the asks `texts` the model was fit on (all of them when it has no `general`)."""
         if self.general is None:
             return np.ones(len(texts), dtype=bool)
-        return np.array([fingerprint(t) in self.known for t in texts], dtype=bool)
+        return np.array([fingerprint(t) in self.history for t in texts], dtype=bool)
 
     def probabilities(self, x: np.ndarray, known: np.ndarray | None = None) -> np.ndarray:
         """Each row's probability of each class; rows of asks not `known` (a mask; None: all known)
@@ -141,7 +140,6 @@ def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
         adapt={k: float(v) for k, v in data["adapt"].items()},
         forest=forest,
         blend=float(data["forest"]["blend"]) if forest is not None else 1.0,
-        known=frozenset(general["known"]) if general else frozenset(),
         general=np.array(general["weights"], dtype=float) if general else None,
         temperature=float(general["temperature"]) if general else 1.0,
         history={fp: tuple(int(c) for c in row) for fp, row in data.get("history", {}).items()},
@@ -176,7 +174,6 @@ def model_json(model: Model, note: dict[str, Any]) -> str:
         data["general"] = {
             "temperature": model.temperature,
             "weights": rows(model.general),
-            "known": sorted(model.known),
         }
     if model.history:
         data["history"] = {fp: list(model.history[fp]) for fp in sorted(model.history)}
