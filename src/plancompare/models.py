@@ -304,6 +304,10 @@ class Settings(_Model):
         default=0,
         description="Analyst decisions the thresholds and confidences were adapted on (0: the engine's).",
     )
+    history_from: int = Field(
+        default=0,
+        description="Decisions of earlier reviews counted in the confidence model's history (`--history`).",
+    )
 
 
 class DocumentRef(_Model):

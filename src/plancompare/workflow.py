@@ -105,17 +105,22 @@ def run_diff(
     lang: str | None = None,
     config: Path | None = None,
     decisions: Path | None = None,
+    history: list[Path] | None = None,
+    own_history: bool = False,
     progress: Progress | None = None,
 ) -> Run:
     """Load both sides, compare them with the config that applies and apply the analyst decisions.
 
     A config given by hand wins over the corpus's; decisions given by hand over NEXT's (else BASE's)
     `decisions.yaml`; the language is French when the base corpus is, unless `lang` says otherwise.
+    `history`: decisions files of earlier reviews, counted in the confidence model's history
+    (judge/history.py), beside the labelled drafts' or, with `own_history`, instead of them.
     """
     from plancompare.config import load_config
     from plancompare.corpus import corpus_config, load_side
     from plancompare.judge.adapt import adapted_result
     from plancompare.judge.decisions import load_decisions
+    from plancompare.judge.history import history_model, refuse_own_decisions
     from plancompare.report import LANGUAGES
 
     if lang is not None and lang not in LANGUAGES:
@@ -124,8 +129,10 @@ def run_diff(
         if given is not None and not given.is_file():
             raise UsageError(f"{option} {given}: no such file", "check the path")
     base_path, next_path = resolve_inputs(base, next_)
-    # A config given by hand is read first: a mistake in it shows before any PDF is extracted.
+    # A config given by hand is read first, and earlier reviews' decisions: a mistake in them shows
+    # before any PDF is extracted.
     given_config = load_config(config) if config is not None else None
+    model = history_model(history, own=own_history)
     base_side = load_side(base_path, progress=progress)
     next_side = load_side(next_path, progress=progress)
     warnings = extraction_warnings(base_side, next_side, next_path, base_path)
@@ -133,15 +140,16 @@ def run_diff(
     cfg = given_config if given_config is not None else load_config(config_path)
     language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
     decisions_path = decisions or default_decisions_file(base_side, next_side)
+    refuse_own_decisions(history, decisions_path)
     decided = (
         load_decisions(decisions_path) if decisions_path is not None and decisions_path.is_file() else {}
     )
     # The decisions override their verdicts and adapt the engine for the other proposals (adapt.py).
-    result = adapted_result(base_side, next_side, cfg, decided, lang=language)
+    result = adapted_result(base_side, next_side, cfg, decided, lang=language, model=model)
     # Every file read, or read next time (a corpus's decisions and config before they exist): `-o`
     # and `--summary` are refused there.
     inputs = [*base_side.files, *next_side.files, base_path, next_path]
-    inputs += [p for p in (config_path, decisions_path) if p is not None]
+    inputs += [p for p in (config_path, decisions_path) if p is not None] + list(history or [])
     return Run(result, inputs, language, base_side, next_side, warnings)
 
 
@@ -280,6 +288,8 @@ def run_check(
     lang: str | None = None,
     config: Path | None = None,
     decisions: Path | None = None,
+    history: list[Path] | None = None,
+    own_history: bool = False,
     progress: Progress | None = None,
 ) -> Gate:
     """The CI gate: diff BASE with NEXT, compare with the reviewed baseline, write the summary."""
@@ -299,7 +309,16 @@ def run_check(
     if summary is not None:
         check_output(summary)  # before the comparison, not after it
     reviewed = load_model(baseline, DiffResult, "diff result (baseline)")
-    run = run_diff(base, next_, lang=lang, config=config, decisions=decisions, progress=progress)
+    run = run_diff(
+        base,
+        next_,
+        lang=lang,
+        config=config,
+        decisions=decisions,
+        history=history,
+        own_history=own_history,
+        progress=progress,
+    )
     findings = compare_with_baseline(run.result, reviewed) + stale_decisions(run.result)
     markdown = summary_markdown(findings, kinds, run.result, reviewed, run.lang)
     if summary is not None:

@@ -29,6 +29,8 @@ def check(
     lang: options.Lang = None,
     decisions: options.Decisions = None,
     config: options.Config = None,
+    history: options.History = None,
+    own_history: options.OwnHistory = False,
 ) -> None:
     """Compare BASE with NEXT and with a reviewed baseline; exit 1 when a proposal regressed, a base
     measure is newly dropped, or (with --fail-on new-drops) a new proposal is dropped, or (with
@@ -46,6 +48,8 @@ def check(
             lang=lang,
             config=config,
             decisions=decisions,
+            history=history,
+            own_history=own_history,
             progress=progress,
         )
     warn(gate.warnings)

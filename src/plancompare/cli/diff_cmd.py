@@ -23,6 +23,8 @@ def diff(
     lang: options.Lang = None,
     decisions: options.Decisions = None,
     config: options.Config = None,
+    history: options.History = None,
+    own_history: options.OwnHistory = False,
     show_all: bool = typer.Option(False, "--all", help="Terminal format: list every proposal."),
 ) -> None:
     """Say which proposals of BASE's reviews NEXT adopted, changed or dropped, and what became of each
@@ -36,7 +38,16 @@ def diff(
     if output is not None:
         check_output(output)  # a missing folder is said before the PDFs are read, not after
     with progress_bar() as progress:
-        run = run_diff(base, next_, lang=lang, config=config, decisions=decisions, progress=progress)
+        run = run_diff(
+            base,
+            next_,
+            lang=lang,
+            config=config,
+            decisions=decisions,
+            history=history,
+            own_history=own_history,
+            progress=progress,
+        )
     warn(run.warnings)
     if output is not None:
         write_atomic(output, render(run.result, fmt, run.lang, show_all=show_all), inputs=run.inputs)

@@ -39,3 +39,19 @@ Decisions = Annotated[
     ),
 ]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")]
+History = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--history",
+        help="Decisions file of an earlier review against the same review (an earlier draft, the previous "
+        "plan); repeat for several. Each decision counts as one more label of its ask in the confidence "
+        "model's history.",
+    ),
+]
+OwnHistory = Annotated[
+    bool,
+    typer.Option(
+        "--own-history",
+        help="Use only the --history files as the model's history, not the labelled drafts' shipped with it.",
+    ),
+]

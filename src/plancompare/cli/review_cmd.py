@@ -23,6 +23,8 @@ def review(
     lang: str = typer.Option("fr", "--lang", help="Language of the app: fr or en."),
     decisions: options.Decisions = None,
     config: options.Config = None,
+    history: options.History = None,
+    own_history: options.OwnHistory = False,
 ) -> None:
     """Walk the proposals in a terminal app and decide each with one key (a adopted, c changed,
     d dropped, n not an ask; 1-3 pick the measures), then the base measures (m; = kept, r revised,
@@ -31,5 +33,14 @@ def review(
     from plancompare.review.app import ReviewApp
     from plancompare.review.run import open_session
 
-    session = open_session(base, next_, order=order, lang=lang, decisions=decisions, config=config)
+    session = open_session(
+        base,
+        next_,
+        order=order,
+        lang=lang,
+        decisions=decisions,
+        config=config,
+        history=history,
+        own_history=own_history,
+    )
     ReviewApp(session, lang).run()

@@ -34,6 +34,8 @@ def simulate(
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
     plot: Path | None = typer.Option(None, "--plot", help="Write the curves to FILE.svg."),
     config: options.Config = None,
+    history: options.History = None,
+    own_history: options.OwnHistory = False,
 ) -> None:
     """Replay an analyst who answers from LABELS through the review session: the table's accuracy
     and macro-F1 after each decision, and the decisions needed to reach 90, 95 and 100 %."""
@@ -45,7 +47,9 @@ def simulate(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", f"choose one of: {', '.join(FORMATS)}")
     orders = list(dict.fromkeys(order or SIMULATION_ORDERS))
-    curves = run_simulation(labels, base, next_, orders=orders, seed=seed, config=config)
+    curves = run_simulation(
+        labels, base, next_, orders=orders, seed=seed, config=config, history=history, own_history=own_history
+    )
     if plot is not None:
         write_atomic(plot, svg(curves, labels.as_posix()))
         err_console.print(f"wrote {plot}", highlight=False)

@@ -201,7 +201,9 @@ class Adapter:
                     p.model_copy(update={"confidence": c})
                     for p, c in zip(engine.proposals, confidence, strict=True)
                 ],
-                "settings": engine.settings.model_copy(update={"adapted_on": len(learned)}),
+                "settings": engine.settings.model_copy(
+                    update={"adapted_on": len(learned), "history_from": self.model.added}
+                ),
             }
         )
         if not applicable:
@@ -242,10 +244,12 @@ def adapted_result(
     decisions: dict[str, RecordedDecision] | None = None,
     *,
     lang: str = "en",
+    model: Model | None = None,
 ) -> DiffResult:
     """What `diff` shows: the engine's verdicts adapted to the decisions, the decisions applied,
-    and every verdict's confidence."""
-    return Adapter.build(base, next_side, cfg).result(decisions, lang=lang)
+    and every verdict's confidence (`model`: the shipped one when None, else one with earlier
+    reviews' decisions in its history, judge/history.py)."""
+    return Adapter.build(base, next_side, cfg, model).result(decisions, lang=lang)
 
 
 def compare(base: Side, next_side: Side, config: MatchConfig | None = None) -> DiffResult:

@@ -7,7 +7,6 @@ Each draft is judged with its corpus's own thresholds, as `plancompare diff` jud
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from plancompare.judge.confidence import (
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.diff import result_of
 from plancompare.judge.forest import fit_forest
+from plancompare.judge.history import tally
 from plancompare.judge.labels import load_labels
 from plancompare.judge.model import Model, history_rates, measure_share
 from plancompare.judge.numeric import np
@@ -151,26 +151,18 @@ def load_draft(root: Path, name: str, base: Side | None = None, model: Model | N
     return Draft(name, adapter, answers, measures)
 
 
-def _tally(pairs: Iterable[tuple[str, int]], width: int) -> dict[str, tuple[int, ...]]:
-    """fingerprint → how many times each class (an index below `width`) was paired with it."""
-    counts: dict[str, list[int]] = {}
-    for fp, index in pairs:
-        counts.setdefault(fp, [0] * width)[index] += 1
-    return {fp: tuple(c) for fp, c in sorted(counts.items())}
-
-
 def label_counts(labelled: list[tuple[list[str], np.ndarray]]) -> dict[str, tuple[int, ...]]:
     """fingerprint → how many times each of CLASSES was its gold verdict, over `labelled` (each
     draft's asks' fingerprints and gold classes)."""
     pairs = ((fp, int(g)) for fps, gold in labelled for fp, g in zip(fps, gold, strict=True))
-    return _tally(pairs, len(CLASSES))
+    return tally(pairs, len(CLASSES))
 
 
 def measure_counts(labels: list[dict[str, str]]) -> dict[str, tuple[int, ...]]:
     """fingerprint of a base measure's title → how many of the drafts' `labels` gave it each of
     MEASURE_VERDICTS."""
     pairs = ((fp, MEASURE_VERDICTS.index(v)) for draft in labels for fp, v in draft.items())
-    return _tally(pairs, len(MEASURE_VERDICTS))
+    return tally(pairs, len(MEASURE_VERDICTS))
 
 
 def others_history(asks: list[list[str]], ys: list[np.ndarray]) -> list[np.ndarray]:
