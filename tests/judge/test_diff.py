@@ -518,3 +518,29 @@ def test_a_demand_leaves_out_what_its_ask_says_is_not_enough() -> None:
     assert len(query.demands) == 2
     assert not any(sexual & u.terms for u in (*query.units, *query.demands))
     assert set(Stems()("campagne")) <= query.demands[0].terms
+
+
+def test_how_things_are_said_beside_a_demand_is_no_part_of_it() -> None:
+    """« …soit assurée, ce qui n’est pas le cas aujourd’hui, comme l’a remarqué le GRETA dans son
+    rapport du 28 janvier 2013 »: a plan that protects the victims during the trial answers the
+    demand; it need not repeat what the review says of today. Said in the ask, the demand's context
+    had counted as a part left out, and the verdict was « changed »."""
+    ask = (
+        "Le Collectif souhaite que la protection des victimes lors des procès soit assurée, ce qui n’est "
+        "pas le cas aujourd’hui, comme l’a remarqué le GRETA dans son rapport du 28 janvier 2013. Les "
+        "victimes doivent être protégées contre toute menace ou tentative de représailles durant toute la "
+        "durée du procès."
+    )
+    base = _asking(ask, "Protéger les victimes", "Les victimes seront informées de leurs droits.")
+    cfg = MatchConfig(match=20, adopt=30, topic=10, successor=20, kept=50)
+    answer = (
+        "La protection des victimes sera assurée lors du procès : elles seront protégées contre toute menace "
+        "ou représailles pendant toute sa durée."
+    )
+    one = {p.id: p for p in compare(base, _answers(answer), cfg).proposals}["M01-P01"]
+    assert not any(r.code == "partial" for r in one.reasons), one.reasons
+    from plancompare.match.query import without_context
+
+    assert without_context(ask.split(". ")[0]) == (
+        "Le Collectif souhaite que la protection des victimes lors des procès soit assurée"
+    )

@@ -1167,3 +1167,15 @@ def test_a_part_of_the_ask_absent_from_the_passage(
     ask: str, passage: str, want: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert codes(ask, passage) == want
+
+
+def test_a_region_the_ask_names_itself_is_no_limit_however_it_is_hyphenated() -> None:
+    # « Ile de France » (no hyphens, no accent) in the ask is the passage's « Île-de-France ».
+    ask = "Il est nécessaire de prévoir des foyers d’urgence en Ile de France, mais hors Paris."
+    passage = "Deux foyers d’urgence sont ouverts en Île-de-France, hors de Paris."
+    assert [c for c, _, _ in codes(ask, passage)] == []
+    general = "Il est nécessaire de prévoir des foyers d’urgence pour les mineurs victimes."
+    assert [c for c, _, _ in codes(general, passage)] == ["scope"]
+    # The region the ask names leaves its other limits to be read: an experiment is still narrower.
+    experiment = "Dont 40 places pour hommes, à titre expérimental en Île-de-France."
+    assert [c for c, _, _ in codes(ask, experiment)] == ["modality", "scope"]

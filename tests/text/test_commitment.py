@@ -107,6 +107,9 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         "Nous sommes passés de 300 à 500 places en trois ans.",
         "Nous le considérons comme tel, même lorsque son exploitation l’a conduit à voler.",
         "Vous considérez déjà ces personnes comme des victimes.",
+        # The imperfect of « être » and « avoir », the most common of all.
+        "Les associations étaient les grandes absentes du plan 2014-2016.",
+        "Le précédent plan avait un volet sur la formation.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:

@@ -333,7 +333,6 @@ _LIMITED = re.compile(
     r"(?:departements|regions|territoires|collectivites|structures|etablissements|academies|juridictions|"
     r"communes|villes) (?:volontaires|qui le souhaitent|qui se porteront volontaires)|"
     r"(?:dans|pour) les grandes (?:agglomerations|villes|metropoles)|"
-    r"(?:en|d') ?(?:ile-de-france|region parisienne)|"
     # First in some places, the rest left to a later decision: « d'abord dans les préfectures de… »,
     # « nous déciderons de son extension après évaluation ».
     r"d'abord (?:dans|en|sur|aupres) |"
@@ -349,11 +348,19 @@ _LIMITED = re.compile(
 )
 
 
+# One region named: a limit unless the ask names it too (« foyers d'urgence en Ile de France »), which
+# leaves the ask's other limits to be read (« à titre expérimental en Île-de-France »).
+_REGION = re.compile(r"\b(?:en|d') ?(?:ile[- ]de[- ]france|region parisienne)\b")
+_LIMITED_DETAIL = "the next plan keeps it to an experiment, a few places or a case-by-case basis"
+
+
 def limited_reasons(ask: str, passage: str) -> list[Reason]:
     """The next plan keeps to an experiment, a few places or a case-by-case basis where the ask set
     no such limit (an ask is general unless it says otherwise)."""
-    if _LIMITED.search(fold(ask)):
+    folded = fold(ask)
+    if _LIMITED.search(folded):
         return []
-    return _kept_to(
-        passage, _LIMITED, "the next plan keeps it to an experiment, a few places or a case-by-case basis"
-    )
+    found = _kept_to(passage, _LIMITED, _LIMITED_DETAIL)
+    if found or _REGION.search(folded):
+        return found
+    return _kept_to(passage, _REGION, _LIMITED_DETAIL)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from plancompare.match.units import Stems, Unit, joined, terms, unit
+from plancompare.text.commitment import is_statement
 from plancompare.text.normalise import is_ask, sentences
 from plancompare.text.patterns import NOT_ENOUGH
 
@@ -49,7 +50,8 @@ class Query:
         units = [_asked(s, stems) if asks else unit(s, stems) for s in sents]
         weights = [1.0 if f else CONTEXT_WEIGHT for f in flags]
         whole = joined([u for u, f in zip(units, flags, strict=True) if f], stems)
-        demands = tuple(_asked(c, stems) for s, f in zip(sents, flags, strict=True) if f for c in clauses(s))
+        asked = [s for s, f in zip(sents, flags, strict=True) if f]
+        demands = tuple(_asked(without_context(c), stems) for s in asked for c in clauses(s))
         return cls(units, weights, whole, has_ask=has_ask, commitments=asks, demands=demands)
 
 
@@ -58,6 +60,19 @@ def _asked(sentence: str, stems: Stems) -> Unit:
     enough (« et pas simplement sur l'exploitation à des fins sexuelles »): a passage that gives that
     answers nothing of the ask (judge/extension.py says so when it is all the passage gives)."""
     return Unit(sentence, frozenset(terms(NOT_ENOUGH.sub(" ", sentence), stems)))
+
+
+# A comma between two parts of a clause (not inside a number: « 1,5 M€ »).
+_SEGMENT = re.compile(r"(?<=\D),\s+")
+
+
+def without_context(clause: str) -> str:
+    """A demand without the parts after a comma that say how things are or were, asking nothing
+    (« …soit assurée, ce qui n'est pas le cas aujourd'hui, comme l'a remarqué le GRETA dans son
+    rapport du 28 janvier 2013 »): what a plan does not repeat is not a part of the ask it leaves out."""
+    first, *rest = _SEGMENT.split(clause)
+    kept = [first, *(part for part in rest if is_ask(part) or not is_statement(part))]
+    return ", ".join(kept) if len(kept) < len(rest) + 1 else clause
 
 
 # « … aux côtés des enseignants et souhaitent recevoir des financements »: a second ask joined by « et ».

@@ -134,7 +134,7 @@ _PAST_ETRE = re.compile(
     r")(?!\w)"
 )
 # Imperfect tense (« prévoyait », « existaient »): description, not commitment.
-_IMPERFECT = re.compile(r"\b[a-z]{3,}(?:ait|aient)\b")
+_IMPERFECT = re.compile(r"\b(?:etai(?:t|ent)|avai(?:t|ent)|[a-z]{3,}(?:ait|aient))\b")
 # A reference to a text with nothing else: « articles L. 316-1 et L. 316-1-1 du CESEDA ».
 _REFERENCE = re.compile(
     r"\b(?:articles?|art|al|alinea|loi|lois|decret|decrets|arrete|circulaire|ordonnance|code|directive|"
