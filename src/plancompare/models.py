@@ -308,6 +308,10 @@ class Settings(_Model):
         default=0,
         description="Decisions of earlier reviews counted in the confidence model's history (`--history`).",
     )
+    own_history: bool = Field(
+        default=False,
+        description="The labelled drafts' history was set aside for those decisions alone (`--own-history`).",
+    )
 
 
 class DocumentRef(_Model):

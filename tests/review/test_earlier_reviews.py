@@ -80,7 +80,8 @@ def test_an_earlier_review_s_decision_outweighs_the_fictional_drafts_memory(drop
     assert plain.settings.history_from == 0
     own_verdict, own = _verdict("--history", dropped_before, "--own-history")
     assert own_verdict != "adopted"
-    assert own.settings.history_from == 1
+    assert own.settings.history_from == 1 and own.settings.own_history
+    assert not plain.settings.own_history
     reason = next(p for p in own.proposals if p.id == ASK).reasons
     assert not any(r.code == "weighed" and r.next == "adopted" for r in reason)
 

@@ -202,7 +202,11 @@ class Adapter:
                     for p, c in zip(engine.proposals, confidence, strict=True)
                 ],
                 "settings": engine.settings.model_copy(
-                    update={"adapted_on": len(learned), "history_from": self.model.added}
+                    update={
+                        "adapted_on": len(learned),
+                        "history_from": self.model.added,
+                        "own_history": self.model.own,
+                    }
                 ),
             }
         )

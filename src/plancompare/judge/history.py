@@ -77,7 +77,7 @@ def with_history(model: Model, decisions: list[RecordedDecision], *, own: bool =
     if not own:
         asks = _added(model.history, asks, len(CLASSES))
         measures = _added(model.measure_history, measures, len(MEASURE_VERDICTS))
-    return replace(model, history=asks, measure_history=measures, added=len(decisions))
+    return replace(model, history=asks, measure_history=measures, added=len(decisions), own=own)
 
 
 def history_model(paths: list[Path] | None, *, own: bool = False) -> Model | None:

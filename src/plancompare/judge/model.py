@@ -61,8 +61,10 @@ class Model:
     history: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # fingerprint of a base measure's title → how many times they gave it each of MEASURE_VERDICTS
     measure_history: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    # decisions of earlier reviews counted in both histories (judge/history.py, `--history`)
+    # decisions of earlier reviews counted in both histories (judge/history.py, `--history`), and
+    # whether they are all of it (`--own-history`)
     added: int = 0
+    own: bool = False
 
     def history_rates(self, texts: list[str]) -> np.ndarray:
         """The HISTORY inputs of the asks `texts` (one row each): see `history_rates`."""
