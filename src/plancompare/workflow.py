@@ -19,6 +19,7 @@ from plancompare.models import MEASURE_VERDICTS, DiffResult, Plan, Review, Side
 
 if TYPE_CHECKING:
     from plancompare.judge.calibrate import Scores
+    from plancompare.judge.history import EarlierReviews
 
 Progress = Callable[[str, int, int], None]
 
@@ -105,22 +106,21 @@ def run_diff(
     lang: str | None = None,
     config: Path | None = None,
     decisions: Path | None = None,
-    history: list[Path] | None = None,
-    own_history: bool = False,
+    earlier: EarlierReviews | None = None,
     progress: Progress | None = None,
 ) -> Run:
     """Load both sides, compare them with the config that applies and apply the analyst decisions.
 
     A config given by hand wins over the corpus's; decisions given by hand over NEXT's (else BASE's)
     `decisions.yaml`; the language is French when the base corpus is, unless `lang` says otherwise.
-    `history`: decisions files of earlier reviews, counted in the confidence model's history
-    (judge/history.py), beside the labelled drafts' or, with `own_history`, instead of them.
+    `earlier`: decisions files of earlier reviews, counted in the confidence model's history
+    (judge/history.py), beside the labelled drafts' or instead of them.
     """
     from plancompare.config import load_config
     from plancompare.corpus import corpus_config, load_side
     from plancompare.judge.adapt import adapted_result
     from plancompare.judge.decisions import load_decisions
-    from plancompare.judge.history import history_model, refuse_own_decisions
+    from plancompare.judge.history import EarlierReviews
     from plancompare.report import LANGUAGES
 
     if lang is not None and lang not in LANGUAGES:
@@ -132,7 +132,8 @@ def run_diff(
     # A config given by hand is read first, and earlier reviews' decisions: a mistake in them shows
     # before any PDF is extracted.
     given_config = load_config(config) if config is not None else None
-    model = history_model(history, own=own_history)
+    earlier = earlier or EarlierReviews()
+    model = earlier.model()
     base_side = load_side(base_path, progress=progress)
     next_side = load_side(next_path, progress=progress)
     warnings = extraction_warnings(base_side, next_side, next_path, base_path)
@@ -140,7 +141,7 @@ def run_diff(
     cfg = given_config if given_config is not None else load_config(config_path)
     language = lang or ("fr" if (base_side.language or "").lower().startswith("fr") else "en")
     decisions_path = decisions or default_decisions_file(base_side, next_side)
-    refuse_own_decisions(history, decisions_path)
+    earlier.refuse(decisions_path)
     decided = (
         load_decisions(decisions_path) if decisions_path is not None and decisions_path.is_file() else {}
     )
@@ -149,7 +150,7 @@ def run_diff(
     # Every file read, or read next time (a corpus's decisions and config before they exist): `-o`
     # and `--summary` are refused there.
     inputs = [*base_side.files, *next_side.files, base_path, next_path]
-    inputs += [p for p in (config_path, decisions_path) if p is not None] + list(history or [])
+    inputs += [p for p in (config_path, decisions_path) if p is not None] + list(earlier.files)
     return Run(result, inputs, language, base_side, next_side, warnings)
 
 
@@ -288,8 +289,7 @@ def run_check(
     lang: str | None = None,
     config: Path | None = None,
     decisions: Path | None = None,
-    history: list[Path] | None = None,
-    own_history: bool = False,
+    earlier: EarlierReviews | None = None,
     progress: Progress | None = None,
 ) -> Gate:
     """The CI gate: diff BASE with NEXT, compare with the reviewed baseline, write the summary."""
@@ -310,14 +310,7 @@ def run_check(
         check_output(summary)  # before the comparison, not after it
     reviewed = load_model(baseline, DiffResult, "diff result (baseline)")
     run = run_diff(
-        base,
-        next_,
-        lang=lang,
-        config=config,
-        decisions=decisions,
-        history=history,
-        own_history=own_history,
-        progress=progress,
+        base, next_, lang=lang, config=config, decisions=decisions, earlier=earlier, progress=progress
     )
     findings = compare_with_baseline(run.result, reviewed) + stale_decisions(run.result)
     markdown = summary_markdown(findings, kinds, run.result, reviewed, run.lang)

@@ -52,6 +52,7 @@ def test_decisions_add_to_the_drafts_history_or_replace_it() -> None:
     assert sum(added.history[known]) == sum(model.history[known]) + 1
     assert len(added.history) == len(model.history) and added.added == 1
     own = with_history(model, [decision], own=True)
+    assert own.added == 1 and own.own
     assert own.history == {known: tuple(int(c == "dropped") for c in CLASSES)}
     assert own.measure_history == {}
     # The asks the model knows are those of its history: with its own, only the one decided.
@@ -100,3 +101,16 @@ def test_history_files_that_cannot_teach_are_refused(tmp_path: Path, dropped_bef
     # This review's own decisions file is applied, never learnt from as an earlier one.
     code, _, err = invoke("diff", BASE, DRAFT, "--decisions", dropped_before, "--history", dropped_before)
     assert code == EXIT_USAGE and "own decisions file" in err
+
+
+def test_a_file_given_twice_counts_once(dropped_before: Path) -> None:
+    from plancompare.judge.history import load_history
+
+    assert (
+        len(
+            load_history(
+                [dropped_before, dropped_before.parent / ".." / dropped_before.parent.name / "decisions.yaml"]
+            )
+        )
+        == 1
+    )

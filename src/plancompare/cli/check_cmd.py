@@ -35,6 +35,7 @@ def check(
     """Compare BASE with NEXT and with a reviewed baseline; exit 1 when a proposal regressed, a base
     measure is newly dropped, or (with --fail-on new-drops) a new proposal is dropped, or (with
     --fail-on stale) an analyst's decision no longer applies. Analysts' corrections are listed apart."""
+    from plancompare.judge.history import EarlierReviews
     from plancompare.workflow import run_check
 
     with progress_bar() as progress:
@@ -48,8 +49,7 @@ def check(
             lang=lang,
             config=config,
             decisions=decisions,
-            history=history,
-            own_history=own_history,
+            earlier=EarlierReviews.of(history, own_history),
             progress=progress,
         )
     warn(gate.warnings)

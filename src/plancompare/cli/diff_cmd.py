@@ -30,6 +30,7 @@ def diff(
     """Say which proposals of BASE's reviews NEXT adopted, changed or dropped, and what became of each
     base measure, with the evidence."""
     from plancompare.files import check_output, write_atomic
+    from plancompare.judge.history import EarlierReviews
     from plancompare.report import render
     from plancompare.workflow import run_diff
 
@@ -38,15 +39,9 @@ def diff(
     if output is not None:
         check_output(output)  # a missing folder is said before the PDFs are read, not after
     with progress_bar() as progress:
+        earlier = EarlierReviews.of(history, own_history)
         run = run_diff(
-            base,
-            next_,
-            lang=lang,
-            config=config,
-            decisions=decisions,
-            history=history,
-            own_history=own_history,
-            progress=progress,
+            base, next_, lang=lang, config=config, decisions=decisions, earlier=earlier, progress=progress
         )
     warn(run.warnings)
     if output is not None:

@@ -30,6 +30,7 @@ def review(
     d dropped, n not an ask; 1-3 pick the measures), then the base measures (m; = kept, r revised,
     f merged, x split, d dropped). Each decision is written to the decisions file at once; the engine
     adapts to them and a restart resumes where you stopped."""
+    from plancompare.judge.history import EarlierReviews
     from plancompare.review.app import ReviewApp
     from plancompare.review.run import open_session
 
@@ -40,7 +41,6 @@ def review(
         lang=lang,
         decisions=decisions,
         config=config,
-        history=history,
-        own_history=own_history,
+        earlier=EarlierReviews.of(history, own_history),
     )
     ReviewApp(session, lang).run()

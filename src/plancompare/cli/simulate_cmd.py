@@ -40,6 +40,7 @@ def simulate(
     """Replay an analyst who answers from LABELS through the review session: the table's accuracy
     and macro-F1 after each decision, and the decisions needed to reach 90, 95 and 100 %."""
     from plancompare.files import write_atomic
+    from plancompare.judge.history import EarlierReviews
     from plancompare.review.plot import svg
     from plancompare.review.run import run_simulation
     from plancompare.review.simulate import SIMULATION_ORDERS
@@ -47,9 +48,8 @@ def simulate(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", f"choose one of: {', '.join(FORMATS)}")
     orders = list(dict.fromkeys(order or SIMULATION_ORDERS))
-    curves = run_simulation(
-        labels, base, next_, orders=orders, seed=seed, config=config, history=history, own_history=own_history
-    )
+    earlier = EarlierReviews.of(history, own_history)
+    curves = run_simulation(labels, base, next_, orders=orders, seed=seed, config=config, earlier=earlier)
     if plot is not None:
         write_atomic(plot, svg(curves, labels.as_posix()))
         err_console.print(f"wrote {plot}", highlight=False)

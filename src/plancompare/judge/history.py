@@ -12,7 +12,7 @@ holds is read as one the model has never seen (the `general` regression).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from plancompare.errors import BadDataError, UsageError
@@ -52,10 +52,15 @@ def _added(a: Counts, b: Counts, width: int) -> Counts:
 
 
 def load_history(paths: list[Path]) -> list[RecordedDecision]:
-    """Every decision of the decisions files `paths`, in their order; a missing file, or one that
-    holds no decision, is refused (it would teach nothing, and is most likely the wrong file)."""
+    """Every decision of the decisions files `paths`, in their order, each file once however often
+    it is given; a missing file, or one that holds no decision, is refused (it would teach nothing,
+    and is most likely the wrong file)."""
     out: list[RecordedDecision] = []
+    seen: set[Path] = set()
     for path in paths:
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
         if not path.is_file():
             raise UsageError(
                 f"--history {path}: no such file", "pass the decisions.yaml of an earlier review"
@@ -80,23 +85,34 @@ def with_history(model: Model, decisions: list[RecordedDecision], *, own: bool =
     return replace(model, history=asks, measure_history=measures, added=len(decisions), own=own)
 
 
-def history_model(paths: list[Path] | None, *, own: bool = False) -> Model | None:
-    """The shipped model with the decisions files `paths` counted in its history (instead of the
-    labelled drafts' when `own`; `own` alone: no history at all); None, the shipped model as it is,
-    when neither is asked for."""
-    if not paths and not own:
-        return None
-    return with_history(shipped(), load_history(paths or []), own=own)
+@dataclass(frozen=True)
+class EarlierReviews:
+    """The decisions files of earlier reviews to learn from (`--history`), and whether they are the
+    whole of the model's history (`--own-history`)."""
 
+    files: tuple[Path, ...] = ()
+    own: bool = False
 
-def refuse_own_decisions(paths: list[Path] | None, decisions: Path | None) -> None:
-    """The decisions file of the review at hand is applied, not learnt from as an earlier one: it
-    would count its decisions twice, and a review would learn from itself."""
-    if decisions is None:
-        return
-    for path in paths or []:
-        if path.resolve() == decisions.resolve():
-            raise UsageError(
-                f"--history {path} is this review's own decisions file",
-                "pass the decisions of an earlier review (another draft or plan)",
-            )
+    @classmethod
+    def of(cls, files: list[Path] | None, own: bool = False) -> EarlierReviews:
+        return cls(tuple(files or ()), own)
+
+    def model(self) -> Model | None:
+        """The shipped model with the files' decisions counted in its history (instead of the labelled
+        drafts' when `own`; `own` alone: no history at all); None, the shipped model as it is, when
+        neither is asked for."""
+        if not self.files and not self.own:
+            return None
+        return with_history(shipped(), load_history(list(self.files)), own=self.own)
+
+    def refuse(self, decisions: Path | None) -> None:
+        """The decisions file of the review at hand is applied, not learnt from as an earlier one:
+        it would count its decisions twice, and a review would learn from itself."""
+        if decisions is None:
+            return
+        for path in self.files:
+            if path.resolve() == decisions.resolve():
+                raise UsageError(
+                    f"--history {path} is this review's own decisions file",
+                    "pass the decisions of an earlier review (another draft or plan)",
+                )
