@@ -355,6 +355,8 @@ def test_an_experiment_or_a_few_places_is_a_narrower_take_of_a_general_ask() -> 
         ("Un appel à projets soutiendra, dans deux pays d’origine, l’accompagnement des victimes.", "deux"),
         ("Les petites structures pourront y être éligibles au cas par cas.", "cas"),
         ("Vingt départements réservent des places aux mineurs en errance.", "Vingt départements"),
+        # A government of its own few (a roadmap in the first person plural).
+        ("Nos équipes iront au-devant des mineurs dans nos cinq principaux pays d’origine.", "cinq"),
         # Only for a while.
         ("Les équipes de rue suivront les mineurs pendant les six premiers mois.", "six premiers mois"),
         ("L’interprétariat sera pris en charge lors des trois premières consultations.", "trois premières"),

@@ -314,9 +314,9 @@ _LIMITED = re.compile(
     r"\b(a titre experimental|experimentation|experimentee?s?|prefigur\w*|"
     r"(?:sites?|departements?|regions?|territoires?) "
     # « des deux pays », « aux deux pays », « dans les deux pays »: both countries, no limit.
-    r"pilotes?|(?:(?:dans|sur) (?:(?:les|ces) (?!deux pays))?|(?:des|aux) (?!deux pays))"
-    + _COUNT
-    + r" (?:premiers? |principaux |)"
+    r"pilotes?|(?:(?:dans|sur) (?:(?:les|ces) (?!deux pays))?|(?:des|aux) (?!deux pays)|"
+    # A government of its own few: « les consulats de nos douze principaux pays d'origine ».
+    r"(?:(?:de|dans|sur) )?(?:nos|leurs|ses) (?!deux pays))" + _COUNT + r" (?:premiers? |principaux |)"
     r"(?:departements|regions|pays|villes|sites|consulats|postes (?:consulaires|diplomatiques)|parquets|"
     r"tribunaux|territoires|ressorts|academies|metropoles|juridictions|centres)|"
     r"au cas par cas|par derogation|" + _COURT_SEAT + r"|"
