@@ -10,7 +10,7 @@ import pytest
 from tests.cli.runner import invoke
 
 from plancompare.corpus import load_side
-from plancompare.errors import EXIT_UNREADABLE, EXIT_USAGE
+from plancompare.errors import EXIT_UNREADABLE, EXIT_USAGE, UsageError
 from plancompare.judge.confidence import CLASSES, MEASURE_VERDICTS
 from plancompare.judge.decisions import RecordedDecision, fingerprint, save_decisions
 from plancompare.judge.history import decided_counts, with_history
@@ -114,3 +114,17 @@ def test_a_file_given_twice_counts_once(dropped_before: Path) -> None:
         )
         == 1
     )
+
+
+def test_a_review_learns_from_an_earlier_one_and_never_from_itself(
+    dropped_before: Path, tmp_path: Path
+) -> None:
+    from plancompare.judge.history import EarlierReviews
+    from plancompare.review.run import open_session
+
+    earlier = EarlierReviews((dropped_before,), own=True)
+    session = open_session(BASE, DRAFT, decisions=tmp_path / "decisions.yaml", earlier=earlier)
+    assert session.result.settings.history_from == 1
+    assert next(p for p in session.result.proposals if p.id == ASK).verdict != "adopted"
+    with pytest.raises(UsageError, match="own decisions file"):
+        open_session(BASE, DRAFT, decisions=dropped_before, earlier=earlier)
