@@ -43,6 +43,7 @@ History = Annotated[
     list[Path] | None,
     typer.Option(
         "--history",
+        metavar="<path>",
         help="Decisions file of an earlier review against the same review (an earlier draft, the previous "
         "plan); repeat for several. Each decision counts as one more label of its ask in the confidence "
         "model's history.",
