@@ -12,6 +12,7 @@ how much of the passage is about the ask. Stems that differ only by derivation (
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -136,7 +137,7 @@ class Aligner:
     def _ask_mass(self, ts: frozenset[str], topic: frozenset[str]) -> float:
         if not topic:
             return self.mass(ts)
-        return sum(self.idf(t) * (TOPIC_WEIGHT if t in topic else 1.0) for t in ts)
+        return math.fsum(self.idf(t) * (TOPIC_WEIGHT if t in topic else 1.0) for t in ts)
 
     def candidates(self, query: Query) -> list[int]:
         q_terms: set[str] = set()
@@ -169,7 +170,9 @@ class Aligner:
     ) -> tuple[float, int]:
         """(F2, passage index) of the passage of `m` that answers the query unit best (of its
         commitments only, with `evidence_only`)."""
-        q_mass = sum(w for w, _ in weights.values())
+        # Sums over sets are exact (math.fsum): in the order a set iterates, which changes with the
+        # hash seed from run to run, floats would differ in their last bits and break ties.
+        q_mass = math.fsum(w for w, _ in weights.values())
         # -1: no passage shares a term (or none may be evidence); refinement then leaves it at 0.
         top, top_p = 0.0, -1 if evidence_only else 0
         if q_mass <= 0:
@@ -181,8 +184,8 @@ class Aligner:
             if not common:
                 continue
             p_mass = m.masses[pi]
-            recall = sum(weights[t][0] for t in common) / q_mass
-            precision = sum(weights[t][1] for t in common) / p_mass
+            recall = math.fsum(weights[t][0] for t in common) / q_mass
+            precision = math.fsum(weights[t][1] for t in common) / p_mass
             f2 = 5 * precision * recall / (4 * precision + recall)
             if f2 > top:
                 top, top_p = f2, pi
@@ -197,8 +200,8 @@ class Aligner:
         if q_mass <= 0 or p_mass <= 0:
             return 0.0, 0.0, ()
         common = q.terms & p.terms
-        shared_ask = self._ask_mass(common, topic)
-        shared = self.idf.mass(common)
+        credit: list[float] = [self.idf.mass(common)]
+        credit_ask: list[float] = [self._ask_mass(common, topic)]
         p_words = [t for t in p.terms if "_" not in t and len(t) > 3]
         missing: list[tuple[float, str]] = []
         for t in q.terms - p.terms:
@@ -206,10 +209,11 @@ class Aligner:
             if "_" not in t and len(t) > 3 and p_words:
                 hit = process.extractOne(t, p_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if hit is not None:
-                    shared += FUZZY_CREDIT * w
-                    shared_ask += FUZZY_CREDIT * w * (TOPIC_WEIGHT if t in topic else 1.0)
+                    credit.append(FUZZY_CREDIT * w)
+                    credit_ask.append(FUZZY_CREDIT * w * (TOPIC_WEIGHT if t in topic else 1.0))
                     continue
             missing.append((w, t))
+        shared, shared_ask = math.fsum(credit), math.fsum(credit_ask)
         recall = min(1.0, shared_ask / q_mass)
         precision = min(1.0, shared / p_mass)
         f2 = 0.0 if shared <= 0 else 5 * precision * recall / (4 * precision + recall)

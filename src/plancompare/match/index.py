@@ -50,7 +50,8 @@ class Idf:
 
     def mass(self, terms: Iterable[str]) -> float:
         cache = self._cache
-        return sum(cache[t] if t in cache else self(t) for t in terms)
+        # Exact (math.fsum): `terms` is often a set, whose order changes with the hash seed.
+        return math.fsum(cache[t] if t in cache else self(t) for t in terms)
 
 
 class SentenceIndex:
