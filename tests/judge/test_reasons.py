@@ -1181,3 +1181,20 @@ def test_a_region_the_ask_names_itself_is_no_limit_however_it_is_hyphenated() ->
     # The region the ask names leaves its other limits to be read: an experiment is still narrower.
     experiment = "Dont 40 places pour hommes, à titre expérimental en Île-de-France."
     assert [c for c, _, _ in codes(ask, experiment)] == ["modality", "scope"]
+
+
+def test_a_condition_that_names_the_body_the_ask_names_is_no_narrowing() -> None:
+    # The ask wants access « sans conditions au sein des dispositifs existants (type CHRS) »: funding
+    # reserved to the CHRS gives what was asked, where it was asked.
+    ask = (
+        "Il semble nécessaire de renforcer l’accès immédiat à l’hébergement pour toutes les victimes de "
+        "traite sans conditions au sein des dispositifs existants (type CHRS) sur tout le territoire."
+    )
+    reserved = (
+        "Une ligne de financement dédiée, réservée aux établissements autorisés au titre de l’aide "
+        "sociale (CHRS), accueillera les victimes de la traite."
+    )
+    assert "scope" not in [c for c, _, _ in codes(ask, reserved)]
+    # Reserved to some victims, in the CHRS: a condition all the same.
+    plaint = "Une ligne de financement, réservée aux victimes qui portent plainte, sera ouverte en CHRS."
+    assert "scope" in [c for c, _, _ in codes(ask, plaint)]

@@ -172,10 +172,23 @@ _EACH_REGION = whole_words(
 
 
 def condition_reasons(ask: str, passage: str) -> list[Reason]:
-    """An unconditional or systematic measure asked, a conditional one given."""
-    return asked_given(
+    """An unconditional or systematic measure asked, a conditional one given; not when the condition
+    names a body the ask names itself (« réservée aux établissements … (CHRS) » where the ask wants
+    access « au sein des dispositifs existants (type CHRS) »)."""
+    found = asked_given(
         ask, passage, _UNCONDITIONAL, _CONDITION, "it was asked without conditions; the next plan sets one"
     )
+    if found and found[0].next is not None:
+        at = passage.find(found[0].next)
+        after = _CLAUSE_END.split(passage[at + len(found[0].next) :], maxsplit=1)[0] if at >= 0 else ""
+        if set(_ACRONYM.findall(after)) & set(_ACRONYM.findall(ask)):
+            return []
+    return found
+
+
+# The rest of the clause a condition opens, and the acronyms that name bodies in it.
+_CLAUSE_END = re.compile(r"[,;.:]")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 
 
 # Involvement asked (« étroitement associées », « impliquer », « co-construire »), consultation given.
