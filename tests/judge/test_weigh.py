@@ -24,8 +24,12 @@ def _p(adopted: float, changed: float, dropped: float, na: float = 0.0) -> np.nd
         ("changed", _p(0.1, 0.3, 0.6), "dropped"),  # the near miss the labels most often drop
         ("changed", _p(0.1, 0.6, 0.3), "changed"),
         ("dropped", _p(0.1, 0.6, 0.3), "changed"),
-        ("adopted", _p(0.6, 0.3, 0.1), "adopted"),
-        # An adoption must lead by the margin: a false « Adoptée » is the worst error.
+        ("adopted", _p(0.85, 0.1, 0.05), "adopted"),
+        # An adoption must lead by the margin, and be at least 0.8 probable (ADOPTION_FLOOR) for an ask
+        # the model has seen: a false « Adoptée » is the worst error.
+        ("adopted", _p(0.6, 0.3, 0.1), "changed"),
+        ("adopted", _p(0.79, 0.01, 0.2), "dropped"),
+        ("adopted", _p(0.8, 0.1, 0.1), "adopted"),
         ("adopted", _p(0.5, 0.3, 0.2), "changed"),
         ("adopted", _p(0.3, 0.4, 0.3), "changed"),
         ("adopted", _p(0.3, 0.2, 0.5), "dropped"),
@@ -101,11 +105,24 @@ def test_the_model_s_own_adoption_keeps_the_passage_and_says_what_the_drafts_gav
 def test_an_adoption_short_of_the_margin_says_so() -> None:
     cands = [_cand(4, 30.0)]
     judged = [("adopted", 30.0, cands, [])]
-    ((verdict, _, _, reasons),) = weighed(judged, np.array([_p(0.5, 0.3, 0.2)]), [cands])  # type: ignore[arg-type]
+    new = np.array([False])  # an ask never labelled: no floor, only the margin
+    ((verdict, _, _, reasons),) = weighed(judged, np.array([_p(0.5, 0.3, 0.2)]), [cands], new)  # type: ignore[arg-type]
     assert verdict == "changed"
     detail = reasons[-1].detail or ""
     assert "does not lead" in detail and "p = 0.50" in detail and "p = 0.30" in detail, detail
     assert "more often" not in detail
+
+
+def test_an_adoption_short_of_the_floor_says_so() -> None:
+    cands = [_cand(4, 30.0)]
+    judged = [("adopted", 30.0, cands, [])]
+    ((verdict, _, _, reasons),) = weighed(judged, np.array([_p(0.7, 0.2, 0.1)]), [cands])  # type: ignore[arg-type]
+    assert verdict == "changed"
+    weighing = reasons[-1]
+    assert (weighing.code, weighing.base, weighing.next) == ("weighed", "adopted", "changed")
+    detail = weighing.detail or ""
+    assert "less probable than the 0.8 an adoption needs" in detail and "p = 0.70" in detail, detail
+    assert "p = 0.20" in detail and "does not lead" not in detail
 
 
 @pytest.mark.parametrize(
