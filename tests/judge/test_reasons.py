@@ -1198,3 +1198,23 @@ def test_a_condition_that_names_the_body_the_ask_names_is_no_narrowing() -> None
     # Reserved to some victims, in the CHRS: a condition all the same.
     plaint = "Une ligne de financement, réservée aux victimes qui portent plainte, sera ouverte en CHRS."
     assert "scope" in [c for c, _, _ in codes(ask, plaint)]
+
+
+def test_the_others_given_something_else_is_a_narrower_take() -> None:
+    ask = "Il faut proposer des mises en situation dans les formations sur la traite."
+    given = "pour les autres publics"
+    passage = (
+        "Les sessions destinées aux enquêteurs comporteront des mises en situation ; pour les autres "
+        "publics, la formation prendra la forme de conférences."
+    )
+    assert codes(ask, passage) == [("scope", None, given)]
+    # The others get it too: no narrowing.
+    assert (
+        codes(
+            ask,
+            passage.replace("la formation prendra", "elles seront également proposées, la formation prendra"),
+        )
+        == []
+    )
+    # The ask makes the difference itself.
+    assert codes(ask + " Pour les autres publics, un parcours en ligne suffit.", passage) == []

@@ -1,6 +1,7 @@
 """Who: the bodies an ask and a passage name. A task given to another body, a body whose
-involvement is asked and that the measure never names, and an ask that only wants a body to take
-part in the measure it was written on."""
+involvement is asked and that the measure never names, an ask that only wants a body to take part
+in the measure it was written on, training that answers other people, and a passage that gives the
+ask to some and something else to the others."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from plancompare.judge.quoting import quote
 from plancompare.judge.scope import INVOLVED
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import fold, stem, tokens
-from plancompare.text.patterns import PREFIX
+from plancompare.text.patterns import PREFIX, whole_words
 
 # --------------------------------------------------------------------------------------
 
@@ -212,3 +213,36 @@ def audience_reasons(ask: str, passage: str, measure: Measure | None = None) -> 
 
 # How many professions make a list that a passage may answer only in part.
 _MANY = 3
+
+
+# « … ; pour les autres professions, il sera proposé en formation continue »: the passage gives the ask
+# to some and says what the rest get instead.
+_THE_OTHERS = re.compile(
+    r"\bpour (?:les|tous les|toutes les) autres (?:publics|professions|professionnels|agents|personnels|"
+    r"acteurs|services|categories|departements|regions|territoires|victimes|structures|etablissements|"
+    r"juridictions|ministeres|administrations|beneficiaires|ecoles|formations)\b"
+)
+# « pour les autres publics, le module sera également proposé »: the rest get it too.
+_CLAUSE = re.compile(r"[,;.:]")
+_LIKEWISE = whole_words(r"egalement|aussi|de meme|de la meme (?:maniere|facon)|pareillement")
+
+
+def others_reasons(ask: str, passage: str) -> list[Reason]:
+    """The passage gives the ask to some and something else to the others (« pour les autres publics,
+    le module est dispensé sous forme de conférences »): a narrower take, unless the others get it
+    too or the ask itself makes that difference."""
+    folded = fold(passage)
+    found = _THE_OTHERS.search(folded)
+    if found is None or _THE_OTHERS.search(fold(ask)):
+        return []
+    end = _CLAUSE.search(folded, found.end() + 1)
+    if _LIKEWISE.search(folded[found.end() : end.start() if end else len(folded)]):
+        return []
+    return [
+        Reason(
+            code="scope",
+            base=None,
+            next=quote(passage, found.start(), found.end()),
+            detail="the next plan gives it to some; the others get something else",
+        )
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from plancompare.judge.actors import absent_actor_reasons, actor_reasons, audience_reasons
+from plancompare.judge.actors import absent_actor_reasons, actor_reasons, audience_reasons, others_reasons
 from plancompare.judge.extension import extension_reasons
 from plancompare.judge.kinds import (
     available_reasons,
@@ -350,6 +350,7 @@ def change_reasons(ask: str, passage: str, measure: Measure | None = None) -> li
         or condition_reasons(ask, passage)
         or share_reasons(ask, passage)
         or selection_reasons(ask, passage)
+        or others_reasons(ask, passage)
         or language_reasons(ask, passage)
         or limited_reasons(ask, passage)
         or extension_reasons(ask, passage)
