@@ -128,3 +128,25 @@ def test_a_review_learns_from_an_earlier_one_and_never_from_itself(
     assert next(p for p in session.result.proposals if p.id == ASK).verdict != "adopted"
     with pytest.raises(UsageError, match="own decisions file"):
         open_session(BASE, DRAFT, decisions=dropped_before, earlier=earlier)
+
+
+def test_the_review_app_says_what_the_model_remembers(dropped_before: Path, tmp_path: Path) -> None:
+    from tests.review.pilot import press
+
+    from plancompare.judge.history import EarlierReviews
+    from plancompare.review.app import ReviewApp
+    from plancompare.review.run import open_session
+
+    def screen(earlier: EarlierReviews, lang: str) -> str:
+        session = open_session(BASE, DRAFT, decisions=tmp_path / f"{lang}.yaml", earlier=earlier, lang=lang)
+        return press(ReviewApp(session, lang))
+
+    assert "Revues antérieures : 1 décision comptée, seules (--own-history)" in screen(
+        EarlierReviews((dropped_before,), own=True), "fr"
+    )
+    assert "Earlier reviews: 1 decision counted, beside the labelled drafts'" in screen(
+        EarlierReviews((dropped_before,)), "en"
+    )
+    assert "every ask read as new" in screen(EarlierReviews(own=True), "en")
+    # The shipped memory alone: nothing to say.
+    assert "Earlier reviews" not in screen(EarlierReviews(), "en")

@@ -125,7 +125,19 @@ class ReviewApp(App[None]):
         yield Static(id="keys")
 
     def on_mount(self) -> None:
-        self.show_current()
+        self.show_current(self.memory())
+
+    def memory(self) -> str:
+        """What the model remembers besides the shipped drafts, when the analyst changed it: said
+        once, so that a review that learns from earlier ones (or from none) shows it."""
+        settings = self.session.result.settings
+        if settings.own_history:
+            key = "memory_alone" if settings.history_from else "memory_none"
+        else:
+            key = "memory_beside" if settings.history_from else ""
+        n = settings.history_from
+        counted = self.t["counted_one" if n == 1 else "counted_many"].format(n=n)
+        return self.t[key].format(counted=counted) if key else ""
 
     # --- drawing ---------------------------------------------------------------------------------
 

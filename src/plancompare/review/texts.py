@@ -53,6 +53,12 @@ _FR = {
     "no_measure": "le plan suivant n’a pas de mesure {name}",
     "measure_help": "Échap, v ou q : fermer · 1-5 : autre candidate",
     "pilots": "Pilotes",
+    # What the confidence model remembers (`--history`, `--own-history`), said once at the start.
+    "memory_beside": "Revues antérieures : {counted}, avec les brouillons étiquetés",
+    "memory_alone": "Revues antérieures : {counted}, seules (--own-history)",
+    "counted_one": "1 décision comptée",
+    "counted_many": "{n} décisions comptées",
+    "memory_none": "Ni brouillons étiquetés ni revues antérieures : chaque demande lue comme neuve",
 }
 
 _EN = {
@@ -105,6 +111,11 @@ _EN = {
     "no_measure": "the next plan has no measure {name}",
     "measure_help": "Esc, v or q: close · 1-5: another candidate",
     "pilots": "Pilots",
+    "memory_beside": "Earlier reviews: {counted}, beside the labelled drafts'",
+    "memory_alone": "Earlier reviews: {counted}, alone (--own-history)",
+    "counted_one": "1 decision counted",
+    "counted_many": "{n} decisions counted",
+    "memory_none": "Neither labelled drafts nor earlier reviews: every ask read as new",
 }
 
 TEXTS = {"fr": _FR, "en": _EN}
