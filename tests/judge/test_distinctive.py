@@ -144,3 +144,18 @@ def test_what_the_ask_sets_aside_is_not_named_absent() -> None:
     # A word also asked for outside what is set aside stays.
     ask = "Former les magistrats à l’exploitation par le travail, et pas seulement à l’exploitation sexuelle."
     assert distinctive(["exploitation", "sexuelle"], ask) == ["exploitation"]
+
+
+def test_a_noun_in_ation_is_not_absent_where_the_passage_says_its_verb() -> None:
+    ask = "Il faut un référent traite dans chaque préfecture, avec une formation obligatoire."
+    stems = tuple(stem(w)[:PREFIX] for w in ("obligatoire", "formation"))
+    trained = "Dans chaque préfecture, un référent traite, spécialement formé, sera désigné."
+    best = Candidate(9, 30.0, 30.0, trained, ask, 0.6, stems)
+    verdict, reasons = proposal_verdict(best, [], MatchConfig(match=18.0, adopt=40.0, topic=10.0))
+    assert verdict == "changed" and [(r.code, r.base) for r in reasons] == [("partial", "obligatoire")]
+    # « formes » is another word: the training is still absent.
+    other = Candidate(
+        9, 30.0, 30.0, "Un référent traitera toutes les formes d’exploitation.", ask, 0.6, stems
+    )
+    _, reasons = proposal_verdict(other, [], MatchConfig(match=18.0, adopt=40.0, topic=10.0))
+    assert [(r.code, r.base) for r in reasons] == [("partial", "obligatoire, formation")]

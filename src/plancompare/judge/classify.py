@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from plancompare.config import MatchConfig
-from plancompare.judge.distinctive import FIELD_STEMS, distinctive, surface_words
+from plancompare.judge.distinctive import FIELD_STEMS, distinctive, said_otherwise, surface_words
 from plancompare.match.aligner import Aligner
 from plancompare.match.query import Query
 from plancompare.match.scoring import Candidate
@@ -87,10 +87,12 @@ def proposal_verdict(
 
 def _missing(best: Candidate) -> str | None:
     """The ask's distinctive words the passage lacks, as the ask writes them."""
-    return (
-        ", ".join(distinctive(surface_words(best.base_passage, best.missing, PREFIX), best.base_passage))
-        or None
-    )
+    lacking = [
+        w
+        for w in surface_words(best.base_passage, best.missing, PREFIX)
+        if not said_otherwise(w, best.passage)
+    ]
+    return ", ".join(distinctive(lacking, best.base_passage)) or None
 
 
 def topic_only(best: Candidate, why: str) -> Reason:

@@ -217,6 +217,23 @@ def _set_aside(text: str) -> frozenset[str]:
     return frozenset(inside - outside)
 
 
+# A first-group verb's noun in -ation and the verb's own forms (« formation » and « formé »,
+# « création » and « créés »): their stems are cut apart (« format », « form »), yet a passage that
+# says the one says the other. Not « e », « es », « ent »: « formes » is another word.
+_ACTION = re.compile(r"(\w{3,})ations?")
+_VERB_FORMS = ("é", "ée", "és", "ées", "er", "era", "eront", "erait", "eraient", "ant")
+
+
+def said_otherwise(word: str, passage: str) -> bool:
+    """Whether `passage` holds `word`, a noun in -ation, as its verb (« spécialement formé » for
+    « formation »)."""
+    noun = _ACTION.fullmatch(word.lower())
+    if noun is None:
+        return False
+    held = set(re.findall(r"\w+", passage.lower()))
+    return any(noun.group(1) + ending in held for ending in _VERB_FORMS)
+
+
 def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
     """Of the ask's missing `words` (rarest first, as `surface_words` gives them from the
     aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
