@@ -1216,5 +1216,6 @@ def test_the_others_given_something_else_is_a_narrower_take() -> None:
         )
         == []
     )
+    assert codes(ask, "Les mises en situation seront également proposées pour les autres publics.") == []
     # The ask makes the difference itself.
     assert codes(ask + " Pour les autres publics, un parcours en ligne suffit.", passage) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from plancompare.judge.quoting import quote
-from plancompare.judge.scope import INVOLVED
+from plancompare.judge.scope import CLAUSE_END, INVOLVED
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import fold, stem, tokens
 from plancompare.text.patterns import PREFIX, whole_words
@@ -223,7 +223,6 @@ _THE_OTHERS = re.compile(
     r"juridictions|ministeres|administrations|beneficiaires|ecoles|formations)\b"
 )
 # « pour les autres publics, le module sera également proposé »: the rest get it too.
-_CLAUSE = re.compile(r"[,;.:]")
 _LIKEWISE = whole_words(r"egalement|aussi|de meme|de la meme (?:maniere|facon)|pareillement")
 
 
@@ -235,8 +234,10 @@ def others_reasons(ask: str, passage: str) -> list[Reason]:
     found = _THE_OTHERS.search(folded)
     if found is None or _THE_OTHERS.search(fold(ask)):
         return []
-    end = _CLAUSE.search(folded, found.end() + 1)
-    if _LIKEWISE.search(folded[found.end() : end.start() if end else len(folded)]):
+    # The clause that names the others and the one after it say what they get.
+    start = max((m.end() for m in CLAUSE_END.finditer(folded, 0, found.start())), default=0)
+    end = CLAUSE_END.search(folded, found.end() + 1)
+    if _LIKEWISE.search(folded[start : end.start() if end else len(folded)]):
         return []
     return [
         Reason(

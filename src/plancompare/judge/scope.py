@@ -180,14 +180,14 @@ def condition_reasons(ask: str, passage: str) -> list[Reason]:
     )
     if found and found[0].next is not None:
         at = passage.find(found[0].next)
-        after = _CLAUSE_END.split(passage[at + len(found[0].next) :], maxsplit=1)[0] if at >= 0 else ""
+        after = CLAUSE_END.split(passage[at + len(found[0].next) :], maxsplit=1)[0] if at >= 0 else ""
         if set(_ACRONYM.findall(after)) & set(_ACRONYM.findall(ask)):
             return []
     return found
 
 
 # The rest of the clause a condition opens, and the acronyms that name bodies in it.
-_CLAUSE_END = re.compile(r"[,;.:]")
+CLAUSE_END = re.compile(r"[,;.:]")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
 
 
