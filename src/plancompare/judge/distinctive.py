@@ -230,7 +230,7 @@ def said_otherwise(word: str, passage: str) -> bool:
     noun = _ACTION.fullmatch(word.lower())
     if noun is None:
         return False
-    held = set(re.findall(r"\w+", passage.lower()))
+    held = set(words(passage))
     return any(noun.group(1) + ending in held for ending in _VERB_FORMS)
 
 
