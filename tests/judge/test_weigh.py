@@ -123,6 +123,9 @@ def test_an_adoption_short_of_the_floor_says_so() -> None:
     detail = weighing.detail or ""
     assert "less probable than the 0.8 an adoption needs" in detail and "p = 0.70" in detail, detail
     assert "p = 0.20" in detail and "does not lead" not in detail
+    # Just short of the floor: never « p = 0.80 » beside « less probable than the 0.8 ».
+    ((_, _, _, reasons),) = weighed(judged, np.array([_p(0.7996, 0.1004, 0.1)]), [cands])  # type: ignore[arg-type]
+    assert "(p = 0.799) is less probable than the 0.8" in (reasons[-1].detail or ""), reasons[-1].detail
 
 
 @pytest.mark.parametrize(

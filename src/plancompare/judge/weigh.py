@@ -24,6 +24,7 @@ the engine found as its evidence.
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from plancompare.judge.classify import partial, topic_only
@@ -78,8 +79,11 @@ def weighed_verdict(engine: str, probabilities: np.ndarray, *, adoptions_only: b
 def _odds(probabilities: np.ndarray, verdict: str, engine: str, known: bool = True) -> str:
     p = {v: float(probabilities[CLASSES.index(v)]) for v in (verdict, engine)}
     if engine == "adopted" and known and p[engine] < ADOPTION_FLOOR:
+        below = f"{p[engine]:.2f}"
+        if float(below) >= ADOPTION_FLOOR:  # 0.7996 is not « 0.80, less than 0.8 »: one more digit, cut
+            below = f"{math.floor(p[engine] * 1000) / 1000:.3f}"
         return (
-            f"on the labelled drafts, « {engine} » (p = {p[engine]:.2f}) is less probable than the "
+            f"on the labelled drafts, « {engine} » (p = {below}) is less probable than the "
             f"{ADOPTION_FLOOR:g} an adoption needs; « {verdict} » (p = {p[verdict]:.2f})"
         )
     if p[verdict] <= p[engine]:  # an adoption that does not lead by the margin
