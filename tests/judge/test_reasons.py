@@ -261,6 +261,25 @@ def test_one_form_asked_for_on_its_own_and_all_forms_given() -> None:
     assert codes(ask, passage) == []
 
 
+def test_a_specific_thing_given_in_common_is_a_narrower_take() -> None:
+    ask = "Renforcer la formation des magistrats avec un module spécifique à la traite des êtres humains."
+    passage = "Le module commun sera inscrit dans la formation initiale des policiers et des magistrats."
+    assert codes(ask, passage) == [("scope", "module spécifique", "module commun")]
+    # « Lignes de financement spécifiques »: the qualifier may stand a few words after the thing.
+    ask = "Prévoir des lignes de financement spécifiques pour les structures d’hébergement."
+    passage = "Les structures seront soutenues sur les lignes de financement communes du programme 177."
+    assert codes(ask, passage) == [
+        ("scope", "lignes de financement spécifiques", "lignes de financement communes")
+    ]
+    # A specific module given beside the common one, or the common one asked too: taken up.
+    passage = "Un module commun et un module spécifique aux magistrats seront créés."
+    assert codes("Prévoir un module spécifique pour les magistrats.", passage) == []
+    assert codes("Un module commun, puis un module spécifique.", "Un module commun sera créé.") == []
+    # Another thing in common: no change.
+    passage = "Les magistrats suivront un module de formation continue ; le calendrier commun sera publié."
+    assert codes("Prévoir un module spécifique pour les magistrats.", passage) == []
+
+
 def test_a_few_named_places_and_a_size_threshold_narrow_the_ask() -> None:
     ask = "Prévoir des formations des services consulaires français, en première ligne pour les visas."
     passage = "Dans les douze consulats qui instruisent le plus de visas, un agent suivra une formation."

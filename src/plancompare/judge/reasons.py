@@ -33,9 +33,9 @@ from plancompare.judge.scope import (
     scope_reasons,
     selection_reasons,
     share_reasons,
-    specific_reasons,
     territory_reasons,
 )
+from plancompare.judge.specific import specific_reasons
 from plancompare.models import Measure, Reason
 from plancompare.text.normalise import figures, fold, stem
 from plancompare.text.patterns import ASK, PREFIX

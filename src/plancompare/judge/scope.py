@@ -14,7 +14,7 @@ from plancompare.text.patterns import ONE_FORM, whole_words
 
 # --- scope ---------------------------------------------------------------------------------------
 
-_ALL_FORMS = re.compile(
+ALL_FORMS = re.compile(
     r"\b(toutes? (?:les )?formes?|toute forme|chaque forme|chacune des formes|"
     r"(?:les )?differents types (?:de traite|d'exploitation)|tous les types (?:de traite|d'exploitation)|"
     r"quelle que soit (?:la|leur) forme|sous toutes ses formes|"
@@ -24,11 +24,11 @@ _ALL_FORMS = re.compile(
 
 def scope_reasons(ask: str, passage: str) -> list[Reason]:
     """All forms of trafficking asked, one form given."""
-    wide = _ALL_FORMS.search(fold(ask))
+    wide = ALL_FORMS.search(fold(ask))
     if wide is None:
         return []
     folded = fold(passage)
-    if _ALL_FORMS.search(folded):
+    if ALL_FORMS.search(folded):
         return []
     forms = {m.group(1) for m in ONE_FORM.finditer(folded)}
     if not 1 <= len(forms) <= 2:  # three forms or more listed: the passage is broad, not narrowed
@@ -43,24 +43,6 @@ def scope_reasons(ask: str, passage: str) -> list[Reason]:
         narrow,
         "all forms of trafficking were asked; the next plan names only some",
     )
-
-
-def specific_reasons(ask: str, passage: str) -> list[Reason]:
-    """One form of trafficking asked for on its own (« un module spécifique … à des fins
-    d'exploitation par le travail »), all forms given together: the specific thing is not given."""
-    folded_ask, folded = fold(ask), fold(passage)
-    narrow = ONE_FORM.search(folded_ask)
-    if narrow is None or _ALL_FORMS.search(folded_ask) or not _SPECIFIC.search(folded_ask):
-        return []
-    wide = _ALL_FORMS.search(folded)
-    if wide is None or ONE_FORM.search(folded):
-        return []
-    return quoted_reason(
-        "scope", ask, narrow, passage, wide, "one form of trafficking was asked for; the next plan covers all"
-    )
-
-
-_SPECIFIC = whole_words(r"specifiques?|dedie(?:e|s|es)?|propres? a|particuli\w*")
 
 
 # Courts chosen by where they sit: « le parquet de chaque tribunal situé au siège d'une cour d'appel ».
