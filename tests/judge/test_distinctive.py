@@ -146,6 +146,23 @@ def test_what_the_ask_sets_aside_is_not_named_absent() -> None:
     assert distinctive(["exploitation", "sexuelle"], ask) == ["exploitation"]
 
 
+def test_the_words_of_a_set_phrase_are_not_named_absent() -> None:
+    # « Les pouvoirs publics » is the government, « à l'heure actuelle » now, « sur le terrain » in
+    # practice: a passage need not say them, so a reader learns nothing from them as absent.
+    ask = "Les pouvoirs publics doivent prendre en charge les frais d’interprétariat."
+    assert distinctive(["pouvoirs", "publics", "interprétariat"], ask) == ["interprétariat"]
+    ask = "Les pratiques diffèrent à l’heure actuelle selon les préfectures, et les associations de terrain le constatent."
+    assert distinctive(["heure", "terrain", "préfectures"], ask) == ["préfectures"]
+    ask = "Il demande avec insistance que les outils soient réalisés de concert avec les associations, face à l’urgence."
+    assert distinctive(["insistance", "concert", "face", "urgence"], ask) == ["urgence"]
+    # The same word outside the phrase is the ask's own: « un terrain » to build on stays.
+    ask = "Les associations de terrain demandent qu’un terrain soit réservé à l’hébergement."
+    assert distinctive(["terrain", "hébergement"], ask) == ["terrain", "hébergement"]
+    # « déterminer », « offrant »: generic verbs in any form.
+    ask = "Déterminer la procédure, en offrant un hébergement."
+    assert distinctive(["déterminer", "offrant", "procédure"], ask) == ["procédure"]
+
+
 def test_a_noun_in_ation_is_not_absent_where_the_passage_says_its_verb() -> None:
     ask = "Il faut un référent traite dans chaque préfecture, avec une formation obligatoire."
     stems = tuple(stem(w)[:PREFIX] for w in ("obligatoire", "formation"))

@@ -46,7 +46,7 @@ _VERBS = """
     repenser rester retomber reunir reussir saluer sembler sieger situer souhaiter souligner subir
     systematiser tenter terminer toucher trouver utiliser valoriser veiller viser aboutir agir
     choisir fournir augmenter eviter discuter rencontrer appeler appliquer ajouter elaborer obliger
-    remarquer respecter rejouir diversifier intensifier amplifier
+    remarquer respecter rejouir diversifier intensifier amplifier determiner
 """
 # Forms of generic verbs whose stems vary (third group), and generic words of every other kind.
 _WORDS = """
@@ -65,7 +65,7 @@ _WORDS = """
     recues recevant recevra suffire suffit suffisent suffira vivre vit vivent vecu vecue vecus
     vecues vivant inclure inclut incluent inclus incluse incluses incluant entendre entendu
     atteindre atteint connaitre connu connue conduire conduit paraitre parait existe existent
-    offrir offre offrent offert offerte ouvrir ouvre ouvrent ouvert ouverte pouvant inclue
+    offrir offre offrent offert offerte offrant ouvrir ouvre ouvrent ouvert ouverte pouvant inclue
     etendre etend etendent etendu etendue etendus etendues transmettre transmet transmis transmise
     transmettant
 
@@ -204,16 +204,24 @@ _SET_ASIDE = re.compile(
 )
 
 
-def _set_aside(text: str) -> frozenset[str]:
-    """The words of `text` found only in what it sets aside (`_SET_ASIDE`), folded."""
+# Set phrases that say how or who in general, not what is asked: « sur le terrain », « les pouvoirs
+# publics », « avec insistance », « à l'heure actuelle », « face à », « de concert avec ».
+_SET_PHRASE = re.compile(
+    r"\b(?:sur le terrain|de terrain|pouvoirs publics|avec insistance|a l'heure (?:actuelle|ou)|"
+    r"faire face|face a(?:ux?)?|de concert|mouvement de balancier)\b"
+)
+
+
+def _only_in(text: str, pattern: re.Pattern[str]) -> frozenset[str]:
+    """The words of `text` found only in what `pattern` finds in it, folded."""
     folded = fold(text)
-    aside = [m.span() for m in _SET_ASIDE.finditer(folded)]
-    if not aside:
+    spans = [m.span() for m in pattern.finditer(folded)]
+    if not spans:
         return frozenset()
     inside: set[str] = set()
     outside: set[str] = set()
     for m in _TOKEN.finditer(folded):
-        (inside if any(a <= m.start() < b for a, b in aside) else outside).add(m.group())
+        (inside if any(a <= m.start() < b for a, b in spans) else outside).add(m.group())
     return frozenset(inside - outside)
 
 
@@ -237,9 +245,11 @@ def said_otherwise(word: str, passage: str) -> bool:
 def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
     """Of the ask's missing `words` (rarest first, as `surface_words` gives them from the
     aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
-    never the words of a date or of what the ask sets aside (« et non … »), and a reference's
+    never the words of a date, of what the ask sets aside (« et non … ») or of a set phrase (« sur
+    le terrain »), and a reference's
     numbers as the reference."""
-    dates, references, aside = _dates(text), _references(text), _set_aside(text)
+    dates, references = _dates(text), _references(text)
+    aside = _only_in(text, _SET_ASIDE) | _only_in(text, _SET_PHRASE)
     out: list[str] = []
     for w in words:
         if generic(w) or fold(w) in dates or fold(w) in aside:
