@@ -151,9 +151,15 @@ def test_the_words_of_a_set_phrase_are_not_named_absent() -> None:
     # practice: a passage need not say them, so a reader learns nothing from them as absent.
     ask = "Les pouvoirs publics doivent prendre en charge les frais d’interprétariat."
     assert distinctive(["pouvoirs", "publics", "interprétariat"], ask) == ["interprétariat"]
-    ask = "Les pratiques diffèrent à l’heure actuelle selon les préfectures, et les associations de terrain le constatent."
+    ask = (
+        "Les pratiques diffèrent à l’heure actuelle selon les préfectures, et les associations de "
+        "terrain le constatent."
+    )
     assert distinctive(["heure", "terrain", "préfectures"], ask) == ["préfectures"]
-    ask = "Il demande avec insistance que les outils soient réalisés de concert avec les associations, face à l’urgence."
+    ask = (
+        "Il demande avec insistance que les outils soient réalisés de concert avec les associations, "
+        "face à l’urgence."
+    )
     assert distinctive(["insistance", "concert", "face", "urgence"], ask) == ["urgence"]
     # The same word outside the phrase is the ask's own: « un terrain » to build on stays.
     ask = "Les associations de terrain demandent qu’un terrain soit réservé à l’hébergement."
