@@ -374,6 +374,49 @@ def test_an_ask_about_its_measure_is_answered_only_by_a_measure_that_continues_i
     assert [(p.verdict, [m.measure for m in p.matches]) for p in here.proposals] == [("adopted", [1])]
 
 
+def test_an_ask_that_names_its_measure_is_answered_only_by_a_measure_that_continues_it() -> None:
+    """« … concernés par cette mesure » written on the identification measure: the list of services
+    that another measure (a committee) names is not its list."""
+    base = side(
+        [
+            Measure(
+                number=1,
+                title="Identifier les victimes",
+                text="Une liste d’indicateurs d’identification sera diffusée aux services de police.",
+            ),
+            Measure(number=2, title="Coordonner le plan", text="Un comité coordonnera le plan."),
+        ],
+        [
+            Proposal(
+                id="M01-P01",
+                measure=1,
+                text="Il est nécessaire d’inclure les services de la préfecture dans la liste des "
+                "institutions et services concernés par cette mesure.",
+            )
+        ],
+    )
+    nxt = side(
+        [
+            Measure(
+                number=1,
+                title="Identifier les victimes",
+                text="La liste des indicateurs d’identification des victimes sera diffusée aux services "
+                "de police et de gendarmerie.",
+            ),
+            Measure(
+                number=2,
+                title="Piloter le plan",
+                text="La liste des institutions et services membres du comité comprendra les services "
+                "de la préfecture.",
+            ),
+        ]
+    )
+    cfg = MatchConfig(match=10, adopt=15, topic=5, successor=20, kept=50)
+    (result,) = compare(base, nxt, cfg).proposals
+    assert [m.measure for m in result.matches][:1] == [1], result.matches
+    assert result.verdict != "adopted"
+
+
 def test_a_dropped_base_measure_shows_what_it_was_judged_against() -> None:
     base = side(
         [

@@ -42,6 +42,7 @@ from plancompare.models import (
     Side,
 )
 from plancompare.text.commitment import asks_nothing, first_year
+from plancompare.text.patterns import ITS_MEASURE
 
 ENGINE = (
     "plancompare-align 2 (BM25 sentence candidates, acronyms and set phrases unified, "
@@ -192,11 +193,14 @@ def align_sides(base: Side, next: Side, config: MatchConfig | None = None) -> Al
     priors = measure_priors(aligner, base.plan.measures)
     base_by_number = {m.number: m for m in base.plan.measures}
     aligned = proposal_candidates(aligner, proposals, base_by_number, priors)
-    # An ask that only wants a body to take part in its measure (« La MIPROF doit être impliquée »)
-    # is answered, if at all, in the measures that continue that one, not wherever the body is named.
+    # An ask that only wants a body to take part in its measure (« La MIPROF doit être impliquée »),
+    # or that names that measure (« … concernés par cette mesure »), is answered, if at all, in the
+    # measures that continue that one, not wherever its words are.
     aligned = [
         (query, continuing(aligner, query, priors[p.measure], cfg))
-        if p.measure is not None and priors.get(p.measure) and about_its_measure(p.text)
+        if p.measure is not None
+        and priors.get(p.measure)
+        and (about_its_measure(p.text) or ITS_MEASURE.search(p.text))
         else (query, cands)
         for p, (query, cands) in zip(proposals, aligned, strict=True)
     ]

@@ -257,3 +257,11 @@ NOT_ENOUGH = re.compile(
     rf"{NOT_ENOUGH_OPENING}[^.;:(),]*|\band not (?:only|just|merely)\b[^.;:(),]*",
     re.IGNORECASE,
 )
+
+
+# An ask that names the measure it was written on (« … les services concernés par cette mesure »,
+# « … dans ce dispositif »): it is about that measure, so only a measure that continues it can take
+# it up. Read on the printed text; « la même mesure » and « la présente action » too.
+ITS_MEASURE = re.compile(
+    r"\b(?:cette|la présente|la même) (?:mesure|action)\b|\bce dispositif\b", re.IGNORECASE
+)
