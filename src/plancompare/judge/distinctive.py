@@ -246,8 +246,7 @@ def distinctive(words: list[str], text: str, limit: int = LIMIT) -> list[str]:
     """Of the ask's missing `words` (rarest first, as `surface_words` gives them from the
     aligner's IDF ranking), the distinctive ones, at most `limit`, as `text` (the ask) writes them;
     never the words of a date, of what the ask sets aside (« et non … ») or of a set phrase (« sur
-    le terrain »), and a reference's
-    numbers as the reference."""
+    le terrain »), and a reference's numbers as the reference."""
     dates, references = _dates(text), _references(text)
     aside = _only_in(text, _SET_ASIDE) | _only_in(text, _SET_PHRASE)
     out: list[str] = []

@@ -20,6 +20,7 @@ _NOUN_REACH = 3
 
 
 def specific_reasons(ask: str, passage: str) -> list[Reason]:
+    """A `scope` reason when the specific thing asked is given only in common (at most one)."""
     return _one_form(ask, passage) or _in_common(ask, passage)
 
 

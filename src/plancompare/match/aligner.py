@@ -43,7 +43,8 @@ PRIOR_CANDIDATES = 3
 # Both weights were doubled from 0.5 and 1.0 together: of the pairs tried between 0.25-2.0 and
 # 0.5-2.5, the one that ranks the labelled measure first most often on the development drafts
 # (82.8 → 86.1 %; on the four drafts written blind, measured after: 78.4 → 80.8 %). Verdicts, each
-# draft left out of the model's fit: macro-F1 72.4 → 72.0 on the first, 65.4 → 65.6 on the second.
+# draft left out of the model's fit: macro-F1 72.4 → 72.0 on the development drafts, 65.4 → 65.6 on
+# the blind ones.
 MEASURE_WEIGHT = 2.0
 # A measure's title, field lines and statements of fact (text/commitment.py) are never evidence: a
 # proposal's score comes from its commitments only. What the other passages add to a measure's best
