@@ -55,6 +55,8 @@ def test_decisions_add_to_the_drafts_history_or_replace_it() -> None:
     assert own.added == 1 and own.own
     assert own.history == {known: tuple(int(c == "dropped") for c in CLASSES)}
     assert own.measure_history == {}
+    # Where the labelled drafts took each ask up is theirs too: set aside with their counts.
+    assert model.places and added.places == model.places and own.places == {}
     # The asks the model knows are those of its history: with its own, only the one decided.
     assert own.knows(["any other ask"]).tolist() == [False]
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from plancompare.config import MatchConfig
 from plancompare.judge.confidence import CLASSES, FEATURES, HISTORY, Signals, features, signals
@@ -36,9 +37,11 @@ from plancompare.judge.diff import (
 )
 from plancompare.judge.model import Model, confidence_of, measure_confidences, shipped
 from plancompare.judge.numeric import np
+from plancompare.judge.places import Placer, Places
 from plancompare.judge.softmax import fit_softmax
 from plancompare.judge.twins import follow_twins
 from plancompare.judge.weigh import weighed
+from plancompare.match.scoring import Candidate
 from plancompare.models import DiffResult, Side, is_measure_id
 
 
@@ -95,11 +98,17 @@ class Adapter:
     signals: list[Signals]
     given_model: Model | None = None  # None: the shipped coefficients
     _judged: dict[tuple[float, ...], Judged] = field(default_factory=dict)
+    # id of a model's places → those places (kept, so that the id stays theirs) and `placed`'s answer
+    _placed: dict[int, tuple[Places, list[list[Candidate]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, base: Side, next_side: Side, cfg: MatchConfig, model: Model | None = None) -> Adapter:
         al = align_sides(base, next_side, cfg)
         return cls(base, next_side, cfg, al, signals(al, cfg), model)
+
+    @cached_property
+    def placer(self) -> Placer:
+        return Placer(self.al.next_by_number.values())
 
     @property
     def model(self) -> Model:
@@ -121,7 +130,24 @@ class Adapter:
         known = used.knows(texts)
         p = used.probabilities(self.matrix(judged, cfg, used), known)
         history = [used.history.get(fingerprint(t), ()) for t in texts]
-        return weighed(judged, p, [cands for _, cands in self.al.aligned], known, history), p
+        aligned = [cands for _, cands in self.al.aligned]
+        return weighed(judged, p, aligned, known, history, self.placed(used)), p
+
+    def placed(self, model: Model | None = None) -> list[list[Candidate]]:
+        """Each proposal's candidates, first the one in the measure most like where the labelled drafts
+        of `model` (the adapter's own when None) took its ask up (places.py)."""
+        places = (model or self.model).places
+        key = id(places)
+        if key not in self._placed:
+            self._placed.clear()  # one model at a time: the shipped one, or one being fit
+            self._placed[key] = (
+                places,
+                [
+                    self.placer.placed(cands, places.get(fingerprint(p.text)))
+                    for p, (_, cands) in zip(self.al.proposals, self.al.aligned, strict=True)
+                ],
+            )
+        return self._placed[key][1]
 
     def matrix(self, judged: Judged, cfg: MatchConfig, model: Model | None) -> np.ndarray:
         """The model's inputs for every proposal, the asks' history read from `model` (None: no

@@ -82,7 +82,11 @@ def with_history(model: Model, decisions: list[RecordedDecision], *, own: bool =
     if not own:
         asks = _added(model.history, asks, len(CLASSES))
         measures = _added(model.measure_history, measures, len(MEASURE_VERDICTS))
-    return replace(model, history=asks, measure_history=measures, added=len(decisions), own=own)
+    # Their own: the labelled drafts' places of the asks (places.py) are set aside with their counts.
+    places = {} if own else model.places
+    return replace(
+        model, history=asks, measure_history=measures, places=places, added=len(decisions), own=own
+    )
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from plancompare.judge.confidence import (
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.forest import Forest, forest_from
 from plancompare.judge.numeric import np
+from plancompare.judge.places import Places
 from plancompare.judge.softmax import probabilities
 from plancompare.models import DiffResult
 
@@ -61,6 +62,8 @@ class Model:
     history: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # fingerprint of a base measure's title → how many times they gave it each of MEASURE_VERDICTS
     measure_history: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # fingerprint of an ask → the words of the measures that took it up in those drafts (places.py)
+    places: Places = field(default_factory=dict)
     # decisions of earlier reviews counted in both histories (judge/history.py, `--history`), and
     # whether they are all of it (`--own-history`)
     added: int = 0
@@ -148,6 +151,7 @@ def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
         temperature=float(general["temperature"]) if general else 1.0,
         history={fp: tuple(int(c) for c in row) for fp, row in data.get("history", {}).items()},
         measure_history={fp: tuple(int(c) for c in row) for fp, row in measures.get("history", {}).items()},
+        places={fp: {w: float(v) for w, v in words.items()} for fp, words in data.get("places", {}).items()},
     )
 
 
@@ -181,6 +185,8 @@ def model_json(model: Model, note: dict[str, Any]) -> str:
         }
     if model.history:
         data["history"] = {fp: list(model.history[fp]) for fp in sorted(model.history)}
+    if model.places:
+        data["places"] = {fp: dict(sorted(model.places[fp].items())) for fp in sorted(model.places)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -103,22 +103,29 @@ def weighed(
     aligned: list[list[Candidate]],
     known: np.ndarray | None = None,
     history: list[tuple[int, ...]] | None = None,
+    placed: list[list[Candidate]] | None = None,
 ) -> Judged:
     """`judged` with each verdict the model moves moved (`aligned`: each proposal's candidates;
     `known`: which asks the model was fit on, None for all; `history`: how many times the labelled
     drafts gave each ask each class, in the reason's `labelled` so that a reader sees what the model
-    knew)."""
+    knew; `placed`: each proposal's candidates with first the one where the labelled drafts took the
+    ask up, see places.py)."""
     out: Judged = []
     seen = np.ones(len(judged), dtype=bool) if known is None else known
     told = history or [()] * len(judged)
-    for (verdict, score, kept, reasons), row, cands, fit_on, counts in zip(
-        judged, probabilities, aligned, seen, told, strict=True
+    for (verdict, score, kept, reasons), row, cands, fit_on, counts, where in zip(
+        judged, probabilities, aligned, seen, told, placed or aligned, strict=True
     ):
         new = weighed_verdict(verdict, row, adoptions_only=not fit_on)
         if new == verdict or not cands:
             out.append((verdict, score, kept, reasons))
             continue
-        best = cands[0]
+        best, placed_note = cands[0], ""
+        if verdict == "dropped" and new in ("adopted", "changed") and where and where[0] is not best:
+            # No passage answered: the evidence is the ask's first candidate in the measure most like
+            # those that took it up in the labelled drafts, not the nearest passage anywhere.
+            best, kept, score = where[0], [], where[0].score  # the score of the passage shown
+            placed_note = f"; the passage is in measure {best.measure}, most like where they took the ask up"
         # A new ask's adoption gives way to changed whichever of changed and dropped is the more probable.
         rival = new if fit_on else max(("changed", "dropped"), key=lambda v: float(row[CLASSES.index(v)]))
         why = _odds(row, rival, verdict, bool(fit_on))
@@ -131,7 +138,9 @@ def weighed(
             moved, evidence = [], kept or [best]
         else:
             moved, evidence = [partial(best, "only part of the ask is found (weighed)")], kept or [best]
-        weighing = Reason(code="weighed", base=verdict, next=new, detail=why, labelled=labelled or None)
+        weighing = Reason(
+            code="weighed", base=verdict, next=new, detail=why + placed_note, labelled=labelled or None
+        )
         kept_reasons = [r for r in reasons if r.code == "no-ask"]
         out.append((cast(ProposalVerdict, new), score, evidence, [*moved, weighing, *kept_reasons]))
     return out

@@ -7,7 +7,7 @@ Each draft is judged with its corpus's own thresholds, as `plancompare diff` jud
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plancompare.config import load_config
@@ -29,9 +29,10 @@ from plancompare.judge.history import tally
 from plancompare.judge.labels import load_labels
 from plancompare.judge.model import Model, history_rates, measure_share
 from plancompare.judge.numeric import np
+from plancompare.judge.places import fit_places
 from plancompare.judge.softmax import fit_softmax, softmax
 from plancompare.judge.weigh import weighed_verdict
-from plancompare.models import Side
+from plancompare.models import Measure, Side
 
 FIT_ON = (
     "next",
@@ -91,6 +92,8 @@ class Draft:
     adapter: Adapter
     answers: dict[int, str]  # proposal index → gold verdict (adopted, changed, dropped, n-a)
     measures: dict[int, str]  # base measure number → gold verdict
+    # proposal index → the next measures its label says took it up (adopted or changed)
+    taken: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def rows(self, model: Model | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Features, gold classes and verdicts of the labelled proposals: the engine's verdicts
@@ -113,6 +116,18 @@ class Draft:
     def asks(self) -> list[str]:
         """The labelled proposals' texts, in the order of `rows`."""
         return [self.adapter.al.proposals[i].text for i in sorted(self.answers)]
+
+    def places(self, keep: np.ndarray) -> tuple[list[Measure], list[tuple[str, list[Measure]]]]:
+        """This draft's measures, and for each labelled proposal `keep` keeps (in the order of `rows`)
+        that it took up, the ask's fingerprint and the measures that took it up (places.py)."""
+        by_number = self.adapter.al.next_by_number
+        proposals = self.adapter.al.proposals
+        taken = [
+            (fingerprint(proposals[i].text), [by_number[n] for n in self.taken[i] if n in by_number])
+            for i, k in zip(sorted(self.answers), keep, strict=True)
+            if k and i in self.taken
+        ]
+        return list(by_number.values()), taken
 
     def measure_labels(self) -> dict[str, str]:
         """The labelled base measures' gold verdicts, by the fingerprint of their titles."""
@@ -148,7 +163,8 @@ def load_draft(root: Path, name: str, base: Side | None = None, model: Model | N
     index = {p.id: i for i, p in enumerate(adapter.al.proposals)}
     answers = {index[pid]: verdict for pid, (verdict, _) in gold.items()}
     measures = {n: v for n, (v, _) in load_labels(labels_path).measures.items()}
-    return Draft(name, adapter, answers, measures)
+    taken = {index[pid]: tuple(ms) for pid, (v, ms) in gold.items() if v in ("adopted", "changed") and ms}
+    return Draft(name, adapter, answers, measures, taken)
 
 
 def label_counts(labelled: list[tuple[list[str], np.ndarray]]) -> dict[str, tuple[int, ...]]:
@@ -224,11 +240,12 @@ def fit_model(
 ) -> Model:
     """The model fit on every labelled proposal and base measure of `drafts`; `without`: an ask fold
     (of ASK_FOLDS) left out, to measure it on asks it never saw (benchmarks/review.py)."""
-    xs, ys, folds, asks, engines = [], [], [], [], []
+    xs, ys, folds, asks, engines, taken = [], [], [], [], [], []
     for d in drafts:
         x_d, y_d, engine = d.rows()
         fold = d.ask_folds()
         keep = fold != without
+        taken.append(d.places(keep))
         xs.append(x_d[keep])
         ys.append(y_d[keep])
         engines.append([v for v, k in zip(engine, keep, strict=True) if k])
@@ -251,6 +268,7 @@ def fit_model(
         general=general,
         temperature=temperature,
         history=label_counts(list(zip(asks, ys, strict=True))),
+        places=fit_places(taken),
     )
     # As for the asks, each draft's base measures read the other drafts' labels, never their own.
     labels = [d.measure_labels() for d in drafts]
