@@ -206,3 +206,18 @@ def test_a_candidate_passage_marks_the_words_it_shares_with_the_ask_not_etre_or_
     )
     marked = [text.plain[span.start : span.end] for span in text.spans if span.style]
     assert marked == ["campagne", "lieu"]
+
+
+def test_the_first_candidate_is_the_measure_the_verdict_shows(adapter: Adapter, tmp_path: Path) -> None:
+    # The engine found no answer to M02-P07 (« un module national… »); the labelled drafts adopted it,
+    # in their training measure. The verdict shows measure 4's passage (judge/places.py), not the
+    # nearest one anywhere (a housing sentence of measure 11), and so does the review.
+    session = _session(adapter, tmp_path / "decisions.yaml")
+    shown = next(p for p in session.result.proposals if p.id == "M02-P07")
+    assert (shown.verdict, [m.measure for m in shown.matches]) == ("adopted", [4])
+    index = [p.id for p in adapter.al.proposals].index("M02-P07")
+    assert adapter.al.aligned[index][1][0].measure == 11
+    assert session.candidates("M02-P07")[0].measure == 4
+    # A decision with no measure picked goes where the screen said.
+    session.decide("M02-P07", "adopted")
+    assert [m.number for m in load_decisions(tmp_path / "decisions.yaml")["M02-P07"].measures] == [4]

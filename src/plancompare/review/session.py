@@ -187,10 +187,14 @@ class Session:
         return self.adapter.al.next_by_number
 
     def candidates(self, pid: str, count: int = CANDIDATES) -> list[Candidate]:
-        """The engine's best candidates for a proposal, one per next measure."""
+        """The engine's best candidates for a proposal, one per next measure; first the one of the
+        measure its verdict shows (the model may show another than the engine's first, judge/places.py),
+        so that a decision with no measure picked goes where the screen said."""
         for p, (_, cands) in zip(self.adapter.al.proposals, self.adapter.al.aligned, strict=True):
             if p.id == pid:
-                return cands[:count]
+                shown = self._by_id[pid].matches[:1]
+                first = [c for c in cands if shown and c.measure == shown[0].measure][:1]
+                return [*first, *(c for c in cands if c not in first)][:count]
         return []
 
     def measure_named(self, name: str) -> Measure:
