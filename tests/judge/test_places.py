@@ -3,8 +3,10 @@ like those that took it up in the labelled drafts (judge/places.py), not the nea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from plancompare.config import MatchConfig
 from plancompare.corpus import load_side
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.model import model_from, model_json, shipped
@@ -104,3 +106,22 @@ def test_the_shipped_model_carries_the_places_of_the_asks_its_drafts_took_up() -
     # Shipped as data, read back to the byte.
     data = model_json(model, {})
     assert model_from(__import__("json").loads(data), model.forest).places == model.places
+
+
+def test_a_dropped_ask_shows_its_nearest_passage_in_the_measure_like_the_ask_s_places() -> None:
+    cfg = MatchConfig()  # match 16, topic 10
+    training = _cand(4, 36.4, TRAINING)
+    cands = [_cand(11, 42.8, HOUSING), training]
+    engine = [("dropped", 12.0, cands[:1], [Reason(code="topic-only", base="module", detail="measure 11")])]
+    dropped = np.array([[0.05, 0.1, 0.85, 0.0]])
+    for score, code in ((12.0, "topic-only"), (4.0, "no-match")):
+        placed = [[replace(training, score=score), cands[0]]]
+        ((verdict, shown, evidence, reasons),) = weighed(engine, dropped, [cands], None, None, placed, cfg)  # type: ignore[arg-type]
+        # Still dropped, beside the training measure, and why in the engine's terms for that passage.
+        assert (verdict, shown, [c.measure for c in evidence]) == ("dropped", score, [4])
+        assert [r.code for r in reasons] == [code]
+        assert "measure 4" in (reasons[0].detail or "")
+    # A placed passage that scores as an answer is not the engine's reading: its nearest stays shown.
+    placed = [[replace(training, score=30.0), cands[0]]]
+    ((_, _, evidence, reasons),) = weighed(engine, dropped, [cands], None, None, placed, cfg)  # type: ignore[arg-type]
+    assert [c.measure for c in evidence] == [11] and reasons == engine[0][3]

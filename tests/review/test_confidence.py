@@ -71,7 +71,18 @@ def test_with_no_decision_the_engine_s_verdicts_are_weighed_and_have_a_confidenc
         assert r.matches and r.matches[0].measure == (placed.measure if taken_up else e.matches[0].measure)
     strip = {"confidence"}
     unmoved = [(e, r) for e, r in pairs if e.verdict == r.verdict]
-    assert all(r.model_dump(exclude=strip) == e.model_dump(exclude=strip) for e, r in unmoved)
+    # A proposal still dropped may show its nearest passage in the measure most like where the drafts
+    # took its ask up (places.py): the passage, its score and why it does not answer are then its own.
+    placed = [(e, r) for e, r in unmoved if r.verdict == "dropped" and r.matches != e.matches]
+    assert placed
+    for _, r in placed:
+        first = adapter.placed()[[p.id for p in adapter.al.proposals].index(r.id)][0]
+        assert [m.measure for m in r.matches] == [first.measure] and r.score == first.score
+        assert r.reasons[0].code in ("topic-only", "no-match")
+    strip = {"confidence", "matches", "score", "reasons"}
+    assert all(r.model_dump(exclude=strip) == e.model_dump(exclude=strip) for e, r in placed)
+    same = [(e, r) for e, r in unmoved if (e, r) not in placed]
+    assert all(r.model_dump(exclude={"confidence"}) == e.model_dump(exclude={"confidence"}) for e, r in same)
     for item in [*result.proposals, *result.measures]:
         assert 0.0 < item.confidence < 1.0
         assert round(item.confidence, 3) == item.confidence

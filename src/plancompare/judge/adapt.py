@@ -131,7 +131,7 @@ class Adapter:
         p = used.probabilities(self.matrix(judged, cfg, used), known)
         history = [used.history.get(fingerprint(t), ()) for t in texts]
         aligned = [cands for _, cands in self.al.aligned]
-        return weighed(judged, p, aligned, known, history, self.placed(used)), p
+        return weighed(judged, p, aligned, known, history, self.placed(used), cfg), p
 
     def placed(self, model: Model | None = None) -> list[list[Candidate]]:
         """Each proposal's candidates, first the one in the measure most like where the labelled drafts

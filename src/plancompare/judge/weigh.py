@@ -19,7 +19,9 @@ one to an adoption only when it is all but sure. So:
   ordered the verdicts for review no better.
 
 Each verdict the model moves says so in its reason, with the probabilities, and keeps the passage
-the engine found as its evidence.
+the engine found as its evidence; except where the engine found no passage that answers: an ask it
+dropped shows, taken up by the model or still dropped, its candidate in the measure most like those
+that took it up in the labelled drafts (places.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 import math
 from typing import cast
 
+from plancompare.config import MatchConfig
 from plancompare.judge.classify import partial, topic_only
 from plancompare.judge.confidence import CLASSES
 from plancompare.judge.diff import Judged
@@ -104,12 +107,14 @@ def weighed(
     known: np.ndarray | None = None,
     history: list[tuple[int, ...]] | None = None,
     placed: list[list[Candidate]] | None = None,
+    cfg: MatchConfig | None = None,
 ) -> Judged:
     """`judged` with each verdict the model moves moved (`aligned`: each proposal's candidates;
     `known`: which asks the model was fit on, None for all; `history`: how many times the labelled
     drafts gave each ask each class, in the reason's `labelled` so that a reader sees what the model
     knew; `placed`: each proposal's candidates with first the one where the labelled drafts took the
-    ask up, see places.py)."""
+    ask up, see places.py; `cfg`: the thresholds the engine judged with, to say why the placed passage
+    of a proposal still dropped does not answer it)."""
     out: Judged = []
     seen = np.ones(len(judged), dtype=bool) if known is None else known
     told = history or [()] * len(judged)
@@ -118,7 +123,11 @@ def weighed(
     ):
         new = weighed_verdict(verdict, row, adoptions_only=not fit_on)
         if new == verdict or not cands:
-            out.append((verdict, score, kept, reasons))
+            placeable = verdict == "dropped" and cfg is not None and where and where[0] is not cands[0]
+            if placeable and cfg is not None and where[0].score < cfg.match:
+                out.append(_placed_drop(where[0], reasons, cfg))
+            else:
+                out.append((verdict, score, kept, reasons))
             continue
         best, placed_note = cands[0], ""
         if verdict == "dropped" and new in ("adopted", "changed") and where and where[0] is not best:
@@ -144,3 +153,17 @@ def weighed(
         kept_reasons = [r for r in reasons if r.code == "no-ask"]
         out.append((cast(ProposalVerdict, new), score, evidence, [*moved, weighing, *kept_reasons]))
     return out
+
+
+def _placed_drop(
+    shown: Candidate, reasons: list[Reason], cfg: MatchConfig
+) -> tuple[ProposalVerdict, float, list[Candidate], list[Reason]]:
+    """A proposal the engine dropped, shown beside the candidate places.py put first (scoring under
+    `cfg.match`): why it does not answer, in the engine's terms, and the engine's other reasons."""
+    if shown.score >= cfg.topic:
+        why = topic_only(shown, f"not the ask (threshold {cfg.match:g})")
+    else:
+        detail = f"no passage answers it (shown: measure {shown.measure}, score {shown.score:g})"
+        why = Reason(code="no-match", detail=detail)
+    others = [r for r in reasons if r.code not in ("topic-only", "no-match")]
+    return "dropped", shown.score, [shown], [why, *others]
