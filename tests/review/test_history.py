@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plancompare.corpus import load_side
+from plancompare.judge.adapt import Adapter
 from plancompare.judge.confidence import CLASSES, FEATURES, HISTORY
 from plancompare.judge.decisions import fingerprint
 from plancompare.judge.model import history_rates, shipped
@@ -83,3 +84,25 @@ def test_the_shipped_model_carries_each_bundled_base_measure_s_labels() -> None:
     assert base.plan is not None
     seen = [sum(model.measure_history[fingerprint(m.title)]) for m in base.plan.measures]
     assert len(seen) == 23 and set(seen) == {len(FIT_ON)}
+
+
+def test_the_model_reads_how_like_the_verdict_s_measure_is_to_where_the_drafts_put_the_ask(
+    adapter: Adapter,
+) -> None:
+    model = shipped()
+    place = FEATURES.index("place")
+    # Like the history, what tells one ask from another: the general regression goes without it.
+    assert model.weights[:, place].any()
+    assert model.general is not None and not model.general[:, place].any()
+    judged = adapter.judged(adapter.cfg)
+    likeness = adapter.likeness(judged, model.places)
+    ids = [p.id for p in adapter.al.proposals]
+    # M02-P07 (« un module national… ») was dropped by the engine beside a housing sentence of measure 11;
+    # the drafts took it up in their training measures, which measure 4 of this plan is like.
+    i = ids.index("M02-P07")
+    assert judged[i][2][0].measure == 11
+    fp = fingerprint(adapter.al.proposals[i].text)
+    like = adapter.placer.likeness(model.places[fp])
+    assert likeness[i] == like[11] < like[4]
+    # With no places (another review's asks, or --own-history), the input is 0 for every ask.
+    assert adapter.likeness(judged, {}) == [0.0] * len(ids)

@@ -154,11 +154,21 @@ class Adapter:
         history, what scripts/fit_confidence.py starts from before it gives each draft its own)."""
         texts = [p.text for p in self.al.proposals]
         history = model.history_rates(texts) if model is not None else np.zeros((len(texts), len(HISTORY)))
+        place = self.likeness(judged, model.places) if model is not None else [0.0] * len(texts)
         rows = [
-            features(s, verdict, cfg, tuple(h))
-            for s, (verdict, *_), h in zip(self.signals, judged, history, strict=True)
+            features(s, verdict, cfg, tuple(h), w)
+            for s, (verdict, *_), h, w in zip(self.signals, judged, history, place, strict=True)
         ]
         return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+
+    def likeness(self, judged: Judged, places: Places) -> list[float]:
+        """PLACE for every proposal: how like the measure of its verdict's passage (its nearest for a
+        dropped one) is to where `places` puts its ask; 0 where they put it nowhere."""
+        out = []
+        for p, (_, _, kept, _) in zip(self.al.proposals, judged, strict=True):
+            place = places.get(fingerprint(p.text))
+            out.append(self.placer.likeness(place).get(kept[0].measure, 0.0) if place and kept else 0.0)
+        return out
 
     def learned(self, decisions: dict[str, RecordedDecision], result: DiffResult) -> dict[int, str]:
         """proposal index → the analyst's verdict, for the decisions that apply (not stale)."""

@@ -120,6 +120,10 @@ ASK_WRITING: tuple[str, ...] = (
 # own labels are never among its inputs, in the fit as in the benchmarks. Like ASK_WRITING, these tell
 # one ask from another, so the general regression (for asks never labelled) goes without them.
 HISTORY: tuple[str, ...] = ("history_adopted", "history_changed", "history_dropped", "history_na")
+# How like the measure of the verdict's passage is to the measures where the labelled drafts of the fit
+# put the ask (judge/places.py, a cosine; 0 for an ask they never put anywhere). Read, like HISTORY, from
+# the other drafts only when a draft's rows are fit, and not by the general regression.
+PLACE: tuple[str, ...] = ("place",)
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -134,6 +138,7 @@ FEATURES: tuple[str, ...] = (
     "has_ask",
     *ASK_WRITING,
     *HISTORY,
+    *PLACE,
     "passage_words",
     "general",
     "continues_base",
@@ -248,10 +253,15 @@ def _with_percentile(s: Signals, value: float) -> Signals:
 
 
 def features(
-    s: Signals, verdict: str, cfg: MatchConfig, history: tuple[float, ...] = (0.0,) * len(HISTORY)
+    s: Signals,
+    verdict: str,
+    cfg: MatchConfig,
+    history: tuple[float, ...] = (0.0,) * len(HISTORY),
+    place: float = 0.0,
 ) -> list[float]:
     """The model's inputs for one proposal judged `verdict` with the thresholds of `cfg`; `history`:
-    the share of each gold verdict the labelled drafts gave the ask (HISTORY; none by default)."""
+    the share of each gold verdict the labelled drafts gave the ask (HISTORY; none by default);
+    `place`: PLACE."""
     values = [
         1.0,
         s.score / 50,
@@ -270,6 +280,7 @@ def features(
         float(s.examples),
         float(s.hedged),
         *history,
+        place,
         math.log1p(s.passage_words) / 5,
         float(s.general),
         float(s.continues_base),

@@ -20,6 +20,7 @@ from plancompare.judge.confidence import (
     HISTORY,
     MEASURE_FEATURES,
     MEASURE_VERDICTS,
+    PLACE,
     measure_features,
 )
 from plancompare.judge.decisions import fingerprint
@@ -199,7 +200,7 @@ def fit_general(
     (ASK_WRITING, HISTORY), and divided by the temperature that calibrates it on asks left out of its
     fit (see ASK_FOLDS); and the temperature.
     `engines`: the engine's verdicts, which the regression weighs as `diff` does for new asks."""
-    mask = np.array([f not in (*ASK_WRITING, *HISTORY) for f in FEATURES], dtype=float)
+    mask = np.array([f not in (*ASK_WRITING, *HISTORY, *PLACE) for f in FEATURES], dtype=float)
     plain = [x * mask for x in xs]
 
     def fit(rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -254,6 +255,12 @@ def fit_model(
     columns = [FEATURES.index(f) for f in HISTORY]
     for x_d, history in zip(xs, others_history(asks, ys), strict=True):
         x_d[:, columns] = history
+    # As for the history, each draft's rows read the places of the other drafts only.
+    for i, (d, x_d) in enumerate(zip(drafts, xs, strict=True)):
+        others = fit_places([t for j, t in enumerate(taken) if j != i])
+        ad = d.adapter
+        place = np.array(ad.likeness(ad.judged(ad.cfg), others))[sorted(d.answers)]
+        x_d[:, FEATURES.index("place")] = place[d.ask_folds() != without]
     x, y = np.vstack(xs), np.concatenate(ys)
     general, temperature = fit_general(xs, ys, folds, engines)
     proposals = Model(
