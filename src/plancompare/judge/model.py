@@ -5,10 +5,12 @@ Its labelled drafts all answer the same review, so for an ask it has seen labell
 drafts treated that very ask: the model ships how many times each verdict was its label (`history`,
 read as the HISTORY inputs by `history_rates`). On the development drafts, each left out in turn,
 that is most of its gain over ordering by the score's distance to the thresholds
-(benchmarks/review.py, « new asks »). An ask it has never seen (another review, or an ask reworded)
-gets a second regression instead, `general`: fit without the inputs that tell one ask from another
-(its length, how it is written, its history), and calibrated on asks left out of its fit, so that
-its confidence does not borrow the certainty the first one has on asks it knows.
+(benchmarks/review.py, « new asks »). It also ships the words of the measures where the drafts put
+each ask (`places`, places.py), read as the PLACE input. An ask it has never seen (another review, or
+an ask reworded) gets a second regression instead, `general`: fit without the inputs that tell one ask
+from another (its length, how it is written, its history, its places), and calibrated on asks left
+out of its fit, so that its confidence does not borrow the certainty the first one has on asks it
+knows.
 
 Both are fit by `scripts/fit_confidence.py` and shipped as `confidence.json` and `forest.json`.
 """

@@ -197,7 +197,7 @@ def fit_general(
     xs: list[np.ndarray], ys: list[np.ndarray], folds: list[np.ndarray], engines: list[list[str]]
 ) -> tuple[np.ndarray, float]:
     """The general regression: fit on every row without the inputs that tell one ask from another
-    (ASK_WRITING, HISTORY), and divided by the temperature that calibrates it on asks left out of its
+    (ASK_WRITING, HISTORY, PLACE), and divided by the temperature that calibrates it on asks left out of its
     fit (see ASK_FOLDS); and the temperature.
     `engines`: the engine's verdicts, which the regression weighs as `diff` does for new asks."""
     mask = np.array([f not in (*ASK_WRITING, *HISTORY, *PLACE) for f in FEATURES], dtype=float)
