@@ -123,9 +123,10 @@ def weighed(
     ):
         new = weighed_verdict(verdict, row, adoptions_only=not fit_on)
         if new == verdict or not cands:
-            placeable = verdict == "dropped" and cfg is not None and where and where[0] is not cands[0]
-            if placeable and cfg is not None and where[0].score < cfg.match:
-                out.append(_placed_drop(where[0], reasons, cfg))
+            # Still dropped: shown beside the placed candidate, unless that one scores as an answer.
+            placed_first = where[0] if verdict == "dropped" and where and where[0] is not cands[0] else None
+            if placed_first is not None and cfg is not None and placed_first.score < cfg.match:
+                out.append(_placed_drop(placed_first, reasons, cfg))
             else:
                 out.append((verdict, score, kept, reasons))
             continue
