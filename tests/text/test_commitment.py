@@ -110,6 +110,12 @@ def test_field_lines_are_not_commitments(line: str) -> None:
         # The imperfect of « être » and « avoir », the most common of all.
         "Les associations étaient les grandes absentes du plan 2014-2016.",
         "Le précédent plan avait un volet sur la formation.",
+        # Things left as they are: the main verb keeps, it does not commit.
+        "Les frais de justice des victimes restent pris en charge dans les conditions de droit commun.",
+        "Les crédits d’hébergement restent délégués aux préfets de région.",
+        "Le droit de timbre demeure exigible lors de la remise du titre.",
+        "L’accès au logement continue de relever du droit au logement opposable.",
+        "Le parcours de sortie reste ouvert aux seules victimes d’exploitation sexuelle.",
     ],
 )
 def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -> None:
@@ -132,6 +138,10 @@ def test_sentences_about_the_past_or_the_present_are_statements(sentence: str) -
         "Le dispositif Ac.Sé est fortement renforcé et très largement ouvert aux hommes.",
         "Certaines préfectures accueilleront un référent dès 2025.",
         "La MIPROF restera la coordinatrice nationale du plan.",
+        "La délivrance du titre restera subordonnée à l’ouverture d’une enquête.",
+        # A status kept in a relative clause, or after the main clause, leaves the commitment standing.
+        "La MIPROF, qui demeure placée auprès du ministre, assure le pilotage du contrat.",
+        "Elle met en ligne les outils de formation ; chaque ministère continue d’organiser les siennes.",
         "Rappel des droits de la victime dès le premier contact.",
         "Rappel systématique des droits aux victimes repérées.",
         "Rappel : une circulaire sera diffusée aux parquets en 2033.",

@@ -111,11 +111,17 @@ _DESCRIPTION = re.compile(
     r"repos(?:e|ent) sur|depend(?:ent)? d[eu']|exig(?:e|ent)|requier(?:t|ent)|"
     r"il existe|il y a(?! lieu)|on estime|on observe|on constate)(?!\w)"
 )
-# What already holds (« Les préfectures disposent déjà d'un référent »), and the law described as it
-# stands (« Le code pénal punit la traite… », « Comme le prévoit la loi de 2016, … »): in a sentence
-# with no future, no commitment of the plan.
+# What already holds (« Les préfectures disposent déjà d'un référent »), the law described as it
+# stands (« Le code pénal punit la traite… », « Comme le prévoit la loi de 2016, … ») and things left
+# as they are (« Les frais de justice restent pris en charge dans les conditions de droit commun »,
+# « L'accès au logement continue de relever du DALO »): in a sentence with no future, no commitment
+# of the plan.
 _STANDING = re.compile(
     r"(?<![\w@])(?:deja|d'ores et deja)(?!\w)|"
+    # The main verb only: « La MIPROF, qui demeure placée auprès du ministre, assure… » commits.
+    r"^\W*[^,;:]{0,80}?(?<!\bqui )(?<!\bqu'elle )(?<!\bqu'il )\b(?:reste|restent|demeure|demeurent)\s+"
+    r"(?:toujours\s+|ainsi\s+)?[a-z]+(?:e|es|ee|ees|is|us|ue|ues|it|ite|ites|ert|erts|erte|ertes|ible|ibles|able|ables)\b(?! @)|"
+    r"^\W*[^,;:]{0,80}?(?<!\bqui )\b(?:continue|continuent) (?:de |d')|"
     r"^\W*(?:comme (?:le |la |l')?(?:prevoi\w*|dispos\w*|rappell?\w*)|"
     r"selon (?:l'article|les articles|la loi|le code)|aux termes d(?:e|u|es)\b)|"
     r"^\W*(?:la|le|l'|les) "
