@@ -160,7 +160,8 @@ def test_asking_for_a_possibility_is_met_by_may() -> None:
 def test_a_possibility_met_does_not_hide_a_study_of_the_rest() -> None:
     # The « pourront » meets the possibility asked; the link to protection is only studied.
     assert codes(
-        "Donner aux inspecteurs du travail la possibilité d’identifier les victimes et le lien avec les préfectures.",
+        "Donner aux inspecteurs du travail la possibilité d’identifier les victimes "
+        "et le lien avec les préfectures.",
         "Nous préciserons leur rôle : ils pourront identifier une victime. Nous étudierons les textes "
         "qui permettraient de relier leurs constats à la protection de la victime.",
     ) == [("modality", "Donner", "étudierons")]

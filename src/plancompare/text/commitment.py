@@ -120,7 +120,8 @@ _STANDING = re.compile(
     r"(?<![\w@])(?:deja|d'ores et deja)(?!\w)|"
     # The main verb only: « La MIPROF, qui demeure placée auprès du ministre, assure… » commits.
     r"^\W*[^,;:]{0,80}?(?<!\bqui )(?<!\bqu'elle )(?<!\bqu'il )\b(?:reste|restent|demeure|demeurent)\s+"
-    r"(?:toujours\s+|ainsi\s+)?[a-z]+(?:e|es|ee|ees|is|us|ue|ues|it|ite|ites|ert|erts|erte|ertes|ible|ibles|able|ables)\b(?! @)|"
+    r"(?:toujours\s+|ainsi\s+)?[a-z]+"
+    r"(?:e|es|ee|ees|is|us|ue|ues|it|ite|ites|ert|erts|erte|ertes|ible|ibles|able|ables)\b(?! @)|"
     r"^\W*[^,;:]{0,80}?(?<!\bqui )\b(?:continue|continuent) (?:de |d')|"
     r"^\W*(?:comme (?:le |la |l')?(?:prevoi\w*|dispos\w*|rappell?\w*)|"
     r"selon (?:l'article|les articles|la loi|le code)|aux termes d(?:e|u|es)\b)|"
