@@ -38,6 +38,7 @@ from plancompare.judge.diff import (
 from plancompare.judge.model import Model, confidence_of, measure_confidences, shipped
 from plancompare.judge.numeric import np
 from plancompare.judge.places import Placer, Places
+from plancompare.judge.scales import Scales, scale_inputs
 from plancompare.judge.softmax import fit_softmax
 from plancompare.judge.twins import follow_twins
 from plancompare.judge.weigh import weighed
@@ -155,9 +156,10 @@ class Adapter:
         texts = [p.text for p in self.al.proposals]
         history = model.history_rates(texts) if model is not None else np.zeros((len(texts), len(HISTORY)))
         place = self.likeness(judged, model.places) if model is not None else [0.0] * len(texts)
+        scale = self.scaled(model.scales) if model is not None else [(0.0, 0.0)] * len(texts)
         rows = [
-            features(s, verdict, cfg, tuple(h), w)
-            for s, (verdict, *_), h, w in zip(self.signals, judged, history, place, strict=True)
+            features(s, verdict, cfg, tuple(h), w, c)
+            for s, (verdict, *_), h, w, c in zip(self.signals, judged, history, place, scale, strict=True)
         ]
         return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
@@ -169,6 +171,13 @@ class Adapter:
             place = places.get(fingerprint(p.text))
             out.append(self.placer.likeness(place).get(kept[0].measure, 0.0) if place and kept else 0.0)
         return out
+
+    def scaled(self, scales: Scales) -> list[tuple[float, float]]:
+        """SCALE for every proposal: its score against its own scale in `scales` (scales.py)."""
+        return [
+            scale_inputs(scales, fingerprint(p.text), s.score)
+            for p, s in zip(self.al.proposals, self.signals, strict=True)
+        ]
 
     def learned(self, decisions: dict[str, RecordedDecision], result: DiffResult) -> dict[int, str]:
         """proposal index → the analyst's verdict, for the decisions that apply (not stale)."""

@@ -124,6 +124,10 @@ HISTORY: tuple[str, ...] = ("history_adopted", "history_changed", "history_dropp
 # put the ask (judge/places.py, a cosine; 0 for an ask they never put anywhere). Read, like HISTORY, from
 # the other drafts only when a draft's rows are fit, and not by the general regression.
 PLACE: tuple[str, ...] = ("place",)
+# How far the score is above the ask's own mean score where the labelled drafts of the fit took it up,
+# and where they dropped it (judge/scales.py; 0 where none did). Read, like HISTORY, from the other
+# drafts only when a draft's rows are fit, and not by the general regression.
+SCALE: tuple[str, ...] = ("above_taken", "above_dropped")
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -139,6 +143,7 @@ FEATURES: tuple[str, ...] = (
     *ASK_WRITING,
     *HISTORY,
     *PLACE,
+    *SCALE,
     "passage_words",
     "general",
     "continues_base",
@@ -258,10 +263,11 @@ def features(
     cfg: MatchConfig,
     history: tuple[float, ...] = (0.0,) * len(HISTORY),
     place: float = 0.0,
+    scale: tuple[float, float] = (0.0, 0.0),
 ) -> list[float]:
     """The model's inputs for one proposal judged `verdict` with the thresholds of `cfg`; `history`:
     the share of each gold verdict the labelled drafts gave the ask (HISTORY; none by default);
-    `place`: PLACE."""
+    `place`: PLACE; `scale`: SCALE."""
     values = [
         1.0,
         s.score / 50,
@@ -281,6 +287,7 @@ def features(
         float(s.hedged),
         *history,
         place,
+        *scale,
         math.log1p(s.passage_words) / 5,
         float(s.general),
         float(s.continues_base),

@@ -82,10 +82,16 @@ def with_history(model: Model, decisions: list[RecordedDecision], *, own: bool =
     if not own:
         asks = _added(model.history, asks, len(CLASSES))
         measures = _added(model.measure_history, measures, len(MEASURE_VERDICTS))
-    # Their own: the labelled drafts' places of the asks (places.py) are set aside with their counts.
-    places = {} if own else model.places
+    # Their own: the labelled drafts' places and scales of the asks (places.py, scales.py) are set aside
+    # with their counts.
     return replace(
-        model, history=asks, measure_history=measures, places=places, added=len(decisions), own=own
+        model,
+        history=asks,
+        measure_history=measures,
+        places={} if own else model.places,
+        scales={} if own else model.scales,
+        added=len(decisions),
+        own=own,
     )
 
 

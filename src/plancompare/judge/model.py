@@ -6,11 +6,12 @@ drafts treated that very ask: the model ships how many times each verdict was it
 read as the HISTORY inputs by `history_rates`). On the development drafts, each left out in turn,
 that is most of its gain over ordering by the score's distance to the thresholds
 (benchmarks/review.py, « new asks »). It also ships the words of the measures where the drafts put
-each ask (`places`, places.py), read as the PLACE input. An ask it has never seen (another review, or
-an ask reworded) gets a second regression instead, `general`: fit without the inputs that tell one ask
-from another (its length, how it is written, its history, its places), and calibrated on asks left
-out of its fit, so that its confidence does not borrow the certainty the first one has on asks it
-knows.
+each ask (`places`, places.py), read as the PLACE input, and the ask's mean score where they took it
+up and where they dropped it (`scales`, scales.py), read as the SCALE inputs. An ask it has never
+seen (another review, or an ask reworded) gets a second regression instead, `general`: fit without
+the inputs that tell one ask from another (its length, how it is written, its history, its places,
+its scale), and calibrated on asks left out of its fit, so that its confidence does not borrow the
+certainty the first one has on asks it knows.
 
 Both are fit by `scripts/fit_confidence.py` and shipped as `confidence.json` and `forest.json`.
 """
@@ -38,6 +39,7 @@ from plancompare.judge.decisions import fingerprint
 from plancompare.judge.forest import Forest, forest_from
 from plancompare.judge.numeric import np
 from plancompare.judge.places import Places
+from plancompare.judge.scales import Scales
 from plancompare.judge.softmax import probabilities
 from plancompare.models import DiffResult
 
@@ -66,6 +68,9 @@ class Model:
     measure_history: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # fingerprint of an ask → the words of the measures that took it up in those drafts (places.py)
     places: Places = field(default_factory=dict)
+    # fingerprint of an ask → its mean score where those drafts took it up and where they dropped it
+    # (scales.py)
+    scales: Scales = field(default_factory=dict)
     # decisions of earlier reviews counted in both histories (judge/history.py, `--history`), and
     # whether they are all of it (`--own-history`)
     added: int = 0
@@ -154,6 +159,10 @@ def model_from(data: dict[str, Any], forest: Forest | None = None) -> Model:
         history={fp: tuple(int(c) for c in row) for fp, row in data.get("history", {}).items()},
         measure_history={fp: tuple(int(c) for c in row) for fp, row in measures.get("history", {}).items()},
         places={fp: {w: float(v) for w, v in words.items()} for fp, words in data.get("places", {}).items()},
+        scales={
+            fp: (float(row[0]), int(row[1]), float(row[2]), int(row[3]))
+            for fp, row in data.get("scales", {}).items()
+        },
     )
 
 
@@ -189,6 +198,8 @@ def model_json(model: Model, note: dict[str, Any]) -> str:
         data["history"] = {fp: list(model.history[fp]) for fp in sorted(model.history)}
     if model.places:
         data["places"] = {fp: dict(sorted(model.places[fp].items())) for fp in sorted(model.places)}
+    if model.scales:
+        data["scales"] = {fp: list(model.scales[fp]) for fp in sorted(model.scales)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

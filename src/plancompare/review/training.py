@@ -21,6 +21,7 @@ from plancompare.judge.confidence import (
     MEASURE_FEATURES,
     MEASURE_VERDICTS,
     PLACE,
+    SCALE,
     measure_features,
 )
 from plancompare.judge.decisions import fingerprint
@@ -31,6 +32,7 @@ from plancompare.judge.labels import load_labels
 from plancompare.judge.model import Model, history_rates, measure_share
 from plancompare.judge.numeric import np
 from plancompare.judge.places import fit_places
+from plancompare.judge.scales import fit_scales, scale_inputs
 from plancompare.judge.softmax import fit_softmax, softmax
 from plancompare.judge.weigh import weighed_verdict
 from plancompare.models import Measure, Side
@@ -130,6 +132,16 @@ class Draft:
         ]
         return list(by_number.values()), taken
 
+    def scored(self, keep: np.ndarray) -> list[tuple[str, str, float]]:
+        """For each labelled proposal `keep` keeps (in the order of `rows`), the ask's fingerprint, its
+        gold verdict and the engine's score (scales.py)."""
+        proposals, signals = self.adapter.al.proposals, self.adapter.signals
+        return [
+            (fingerprint(proposals[i].text), self.answers[i], signals[i].score)
+            for i, k in zip(sorted(self.answers), keep, strict=True)
+            if k
+        ]
+
     def measure_labels(self) -> dict[str, str]:
         """The labelled base measures' gold verdicts, by the fingerprint of their titles."""
         titles = {m.number: m.title for m in self.adapter.base.plan.measures}
@@ -193,14 +205,25 @@ def others_history(asks: list[list[str]], ys: list[np.ndarray]) -> list[np.ndarr
     return out
 
 
+def others_scales(scored: list[list[tuple[str, str, float]]]) -> list[np.ndarray]:
+    """The SCALE inputs of each draft's rows (`scored`: their fingerprints, gold verdicts and scores)
+    from the other drafts' scales only, as for the history (scales.py)."""
+    out = []
+    for i, rows in enumerate(scored):
+        scales = fit_scales([t for j, t in enumerate(scored) if j != i])
+        inputs = [scale_inputs(scales, fp, score) for fp, _, score in rows]
+        out.append(np.array(inputs, dtype=float).reshape(len(rows), len(SCALE)))
+    return out
+
+
 def fit_general(
     xs: list[np.ndarray], ys: list[np.ndarray], folds: list[np.ndarray], engines: list[list[str]]
 ) -> tuple[np.ndarray, float]:
     """The general regression: fit on every row without the inputs that tell one ask from another
-    (ASK_WRITING, HISTORY, PLACE), and divided by the temperature that calibrates it on asks left out of its
-    fit (see ASK_FOLDS); and the temperature.
+    (ASK_WRITING, HISTORY, PLACE, SCALE), and divided by the temperature that calibrates it on asks
+    left out of its fit (see ASK_FOLDS); and the temperature.
     `engines`: the engine's verdicts, which the regression weighs as `diff` does for new asks."""
-    mask = np.array([f not in (*ASK_WRITING, *HISTORY, *PLACE) for f in FEATURES], dtype=float)
+    mask = np.array([f not in (*ASK_WRITING, *HISTORY, *PLACE, *SCALE) for f in FEATURES], dtype=float)
     plain = [x * mask for x in xs]
 
     def fit(rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -241,12 +264,13 @@ def fit_model(
 ) -> Model:
     """The model fit on every labelled proposal and base measure of `drafts`; `without`: an ask fold
     (of ASK_FOLDS) left out, to measure it on asks it never saw (benchmarks/review.py)."""
-    xs, ys, folds, asks, engines, taken = [], [], [], [], [], []
+    xs, ys, folds, asks, engines, taken, scored = [], [], [], [], [], [], []
     for d in drafts:
         x_d, y_d, engine = d.rows()
         fold = d.ask_folds()
         keep = fold != without
         taken.append(d.places(keep))
+        scored.append(d.scored(keep))
         xs.append(x_d[keep])
         ys.append(y_d[keep])
         engines.append([v for v, k in zip(engine, keep, strict=True) if k])
@@ -261,6 +285,8 @@ def fit_model(
         ad = d.adapter
         place = np.array(ad.likeness(ad.judged(ad.cfg), others))[sorted(d.answers)]
         x_d[:, FEATURES.index("place")] = place[d.ask_folds() != without]
+    for x_d, scale in zip(xs, others_scales(scored), strict=True):
+        x_d[:, [FEATURES.index(f) for f in SCALE]] = scale
     x, y = np.vstack(xs), np.concatenate(ys)
     general, temperature = fit_general(xs, ys, folds, engines)
     proposals = Model(
@@ -276,6 +302,7 @@ def fit_model(
         temperature=temperature,
         history=label_counts(list(zip(asks, ys, strict=True))),
         places=fit_places(taken),
+        scales=fit_scales(scored),
     )
     # As for the asks, each draft's base measures read the other drafts' labels, never their own.
     labels = [d.measure_labels() for d in drafts]
