@@ -34,8 +34,9 @@ def _p(adopted: float, changed: float, dropped: float, na: float = 0.0) -> np.nd
         ("adopted", _p(0.3, 0.4, 0.3), "changed"),
         ("adopted", _p(0.3, 0.2, 0.5), "dropped"),
         # An adoption the thresholds did not give only where « adopted » leads every other verdict
-        # by MODEL_ADOPTION_LEAD (0.8):
+        # by MODEL_ADOPTION_LEAD (0.85):
         ("dropped", _p(0.7, 0.1, 0.2), "dropped"),
+        ("dropped", _p(0.88, 0.04, 0.08), "dropped"),
         ("changed", _p(0.7, 0.2, 0.1), "changed"),
         ("changed", _p(0.85, 0.1, 0.05), "changed"),
         ("dropped", _p(0.9, 0.05, 0.05), "adopted"),
