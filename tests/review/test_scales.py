@@ -51,6 +51,12 @@ def test_the_shipped_model_carries_the_scales_and_reads_them_for_known_asks_only
     assert (taken, dropped) == (0, len(FIT_ON)) and mean_taken == 0.0 and mean_dropped > 0
     scaled = adapter.scaled(model.scales)
     assert scaled[i] == (0.0, (adapter.signals[i].score - mean_dropped) / 10)
+    # Why the scales: an ask every draft dropped may score above `match`, one every draft took up under it.
+    text = {p.id: p.text for p in adapter.al.proposals}
+    never = model.scales[fingerprint(text["M16-P01"])]
+    always = model.scales[fingerprint(text["M03-P04"])]
+    assert never[1] == 0 and never[3] == len(FIT_ON) and never[2] > adapter.cfg.match
+    assert always[3] == 0 and always[1] == len(FIT_ON) and always[0] < adapter.cfg.match
     # The model's inputs hold them; with no scales (--own-history) they are 0 for every ask.
     x = adapter.matrix(adapter.judged(adapter.cfg), adapter.cfg, model)
     assert tuple(x[i, columns]) == scaled[i]

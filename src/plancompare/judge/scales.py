@@ -1,14 +1,14 @@
 """Each ask's own score scale: the scores the engine gave it in the labelled drafts that took it up,
 and in those that dropped it.
 
-The thresholds are the same for every ask, but the asks are not: a long ask full of the field's words
-scores 15 beside a passage that only shares its topic, a short one scores 12 beside the passage that
-answers it. Every labelled draft answers the same review, so for an ask they labelled, the model
-knows both scales: this plan's score well above what the drafts that dropped the ask gave it says
-more than the score alone. It reads the SCALE inputs (confidence.py): how far the score is above the
-ask's mean score where it was taken up, and above its mean where it was dropped (0 where no draft did
-either). Like HISTORY, a draft's rows read the other drafts' scales only, and the general regression
-for asks never labelled goes without them.
+The thresholds are the same for every ask, but the asks are not: on the nine development drafts, the
+bundled review's M16-P01 was dropped by all nine at a mean score of 19.1, above `match` (16), and
+M03-P04 taken up by all nine at 6.8, under it. Every labelled draft answers the same review, so for an
+ask they labelled, the model knows both scales: this plan's score well above what the drafts that
+dropped the ask gave it says more than the score alone. It reads the SCALE inputs (confidence.py):
+how far the score is above the ask's mean score where it was taken up, and above its mean where it
+was dropped (0 where no draft did either). Like HISTORY, a draft's rows read the other drafts' scales
+only, and the general regression for asks never labelled goes without them.
 """
 
 from __future__ import annotations
