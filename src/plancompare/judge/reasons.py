@@ -299,35 +299,39 @@ def modality_reasons(ask: str, passage: str) -> list[Reason]:
         or (order and _VERB.match(folded_ask, order.start(1)))
     )
     folded_passage = fold(passage)
-    weaks = [
-        m
-        for m in _WEAK.finditer(folded_passage)
-        if _weakens(m, folded_passage, folded_ask)
-        # A « pourra » meets an ask for a possibility, but a study later in the passage still defers
-        # it (« ils pourront identifier une victime. Nous étudierons les textes qui permettraient… »).
-        and not (
-            m.group(1).startswith(("pourr", "peu"))
-            and (_ASKS_POSSIBILITY.search(folded_ask) or _enabled(folded_ask, folded_passage[: m.start()]))
+
+    def met(m: re.Match[str]) -> bool:
+        """A « pourra » that meets an ask for a possibility (or enables whom the ask enables)."""
+        return m.group(1).startswith(("pourr", "peu")) and bool(
+            _ASKS_POSSIBILITY.search(folded_ask) or _enabled(folded_ask, folded_passage[: m.start()])
         )
-    ]
-    if strong is None:
-        # A study, an inquiry or a later decision commits to nothing, however softly it was asked
-        # (« il serait utile de mettre en place »); a « pourra » only weakens a firm ask.
-        weaks = [m for m in weaks if _DEFERRED_RE.fullmatch(m.group(1)) is not None]
-    if not weaks:
+
+    # A study, an inquiry or a later decision commits to nothing, however softly it was asked
+    # (« il serait utile de mettre en place »); a « pourra » only weakens a firm ask. A « pourra » that
+    # meets the ask is no weakening, but a study later in the passage still defers it (« ils pourront
+    # identifier une victime. Nous étudierons les textes qui permettraient… »).
+    weak = next(
+        (
+            m
+            for m in _WEAK.finditer(folded_passage)
+            if _weakens(m, folded_passage, folded_ask)
+            and (strong is not None or _DEFERRED_RE.fullmatch(m.group(1)) is not None)
+            and not met(m)
+        ),
+        None,
+    )
+    if weak is None:
         return []
-    weak = weaks[0]
+    strong = strong or ASK.search(folded_ask)
     if strong is None:
-        strong = ASK.search(folded_ask)
-        if strong is None:
-            # A nominal item (« - Un dispositif spécifique d'hébergement… ») asks for the thing itself.
-            return [
-                Reason(
-                    code="modality",
-                    next=quote(passage, weak.start(1), weak.end(1)),
-                    detail="the thing was asked; the next plan gives a study or a later decision",
-                )
-            ]
+        # A nominal item (« - Un dispositif spécifique d'hébergement… ») asks for the thing itself.
+        return [
+            Reason(
+                code="modality",
+                next=quote(passage, weak.start(1), weak.end(1)),
+                detail="the thing was asked; the next plan gives a study or a later decision",
+            )
+        ]
     return quoted_reason(
         "modality",
         ask,
