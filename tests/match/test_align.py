@@ -143,3 +143,22 @@ def test_a_list_item_is_shown_with_its_lead_in_and_scored_on_its_own_words() -> 
         "Plusieurs réponses seront mobilisées selon la situation de chaque personne : "
         "des places identifiées dans des centres d’hébergement généralistes"
     )
+
+
+def test_two_list_items_shown_together_keep_the_mark_between_them() -> None:
+    # Cut apart, each item lost its « ; »: joined with a space, « … du cadre juridique intégré aux
+    # cursus » would read as one sentence about the legal framework.
+    listed = Measure(
+        number=4,
+        title="Former les professionnels",
+        text=(
+            "Ce socle sera :\n\n"
+            "• fondé sur des études de cas, au-delà de la seule présentation du cadre juridique ;\n\n"
+            "• intégré aux cursus initiaux des écoles de police et de gendarmerie ;\n\n"
+            "• complété par des sessions de formation continue."
+        ),
+    )
+    al = Aligner([LONG, listed])
+    passages = [c.passage for c in al.align(al.query("Fonder les cursus initiaux sur des études de cas."))]
+    assert "du cadre juridique ; intégré aux cursus initiaux" in " | ".join(passages)
+    assert not any("juridique intégré" in p for p in passages)

@@ -19,10 +19,11 @@ from plancompare.models import DiffResult
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "corpora" / "2014-2016"
-# A draft the model was not fit on, that drops M02-P02 (case studies in training), an ask every
-# draft of the fit adopted: the shipped model calls it adopted on their memory alone.
+# A draft the model was not fit on, where the engine finds no answer to M03-P04 (campaigns that make
+# the public aware of trafficking), an ask every draft of the fit adopted: the shipped model calls it
+# adopted on their memory alone.
 DRAFT = ROOT / "corpora" / "diapo"
-ASK = "M02-P02"
+ASK = "M03-P04"
 
 
 def _ask_text() -> str:
@@ -79,7 +80,7 @@ def _verdict(*args: str | Path) -> tuple[str, DiffResult]:
 
 def test_an_earlier_review_s_decision_outweighs_the_fictional_drafts_memory(dropped_before: Path) -> None:
     shipped_verdict, plain = _verdict()
-    assert shipped_verdict == "adopted"  # on the labelled drafts' memory: it is dropped here
+    assert shipped_verdict == "adopted"  # on the labelled drafts' memory: the engine dropped it
     assert plain.settings.history_from == 0
     own_verdict, own = _verdict("--history", dropped_before, "--own-history")
     assert own_verdict != "adopted"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -57,6 +58,20 @@ def _with_leads(units: list[Unit], leads: list[str]) -> list[Unit]:
     return [Unit(f"{lead} {u.text}", u.terms) if lead else u for u, lead in zip(units, leads, strict=False)]
 
 
+# Where a sentence's end marks were cut: a list item's « ; » (text/normalise.py, `sentences`).
+_UNENDED = re.compile(r"[^.!?:;…»)\]]$")
+
+
+def _pair(first: Unit, second: Unit, stems: Stems) -> Unit:
+    """Two adjacent sentences as one passage. Two list items lost their « ; » when they were cut
+    apart; shown joined with a space they read as one sentence (« … du cadre juridique intégré aux
+    cursus initiaux »), so the pair puts it back."""
+    pair = joined([first, second], stems)
+    if _UNENDED.search(first.text):
+        return Unit(f"{first.text} ; {second.text}", pair.terms)
+    return pair
+
+
 class Aligner:
     """The next plan's passages, indexed once; `align` answers one query at a time."""
 
@@ -95,7 +110,7 @@ class Aligner:
             sents = [unit(s, st) for s in own]
             # The title (first when present) is never evidence; the text's sentences are when they commit.
             commits = [False] * (len(own) - len(flags)) + [f.commits for f in flags]
-            pairs = [joined([a, b], st) for a, b in itertools.pairwise(sents[1:])]
+            pairs = [_pair(a, b, st) for a, b in itertools.pairwise(sents[1:])]
             pair_commits = [a and b for a, b in itertools.pairwise(commits[1:])]
             leads = [""] * (len(own) - len(flags)) + [f.lead for f in flags]
             sents, pairs = _with_leads(sents, leads), _with_leads(pairs, leads[1:])
