@@ -198,6 +198,16 @@ class Match(_Model):
     base_passage: str | None = Field(
         default=None, description="The sentence of the proposal or base measure that matched it."
     )
+    before: str | None = _field(
+        "When the passage opens with a pronoun (« Elle sera diffusée… »): the plan's sentence it stands "
+        "for, followed by « […] » when others come between. Reports show it before the passage; the "
+        "verdict never reads it. Left out of the JSON when null."
+    )
+
+    @property
+    def shown(self) -> str:
+        """The passage as a reader sees it: after what its opening pronoun stands for."""
+        return f"{self.before} {self.passage}" if self.before else self.passage
 
 
 class Reason(_Model):

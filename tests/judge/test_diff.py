@@ -587,3 +587,35 @@ def test_how_things_are_said_beside_a_demand_is_no_part_of_it() -> None:
     assert without_context(ask.split(". ")[0]) == (
         "Le Collectif souhaite que la protection des victimes lors des procès soit assurée"
     )
+
+
+def test_a_passage_opening_with_a_pronoun_is_shown_after_what_it_stands_for() -> None:
+    # « Elle montrera … » alone does not say what will show it. The sentence before is shown with
+    # it, but never read: its « le cas échéant » is no weakening of this passage.
+    base = side(
+        [Measure(number=1, title="Sensibiliser le public", text="Une campagne sera conduite.")],
+        [
+            Proposal(
+                id="M01-P01",
+                measure=1,
+                text="La campagne doit montrer toutes les formes d’exploitation, le travail forcé comme "
+                "la servitude domestique.",
+            )
+        ],
+    )
+    antecedent = (
+        "Une campagne nationale d’information sera conduite chaque année, le cas échéant avec les régions."
+    )
+    answer = "Elle montrera toutes les formes d’exploitation, le travail forcé comme la servitude domestique."
+    nxt = side([Measure(number=1, title="Informer le grand public", text=f"{antecedent} {answer}")])
+    result = compare(base, nxt, CFG)
+    [proposal] = result.proposals
+    assert (proposal.verdict, proposal.reasons) == ("adopted", [])
+    best = proposal.matches[0]
+    assert (best.before, best.passage) == (antecedent, answer)
+    assert f"{antecedent} {answer}" in render(result, "md", "fr")
+    assert f"{antecedent} {answer}" in render(result, "csv", "fr")
+    assert f'<span class="before">{antecedent}</span> ' in render(result, "html", "fr")
+    assert '"before":' in to_json(result)
+    # A result without such a passage writes no `before` at all.
+    assert '"before"' not in to_json(compare(BASE, NEXT, CFG))

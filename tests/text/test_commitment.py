@@ -359,3 +359,22 @@ def test_a_run_in_constat_is_context_for_its_paragraph_only() -> None:
     ]
     # A sentence of one word that is no heading of context stays what it is.
     assert [s.commits for s in measure_sentences("Mesure. Un référent sera désigné.")] == [True, True]
+
+
+def test_a_sentence_opening_with_a_pronoun_knows_what_it_stands_for() -> None:
+    text = (
+        "Une circulaire sera adressée aux préfets. Il est nécessaire de les former. "
+        "Elle prévoira notamment que :\n\n"
+        "• un récépissé est remis sans délai ;\n\n"
+        "• la carte est renouvelable.\n\n"
+        "Un guide sera publié en 2025. Il sera mis à jour chaque année. Il sera traduit en anglais."
+    )
+    before = {s.text: s.before for s in measure_sentences(text)}
+    # An impersonal « il » stands for nothing.
+    assert before["Il est nécessaire de les former."] == ""
+    # The sentence before, when it opens with no pronoun; « […] » when others come between.
+    # Nor does it name what a later pronoun stands for.
+    assert before["Elle prévoira notamment que :"] == "Une circulaire sera adressée aux préfets. […]"
+    assert before["Il sera traduit en anglais."] == "Un guide sera publié en 2025. […]"
+    # A list's items are shown after what their lead-in's pronoun stands for.
+    assert before["un récépissé est remis sans délai"] == "Une circulaire sera adressée aux préfets. […]"

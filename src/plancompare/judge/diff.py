@@ -239,7 +239,14 @@ def judge_base_measures(
 def _as_candidate(match: Match) -> Candidate:
     """A match as the base measures' evidence reads it (measure, score, passages)."""
     return Candidate(
-        match.measure, match.score, match.score, match.passage, match.base_passage or "", 0.0, ()
+        match.measure,
+        match.score,
+        match.score,
+        match.passage,
+        match.base_passage or "",
+        0.0,
+        (),
+        match.before or "",
     )
 
 

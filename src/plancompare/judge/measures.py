@@ -17,7 +17,13 @@ MAX_MATCHES = 3
 
 
 def as_match(c: Candidate) -> Match:
-    return Match(measure=c.measure, score=c.score, passage=c.passage, base_passage=c.base_passage)
+    return Match(
+        measure=c.measure,
+        score=c.score,
+        passage=c.passage,
+        base_passage=c.base_passage,
+        before=c.before or None,
+    )
 
 
 def measure_priors(aligner: Aligner, base_measures: list[Measure]) -> dict[int, list[Candidate]]:

@@ -113,10 +113,12 @@ class Aligner:
             pairs = [_pair(a, b, st) for a, b in itertools.pairwise(sents[1:])]
             pair_commits = [a and b for a, b in itertools.pairwise(commits[1:])]
             leads = [""] * (len(own) - len(flags)) + [f.lead for f in flags]
+            befores = [""] * (len(own) - len(flags)) + [f.before for f in flags]
             sents, pairs = _with_leads(sents, leads), _with_leads(pairs, leads[1:])
             sents += [unit(line, st) for line in extra]
             evidence = commits + [False] * len(extra) + pair_commits
-            self.measures.append(MeasurePassages(m.number, sents + pairs, evidence))
+            before = befores + [""] * len(extra) + befores[1:-1]
+            self.measures.append(MeasurePassages(m.number, sents + pairs, evidence, before=before))
             sentence_units += sents
             self.sentence_owner += [i] * len(sents)
         base_units = [terms(s, st) for s in base_sentences]
@@ -357,10 +359,9 @@ class Aligner:
         """`sc` as a candidate: its best passage pair, and for the `refined` few, how much of the ask
         it covers and the ask's words it lacks."""
         m = self.measures[sc.owner]
-        if sc.whole > sc.per_sentence:
-            q_unit, p_unit = query.whole, m.passages[sc.whole_p]
-        else:
-            q_unit, p_unit = query.units[sc.best_unit], m.passages[sc.tops[sc.best_unit]]
+        at = sc.whole_p if sc.whole > sc.per_sentence else sc.tops[sc.best_unit]
+        q_unit = query.whole if sc.whole > sc.per_sentence else query.units[sc.best_unit]
+        p_unit = m.passages[at]
         recall = 0.0
         missing: tuple[str, ...] = ()
         if refined:
@@ -373,6 +374,7 @@ class Aligner:
             base_passage=q_unit.text,
             coverage=round(recall, 3),
             missing=missing,
+            before=m.before[at],
         )
 
 

@@ -22,6 +22,14 @@ class Candidate:
     base_passage: str
     coverage: float  # share of the ask's weight found in the passage, 0-1
     missing: tuple[str, ...]  # the ask's heaviest stems absent from the passage
+    # What the pronoun the passage opens with stands for (text/commitment.py, `Sentence.before`):
+    # shown before it, never read for the verdict.
+    before: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The passage as a reader sees it: after what its opening pronoun stands for."""
+        return f"{self.before} {self.passage}" if self.before else self.passage
 
 
 @dataclass
@@ -29,6 +37,7 @@ class MeasurePassages:
     number: int
     passages: list[Unit]
     evidence: list[bool] = field(default_factory=list)  # which passages are commitments
+    before: list[str] = field(default_factory=list)  # Candidate.before of each passage
     masses: list[float] = field(default_factory=list)  # IDF mass of each passage
     vector: dict[str, float] = field(default_factory=dict)  # whole measure, TF-IDF, unit length
 

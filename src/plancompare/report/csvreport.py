@@ -56,7 +56,7 @@ def render_csv(result: DiffResult, lang: str) -> str:
                 measure_list(result, proposal_measures(proposal), ";"),
                 f"{proposal.score:.1f}",
                 f"{proposal.confidence:.3f}",
-                clean(best.passage) if best else "",
+                clean(best.shown) if best else "",
                 words.sep.join(words.reasons(proposal.reasons)),
                 clean(proposal.text),
             ]
@@ -76,7 +76,7 @@ def _measure_rows(result: DiffResult, writer: Writer) -> None:
                 measure.verdict,
                 measure_list(result, measure.next, ";"),
                 f"{measure.score:.1f}" if measure.next else "",
-                clean(best.passage) if best and measure.next else "",
+                clean(best.shown) if best and measure.next else "",
             ]
         )
     for found in result.next_measures:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from plancompare.models import MEASURE_VERDICTS, DiffResult, ProposalResult
+from plancompare.models import MEASURE_VERDICTS, DiffResult, Match, ProposalResult
 from plancompare.report.grouping import (
     PROPOSAL_VERDICTS,
     Group,
@@ -62,6 +62,17 @@ def text_cell(text: str, limit: int) -> str:
     if len(clean(text)) <= limit + SLACK:
         return escape(clean(text))
     return f"<details><summary>{escape(shorten(text, limit))}</summary>{full_text(text)}</details>"
+
+
+def evidence_cell(match: Match) -> str:
+    """A passage for one table cell; one that opens with a pronoun (`Match.before`) is shown after
+    what it stands for, and when that makes the cell too long, its summary is the passage itself."""
+    if not match.before or len(clean(match.shown)) <= PASSAGE_LIMIT + SLACK:
+        return text_cell(match.shown, PASSAGE_LIMIT)
+    return (
+        f"<details><summary>{escape(shorten(match.passage, PASSAGE_LIMIT))}</summary>"
+        f"{full_text(match.shown)}</details>"
+    )
 
 
 def _row(cells: list[str]) -> str:
@@ -121,7 +132,7 @@ def _proposal_row(result: DiffResult, proposal: ProposalResult, words: Labels) -
         measures_cell(result, proposal),
         score_text(proposal.score),
         words.confidence(proposal.confidence),
-        text_cell(best.passage, PASSAGE_LIMIT) if best else "",
+        evidence_cell(best) if best else "",
         _reasons(proposal, words),
         decided,
     ]

@@ -156,7 +156,7 @@ class ReviewApp(App[None]):
         self.measure = self.session.current_measure() if self.walking == "measures" else None
         if self.proposal is not None:
             self.shown = [
-                (measures[c.measure], c.passage, c.score) for c in self.session.candidates(self.proposal.id)
+                (measures[c.measure], c.shown, c.score) for c in self.session.candidates(self.proposal.id)
             ]
         if self.measure is not None:
             self.shown = [

@@ -341,7 +341,7 @@ class Session:
         put them there: those the table names now, the engine's other matches, then the measures
         that take up most of its proposals (no passage)."""
         measure = self._base_measure(number)
-        found = {m.measure: (m.passage, m.score) for m in measure.matches}
+        found = {m.measure: (m.shown, m.score) for m in measure.matches}
         shown: dict[int, tuple[str | None, float | None]] = {
             n: found.get(n, (None, None)) for n in measure.next
         }

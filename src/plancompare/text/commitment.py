@@ -234,6 +234,10 @@ class Sentence:
     # The sentence announcing the list this item belongs to (« … : »), if any: the item is shown
     # with it (match/aligner.py).
     lead: str = ""
+    # What the pronoun the sentence (or its list's lead-in) opens with stands for: the sentence before
+    # it that opens with none (« Une campagne nationale sera conduite. » for « Elle sera diffusée en
+    # deux vagues »), followed by « […] » when others come between. Shown before it, never read.
+    before: str = ""
 
 
 # A heading set inline, before its text: « Constat : les victimes… », « Actions : une instruction… ».
@@ -266,6 +270,32 @@ def _heading(para: str) -> tuple[str | None, str]:
     return None, para
 
 
+# A sentence whose subject is a pronoun standing for something named before (« Elle sera diffusée… »,
+# « Il servira de fondement… »): alone, a reader cannot tell what it commits to. Not an impersonal
+# « il » (« Il faut », « Il est nécessaire de »), which stands for nothing.
+_ANAPHORIC = re.compile(
+    r"^(?:(?:Il|Elle|Ils|Elles)\s"
+    r"(?!(?:y a|faut|convient|importe|existe|s[’']agit|est \w+ (?:de|d[’']|que))\b)"
+    r"|(?:Celui|Celle|Ceux|Celles)-ci\b)"
+)
+
+
+# Nor can a sentence opening with an impersonal « il » name what a later pronoun stands for.
+_PRONOUN_FIRST = re.compile(r"^(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci)\b")
+
+
+def _before(sentences_: list[Sentence], opening: str) -> str:
+    """What to show before `opening`, a sentence after `sentences_`, when it opens with a pronoun: the
+    last of them that opens with none, and « […] » when it is not the one just before."""
+    if not _ANAPHORIC.match(opening):
+        return ""
+    for back, earlier in enumerate(reversed(sentences_)):
+        text = earlier.text
+        if not (_PRONOUN_FIRST.match(text) or text.rstrip().endswith(":") or is_field_line(text)):
+            return text if back == 0 else f"{text} […]"
+    return ""
+
+
 def measure_sentences(text: str, since: int | None = None) -> list[Sentence]:
     """The sentences of a measure's text, each with whether it can be evidence: sentences under
     a « Constat » heading (until « Actions ») and those `is_commitment` rejects cannot (`since`: the
@@ -274,6 +304,7 @@ def measure_sentences(text: str, since: int | None = None) -> list[Sentence]:
     in_context = False
     lead: str | None = None  # a sentence announcing a list (« … selon la situation : »)
     lead_bullet = ""  # the bullet of the item that announced it, if it was one
+    lead_before = ""  # what the lead-in's pronoun stands for (`_before`)
     for block in re.split(r"\n\s*\n", text):
         heading, para = _heading(block)
         if heading in ("context", "action"):
@@ -302,13 +333,14 @@ def measure_sentences(text: str, since: int | None = None) -> list[Sentence]:
             if lead is not None and in_list and (k == 0 or s[:1].islower()):
                 # A list item commits to what its lead-in says: « l'éloignement géographique »
                 # alone is no commitment, and a reader could not check it as evidence.
-                item = Sentence(s, not context and is_commitment(f"{lead} {s}", since), lead)
+                item = Sentence(s, not context and is_commitment(f"{lead} {s}", since), lead, lead_before)
             else:
                 if not in_list:
                     lead = None
-                item = Sentence(s, not context and is_commitment(s, since))
+                item = Sentence(s, not context and is_commitment(s, since), before=_before(out, s))
             if s.endswith(":"):
                 lead, lead_bullet = s, (bullet.group() if bullet is not None and k == 0 else "")
+                lead_before = item.before
             out.append(item)
     return out
 
