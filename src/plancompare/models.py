@@ -199,14 +199,15 @@ class Match(_Model):
         default=None, description="The sentence of the proposal or base measure that matched it."
     )
     before: str | None = _field(
-        "When the passage opens with a pronoun (« Elle sera diffusée… »): the plan's sentence it stands "
-        "for, followed by « […] » when others come between. Reports show it before the passage; the "
-        "verdict never reads it. Left out of the JSON when null."
+        "When the passage opens with a pronoun or a demonstrative (« Elle sera diffusée… », « Ces actions "
+        "seront… », « À cette fin : »): the plan's last sentence before it that opens with no pronoun, "
+        "followed by « […] » when others come between. Reports show it before the passage; the verdict "
+        "never reads it. Left out of the JSON when null."
     )
 
     @property
     def shown(self) -> str:
-        """The passage as a reader sees it: after what its opening pronoun stands for."""
+        """The passage as a reader sees it: after what its opening words point back to."""
         return f"{self.before} {self.passage}" if self.before else self.passage
 
 

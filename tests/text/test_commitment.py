@@ -367,7 +367,11 @@ def test_a_sentence_opening_with_a_pronoun_knows_what_it_stands_for() -> None:
         "Elle prévoira notamment que :\n\n"
         "• un récépissé est remis sans délai ;\n\n"
         "• la carte est renouvelable.\n\n"
-        "Un guide sera publié en 2025. Il sera mis à jour chaque année. Il sera traduit en anglais."
+        "Un guide sera publié en 2025. Il sera mis à jour chaque année. Il sera traduit en anglais.\n\n"
+        "Un fonds sera créé. À cette fin, une ligne budgétaire sera ouverte. Ce fonds sera abondé par "
+        "l’AGRASC. Ce que les victimes obtiendront sera publié.\n\n"
+        "Les pays partenaires bénéficieront :\n\n• d’une formation des enquêteurs ;\n\n"
+        "• d’une assistance technique.\n\nCes actions seront conduites avec les associations."
     )
     before = {s.text: s.before for s in measure_sentences(text)}
     # An impersonal « il » stands for nothing.
@@ -376,5 +380,13 @@ def test_a_sentence_opening_with_a_pronoun_knows_what_it_stands_for() -> None:
     # Nor does it name what a later pronoun stands for.
     assert before["Elle prévoira notamment que :"] == "Une circulaire sera adressée aux préfets. […]"
     assert before["Il sera traduit en anglais."] == "Un guide sera publié en 2025. […]"
+    # A demonstrative points back too, alone or in a connective; « Ce que … » points forward.
+    assert before["À cette fin, une ligne budgétaire sera ouverte."] == "Un fonds sera créé."
+    assert before["Ce fonds sera abondé par l’AGRASC."] == "À cette fin, une ligne budgétaire sera ouverte."
+    assert before["Ce que les victimes obtiendront sera publié."] == ""
+    # A list item, after its lead-in.
+    assert before["Ces actions seront conduites avec les associations."] == (
+        "Les pays partenaires bénéficieront : d’une assistance technique."
+    )
     # A list's items are shown after what their lead-in's pronoun stands for.
     assert before["un récépissé est remis sans délai"] == "Une circulaire sera adressée aux préfets. […]"

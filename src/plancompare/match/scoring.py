@@ -22,13 +22,13 @@ class Candidate:
     base_passage: str
     coverage: float  # share of the ask's weight found in the passage, 0-1
     missing: tuple[str, ...]  # the ask's heaviest stems absent from the passage
-    # What the pronoun the passage opens with stands for (text/commitment.py, `Sentence.before`):
-    # shown before it, never read for the verdict.
+    # What the pronoun or demonstrative the passage opens with points back to (text/commitment.py,
+    # `Sentence.before`): shown before it, never read for the verdict.
     before: str = ""
 
     @property
     def shown(self) -> str:
-        """The passage as a reader sees it: after what its opening pronoun stands for."""
+        """The passage as a reader sees it: after what its opening words point back to."""
         return f"{self.before} {self.passage}" if self.before else self.passage
 
 

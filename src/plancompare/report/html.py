@@ -168,7 +168,7 @@ def _card(result: DiffResult, proposal: ProposalResult, axis: str, words: Labels
     if best:
         left, right = shared_html(before, clean(best.passage), _absent(proposal))
         if best.before:
-            # What the passage's opening pronoun stands for: shown, never matched, so never marked.
+            # What the passage's opening words point back to: shown, never matched, so never marked.
             right = f'<span class="before">{escape(clean(best.before))}</span> {right}'
         [(name, title)] = next_headings(result, [best.measure])
         right_head = f"{words['measure']} {name}" + (f" – {clean(title)}" if title else "")

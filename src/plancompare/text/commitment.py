@@ -234,9 +234,10 @@ class Sentence:
     # The sentence announcing the list this item belongs to (« … : »), if any: the item is shown
     # with it (match/aligner.py).
     lead: str = ""
-    # What the pronoun the sentence (or its list's lead-in) opens with stands for: the sentence before
-    # it that opens with none (« Une campagne nationale sera conduite. » for « Elle sera diffusée en
-    # deux vagues »), followed by « […] » when others come between. Shown before it, never read.
+    # What the pronoun or demonstrative the sentence (or its list's lead-in) opens with points back
+    # to: the last sentence before it that opens with no pronoun (« Une campagne nationale sera
+    # conduite. » for « Elle sera diffusée en deux vagues »), followed by « […] » when others come
+    # between. Shown before it, never read.
     before: str = ""
 
 
@@ -276,7 +277,10 @@ def _heading(para: str) -> tuple[str | None, str]:
 _ANAPHORIC = re.compile(
     r"^(?:(?:Il|Elle|Ils|Elles)\s"
     r"(?!(?:y a|faut|convient|importe|existe|s[’']agit|est \w+ (?:de|d[’']|que))\b)"
-    r"|(?:Celui|Celle|Ceux|Celles)-ci\b)"
+    r"|(?:Celui|Celle|Ceux|Celles)-ci\b"
+    # « Ces actions seront conduites… », « Ce socle sera : », « À cette fin : », « Dans ce cadre, »:
+    # what they point back to is in the sentences before.
+    r"|(?:(?:À|A|Pour|Dans|Sur|Par|De|En|Avec) )?(?:ce|cet|cette|ces|Ce|Cet|Cette|Ces)\s(?!qui\b|que\b))"
 )
 
 
@@ -285,13 +289,18 @@ _PRONOUN_FIRST = re.compile(r"^(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Ce
 
 
 def _before(sentences_: list[Sentence], opening: str) -> str:
-    """What to show before `opening`, a sentence after `sentences_`, when it opens with a pronoun: the
-    last of them that opens with none, and « […] » when it is not the one just before."""
+    """What to show before `opening`, a sentence after `sentences_`, when it opens with a pronoun or a
+    demonstrative: the last of them that opens with no pronoun, and « […] » when it is not the one
+    just before."""
     if not _ANAPHORIC.match(opening):
         return ""
     for back, earlier in enumerate(reversed(sentences_)):
         text = earlier.text
         if not (_PRONOUN_FIRST.match(text) or text.rstrip().endswith(":") or is_field_line(text)):
+            # A list item is shown as a passage would be: after its lead-in (« … : item ») and what
+            # the lead-in points back to.
+            if earlier.lead:
+                text = " ".join(part for part in (earlier.before, earlier.lead, text) if part)
             return text if back == 0 else f"{text} […]"
     return ""
 
