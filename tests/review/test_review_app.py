@@ -221,3 +221,18 @@ def test_the_first_candidate_is_the_measure_the_verdict_shows(adapter: Adapter, 
     # A decision with no measure picked goes where the screen said.
     session.decide("M02-P07", "adopted")
     assert [m.number for m in load_decisions(tmp_path / "decisions.yaml")["M02-P07"].measures] == [4]
+
+
+def test_a_candidate_is_shown_after_what_it_points_back_to_dimmed(adapter: Adapter, tmp_path: Path) -> None:
+    # « À cette fin : les agents de contrôle … » does not say to what end; the sentence before does.
+    from plancompare.review.views import proposal_body
+
+    session = _session(adapter, tmp_path / "decisions.yaml")
+    first = session.candidates("M01-P07")[0]
+    assert first.passage.startswith("À cette fin") and first.before.startswith("Le présent plan fait")
+    proposal = next(p for p in session.result.proposals if p.id == "M01-P07")
+    shown = [(session.next_measures[first.measure], first.passage, first.score, first.before)]
+    body = proposal_body(session, proposal, shown, [], "fr")
+    at = body.plain.index(f"{first.before} {first.passage[:40]}")
+    dimmed = [span for span in body.spans if span.style == "dim" and span.start == at]
+    assert dimmed and body.plain[dimmed[0].start : dimmed[0].end].strip() == first.before

@@ -26,11 +26,6 @@ class Candidate:
     # `Sentence.before`): shown before it, never read for the verdict.
     before: str = ""
 
-    @property
-    def shown(self) -> str:
-        """The passage as a reader sees it: after what its opening words point back to."""
-        return f"{self.before} {self.passage}" if self.before else self.passage
-
 
 @dataclass
 class MeasurePassages:

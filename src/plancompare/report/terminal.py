@@ -164,7 +164,8 @@ def _every_proposal(result: DiffResult, words: Labels) -> Table:
             score_text(proposal.score),
             words.confidence(proposal.confidence),
             Text(shorten(proposal.text, 220)),
-            Text(shorten(best.shown, 220) if best else ""),
+            # What the passage points back to, when there is room for the passage after it.
+            Text(shorten(best.shown if len(best.shown) <= 220 else best.passage, 220) if best else ""),
             Text("\n".join(words.reasons(proposal.reasons))),
             # A verdict the engine is unsure of is dimmed, so that the sure ones read first.
             style="dim" if proposal.confidence < UNSURE else None,

@@ -156,12 +156,13 @@ class ReviewApp(App[None]):
         self.measure = self.session.current_measure() if self.walking == "measures" else None
         if self.proposal is not None:
             self.shown = [
-                (measures[c.measure], c.shown, c.score) for c in self.session.candidates(self.proposal.id)
+                (measures[c.measure], c.passage, c.score, c.before)
+                for c in self.session.candidates(self.proposal.id)
             ]
         if self.measure is not None:
             self.shown = [
-                (measures[n], passage, score)
-                for n, passage, score in self.session.measure_candidates(self.measure.number)
+                (measures[n], passage, score, before)
+                for n, passage, score, before in self.session.measure_candidates(self.measure.number)
             ]
         self.redraw(message)
 
@@ -296,7 +297,7 @@ class ReviewApp(App[None]):
         if not found:
             self.redraw(self.t["no_match"])
             return
-        self.shown = [(m, None, None) for m in found]
+        self.shown = [(m, None, None, "") for m in found]
         self.picked = [found[0].number] if len(found) == 1 else []
         self.redraw()
 

@@ -336,20 +336,20 @@ class Session:
 
     def measure_candidates(
         self, number: int, count: int = MEASURE_CANDIDATES
-    ) -> list[tuple[int, str | None, float | None]]:
+    ) -> list[tuple[int, str | None, float | None, str]]:
         """The next measures base measure `number` may have become, with the passage and score that
-        put them there: those the table names now, the engine's other matches, then the measures
-        that take up most of its proposals (no passage)."""
+        put them there and what the passage points back to (`Match.before`): those the table names
+        now, the engine's other matches, then the measures that take up most of its proposals (no
+        passage)."""
         measure = self._base_measure(number)
-        found = {m.measure: (m.shown, m.score) for m in measure.matches}
-        shown: dict[int, tuple[str | None, float | None]] = {
-            n: found.get(n, (None, None)) for n in measure.next
-        }
+        found = {m.measure: (m.passage, m.score, m.before or "") for m in measure.matches}
+        none: tuple[str | None, float | None, str] = (None, None, "")
+        shown = {n: found.get(n, none) for n in measure.next}
         for n, evidence in found.items():
             shown.setdefault(n, evidence)
         for n, _ in self.taken_up(number):
-            shown.setdefault(n, (None, None))
-        return [(n, passage, score) for n, (passage, score) in shown.items()][:count]
+            shown.setdefault(n, none)
+        return [(n, *evidence) for n, evidence in shown.items()][:count]
 
     def _base_measure(self, number: int) -> MeasureResult:
         for m in self.result.measures:

@@ -18,7 +18,8 @@ _WORD = re.compile(r"[\w’'-]+|[^\w’'-]+")
 # an 80 × 24 terminal still shows its candidates; `v` shows a candidate's whole text.
 BASE_TEXT = 300
 
-Shown = list[tuple[Measure, str | None, float | None]]  # measure, passage, score
+# measure, passage, score, and what the passage points back to (`Match.before`, shown dimmed)
+Shown = list[tuple[Measure, str | None, float | None, str]]
 
 
 def highlighted(passage: str, ask: str) -> Text:
@@ -44,7 +45,7 @@ def _clipped(text: str, title: str, size: int) -> str:
 def _candidates(body: Text, shown: Shown, picked: list[int], ask: str, t: dict[str, str]) -> None:
     if not shown:
         body.append("\n" + t["no_candidate"], style="dim")
-    for i, (m, passage, score) in enumerate(shown):
+    for i, (m, passage, score, before) in enumerate(shown):
         box = "[x]" if m.number in picked else "[ ]"
         name = " ".join(m.title.split())
         name = name if len(name) <= 40 else name[:39] + "…"
@@ -56,6 +57,8 @@ def _candidates(body: Text, shown: Shown, picked: list[int], ask: str, t: dict[s
         body.append("\n" + line, style="bold cyan" if m.number in picked else "cyan")
         if passage:
             body.append("\n  ")
+            if before:
+                body.append(f"{before} ", style="dim")
             body.append_text(highlighted(passage, ask))
 
 
