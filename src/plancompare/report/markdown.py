@@ -66,8 +66,8 @@ def text_cell(text: str, limit: int) -> str:
 
 def evidence_cell(match: Match) -> str:
     """A passage for one table cell; one that opens with a pronoun or a demonstrative (`Match.before`)
-    is shown after
-    what it stands for, and when that makes the cell too long, its summary is the passage itself."""
+    is shown after what it points back to, and when that makes the cell too long, the summary is the
+    passage itself."""
     if not match.before or len(clean(match.shown)) <= PASSAGE_LIMIT + SLACK:
         return text_cell(match.shown, PASSAGE_LIMIT)
     return (
