@@ -55,6 +55,26 @@ def test_all_forms_asked_one_form_given() -> None:
     ) == [("scope", "toutes les formes", "exploitation sexuelle")]
 
 
+def test_the_form_a_law_already_covers_is_not_the_form_the_plan_keeps_to() -> None:
+    ask = "Déconnecter l’identification de la plainte pour toute forme d’exploitation."
+    # The plan extends to work what the 2016 law gave for sexual exploitation: the narrowing it keeps
+    # to is work, not sex, which the clause on the law names.
+    assert codes(
+        ask,
+        "L’identification indépendante de la plainte, ouverte par la loi du 13 avril 2016 aux victimes "
+        "d’exploitation sexuelle, sera étendue aux victimes d’exploitation par le travail.",
+    ) == [("scope", "toute forme", "exploitation par le travail")]
+    # The clause ends at the sentence's own verb: what follows it is what the plan gives.
+    assert (
+        codes(
+            ask,
+            "Le parcours de sortie de la prostitution créé par la loi du 13 avril 2016 est complété par un "
+            "parcours ouvert aux victimes des autres formes de traite.",
+        )
+        == []
+    )
+
+
 def test_another_body_is_given_the_task() -> None:
     assert codes(
         "Donner aux inspecteurs du travail la possibilité d’identifier les victimes.",
