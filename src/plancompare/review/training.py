@@ -132,15 +132,9 @@ class Draft:
         ]
         return list(by_number.values()), taken
 
-    def scored(self, keep: np.ndarray) -> list[tuple[str, str, float]]:
-        """For each labelled proposal `keep` keeps (in the order of `rows`), the ask's fingerprint, its
-        gold verdict and the engine's score (scales.py)."""
-        proposals, signals = self.adapter.al.proposals, self.adapter.signals
-        return [
-            (fingerprint(proposals[i].text), self.answers[i], signals[i].score)
-            for i, k in zip(sorted(self.answers), keep, strict=True)
-            if k
-        ]
+    def scores(self) -> list[float]:
+        """The engine's score of each labelled proposal, in the order of `rows` (scales.py)."""
+        return [self.adapter.signals[i].score for i in sorted(self.answers)]
 
     def measure_labels(self) -> dict[str, str]:
         """The labelled base measures' gold verdicts, by the fingerprint of their titles."""
@@ -270,12 +264,13 @@ def fit_model(
         fold = d.ask_folds()
         keep = fold != without
         taken.append(d.places(keep))
-        scored.append(d.scored(keep))
         xs.append(x_d[keep])
         ys.append(y_d[keep])
         engines.append([v for v, k in zip(engine, keep, strict=True) if k])
         folds.append(fold[keep])
         asks.append([fingerprint(t) for t, k in zip(d.asks(), keep, strict=True) if k])
+        kept = [s for s, k in zip(d.scores(), keep, strict=True) if k]
+        scored.append(list(zip(asks[-1], (CLASSES[g] for g in ys[-1]), kept, strict=True)))
     columns = [FEATURES.index(f) for f in HISTORY]
     for x_d, history in zip(xs, others_history(asks, ys), strict=True):
         x_d[:, columns] = history
